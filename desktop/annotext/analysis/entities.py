@@ -1,0 +1,95 @@
+"""Named entities from spaCy docs, cleaned into plain spans, with labels made consistent.
+
+Cleaning is what turns the model's raw output into what an analyst expects to see highlighted:
+no leading "the", no trailing possessive, "China’s Jilin University" split into the place and
+the organisation, and one label per surface form within a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from annotext.core.results import ENTITY
+from annotext.core.spans import Span
+
+# Labels whose entities we keep; everything spaCy's OntoNotes models produce.
+_POSSESSIVE = re.compile(r"[’']s?$")
+_TRAILING_JUNK = " \t,.;:!?—–-)(\"“”‘’'"
+_LEADING_JUNK = " \t,.;:!?—–-(\"“”‘’'"
+
+
+def doc_entities(doc, offset: int) -> list[Span]:
+    """Entities of one paragraph's spaCy doc as cleaned spans, offsets shifted by `offset`."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        spans.extend(_clean_entity(doc, ent, offset))
+    return spans
+
+
+def _clean_entity(doc, ent, offset: int) -> list[Span]:
+    span = _trimmed(doc, ent.start_char, ent.end_char, offset, ent.label_)
+    return [] if span is None else [span]
+
+
+_INNER_POSSESSIVE = re.compile(r"[’']s\s+")
+
+
+def split_possessives(entities: list[Span], text: str) -> list[Span]:
+    """Split "China’s Jilin University" into "China" and "Jilin University".
+
+    Only when the part before the possessive is itself an entity elsewhere in the document,
+    so that names that contain a possessive ("McDonald’s Corporation") stay whole.
+    """
+    known = {span.text_in(text): span.label for span in entities if not _INNER_POSSESSIVE.search(span.text_in(text))}
+    result: list[Span] = []
+    for span in entities:
+        surface = span.text_in(text)
+        match = _INNER_POSSESSIVE.search(surface)
+        head = surface[: match.start()] if match else ""
+        if match and head in known and match.end() < len(surface):
+            result.append(Span(span.start, span.start + len(head), ENTITY, known[head]))
+            result.append(Span(span.start + match.end(), span.end, ENTITY, span.label))
+        else:
+            result.append(span)
+    return result
+
+
+def _trimmed(doc, start: int, end: int, offset: int, label: str) -> Span | None:
+    """Trim determiners, possessives and punctuation from the edges; None if nothing is left."""
+    text = doc.text
+    while start < end and text[start] in _LEADING_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_JUNK:
+        end -= 1
+    if text[start:end].startswith("the ") and label not in {"DATE", "TIME", "WORK_OF_ART", "EVENT", "LAW"}:
+        start += 4
+    match = _POSSESSIVE.search(text[start:end])
+    if match and match.start() > 0 and label not in {"DATE", "TIME", "CARDINAL", "QUANTITY"}:
+        end = start + match.start()
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span(start + offset, end + offset, ENTITY, label)
+
+
+def harmonise_labels(entities: list[Span], text: str) -> list[Span]:
+    """Give every occurrence of a surface form the label the model chose most often for it.
+
+    The small model sometimes labels one "Russia" GPE and the next ORG depending on context;
+    an analyst expects the same word to be the same kind of thing throughout an article.
+    Numbers and dates keep their own labels.
+    """
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span in entities:
+        votes[span.text_in(text)][span.label] += 1
+    result = []
+    for span in entities:
+        counts = votes[span.text_in(text)]
+        best, best_count = counts.most_common(1)[0]
+        if best != span.label and best_count > counts[span.label] and span.label not in _NUMERIC:
+            span = Span(span.start, span.end, span.kind, best, dict(span.attrs))
+        result.append(span)
+    return result
+
+
+_NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}

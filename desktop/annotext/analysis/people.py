@@ -1,0 +1,158 @@
+"""The people index: PERSON mentions merged into people ("Putin" is "Vladimir Putin").
+
+Works on plain spans and the text only, so it is testable without a model. Rules, all general:
+- a name's forms are merged when one is the surname (last word) or the unique first name of another;
+- the canonical name is the fullest form used in the document;
+- every form the model recognised at least once is looked for everywhere (the small model misses
+  some mentions, e.g. in headlines);
+- a one-word PERSON seen once, inside a capitalised phrase joined by "and"/"of" ("Belt and Road"),
+  is a false positive and dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annotext.core.results import ENTITY, Person
+from annotext.core.spans import Span, sort_spans
+
+PERSON = "PERSON"
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "mayor",
+    "general", "gen", "colonel", "col", "captain", "capt", "minister", "chancellor", "pope",
+    "king", "queen", "prince", "princess", "rev", "father", "sister", "brother", "st",
+}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
+_PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
+
+
+@dataclass
+class _Cluster:
+    forms: dict[str, int] = field(default_factory=dict)  # surface form -> mention count
+    mentions: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
+
+
+def name_words(form: str) -> list[str]:
+    """The words of a name without honorifics, suffixes or punctuation: "Mr. Joe Webster Jr." -> [Joe, Webster]."""
+    words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
+    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        words.pop()
+    return [w for w in words if w]
+
+
+def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Person]]:
+    """Attach a canonical `person` to every PERSON entity and build the people list.
+
+    Returns the new entity list (mentions the model missed added, false positives removed)
+    and the people, most mentioned first.
+    """
+    persons = [s for s in entities if s.label == PERSON]
+    others = [s for s in entities if s.label != PERSON]
+    persons = _drop_phrase_fragments(persons, text)
+    persons = persons + _missed_mentions(persons, others, text)
+    clusters = _cluster(sort_spans(persons), text)
+    people: list[Person] = []
+    tagged: list[Span] = []
+    for cluster in clusters:
+        name = cluster.name
+        tagged.extend(Span(m.start, m.end, ENTITY, PERSON, {"person": name}) for m in cluster.mentions)
+        aliases = sorted((f for f in cluster.forms if f != name), key=lambda f: (-cluster.forms[f], f))
+        people.append(Person(name=name, aliases=aliases, mentions=len(cluster.mentions)))
+    people.sort(key=lambda p: (-p.mentions, p.name))
+    return sort_spans(others + tagged), people
+
+
+def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:
+    counts: dict[str, int] = {}
+    for span in persons:
+        counts[span.text_in(text)] = counts.get(span.text_in(text), 0) + 1
+    kept = []
+    for span in persons:
+        surface = span.text_in(text)
+        single_word = len(name_words(surface)) == 1
+        in_phrase = _PHRASE_AFTER.match(text, span.end) or _PHRASE_BEFORE.search(text, 0, span.start)
+        if single_word and counts[surface] == 1 and in_phrase and not _is_known_part(surface, persons, text):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
+    """True when `word` is part of a longer PERSON name in the document (then it is a real name)."""
+    return any(word in name_words(s.text_in(text)) and len(name_words(s.text_in(text))) > 1 for s in persons)
+
+
+def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list[Span]:
+    """Occurrences of known name forms that the model did not tag (and no other entity covers)."""
+    forms = {s.text_in(text) for s in persons}
+    taken = [(s.start, s.end) for s in persons + others]
+    found: list[Span] = []
+    for form in sorted(forms, key=len, reverse=True):
+        if not form[:1].isupper():
+            continue
+        for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if "\n" in text[start:end]:
+                continue
+            taken.append((start, end))
+            found.append(Span(start, end, ENTITY, PERSON))
+    return found
+
+
+def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
+    """Group mentions by person: full names first, then shorter forms attach to the nearest match."""
+    by_form: dict[str, list[Span]] = {}
+    for span in persons:
+        by_form.setdefault(span.text_in(text), []).append(span)
+    forms = sorted(by_form, key=lambda f: (-len(name_words(f)), f))
+    clusters: list[_Cluster] = []
+    for form in forms:
+        words = name_words(form)
+        if not words:
+            continue
+        for mention in by_form[form]:
+            cluster = _matching_cluster(words, mention.start, clusters)
+            if cluster is None:
+                cluster = _Cluster()
+                clusters.append(cluster)
+            cluster.forms[form] = cluster.forms.get(form, 0) + 1
+            cluster.mentions.append(mention)
+    return clusters
+
+
+def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster]) -> _Cluster | None:
+    candidates = [c for c in clusters if _compatible(words, name_words(c.name))]
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+    # Several people share the name (two Smiths): the one mentioned most recently before wins.
+    def last_before(cluster: _Cluster) -> int:
+        earlier = [m.start for m in cluster.mentions if m.start < position]
+        return max(earlier) if earlier else -1
+
+    return max(candidates, key=last_before)
+
+
+def _compatible(short: list[str], full: list[str]) -> bool:
+    """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster"."""
+    if short == full:
+        return True
+    if len(short) >= len(full):
+        return False
+    if short == full[-len(short):]:
+        return True
+    if len(short) == 1:
+        return short[0] == full[0]
+    return short[-1] == full[-1] and all(w in full for w in short)

@@ -1,0 +1,86 @@
+"""The facade the GUI and CLI use: open a library, import, analyse with caching, read back.
+
+Keeps the rule of DESIGN §2 in one place: analysis results are keyed by (text sha256, model
+name+version, analyser version), so reopening a document never re-runs spaCy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotext.core.document import Document
+from annotext.core.paths import sample_article
+from annotext.core.results import AnalysisResult, ModelInfo
+from annotext.importers import import_file
+from annotext.storage.database import open_database
+from annotext.storage.errors import LibraryError
+from annotext.storage.repository import DocumentSummary, Repository
+
+
+class Library:
+    """One open library file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.db, self.read_only = open_database(self.path)
+        self.repo = Repository(self.db)
+
+    def close(self) -> None:
+        """Close the connection (WAL is checkpointed by SQLite on the last close)."""
+        self.db.conn.close()
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise LibraryError(f"{self.path}: written by a newer Annotext; opened read-only")
+
+    # Documents ---------------------------------------------------------------------------
+    def import_file(self, path: Path | str) -> int:
+        """Import a file (ImportFailed if it cannot be read); the same text from the same place is not duplicated."""
+        return self.add_document(import_file(path))
+
+    def add_document(self, document: Document) -> int:
+        """Store a document unless an identical one (same text and source) exists; returns its id."""
+        self._writable()
+        existing = self.repo.find_document(sha256=document.sha256, source=document.source)
+        if existing is not None:
+            return existing
+        return self.repo.add_document(document)
+
+    def documents(self) -> list[DocumentSummary]:
+        """All documents for the library list, newest first."""
+        return self.repo.documents()
+
+    def document(self, doc_id: int) -> Document:
+        """The document with this id; LookupError with a clear message if there is none."""
+        document = self.repo.document(doc_id)
+        if document is None:
+            raise LookupError(f"no document with id {doc_id} in {self.path}")
+        return document
+
+    def ensure_sample(self) -> int | None:
+        """On first start (empty library) import the sample article; returns its id, or None."""
+        if self.documents() or self.read_only:
+            return None
+        sample = sample_article()
+        return self.import_file(sample) if sample.is_file() else None
+
+    # Analyses ----------------------------------------------------------------------------
+    def cached_analysis(self, document: Document, model: ModelInfo | None,
+                        analyser_version: str) -> AnalysisResult | None:
+        """The stored result for this exact text, model and analyser version, if any."""
+        return self.repo.load_analysis(document.id, document.sha256, model, analyser_version)
+
+    def store_analysis(self, doc_id: int, result: AnalysisResult) -> None:
+        """Keep a result so the document never needs spaCy again (silently skipped when read-only)."""
+        if not self.read_only:
+            self.repo.save_analysis(doc_id, result)
+
+    def analyse(self, doc_id: int, analyser, progress=None) -> AnalysisResult:
+        """Cached result if there is one, else run `analyser` and store what it finds."""
+        document = self.document(doc_id)
+        cached = self.cached_analysis(document, analyser.model, analyser.version)
+        if cached is not None:
+            return cached
+        result = analyser.analyse(document.text, progress=progress)
+        self.store_analysis(doc_id, result)
+        return result

@@ -1,0 +1,113 @@
+"""What an analysis produces, as plain data: entity and quote spans plus the people index.
+
+Built by `annotext.analysis`, stored by `annotext.storage`, shown by the GUI and printed by
+`annotext analyze --json` (DESIGN §3); nothing here knows about spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotext.core.spans import Span
+
+ENTITY = "entity"
+QUOTE = "quote"
+
+
+@dataclass(slots=True)
+class Person:
+    """One real person: the fullest name used in the document, the other forms, and counts."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    quotes: int = 0
+    quoted_words: int = 0
+
+    def to_json(self) -> dict:
+        """The `people` item of DESIGN §3 (plus the share-of-voice word count)."""
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+            "quotes": self.quotes,
+            "quoted_words": self.quoted_words,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Person":
+        """Inverse of `to_json`, tolerant of older rows without the word count."""
+        return cls(
+            name=data["name"],
+            aliases=list(data.get("aliases", [])),
+            mentions=int(data.get("mentions", 0)),
+            quotes=int(data.get("quotes", 0)),
+            quoted_words=int(data.get("quoted_words", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which language model produced a result: part of the cache key and of every stored analysis."""
+
+    name: str
+    version: str
+
+    @property
+    def label(self) -> str:
+        """Human-readable "name version" used in the status bar and About box."""
+        return f"{self.name} {self.version}"
+
+
+NO_MODEL = ModelInfo("none", "0")
+
+
+@dataclass(slots=True)
+class AnalysisResult:
+    """Entities, quotes and people of one text, keyed by text hash, model and analyser version."""
+
+    text_sha256: str
+    model: ModelInfo
+    analyser_version: str
+    entities: list[Span] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+
+    def spans(self) -> list[Span]:
+        """Every span of the result, entities first: what the reader highlights."""
+        return [*self.entities, *self.quotes]
+
+    def to_json(self, text: str) -> dict:
+        """The `analyze --json` object of DESIGN §3 (offsets are code points into `text`)."""
+        return {
+            "text": text,
+            "model": {"name": self.model.name, "version": self.model.version},
+            "analyser_version": self.analyser_version,
+            "entities": [entity_json(span, text) for span in self.entities],
+            "people": [person.to_json() for person in self.people],
+            "quotes": [quote_json(span, text) for span in self.quotes],
+        }
+
+
+def entity_json(span: Span, text: str) -> dict:
+    """One `entities` item: offsets, surface text, label and canonical person (or null)."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": span.text_in(text),
+        "label": span.label,
+        "person": span.attrs.get("person"),
+    }
+
+
+def quote_json(span: Span, text: str) -> dict:
+    """One `quotes` item: offsets include the quote marks, `text` is the content without them."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": span.attrs.get("content", span.text_in(text)),
+        "speaker": span.attrs.get("speaker"),
+        "speaker_start": span.attrs.get("speaker_start"),
+        "speaker_end": span.attrs.get("speaker_end"),
+        "cue": span.attrs.get("cue"),
+    }

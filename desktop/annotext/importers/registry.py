@@ -1,0 +1,33 @@
+"""Which importer handles which file: by suffix, with plain text as the fallback for unknown ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from annotext.core.document import Document
+from annotext.importers.errors import ImportFailed
+from annotext.importers.text import import_text
+
+_IMPORTERS: dict[str, Callable[[Path], Document]] = {
+    ".txt": import_text,
+    ".text": import_text,
+    ".md": import_text,
+    ".markdown": import_text,
+}
+
+
+def supported_suffixes() -> list[str]:
+    """File suffixes offered in the Open dialog."""
+    return sorted(_IMPORTERS)
+
+
+def import_file(path: Path | str) -> Document:
+    """Read any supported file into a Document (not stored); raises ImportFailed with a clear line."""
+    path = Path(path)
+    importer = _IMPORTERS.get(path.suffix.lower())
+    if importer is None:
+        if path.suffix:
+            raise ImportFailed(path, f"unsupported file type {path.suffix!r} (supported: {', '.join(supported_suffixes())})")
+        importer = import_text
+    return importer(path)

@@ -1,0 +1,82 @@
+"""Plain-text import (.txt, .md) with the encoding detected by charset-normalizer."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from annotext.core.document import Document, guess_title, normalise_newlines
+from annotext.importers.errors import ImportFailed
+
+MAX_BYTES = 50 * 1024 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing missing, unreadable, empty and oversized files with a clear reason."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise ImportFailed(path, "is a folder, not a file")
+        if size > limit:
+            raise ImportFailed(path, f"too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(path, "no such file") from None
+    except PermissionError:
+        raise ImportFailed(path, "permission denied") from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
+    if not data.strip():
+        raise ImportFailed(path, "the file is empty")
+    return data
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode bytes of unknown encoding: BOMs first, then strict UTF-8, then charset-normalizer."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise ImportFailed(path, "not a text file (no text encoding fits its bytes)") from None
+        text = str(best)
+    if _looks_binary(text):
+        raise ImportFailed(path, "not a text file (it contains binary data)")
+    return text
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportFailed(path, f"invalid {encoding} text at byte {error.start}") from None
+    if _looks_binary(text):
+        raise ImportFailed(path, "not a text file (it contains binary data)")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab/newline/form feed in more than 1% of the text mean binary."""
+    sample = text[:100_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return "\x00" in sample or controls > max(1, len(sample) // 100)
+
+
+def import_text(path: Path) -> Document:
+    """A .txt/.md file as a Document: title from the first line, source the absolute path."""
+    text = normalise_newlines(decode_text(read_bytes(path), path)).lstrip("\ufeff")
+    if not text.strip():
+        raise ImportFailed(path, "the file contains no text")
+    return Document(title=guess_title(text, path.stem), text=text, source=str(path.resolve()))

@@ -1,0 +1,68 @@
+"""The library schema, one function per change. Never edit a migration once it has shipped:
+add a new one. Tables are plain so that sqlite-utils or Datasette can browse a library.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotext")
+
+
+@migrations()
+def m001_documents_and_analyses(db: Database) -> None:
+    """Documents with full-text search, and cached analysis results with their spans."""
+    db["documents"].create(
+        {
+            "id": int,
+            "title": str,
+            "text": str,
+            "source": str,
+            "sha256": str,
+            "metadata": str,  # JSON object
+            "imported_at": str,  # ISO 8601 UTC
+        },
+        pk="id",
+        not_null={"title", "text", "sha256", "imported_at"},
+    )
+    db["documents"].create_index(["sha256"])
+    db["documents"].create_index(["source"])
+    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db["analyses"].create(
+        {
+            "id": int,
+            "doc_id": int,
+            "text_sha256": str,
+            "model_name": str,
+            "model_version": str,
+            "analyser_version": str,
+            "people": str,  # JSON list of Person objects
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "text_sha256", "model_name", "model_version", "analyser_version"},
+    )
+    db["analyses"].create_index(
+        ["doc_id", "text_sha256", "model_name", "model_version", "analyser_version"], unique=True
+    )
+    db["spans"].create(
+        {
+            "analysis_id": int,
+            "start": int,
+            "end": int,
+            "kind": str,  # "entity" or "quote"
+            "label": str,
+            "attrs": str,  # JSON object: person, speaker, cue…
+        },
+        foreign_keys=[("analysis_id", "analyses", "id")],
+        not_null={"analysis_id", "start", "end", "kind", "label"},
+    )
+    # Covering index: reading all spans of an analysis never touches the table itself.
+    db["spans"].create_index(["analysis_id", "start", "end", "kind", "label", "attrs"])
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this version of the app knows, in order."""
+    return [m.name for m in migrations._migrations]

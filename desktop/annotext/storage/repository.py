@@ -1,0 +1,142 @@
+"""Rows <-> core dataclasses. Every write runs in its own transaction and is committed on return."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+
+from annotext.core.document import Document
+from annotext.core.results import ENTITY, QUOTE, AnalysisResult, ModelInfo, Person
+from annotext.core.spans import Span
+
+
+def utc_now() -> str:
+    """Timestamps are stored as ISO 8601 UTC strings, readable in any SQLite browser."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One row of the library list: enough to show it without loading the text."""
+
+    id: int
+    title: str
+    source: str
+    imported_at: str
+    annotations: int = 0
+
+
+class Repository:
+    """All reads and writes of the library, over one sqlite-utils Database."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # Documents ---------------------------------------------------------------------------
+    def add_document(self, document: Document) -> int:
+        """Store a new document and return its id (committed before returning)."""
+        row = {
+            "title": document.title,
+            "text": document.text,
+            "source": document.source,
+            "sha256": document.sha256,
+            "metadata": json.dumps(document.metadata, ensure_ascii=False),
+            "imported_at": utc_now(),
+        }
+        with self.db.atomic():
+            return self.db["documents"].insert(row).last_pk
+
+    def document(self, doc_id: int) -> Document | None:
+        """The full document, or None when no such id exists."""
+        rows = list(self.db.query("select * from documents where id = ?", [doc_id]))
+        return _document(rows[0]) if rows else None
+
+    def documents(self) -> list[DocumentSummary]:
+        """Every document, newest first."""
+        rows = self.db.query("select id, title, source, imported_at from documents order by id desc")
+        return [DocumentSummary(r["id"], r["title"], r["source"] or "", r["imported_at"]) for r in rows]
+
+    def find_document(self, *, sha256: str, source: str | None = None) -> int | None:
+        """Id of a document with this exact text (and source, when given), to avoid duplicates."""
+        sql, params = "select id from documents where sha256 = ?", [sha256]
+        if source is not None:
+            sql, params = sql + " and source = ?", params + [source]
+        row = self.db.execute(sql + " order by id limit 1", params).fetchone()
+        return row[0] if row else None
+
+    # Analyses ----------------------------------------------------------------------------
+    def save_analysis(self, doc_id: int, result: AnalysisResult) -> int:
+        """Store an analysis with all its spans in one transaction (replacing one with the same key)."""
+        key = [doc_id, result.text_sha256, result.model.name, result.model.version, result.analyser_version]
+        with self.db.atomic():
+            old = self.db.execute(
+                "select id from analyses where doc_id = ? and text_sha256 = ? and model_name = ?"
+                " and model_version = ? and analyser_version = ?", key).fetchone()
+            if old:
+                self.db.execute("delete from spans where analysis_id = ?", [old[0]])
+                self.db.execute("delete from analyses where id = ?", [old[0]])
+            analysis_id = self.db["analyses"].insert({
+                "doc_id": doc_id,
+                "text_sha256": result.text_sha256,
+                "model_name": result.model.name,
+                "model_version": result.model.version,
+                "analyser_version": result.analyser_version,
+                "people": json.dumps([p.to_json() for p in result.people], ensure_ascii=False),
+                "created_at": utc_now(),
+            }).last_pk
+            self.db["spans"].insert_all(
+                ({
+                    "analysis_id": analysis_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "kind": span.kind,
+                    "label": span.label,
+                    "attrs": json.dumps(span.attrs, ensure_ascii=False) if span.attrs else None,
+                } for span in result.spans()),
+                batch_size=2000,
+            )
+        return analysis_id
+
+    def load_analysis(self, doc_id: int, text_sha256: str, model: ModelInfo | None,
+                      analyser_version: str) -> AnalysisResult | None:
+        """The stored analysis for exactly this text, model and analyser version, or None.
+
+        With `model` None, the newest analysis of this text by this analyser version, whatever the
+        model (used when no model is installed any more: old results beat none).
+        """
+        sql = ("select * from analyses where doc_id = ? and text_sha256 = ? and analyser_version = ?")
+        params: list = [doc_id, text_sha256, analyser_version]
+        if model is not None:
+            sql += " and model_name = ? and model_version = ?"
+            params += [model.name, model.version]
+        rows = list(self.db.query(sql + " order by id desc limit 1", params))
+        if not rows:
+            return None
+        row = rows[0]
+        spans = [
+            Span(r[0], r[1], r[2], r[3], json.loads(r[4]) if r[4] else {})
+            for r in self.db.execute(
+                'select start, "end", kind, label, attrs from spans where analysis_id = ?'
+                ' order by start, "end"', [row["id"]])
+        ]
+        return AnalysisResult(
+            text_sha256=row["text_sha256"],
+            model=ModelInfo(row["model_name"], row["model_version"]),
+            analyser_version=row["analyser_version"],
+            entities=[s for s in spans if s.kind == ENTITY],
+            quotes=[s for s in spans if s.kind == QUOTE],
+            people=[Person.from_json(p) for p in json.loads(row["people"] or "[]")],
+        )
+
+
+def _document(row: dict) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        text=row["text"],
+        source=row["source"] or "",
+        metadata=json.loads(row["metadata"] or "{}"),
+    )

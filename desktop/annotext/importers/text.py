@@ -20,8 +20,9 @@ _BOMS = (
 )
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes, refusing missing, unreadable, empty and oversized files with a clear reason."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if path.is_dir():
@@ -48,13 +49,29 @@ def decode_text(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ImportFailed(path, "not a text file (no text encoding fits its bytes)") from None
-        text = str(best)
+        text = _detect(data, path)
     if _looks_binary(text):
         raise ImportFailed(path, "not a text file (it contains binary data)")
     return text
+
+
+# Western legacy encodings are by far the most common non-UTF-8 text; charset-normalizer scores
+# them nearly equal to Baltic/Central European code pages on French or German prose, so among
+# near-ties prefer these (a Cyrillic or Greek text has a clearly better-scoring match of its own).
+_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
+_NEAR_TIE = 0.1
+
+
+def _detect(data: bytes, path: Path) -> str:
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ImportFailed(path, "not a text file (no text encoding fits its bytes)")
+    best_chaos = min(m.chaos for m in matches)
+    close = {m.encoding: m for m in matches if m.chaos <= best_chaos + _NEAR_TIE}
+    for encoding in _PREFERRED:
+        if encoding in close:
+            return str(close[encoding])
+    return str(min(matches, key=lambda m: (m.chaos, -m.coherence)))
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:

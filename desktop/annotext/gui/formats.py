@@ -1,0 +1,53 @@
+"""Qt text formats for each highlight layer, built once and shared.
+
+Entities paint a background (displaCy colours, dark text so they stay legible in dark mode);
+quotations paint an underline and italics, so an entity inside a quotation keeps its colour.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
+
+from annotext.core.results import ENTITY, QUOTE
+from annotext.core.spans import Span
+from annotext.gui.palette import QUOTE_COLOUR, colour_for
+
+_cache: dict[tuple[str, str], QTextCharFormat] = {}
+
+
+def format_for(span: Span) -> QTextCharFormat:
+    """The format merged onto a span's characters (cached per kind and label)."""
+    key = (span.kind, span.label)
+    fmt = _cache.get(key)
+    if fmt is None:
+        fmt = _build(span.kind, span.label)
+        _cache[key] = fmt
+    return fmt
+
+
+def _build(kind: str, label: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if kind == ENTITY:
+        fmt.setBackground(QColor(colour_for(label)))
+        fmt.setForeground(QColor("#111111"))
+    elif kind == QUOTE:
+        fmt.setFontItalic(True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(QUOTE_COLOUR))
+    return fmt
+
+
+def heading_format() -> QTextCharFormat:
+    """The article title: bold and larger, relative to the reader's font so zoom scales it."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+    return fmt
+
+
+def plain_format() -> QTextCharFormat:
+    """No properties at all: characters fall back to the document's default font and colours."""
+    return QTextCharFormat()
+
+
+__all__ = ["format_for", "heading_format", "plain_format"]

@@ -1,0 +1,321 @@
+"""The main window: library on the left, the reader in the middle, panels on the right.
+
+Wiring only: documents come from annotext.core.library, analysis from the background runner,
+and every result is stored on this (the GUI) thread before it is shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from annotext import APP_NAME, __version__
+from annotext.analysis.analyser import ANALYSER_VERSION
+from annotext.analysis.pipeline import INSTALL_HINT, peek_model_info
+from annotext.core.document import Document
+from annotext.core.library import Library
+from annotext.core.results import ENTITY, QUOTE, AnalysisResult
+from annotext.core.spans import Span
+from annotext.gui.jobs import AnalysisRunner
+from annotext.gui.legend import LegendBar
+from annotext.gui.library_panel import LibraryPanel
+from annotext.gui.palette import LABEL_NAMES
+from annotext.gui.people_panel import PeoplePanel
+from annotext.gui.reader import ReaderView
+from annotext.importers import ImportFailed, supported_suffixes
+
+MAX_RECENT = 10
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """A panel with a small heading above it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    heading = QLabel(title)
+    heading.setProperty("class", "panelTitle")
+    layout.addWidget(heading)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class MainWindow(QMainWindow):
+    """One window over one library."""
+
+    analysisApplied = Signal(int)  # doc id whose highlights are now shown
+
+    def __init__(self, library: Library, settings: QSettings, model_name: str | None = None):
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.current: Document | None = None
+        self.result: AnalysisResult | None = None
+        self.model_name = model_name
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.runner = AnalysisRunner(model_name, self)
+        self.runner.worker.status.connect(self.on_status)
+        self.runner.worker.modelReady.connect(self.on_model_ready)
+        self.runner.worker.progress.connect(self.on_progress)
+        self.runner.worker.finished.connect(self.on_analysis_finished)
+        self.runner.worker.failed.connect(self.on_analysis_failed)
+        self._build_widgets()
+        self._build_menus()
+        self._restore_state()
+        self.refresh_library()
+        if library.read_only:
+            self.on_status(f"{library.path} was written by a newer {APP_NAME}: opened read-only.")
+
+    # Construction --------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.library_panel = LibraryPanel()
+        self.library_panel.documentChosen.connect(self.open_document)
+        self.reader = ReaderView()
+        self.reader.tooltip_provider = self.describe_spans
+        self.legend = LegendBar()
+        self.legend.labelToggled.connect(self.reader.set_label_visible)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.legend)
+        centre_layout.addWidget(self.reader, 1)
+        self.people_panel = PeoplePanel()
+        self.people_panel.mentionRequested.connect(self.reader.select_range)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.people_panel, "People")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(_titled("Library", self.library_panel))
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 790, 420])
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.model_label = QLabel()
+        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.model_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.choose_files)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
+        self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", None, self.show_about)
+        self._update_recent_menu()
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # Library -------------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        """Re-read the document list (after an import, or another instance's changes)."""
+        self.library_panel.set_documents(self.library.documents(), self.current.id if self.current else None)
+
+    def import_paths(self, paths: list[Path]) -> int | None:
+        """Import files (each failure reported, the rest continue); opens the last one imported."""
+        last, problems = None, []
+        for path in paths:
+            try:
+                last = self.library.import_file(path)
+            except ImportFailed as error:
+                problems.append(str(error))
+                continue
+            self._remember_recent(path)
+        self.refresh_library()
+        if problems:
+            QMessageBox.warning(self, "Could not import", "\n".join(problems))
+        if last is not None:
+            self.open_document(last)
+        return last
+
+    @Slot()
+    def choose_files(self) -> None:
+        """File ▸ Open: pick one or more files to import and show."""
+        patterns = " ".join(f"*{s}" for s in supported_suffixes())
+        names, _ = QFileDialog.getOpenFileNames(self, "Open documents", str(Path.home()),
+                                                f"Documents ({patterns});;All files (*)")
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self._recent() if p != str(path.resolve())]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self._recent():
+            action = self.recent_menu.addAction(name.replace("&", "&&"))
+            action.setData(name)
+            action.triggered.connect(self._open_recent)
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    @Slot()
+    def _open_recent(self) -> None:
+        self.import_paths([Path(self.sender().data())])
+
+    # Documents and analysis ----------------------------------------------------------------
+    @Slot(int)
+    def open_document(self, doc_id: int) -> None:
+        """Show a document at once; highlights follow from the cache or a background analysis."""
+        document = self.library.document(doc_id)
+        self.current = document
+        self.result = None
+        self.setWindowTitle(f"{document.title} — {APP_NAME}")
+        self.reader.show_text(document.text, document.title)
+        self.legend.set_counts({})
+        self.people_panel.set_people([], [])
+        self.settings.setValue("lastDocument", doc_id)
+        self.refresh_library()
+        model = peek_model_info(self.model_name)
+        cached = self.library.cached_analysis(document, model, ANALYSER_VERSION)
+        if cached is None and model is None:
+            cached = self.library.cached_analysis(document, None, ANALYSER_VERSION)
+        if cached is not None:
+            self.apply_result(doc_id, cached)
+            self.on_status(f"Analysis loaded from the library ({cached.model.label}).")
+            self.model_label.setText(cached.model.label if model else "no language model")
+            return
+        if model is None:
+            self.model_label.setText("no language model")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.runner.analyse(doc_id, document.text)
+
+    @Slot(str)
+    def on_status(self, message: str) -> None:
+        """Show a message in the status bar (plain text)."""
+        self.status_label.setText(message)
+        self.status_label.setToolTip(message)
+
+    @Slot(str)
+    def on_model_ready(self, label: str) -> None:
+        """Show which model is in use, or that there is none and how to get one."""
+        self.model_label.setText(label or "no language model")
+        if not label:
+            self.on_status(INSTALL_HINT)
+
+    @Slot(int, int, int)
+    def on_progress(self, doc_id: int, done: int, total: int) -> None:
+        """Analysis progress of the current document."""
+        if self.current is None or doc_id != self.current.id:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"Analysing %p%")
+        self.on_status(f"Analysing paragraph {done} of {total}…")
+
+    @Slot(int, object)
+    def on_analysis_finished(self, doc_id: int, result: AnalysisResult) -> None:
+        """Store the result (GUI thread), then show it if its document is still open."""
+        self.runner.busy_doc = None
+        self.library.store_analysis(doc_id, result)
+        self.progress.hide()
+        if self.current is not None and self.current.id == doc_id:
+            self.apply_result(doc_id, result)
+            people = len(result.people)
+            self.on_status(f"{len(result.entities)} entities, {people} people, {len(result.quotes)} quotations"
+                           + ("" if result.model.name != "none" else f". {INSTALL_HINT}"))
+
+    @Slot(int, str)
+    def on_analysis_failed(self, doc_id: int, message: str) -> None:
+        """Cancelled (empty message) or failed analysis: the text stays readable."""
+        self.runner.busy_doc = None
+        self.progress.hide()
+        if message:
+            self.on_status(message)
+            if self.current is not None and self.current.id == doc_id:
+                self.analysisApplied.emit(doc_id)
+
+    def apply_result(self, doc_id: int, result: AnalysisResult) -> None:
+        """Highlight entities and quotes, fill the legend and the People panel."""
+        self.result = result
+        self.reader.set_spans(result.spans())
+        for label in self.legend.hidden_labels():
+            self.reader.set_label_visible(label, False)
+        counts: dict[str, int] = {}
+        for span in result.entities:
+            counts[span.label] = counts.get(span.label, 0) + 1
+        self.legend.set_counts(counts)
+        self.people_panel.set_people(result.people, result.entities)
+        self.analysisApplied.emit(doc_id)
+
+    def describe_spans(self, spans: list[Span]) -> str:
+        """Tooltip text for the highlights under the mouse."""
+        lines = []
+        for span in spans:
+            if span.kind == ENTITY:
+                person = span.attrs.get("person")
+                lines.append(f"{person} — person" if person else f"{LABEL_NAMES.get(span.label, span.label)} ({span.label})")
+            elif span.kind == QUOTE:
+                speaker = span.attrs.get("speaker") or "unattributed quotation"
+                cue = span.attrs.get("cue")
+                lines.append(f"{speaker} — {cue}" if cue else speaker)
+        return "\n".join(lines)
+
+    # Window --------------------------------------------------------------------------------
+    def show_about(self) -> None:
+        """Help ▸ About: versions of the app, Qt and the model in use."""
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\nQt for Python {pyside_version}\n"
+                          f"Language model: {self.model_label.text() or 'not loaded yet'}")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Keep window state; stop the worker thread cleanly."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        """Accept dropped files."""
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        """Import every dropped local file."""
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

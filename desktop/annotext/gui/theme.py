@@ -1,0 +1,76 @@
+"""Light and dark themes. Dark follows the system colour scheme (Qt 6.5+ style hints)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEME_ENV = "ANNOTEXT_THEME"  # "light" or "dark" to override the system
+UI_FONTS = ["Inter", "Cantarell", "Noto Sans", "DejaVu Sans", "sans-serif"]
+STYLESHEET = """
+QTreeView::item, QListView::item { padding: 4px 2px; }
+QListView#library::item { padding: 8px 6px; }
+QLabel.panelTitle { font-weight: 600; padding: 8px 10px 4px 10px; }
+QTabWidget::pane { border: none; }
+QSplitter::handle { background: palette(window); }
+"""
+
+
+def system_prefers_dark(app: QApplication) -> bool:
+    """True when the desktop says dark (or ANNOTEXT_THEME=dark)."""
+    forced = os.environ.get(THEME_ENV, "").lower()
+    if forced in {"light", "dark"}:
+        return forced == "dark"
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, dark: bool | None = None) -> None:
+    """Fusion style with a palette tuned for reading; highlight colours stay the same in both."""
+    app.setStyle("Fusion")
+    dark = system_prefers_dark(app) if dark is None else dark
+    palette = QPalette()
+    colours = _DARK if dark else _LIGHT
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    app.setPalette(palette)
+    font = QFont()
+    font.setFamilies(UI_FONTS)
+    font.setPointSizeF(10.5)
+    app.setFont(font)
+    app.setStyleSheet(STYLESHEET)
+    app.setProperty("annotextDark", dark)
+
+
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f3f1ec",
+    QPalette.ColorRole.WindowText: "#1f1f1f",
+    QPalette.ColorRole.Base: "#fffdf8",
+    QPalette.ColorRole.AlternateBase: "#f6f3ec",
+    QPalette.ColorRole.Text: "#1c1c1c",
+    QPalette.ColorRole.Button: "#ece9e2",
+    QPalette.ColorRole.ButtonText: "#1f1f1f",
+    QPalette.ColorRole.Highlight: "#2f6fdf",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#fffbe6",
+    QPalette.ColorRole.ToolTipText: "#1f1f1f",
+    QPalette.ColorRole.Mid: "#9a968e",
+    QPalette.ColorRole.PlaceholderText: "#8a867e",
+}
+_DARK = {
+    QPalette.ColorRole.Window: "#23252a",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1b1d21",
+    QPalette.ColorRole.AlternateBase: "#24272c",
+    QPalette.ColorRole.Text: "#e4e2dd",
+    QPalette.ColorRole.Button: "#2e3137",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.Highlight: "#4c8dff",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#30333a",
+    QPalette.ColorRole.ToolTipText: "#eeeeee",
+    QPalette.ColorRole.Mid: "#80848c",
+    QPalette.ColorRole.PlaceholderText: "#80848c",
+}

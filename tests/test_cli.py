@@ -7,7 +7,9 @@ import sys
 
 import pytest
 
-from conftest import SAMPLE
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "xi-putin-summit.txt"
 
 
 def run(*args, env=None, input=None):

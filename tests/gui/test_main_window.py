@@ -129,3 +129,19 @@ def test_hostile_title_is_plain_text_in_tooltip(qtbot, make_window, tmp_path):
     item = window.library_panel.item(0)
     assert item.text() == "<b>bold</b><img src=x>"
     assert "&lt;b&gt;" in item.toolTip()
+
+
+def test_screenshot_option_writes_a_large_png(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    run = subprocess.run([sys.executable, "-m", "annotext", "--db", str(tmp_path / "l.sqlite"),
+                          "--screenshot", str(out)], capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800

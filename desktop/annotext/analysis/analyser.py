@@ -10,7 +10,9 @@ from typing import Callable
 
 from annotext.analysis.entities import doc_entities, harmonise_labels, split_possessives
 from annotext.analysis.normalise import prepare_text
+from annotext.analysis.parse import snapshot, subject_mentions
 from annotext.analysis.people import index_people
+from annotext.analysis.quotes import count_quotes, find_quotes, needs_parse
 from annotext.core.document import paragraphs, text_sha256
 from annotext.core.results import NO_MODEL, AnalysisResult, ModelInfo
 
@@ -47,6 +49,8 @@ class Analyser:
         prepared = prepare_text(text)
         ranges = paragraphs(prepared)
         entities = []
+        parses = {}
+        subjects: set[int] = set()
         total = len(ranges)
         if progress:
             progress(0, total)
@@ -55,6 +59,9 @@ class Analyser:
             docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE)
             for done, ((start, _end), doc) in enumerate(zip(ranges, docs), start=1):
                 entities.extend(doc_entities(doc, start))
+                subjects.update(subject_mentions(doc, start))
+                if needs_parse(doc.text):
+                    parses[start] = snapshot(doc, start)
                 if done % BATCH_SIZE == 0 or done == total:
                     if cancelled and cancelled():
                         raise AnalysisCancelled()
@@ -64,11 +71,13 @@ class Analyser:
             progress(total, total)
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)
         entities, people = index_people(entities, prepared)
+        quotes = find_quotes(prepared, entities, parses, subjects)
+        count_quotes(people, quotes)
         return AnalysisResult(
             text_sha256=text_sha256(text),
             model=self.model,
             analyser_version=ANALYSER_VERSION,
             entities=entities,
-            quotes=[],
+            quotes=quotes,
             people=people,
         )

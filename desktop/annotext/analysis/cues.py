@@ -1,0 +1,18 @@
+"""The vocabulary of attribution: reporting verbs and pronouns. Vocabulary only, no names."""
+
+# Lemmas of verbs that introduce or attribute speech or writing ("said", "told", "described … as").
+CUE_LEMMAS = frozenset("""
+say tell add warn write describe call explain argue insist claim note state declare announce admit
+acknowledge suggest conclude reply respond answer ask urge predict recall comment observe stress
+emphasise emphasize maintain contend assert tweet post continue complain confirm deny shout whisper
+agree report concede caution vow promise pledge quip joke remark reveal testify label dub brand term
+hail praise condemn criticise criticize accuse dismiss characterise characterize lament plead demand
+recount muse mutter exclaim boast counter retort concur propose recommend advise inform assure
+reiterate repeat announce proclaim allege threaten concede admit summarise summarize find
+""".split())
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+PLURAL_PRONOUNS = frozenset({"they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SENTENCE_END = frozenset({".", "!", "?"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -1,0 +1,49 @@
+"""Quotations and their speakers as plain spans, plus each person's quote counts ("share of voice")."""
+
+from __future__ import annotations
+
+from annotext.analysis.attribution import Attributor
+from annotext.analysis.parse import ParagraphParse
+from annotext.analysis.quote_marks import MARKS, find_quote_marks
+from annotext.core.results import QUOTE, Person
+from annotext.core.spans import Span
+
+QUOTE_LABEL = "QUOTE"
+
+
+def needs_parse(paragraph: str) -> bool:
+    """Only paragraphs with a quote mark need their tokens kept for attribution."""
+    return any(ch in MARKS for ch in paragraph)
+
+
+def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphParse],
+                subject_starts: set[int]) -> list[Span]:
+    """Every quotation of `text` with speaker, speaker mention offsets and cue in its attrs.
+
+    `text` is the prepared text (mistyped apostrophes fixed); without parses (no model) the
+    quotations are still found, with `speaker` None.
+    """
+    marks = find_quote_marks(text)
+    attributions = Attributor(text, marks, entities, parses, subject_starts).attribute_all()
+    spans = []
+    for quote, found in zip(marks, attributions):
+        spans.append(Span(quote.start, quote.end, QUOTE, QUOTE_LABEL, {
+            "content": quote.content(text),
+            "speaker": found.speaker,
+            "speaker_start": found.start if found.speaker else None,
+            "speaker_end": found.end if found.speaker else None,
+            "cue": found.cue if found.speaker else None,
+        }))
+    return spans
+
+
+def count_quotes(people: list[Person], quotes: list[Span]) -> None:
+    """Fill each person's number of quotations and quoted words from the attributed quotes."""
+    by_name = {person.name: person for person in people}
+    for person in people:
+        person.quotes = person.quoted_words = 0
+    for quote in quotes:
+        person = by_name.get(quote.attrs.get("speaker"))
+        if person is not None:
+            person.quotes += 1
+            person.quoted_words += len(quote.attrs.get("content", "").split())

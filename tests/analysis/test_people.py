@@ -23,10 +23,32 @@ def test_missed_mentions_are_found_but_not_inside_other_entities():
     text = "Jones Street is long. Mary Jones said so. Jones agreed."
     spans = persons(text, ("Mary Jones",)) + [Span(0, 12, "entity", "FAC")]
     entities, people = index_people(spans, text)
-    assert people[0].name == "Mary Jones" and people[0].mentions == 1
-    spans = persons(text, ("Mary Jones",), ("Jones", 40)) + [Span(0, 12, "entity", "FAC")]
+    assert people[0].name == "Mary Jones" and people[0].mentions == 2  # the surname, not the street
+    assert [e.label for e in entities if e.start == 0] == ["FAC"]
+
+
+def test_surname_that_is_also_an_ordinary_word_is_not_propagated():
+    text = "Neil Young spoke. Young people cheered. The young were happy."
+    _, people = index_people(persons(text, ("Neil Young",)), text)
+    assert people[0].mentions == 1
+
+
+def test_mislabelled_person_is_recognised_from_who_clause():
+    text = "Diego Rivera scored. Rivera, who came on late, was thrilled."
+    spans = [Span(0, 12, "entity", "ORG"), Span(21, 27, "entity", "GPE")]
     entities, people = index_people(spans, text)
-    assert people[0].mentions == 2
+    assert [(p.name, p.mentions) for p in people] == [("Diego Rivera", 2)]
+
+
+def test_surname_mislabelled_as_place_is_reclaimed_but_real_places_stay():
+    text = "Teresa Alvarado won. Alvarado said so. Washington is far; Washington is big; George Washington was not."
+    first = text.index("Washington is far")
+    second = text.index("Washington is big")
+    spans = persons(text, ("Teresa Alvarado",), ("George Washington",)) + [
+        Span(21, 29, "entity", "ORG"), Span(first, first + 10, "entity", "GPE"), Span(second, second + 10, "entity", "GPE")]
+    entities, people = index_people(spans, text)
+    assert {p.name: p.mentions for p in people} == {"Teresa Alvarado": 2, "George Washington": 1}
+    assert [e.label for e in entities if e.start in (first, second)] == ["GPE", "GPE"]
 
 
 def test_two_people_with_one_surname_go_to_the_nearest_earlier():

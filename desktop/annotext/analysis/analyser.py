@@ -10,7 +10,7 @@ from typing import Callable
 
 from annotext.analysis.entities import doc_entities, harmonise_labels, split_possessives
 from annotext.analysis.normalise import prepare_text
-from annotext.analysis.parse import snapshot, subject_mentions
+from annotext.analysis.parse import salient_names, snapshot
 from annotext.analysis.people import index_people
 from annotext.analysis.quotes import count_quotes, find_quotes, needs_parse
 from annotext.core.document import paragraphs, text_sha256
@@ -50,7 +50,7 @@ class Analyser:
         ranges = paragraphs(prepared)
         entities = []
         parses = {}
-        subjects: set[int] = set()
+        subjects: list[int] = []
         total = len(ranges)
         if progress:
             progress(0, total)
@@ -59,7 +59,7 @@ class Analyser:
             docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE)
             for done, ((start, _end), doc) in enumerate(zip(ranges, docs), start=1):
                 entities.extend(doc_entities(doc, start))
-                subjects.update(subject_mentions(doc, start))
+                subjects.extend(salient_names(doc, start))
                 if needs_parse(doc.text):
                     parses[start] = snapshot(doc, start)
                 if done % BATCH_SIZE == 0 or done == total:

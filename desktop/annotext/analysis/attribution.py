@@ -22,6 +22,7 @@ from annotext.core.spans import Span
 
 PERSON = "PERSON"
 _MAX_CLIMB = 4
+_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 
 
 @dataclass
@@ -39,14 +40,14 @@ class Attributor:
     """Attributes the quotations of one text, in document order."""
 
     def __init__(self, text: str, quotes: list[QuoteMarks], entities: list[Span],
-                 parses: dict[int, ParagraphParse], subject_starts: set[int]):
+                 parses: dict[int, ParagraphParse], subject_starts: list[int]):
         self.text = text
         self.quotes = quotes
         self.entities = sorted(entities, key=lambda s: s.start)
         self._entity_starts = [s.start for s in self.entities]
         self.parses = parses
         self._parse_starts = sorted(parses)
-        self.subject_starts = subject_starts
+        self.subject_starts = sorted(subject_starts)
         self._quote_starts = [q.start for q in quotes]
         self.results: list[Attribution] = []
 
@@ -263,7 +264,16 @@ class Attributor:
         return None
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
-        words = [t for t in parse.toks[tok.left:tok.i + 1] if not self.in_quote(t.start)]
+        right = tok.i
+        for child in parse.toks[tok.i + 1:tok.right + 1]:  # "a spokeswoman for the Association"
+            if child.head == tok.i and child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS:
+                right = max(right, child.right)
+        words = []
+        for t in parse.toks[tok.left:right + 1]:
+            if t.i > tok.i and t.text in {",", "(", "—", "–", ";"}:
+                break  # a relative clause or aside is not part of the speaker's name
+            if not self.in_quote(t.start):
+                words.append(t)
         while words and not words[0].text[:1].isalnum():
             words.pop(0)
         if not words:
@@ -286,7 +296,7 @@ class Attributor:
                 continue
             if nearest_any is None:
                 nearest_any = span
-            if span.start in self.subject_starts:
+            if self._is_salient(span):
                 nearest_subject = span
                 break
         choice = None
@@ -299,6 +309,10 @@ class Attributor:
         if choice is None:
             return None
         return Attribution(choice.attrs.get("person") or choice.text_in(self.text), tok.start, tok.end, is_person=True)
+
+    def _is_salient(self, span: Span) -> bool:
+        index = bisect_right(self.subject_starts, span.end - 1) - 1
+        return index >= 0 and self.subject_starts[index] >= span.start
 
     def _resolve_plural(self, tok: Tok) -> Attribution | None:
         previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None

@@ -23,6 +23,7 @@ class Tok:
     dep: str
     head: int
     left: int
+    right: int
     sent: int
 
 
@@ -54,12 +55,24 @@ def snapshot(doc, offset: int) -> ParagraphParse:
         toks.append(Tok(
             i=token.i, start=start, end=start + len(token.text), text=token.text, lower=token.lower_,
             lemma=token.lemma_.lower(), pos=token.pos_, tag=token.tag_, dep=token.dep_,
-            head=token.head.i, left=token.left_edge.i, sent=sent_of.get(token.i, 0),
+            head=token.head.i, left=token.left_edge.i, right=token.right_edge.i, sent=sent_of.get(token.i, 0),
         ))
     return ParagraphParse(offset, offset + len(doc.text), toks)
 
 
-def subject_mentions(doc, offset: int) -> list[int]:
-    """Offsets of PERSON entities that are grammatical subjects: the salient antecedents for "he"/"she"."""
-    return [offset + ent.start_char for ent in doc.ents
-            if ent.label_ == "PERSON" and ent.root.dep_ in SUBJECT_DEPS]
+def salient_names(doc, offset: int) -> list[int]:
+    """Offsets of proper-noun tokens that are grammatical subjects (or their appositions, or the
+    source in "according to X"): the salient antecedents for a later "he"/"she"."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" and not token.is_title:
+            continue
+        dep = token.dep_
+        if dep in SUBJECT_DEPS or (dep == "compound" and token.head.dep_ in SUBJECT_DEPS):
+            found.append(offset + token.idx)
+        elif dep == "appos" and token.head.dep_ in SUBJECT_DEPS:
+            found.append(offset + token.idx)
+        elif dep == "pobj" and token.head.lower_ == "to" and token.head.i > 0 \
+                and doc[token.head.i - 1].lower_ == "according":
+            found.append(offset + token.idx)
+    return found

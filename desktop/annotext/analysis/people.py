@@ -36,7 +36,8 @@ class _Cluster:
 
     @property
     def name(self) -> str:
-        return max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
+        best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
+        return " ".join(name_words(best)) or best
 
 
 def name_words(form: str) -> list[str]:
@@ -58,6 +59,8 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
     persons = _drop_phrase_fragments(persons, text)
+    persons, others = _promote_evident_people(persons, others, text)
+    persons, others = _reclaim_surnames(persons, others, text)
     persons = persons + _missed_mentions(persons, others, text)
     clusters = _cluster(sort_spans(persons), text)
     people: list[Person] = []
@@ -91,9 +94,75 @@ def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
     return any(word in name_words(s.text_in(text)) and len(name_words(s.text_in(text))) > 1 for s in persons)
 
 
+_RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _surnames(persons: list[Span], text: str) -> dict[str, int]:
+    """Last words of multi-word names, with how many mentions use them."""
+    counts: dict[str, int] = {}
+    for span in persons:
+        words = name_words(span.text_in(text))
+        if len(words) > 1:
+            counts[words[-1]] = counts.get(words[-1], 0) + 1
+    for span in persons:
+        words = name_words(span.text_in(text))
+        if len(words) == 1 and words[0] in counts:
+            counts[words[0]] += 1
+    return counts
+
+
+_WHO_AFTER = re.compile(r",?\s+who\s")
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
+
+
+def _promote_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """Names the model mislabelled, recognised from the text itself: "Rivera, who …" or "Mr Rivera"
+    make "Rivera" a person, and with it "Diego Rivera" wherever it was labelled an organisation."""
+    evident: set[str] = set()
+    for span in others:
+        surface = span.text_in(text)
+        if span.label not in _RECLAIMABLE or not all(w[:1].isupper() for w in surface.split()):
+            continue
+        if _WHO_AFTER.match(text, span.end) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
+            evident.add(surface)
+    if not evident:
+        return persons, others
+    kept, promoted = [], []
+    for span in others:
+        words = span.text_in(text).split()
+        is_person = span.text_in(text) in evident or (
+            1 < len(words) <= 3 and words[-1] in evident and all(w[:1].isupper() for w in words))
+        if span.label in _RECLAIMABLE and is_person:
+            promoted.append(Span(span.start, span.end, ENTITY, PERSON))
+        else:
+            kept.append(span)
+    return persons + promoted, kept
+
+
+def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
+    becomes a PERSON, unless the word is mostly used for that other thing (Washington the city)."""
+    surnames = _surnames(persons, text)
+    other_uses: dict[str, int] = {}
+    for span in others:
+        other_uses[span.text_in(text)] = other_uses.get(span.text_in(text), 0) + 1
+    kept, reclaimed = [], []
+    for span in others:
+        surface = span.text_in(text)
+        if span.label in _RECLAIMABLE and surface in surnames and other_uses[surface] <= surnames[surface]:
+            reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
+        else:
+            kept.append(span)
+    return persons + reclaimed, kept
+
+
 def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list[Span]:
-    """Occurrences of known name forms that the model did not tag (and no other entity covers)."""
+    """Occurrences of known name forms (and known surnames that are not also ordinary words in this
+    text) that the model did not tag and no other entity covers."""
     forms = {s.text_in(text) for s in persons}
+    for surname in _surnames(persons, text):
+        if not re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", text):
+            forms.add(surname)
     taken = [(s.start, s.end) for s in persons + others]
     found: list[Span] = []
     for form in sorted(forms, key=len, reverse=True):

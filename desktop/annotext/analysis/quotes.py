@@ -17,7 +17,7 @@ def needs_parse(paragraph: str) -> bool:
 
 
 def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphParse],
-                subject_starts: set[int]) -> list[Span]:
+                subject_starts: list[int]) -> list[Span]:
     """Every quotation of `text` with speaker, speaker mention offsets and cue in its attrs.
 
     `text` is the prepared text (mistyped apostrophes fixed); without parses (no model) the

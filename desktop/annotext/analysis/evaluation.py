@@ -1,0 +1,95 @@
+"""Scoring quotation detection and attribution against reference annotations (*.gold.json).
+
+Used by the tests and by benchmarks/quote_accuracy.py. A gold quote marked "optional" (scare quotes,
+framings) neither counts as missed when absent nor as spurious when found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = " ,.;:!?"
+
+
+def normalise_quote(text: str) -> str:
+    """Compare quotations by their words: whitespace collapsed, edge punctuation dropped."""
+    return _SPACE.sub(" ", text).strip().strip(_EDGE_PUNCT).strip()
+
+
+def normalise_speaker(name: str | None) -> str | None:
+    """Speakers compare case-insensitively, without a leading article ("The report" == "the report")."""
+    if not name:
+        return None
+    name = _SPACE.sub(" ", name).strip().lower()
+    for article in ("the ", "a ", "an "):
+        if name.startswith(article):
+            return name[len(article):]
+    return name
+
+
+@dataclass
+class Score:
+    """Counts for one or more articles; precision/recall/speaker accuracy derived from them."""
+
+    found: int = 0
+    spurious: int = 0
+    expected: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of reported (non-optional) quotations that are real."""
+        return 1.0 if self.found == 0 else (self.found - self.spurious) / self.found
+
+    @property
+    def recall(self) -> float:
+        """Share of reference quotations that were found."""
+        return 1.0 if self.expected == 0 else self.matched / self.expected
+
+    @property
+    def speaker_accuracy(self) -> float:
+        """Share of found reference quotations attributed to the right speaker."""
+        return 1.0 if self.matched == 0 else self.speaker_right / self.matched
+
+    def add(self, other: "Score") -> None:
+        """Accumulate another article's counts."""
+        self.found += other.found
+        self.spurious += other.spurious
+        self.expected += other.expected
+        self.matched += other.matched
+        self.speaker_right += other.speaker_right
+        self.errors.extend(other.errors)
+
+
+def score_quotes(found: list[dict], gold: list[dict], name: str = "") -> Score:
+    """Compare `analyze --json` quotes with gold quotes of the same article."""
+    score = Score()
+    remaining = list(gold)
+    for quote in found:
+        key = normalise_quote(quote["text"])
+        match = next((g for g in remaining if normalise_quote(g["quote"]) == key), None)
+        if match is None:
+            score.found += 1
+            score.spurious += 1
+            score.errors.append(f"{name}: spurious quote “{quote['text'][:60]}”")
+            continue
+        remaining.remove(match)
+        if match.get("optional"):
+            continue
+        score.found += 1
+        score.expected += 1
+        score.matched += 1
+        if normalise_speaker(quote.get("speaker")) == normalise_speaker(match.get("speaker")):
+            score.speaker_right += 1
+        else:
+            score.errors.append(f"{name}: “{key[:50]}” attributed to {quote.get('speaker')!r},"
+                                f" expected {match.get('speaker')!r}")
+    for missing in remaining:
+        if not missing.get("optional"):
+            score.expected += 1
+            score.errors.append(f"{name}: missed “{missing['quote'][:60]}”")
+    return score

@@ -158,9 +158,29 @@ class Attributor:
         if subject is None:
             return None
         found = self._resolve(parse, subject)
+        if found is not None and not found.is_person:
+            outer = self._outer_reporter(parse, cue)
+            if outer is not None:
+                return outer
         if found is not None:
             found.cue = cue.lower
         return found
+
+    def _outer_reporter(self, parse: ParagraphParse, cue: Tok) -> Attribution | None:
+        """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source."""
+        current = cue
+        for _ in range(_MAX_CLIMB):
+            if current.head == current.i:
+                return None
+            current = parse.toks[current.head]
+            if self.in_quote(current.start) or not self._is_cue(current):
+                continue
+            subject = self._subject_of(parse, current)
+            found = self._resolve(parse, subject) if subject is not None else None
+            if found is not None and found.is_person:
+                found.cue = current.lower
+                return found
+        return None
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb

@@ -29,6 +29,17 @@ def normalise_speaker(name: str | None) -> str | None:
     return name
 
 
+def same_speaker(found: str | None, expected: str | None) -> bool:
+    """Equal after normalising; a named organisation also matches its described form
+    ("Shelter" ~ "Housing charity Shelter"), but a person's name must be the canonical full name."""
+    found, expected = normalise_speaker(found), normalise_speaker(expected)
+    if found == expected:
+        return True
+    if not found or not expected or len(found.split()) != 1 or not expected.endswith(" " + found):
+        return False
+    return found[:1].isalpha() and len(expected.split()) > 2
+
+
 @dataclass
 class Score:
     """Counts for one or more articles; precision/recall/speaker accuracy derived from them."""
@@ -83,7 +94,7 @@ def score_quotes(found: list[dict], gold: list[dict], name: str = "") -> Score:
         score.found += 1
         score.expected += 1
         score.matched += 1
-        if normalise_speaker(quote.get("speaker")) == normalise_speaker(match.get("speaker")):
+        if same_speaker(quote.get("speaker"), match.get("speaker")):
             score.speaker_right += 1
         else:
             score.errors.append(f"{name}: “{key[:50]}” attributed to {quote.get('speaker')!r},"

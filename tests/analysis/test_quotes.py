@@ -1,0 +1,144 @@
+"""Quotation patterns, one small article each (written for these tests), plus the accuracy targets."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotext.analysis.analyser import Analyser
+from annotext.analysis.evaluation import Score, score_quotes
+from annotext.analysis.quote_marks import find_quote_marks
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def quotes(analyser, text):
+    result = analyser.analyse(text)
+    return [(q["text"], q["speaker"], q["cue"]) for q in result.to_json(text)["quotes"]]
+
+
+def test_said_after_with_title_and_inverted(analyser):
+    text = ("Maria Lopez, the mayor of Springfield, opened the session.\n"
+            "“We will not raise taxes,” said Maria Lopez.\n"
+            "“The budget is balanced,” Lopez, who took office in May, said.\n")
+    found = quotes(analyser, text)
+    assert [(q[1], q[2]) for q in found] == [("Maria Lopez", "said"), ("Maria Lopez", "said")]
+
+
+def test_colon_introduction_and_listener_is_not_speaker(analyser):
+    text = ("The health minister, Karen Doyle, spoke to reporters on Friday.\n"
+            "Doyle told The Guardian: “Hospitals will get the money they need.”\n"
+            "She told MPs later: “Nobody will be left behind.”\n")
+    assert [q[1] for q in quotes(analyser, text)] == ["Karen Doyle", "Karen Doyle"]
+
+
+def test_british_single_quotes_with_apostrophes_and_nesting(analyser):
+    text = ("Coach Daniel Price was in a reflective mood.\n"
+            "‘It’s been a long season and we don’t hide from that,’ Price said. "
+            "‘My father always told me, “Finish what you start,” and we will.’\n")
+    found = quotes(analyser, text)
+    assert [q[0] for q in found] == [
+        "It’s been a long season and we don’t hide from that,",
+        "My father always told me, “Finish what you start,” and we will."]
+    assert [q[1] for q in found] == ["Daniel Price", "Daniel Price"]
+
+
+def test_quote_over_several_paragraphs(analyser):
+    text = ("Professor Alan Grey gave evidence to the committee on Monday.\n"
+            "He said: “The models were wrong from the start.\n"
+            "“Nobody wanted to hear it, but the data were clear.”\n"
+            "The committee will publish its findings in June.\n")
+    found = quotes(analyser, text)
+    assert len(found) == 1
+    assert found[0][0] == "The models were wrong from the start.\nNobody wanted to hear it, but the data were clear."
+    assert found[0][1] == "Alan Grey"
+
+
+def test_split_quote_and_inheritance(analyser):
+    text = ("Rebecca Stone has coached the team for a decade.\n"
+            "“We were lucky,” she said, “and we know it.” “Next week will be harder.”\n")
+    found = quotes(analyser, text)
+    assert [q[1] for q in found] == ["Rebecca Stone"] * 3
+
+
+def test_partial_quotes_and_according_to(analyser):
+    text = ("Energy secretary Tom Barker called the deal “a turning point” on Monday.\n"
+            "Critics described the plan as “a gift to polluters”, according to Lena Fischer of Green Watch.\n"
+            "The plant will cost “at least $2 billion”, according to Barker.\n")
+    found = quotes(analyser, text)
+    assert [q[1] for q in found] == ["Tom Barker", "Critics", "Tom Barker"]
+
+
+def test_pronouns_resolve_to_the_right_earlier_person(analyser):
+    text = ("Sophie Martin met her rival, Peter Grant, on Tuesday.\n"
+            "“I respect him,” she said.\n"
+            "Grant was less generous. “She has no plan,” he said.\n")
+    assert [q[1] for q in quotes(analyser, text)] == ["Sophie Martin", "Peter Grant"]
+
+
+def test_organisations_and_documents_speak(analyser):
+    text = ("The report concludes that the policy “has failed on every measure”.\n"
+            "A Department of Transport spokesman said the findings were “out of date”.\n")
+    found = quotes(analyser, text)
+    assert [q[1] for q in found] == ["The report", "A Department of Transport spokesman"]
+
+
+def test_scare_quotes_have_no_speaker(analyser):
+    text = "The so-called “experts” were nowhere to be seen as the “reforms” took effect.\n"
+    found = quotes(analyser, text)
+    assert [q[0] for q in found] == ["experts", "reforms"]
+    assert [q[1] for q in found] == [None, None]
+
+
+def test_apostrophes_and_possessives_are_not_quotes(analyser):
+    text = "The leaders’ summit in Russia‘s capital ended. Rock ’n’ roll and the ‘90s were discussed.\n"
+    assert quotes(analyser, text) == []
+
+
+def test_wrong_direction_closing_mark_still_closes():
+    text = "He said it “shocked everyone in Moscow“. Then he left."
+    found = find_quote_marks(text)
+    assert [q.content(text) for q in found] == ["shocked everyone in Moscow"]
+
+
+def test_quote_detection_works_without_a_model():
+    text = "“It works,” she said. The “so-called” plan.\n"
+    result = Analyser().analyse(text)
+    data = result.to_json(text)["quotes"]
+    assert [q["text"] for q in data] == ["It works,", "so-called"]
+    assert all(q["speaker"] is None for q in data)
+
+
+def test_share_of_voice_counts(sample_result):
+    people = {p.name: p for p in sample_result.people}
+    assert people["Joe Webster"].quotes == 3
+    assert people["Alexander Gabuev"].quotes == 2 and people["Alexander Gabuev"].quoted_words > 40
+
+
+def test_sample_quotes_match_reference(sample_result, sample_text, gold):
+    score = score_quotes(sample_result.to_json(sample_text)["quotes"], gold["quotes"], "sample")
+    assert score.errors == []
+    assert score.precision == score.recall == score.speaker_accuracy == 1.0
+
+
+def test_quote_offsets_include_marks_and_speaker_offsets_point_at_mentions(sample_result, sample_text):
+    for quote in sample_result.to_json(sample_text)["quotes"]:
+        surface = sample_text[quote["start"]:quote["end"]]
+        assert surface[0] in "“\"‘" and surface[-1] in "”\"’“"
+        if quote["speaker_start"] is not None:
+            mention = sample_text[quote["speaker_start"]:quote["speaker_end"]]
+            assert mention in {"he", "she", "He", "She"} or mention.split()[-1] in quote["speaker"]
+
+
+@pytest.mark.parametrize("minimum", [0.95])
+def test_accuracy_on_annotated_articles(analyser, minimum):
+    total = Score()
+    articles = sorted((DATA / "quotes").glob("*.gold.json"))
+    assert len(articles) >= 6
+    for gold_path in articles:
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))["quotes"]
+        total.add(score_quotes(analyser.analyse(text).to_json(text)["quotes"], gold, gold_path.stem))
+    assert total.expected >= 50
+    assert total.precision >= minimum and total.recall >= minimum, total.errors
+    assert total.speaker_accuracy >= minimum, total.errors

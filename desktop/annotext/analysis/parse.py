@@ -24,7 +24,6 @@ class Tok:
     head: int
     left: int
     right: int
-    sent: int
 
 
 @dataclass(slots=True)
@@ -46,33 +45,40 @@ class ParagraphParse:
 def snapshot(doc, offset: int) -> ParagraphParse:
     """Copy what attribution needs out of a spaCy Doc (offsets shifted by `offset`)."""
     toks = []
-    sent_of = {}
-    for number, sent in enumerate(doc.sents):
-        for token in sent:
-            sent_of[token.i] = number
     for token in doc:
         start = offset + token.idx
         toks.append(Tok(
             i=token.i, start=start, end=start + len(token.text), text=token.text, lower=token.lower_,
             lemma=token.lemma_.lower(), pos=token.pos_, tag=token.tag_, dep=token.dep_,
-            head=token.head.i, left=token.left_edge.i, right=token.right_edge.i, sent=sent_of.get(token.i, 0),
+            head=token.head.i, left=token.left_edge.i, right=token.right_edge.i,
         ))
     return ParagraphParse(offset, offset + len(doc.text), toks)
 
 
 def salient_names(doc, offset: int) -> list[int]:
     """Offsets of proper-noun tokens that are grammatical subjects (or their appositions, or the
-    source in "according to X"): the salient antecedents for a later "he"/"she"."""
+    source in "according to X"): the salient antecedents for a later "he"/"she".
+
+    Filters on integer arrays first so only candidate tokens become Python objects (this runs on
+    every paragraph and must stay cheap next to the model).
+    """
+    from spacy.attrs import DEP, HEAD, IS_TITLE, POS
+
+    strings = doc.vocab.strings
+    subject_ids = [strings[d] for d in SUBJECT_DEPS if d in strings]
+    appos, compound, pobj = (strings[d] if d in strings else -1 for d in ("appos", "compound", "pobj"))
+    propn = strings["PROPN"]
+    rows = doc.to_array([POS, DEP, IS_TITLE, HEAD]).astype("int64").tolist()
+    according = "according to" in doc.text.lower()
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" and not token.is_title:
+    for i, (pos, dep, is_title, head) in enumerate(rows):
+        if pos != propn and not is_title:
             continue
-        dep = token.dep_
-        if dep in SUBJECT_DEPS or (dep == "compound" and token.head.dep_ in SUBJECT_DEPS):
-            found.append(offset + token.idx)
-        elif dep == "appos" and token.head.dep_ in SUBJECT_DEPS:
-            found.append(offset + token.idx)
-        elif dep == "pobj" and token.head.lower_ == "to" and token.head.i > 0 \
-                and doc[token.head.i - 1].lower_ == "according":
-            found.append(offset + token.idx)
+        head_dep = rows[i + head][1]
+        if dep in subject_ids or ((dep == compound or dep == appos) and head_dep in subject_ids):
+            found.append(offset + doc[i].idx)
+        elif dep == pobj and according:
+            token = doc[i]
+            if token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according":
+                found.append(offset + token.idx)
     return found

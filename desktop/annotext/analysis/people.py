@@ -12,7 +12,9 @@ Works on plain spans and the text only, so it is testable without a model. Rules
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
@@ -40,14 +42,19 @@ class _Cluster:
         return " ".join(name_words(best)) or best
 
 
-def name_words(form: str) -> list[str]:
-    """The words of a name without honorifics, suffixes or punctuation: "Mr. Joe Webster Jr." -> [Joe, Webster]."""
+@lru_cache(maxsize=4096)
+def _name_words(form: str) -> tuple[str, ...]:
     words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
     while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
         words.pop(0)
     while len(words) > 1 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
         words.pop()
-    return [w for w in words if w]
+    return tuple(w for w in words if w)
+
+
+def name_words(form: str) -> list[str]:
+    """The words of a name without honorifics, suffixes or punctuation: "Mr. Joe Webster Jr." -> [Joe, Webster]."""
+    return list(_name_words(form))
 
 
 def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Person]]:
@@ -82,7 +89,7 @@ def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:
     for span in persons:
         surface = span.text_in(text)
         single_word = len(name_words(surface)) == 1
-        in_phrase = _PHRASE_AFTER.match(text, span.end) or _PHRASE_BEFORE.search(text, 0, span.start)
+        in_phrase = _PHRASE_AFTER.match(text, span.end) or _PHRASE_BEFORE.search(text, max(0, span.start - 80), span.start)
         if single_word and counts[surface] == 1 and in_phrase and not _is_known_part(surface, persons, text):
             continue
         kept.append(span)
@@ -163,20 +170,29 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     for surname in _surnames(persons, text):
         if not re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", text):
             forms.add(surname)
-    taken = [(s.start, s.end) for s in persons + others]
+    forms = sorted((f for f in forms if f[:1].isupper()), key=len, reverse=True)
+    if not forms:
+        return []
+    taken = sorted((s.start, s.end) for s in persons + others)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     found: list[Span] = []
-    for form in sorted(forms, key=len, reverse=True):
-        if not form[:1].isupper():
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if "\n" in text[start:end] or _overlaps_any(taken, start, end):
             continue
-        for match in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if "\n" in text[start:end]:
-                continue
-            taken.append((start, end))
-            found.append(Span(start, end, ENTITY, PERSON))
+        insort(taken, (start, end))
+        found.append(Span(start, end, ENTITY, PERSON))
     return found
+
+
+def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, mostly disjoint `ranges`."""
+    index = bisect_left(ranges, (end, end))
+    for position in range(index - 1, max(-1, index - 6), -1):
+        s, e = ranges[position]
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _cluster(persons: list[Span], text: str) -> list[_Cluster]:

@@ -43,7 +43,13 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
             QMessageBox.critical(None, APP_NAME, str(error))
         print(f"annotext: {error}", file=sys.stderr)
         return 1
-    settings = QSettings()
+    if screenshot is not None:  # a reproducible picture: never read or write the user's settings
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory()
+        settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
     window = MainWindow(library, settings, model)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)

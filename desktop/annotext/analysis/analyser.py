@@ -12,9 +12,9 @@ from annotext.analysis.entities import doc_entities, harmonise_labels, split_pos
 from annotext.analysis.normalise import prepare_text
 from annotext.analysis.parse import salient_names, snapshot
 from annotext.analysis.people import index_people
-from annotext.analysis.quotes import count_quotes, find_quotes, needs_parse
+from annotext.analysis.quotes import find_quotes, needs_parse
 from annotext.core.document import paragraphs, text_sha256
-from annotext.core.results import NO_MODEL, AnalysisResult, ModelInfo
+from annotext.core.results import NO_MODEL, AnalysisResult, ModelInfo, recount_quotes
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
 ANALYSER_VERSION = "1"
@@ -72,7 +72,7 @@ class Analyser:
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)
         entities, people = index_people(entities, prepared)
         quotes = find_quotes(prepared, entities, parses, subjects)
-        count_quotes(people, quotes)
+        recount_quotes(people, quotes)
         return AnalysisResult(
             text_sha256=text_sha256(text),
             model=self.model,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from annotext.analysis.attribution import Attributor
 from annotext.analysis.parse import ParagraphParse
 from annotext.analysis.quote_marks import MARKS, find_quote_marks
-from annotext.core.results import QUOTE, Person
+from annotext.core.results import QUOTE
 from annotext.core.spans import Span
 
 QUOTE_LABEL = "QUOTE"
@@ -35,15 +35,3 @@ def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphPars
             "cue": found.cue if found.speaker else None,
         }))
     return spans
-
-
-def count_quotes(people: list[Person], quotes: list[Span]) -> None:
-    """Fill each person's number of quotations and quoted words from the attributed quotes."""
-    by_name = {person.name: person for person in people}
-    for person in people:
-        person.quotes = person.quoted_words = 0
-    for quote in quotes:
-        person = by_name.get(quote.attrs.get("speaker"))
-        if person is not None:
-            person.quotes += 1
-            person.quoted_words += len(quote.attrs.get("content", "").split())

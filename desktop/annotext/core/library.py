@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotext.core.corrections import QuoteCorrection, apply_corrections
 from annotext.core.document import Document
 from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
@@ -70,17 +71,36 @@ class Library:
         """The stored result for this exact text, model and analyser version, if any."""
         return self.repo.load_analysis(document.id, document.sha256, model, analyser_version)
 
+    def corrected(self, document: Document, result: AnalysisResult) -> AnalysisResult:
+        """`result` with the analyst's quote corrections applied: what every view and export shows."""
+        return apply_corrections(result, self.repo.quote_corrections(document.id), document.text)
+
+    def correct_quote(self, doc_id: int, quote_start: int, quote_end: int, *,
+                      speaker: str | None = None, not_quote: bool = False) -> QuoteCorrection:
+        """Record the analyst's speaker (or "not a quote") for the quotation at [start, end)."""
+        self._writable()
+        document = self.document(doc_id)
+        correction = QuoteCorrection(quote_start, quote_end, document.text[quote_start:quote_end],
+                                     speaker.strip() if speaker and speaker.strip() else None, not_quote)
+        self.repo.save_quote_correction(doc_id, correction)
+        return correction
+
+    def forget_quote_correction(self, doc_id: int, quote_start: int, quote_end: int) -> None:
+        """Drop a correction so the detected attribution applies again."""
+        self._writable()
+        self.repo.delete_quote_correction(doc_id, quote_start, quote_end)
+
     def store_analysis(self, doc_id: int, result: AnalysisResult) -> None:
         """Keep a result so the document never needs spaCy again (silently skipped when read-only)."""
         if not self.read_only:
             self.repo.save_analysis(doc_id, result)
 
     def analyse(self, doc_id: int, analyser, progress=None) -> AnalysisResult:
-        """Cached result if there is one, else run `analyser` and store what it finds."""
+        """Cached result if there is one, else run `analyser` and store what it finds; the analyst's
+        corrections are applied on top."""
         document = self.document(doc_id)
-        cached = self.cached_analysis(document, analyser.model, analyser.version)
-        if cached is not None:
-            return cached
-        result = analyser.analyse(document.text, progress=progress)
-        self.store_analysis(doc_id, result)
-        return result
+        result = self.cached_analysis(document, analyser.model, analyser.version)
+        if result is None:
+            result = analyser.analyse(document.text, progress=progress)
+            self.store_analysis(doc_id, result)
+        return self.corrected(document, result)

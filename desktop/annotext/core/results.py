@@ -89,6 +89,18 @@ class AnalysisResult:
         }
 
 
+def recount_quotes(people: list[Person], quotes: list[Span]) -> None:
+    """Fill each person's number of quotations and quoted words ("share of voice") from the quotes."""
+    by_name = {person.name: person for person in people}
+    for person in people:
+        person.quotes = person.quoted_words = 0
+    for quote in quotes:
+        person = by_name.get(quote.attrs.get("speaker"))
+        if person is not None:
+            person.quotes += 1
+            person.quoted_words += len(quote.attrs.get("content", "").split())
+
+
 def entity_json(span: Span, text: str) -> dict:
     """One `entities` item: offsets, surface text, label and canonical person (or null)."""
     return {

@@ -25,6 +25,7 @@ from annotext.gui.legend import LegendBar
 from annotext.gui.library_panel import LibraryPanel
 from annotext.gui.palette import LABEL_NAMES
 from annotext.gui.people_panel import PeoplePanel
+from annotext.gui.quotes_panel import QuotesPanel
 from annotext.gui.reader import ReaderView
 from annotext.importers import ImportFailed, supported_suffixes
 
@@ -54,10 +55,12 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.current: Document | None = None
-        self.result: AnalysisResult | None = None
+        self.raw_result: AnalysisResult | None = None  # as analysed (cached), before corrections
+        self.result: AnalysisResult | None = None  # what is shown: corrections applied
         self.model_name = model_name
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
+        self._sized = False
         self.runner = AnalysisRunner(model_name, self)
         self.runner.worker.status.connect(self.on_status)
         self.runner.worker.modelReady.connect(self.on_model_ready)
@@ -87,14 +90,23 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self.reader, 1)
         self.people_panel = PeoplePanel()
         self.people_panel.mentionRequested.connect(self.reader.select_range)
+        self.quotes_panel = QuotesPanel()
+        self.quotes_panel.quoteChosen.connect(self.reader.select_range)
+        self.quotes_panel.speakerCorrected.connect(self.correct_speaker)
+        self.quotes_panel.notQuote.connect(self.mark_not_quote)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people_panel, "People")
+        self.tabs.addTab(self.quotes_panel, "Quotes")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(_titled("Library", self.library_panel))
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 790, 420])
+        self.splitter.setStretchFactor(2, 0)
+        self.library_panel.setMinimumWidth(180)
+        self.tabs.setMinimumWidth(340)
+        self.splitter.setSizes([220, 760, 460])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,11 +200,12 @@ class MainWindow(QMainWindow):
         """Show a document at once; highlights follow from the cache or a background analysis."""
         document = self.library.document(doc_id)
         self.current = document
-        self.result = None
+        self.result = self.raw_result = None
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
         self.reader.show_text(document.text, document.title)
         self.legend.set_counts({})
         self.people_panel.set_people([], [])
+        self.quotes_panel.set_quotes([], [])
         self.settings.setValue("lastDocument", doc_id)
         self.refresh_library()
         model = peek_model_info(self.model_name)
@@ -256,17 +269,37 @@ class MainWindow(QMainWindow):
                 self.analysisApplied.emit(doc_id)
 
     def apply_result(self, doc_id: int, result: AnalysisResult) -> None:
-        """Highlight entities and quotes, fill the legend and the People panel."""
-        self.result = result
-        self.reader.set_spans(result.spans())
+        """Show an analysis (with the analyst's corrections): highlights, legend, panels."""
+        self.raw_result = result
+        self.result = shown = self.library.corrected(self.current, result)
+        self.reader.set_spans(shown.spans())
         for label in self.legend.hidden_labels():
             self.reader.set_label_visible(label, False)
         counts: dict[str, int] = {}
-        for span in result.entities:
+        for span in shown.spans():
             counts[span.label] = counts.get(span.label, 0) + 1
         self.legend.set_counts(counts)
-        self.people_panel.set_people(result.people, result.entities)
+        self.people_panel.set_people(shown.people, shown.entities)
+        self.quotes_panel.set_quotes(shown.quotes, [p.name for p in shown.people])
         self.analysisApplied.emit(doc_id)
+
+    @Slot(int, int, str)
+    def correct_speaker(self, start: int, end: int, name: str) -> None:
+        """Store the analyst's speaker for a quotation, then show it everywhere."""
+        if self.current is None or self.raw_result is None:
+            return
+        self.library.correct_quote(self.current.id, start, end, speaker=name or None)
+        self.apply_result(self.current.id, self.raw_result)
+        self.on_status(f"Speaker set to {name or 'nobody'} (saved).")
+
+    @Slot(int, int)
+    def mark_not_quote(self, start: int, end: int) -> None:
+        """Store that a detected quotation is not one; it disappears from highlights and panels."""
+        if self.current is None or self.raw_result is None:
+            return
+        self.library.correct_quote(self.current.id, start, end, not_quote=True)
+        self.apply_result(self.current.id, self.raw_result)
+        self.on_status("Marked as not a quotation (saved).")
 
     def describe_spans(self, spans: list[Span]) -> str:
         """Tooltip text for the highlights under the mouse."""
@@ -299,6 +332,14 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """First show without saved state: give the side panels their comfortable widths."""
+        super().showEvent(event)
+        if not self._sized and self.settings.value("window/splitter") is None:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([230, max(400, total - 230 - 440), 440])
+        self._sized = True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Keep window state; stop the worker thread cleanly."""

@@ -24,8 +24,10 @@ LABEL_COLOURS = {
     "PERCENT": "#e4e7d2",
 }
 DEFAULT_COLOUR = "#dddddd"
+LABEL_COLOURS["QUOTE"] = "#f6c9c2"  # the legend chip of quotations (the text itself is underlined)
 
 LABEL_NAMES = {
+    "QUOTE": "Quotations",
     "PERSON": "People",
     "ORG": "Organisations",
     "GPE": "Countries, cities",
@@ -47,7 +49,7 @@ LABEL_NAMES = {
 }
 
 # Legend order: what analysts care about first.
-LABEL_ORDER = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART",
+LABEL_ORDER = ["QUOTE", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART",
                "PRODUCT", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"]
 
 QUOTE_COLOUR = "#c0392b"

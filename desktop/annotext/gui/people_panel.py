@@ -22,6 +22,8 @@ class PeoplePanel(QTreeWidget):
         self.setColumnCount(4)
         self.setHeaderLabels(["Person", "Mentions", "Quotes", "Words"])
         self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()

@@ -63,6 +63,27 @@ def m001_documents_and_analyses(db: Database) -> None:
     db["spans"].create_index(["analysis_id", "start", "end", "kind", "label", "attrs"])
 
 
+@migrations()
+def m002_quote_corrections(db: Database) -> None:
+    """Analyst corrections of quotations, kept apart from (re-computable) analysis results."""
+    db["quote_corrections"].create(
+        {
+            "id": int,
+            "doc_id": int,
+            "start": int,
+            "end": int,
+            "quote_text": str,
+            "speaker": str,  # NULL: no speaker
+            "not_quote": int,  # 1: the analyst says this is not a quotation
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "start", "end", "quote_text", "not_quote", "updated_at"},
+    )
+    db["quote_corrections"].create_index(["doc_id", "start", "end"], unique=True)
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]

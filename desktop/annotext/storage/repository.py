@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
+from annotext.core.corrections import QuoteCorrection
 from annotext.core.document import Document
 from annotext.core.results import ENTITY, QUOTE, AnalysisResult, ModelInfo, Person
 from annotext.core.spans import Span
@@ -130,6 +131,31 @@ class Repository:
             quotes=[s for s in spans if s.kind == QUOTE],
             people=[Person.from_json(p) for p in json.loads(row["people"] or "[]")],
         )
+
+
+    # Quote corrections ---------------------------------------------------------------------
+    def save_quote_correction(self, doc_id: int, correction: QuoteCorrection) -> None:
+        """Insert or replace the analyst's decision about one quotation (committed on return)."""
+        with self.db.atomic():
+            self.db.execute(
+                'insert into quote_corrections (doc_id, start, "end", quote_text, speaker, not_quote, updated_at)'
+                ' values (?, ?, ?, ?, ?, ?, ?) on conflict(doc_id, start, "end") do update set'
+                ' quote_text = excluded.quote_text, speaker = excluded.speaker,'
+                ' not_quote = excluded.not_quote, updated_at = excluded.updated_at',
+                [doc_id, correction.start, correction.end, correction.quote_text, correction.speaker,
+                 int(correction.not_quote), utc_now()])
+
+    def delete_quote_correction(self, doc_id: int, start: int, end: int) -> None:
+        """Forget a correction (undo): the detected speaker shows again."""
+        with self.db.atomic():
+            self.db.execute('delete from quote_corrections where doc_id = ? and start = ? and "end" = ?',
+                            [doc_id, start, end])
+
+    def quote_corrections(self, doc_id: int) -> list[QuoteCorrection]:
+        """Every correction of a document, in text order."""
+        rows = self.db.execute('select start, "end", quote_text, speaker, not_quote from quote_corrections'
+                               ' where doc_id = ? order by start', [doc_id])
+        return [QuoteCorrection(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
 
 def _document(row: dict) -> Document:

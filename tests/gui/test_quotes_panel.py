@@ -1,0 +1,68 @@
+"""Quotations in the GUI: marked in the reader, grouped by speaker, corrections saved and kept."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotext.core.library import Library
+
+ANALYSIS_TIMEOUT = 120_000
+
+
+def open_sample(qtbot, window):
+    doc_id = window.library.ensure_sample()
+    with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
+        window.open_document(doc_id)
+    return doc_id
+
+
+def test_quotes_are_marked_and_entities_inside_stay_visible(qtbot, make_window):
+    window = make_window()
+    open_sample(qtbot, window)
+    reader = window.reader
+    start = reader.text.index("It will legitimise Russia")
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader.positions.to_qt(start) + 2)
+    assert cursor.charFormat().fontItalic() and cursor.charFormat().fontUnderline()
+    russia = reader.text.index("Russia", start)
+    cursor.setPosition(reader.positions.to_qt(russia) + 1)
+    assert cursor.charFormat().fontUnderline()  # quote layer
+    assert cursor.charFormat().background().color().name() == "#feca74"  # entity layer (GPE) kept
+    quote = next(q for q in window.result.quotes if q.start <= start < q.end)
+    assert window.describe_spans([quote]) == "Alicja Bachulska — told"
+
+
+def test_quotes_panel_groups_by_speaker_and_navigates(qtbot, make_window):
+    window = make_window()
+    open_sample(qtbot, window)
+    speakers = window.quotes_panel.speakers()
+    assert speakers["Joe Webster"] == 3 and speakers["Alexander Gabuev"] == 2
+    quote = next(q for q in window.result.quotes if q.attrs["speaker"] == "Bjorn Alexander Duben")
+    item = window.quotes_panel.item_for(quote.start)
+    window.quotes_panel.scrollToItem(item)
+    rect = window.quotes_panel.visualItemRect(item)
+    qtbot.mouseClick(window.quotes_panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.reader.selection_range() == (quote.start, quote.end)
+
+
+def test_corrections_are_saved_and_survive_reanalysis(qtbot, make_window, tmp_path, analyser):
+    window = make_window()
+    doc_id = open_sample(qtbot, window)
+    scare = next(q for q in window.result.quotes if q.attrs["content"] == "no-limits")
+    gabuev = [q for q in window.result.quotes if q.attrs["speaker"] == "Alexander Gabuev"]
+    window.quotes_panel.speakerCorrected.emit(gabuev[0].start, gabuev[0].end, "Vladimir Putin")
+    window.quotes_panel.notQuote.emit(scare.start, scare.end)
+    assert window.quotes_panel.speakers()["Alexander Gabuev"] == 1
+    people = {p.name: p for p in window.result.people}
+    assert people["Vladimir Putin"].quotes == 2
+    assert all(q.start != scare.start for q in window.result.quotes)
+    # Stored in SQLite: another connection sees them, and a fresh analysis keeps them.
+    other = Library(window.library.path)
+    previous = analyser.version
+    try:
+        analyser.version = "next-version"  # a new analyser: the document is analysed again
+        result = other.analyse(doc_id, analyser)
+    finally:
+        analyser.version = previous
+        other.close()
+    assert [q.attrs["speaker"] for q in result.quotes if q.start == gabuev[0].start] == ["Vladimir Putin"]
+    assert all(q.start != scare.start for q in result.quotes)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotext.core.annotation_store import AnnotationStore
 from annotext.core.corrections import QuoteCorrection, apply_corrections
 from annotext.core.document import Document
 from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
 from annotext.importers import import_file
+from annotext.storage.annotations_repo import AnnotationRepository
 from annotext.storage.database import open_database
 from annotext.storage.errors import LibraryError
 from annotext.storage.repository import DocumentSummary, Repository
@@ -21,10 +23,12 @@ from annotext.storage.repository import DocumentSummary, Repository
 class Library:
     """One open library file."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, author: str | None = None):
         self.path = Path(path)
         self.db, self.read_only = open_database(self.path)
         self.repo = Repository(self.db)
+        self.annotations = AnnotationStore(AnnotationRepository(self.db), lambda doc_id: self.document(doc_id).text,
+                                           author)
 
     def close(self) -> None:
         """Close the connection (WAL is checkpointed by SQLite on the last close)."""
@@ -48,8 +52,21 @@ class Library:
         return self.repo.add_document(document)
 
     def documents(self) -> list[DocumentSummary]:
-        """All documents for the library list, newest first."""
-        return self.repo.documents()
+        """All documents for the library list, newest first, with their number of annotations."""
+        counts = self.annotations.repo.annotation_counts()
+        return [DocumentSummary(d.id, d.title, d.source, d.imported_at, counts.get(d.id, 0))
+                for d in self.repo.documents()]
+
+    # Annotation edits ----------------------------------------------------------------------
+    def apply(self, edit) -> None:
+        """Apply an undoable edit (annotext.core.edits); committed when this returns."""
+        self._writable()
+        edit.apply(self.annotations)
+
+    def revert(self, edit) -> None:
+        """Undo an edit applied before; committed when this returns."""
+        self._writable()
+        edit.revert(self.annotations)
 
     def document(self, doc_id: int) -> Document:
         """The document with this id; LookupError with a clear message if there is none."""

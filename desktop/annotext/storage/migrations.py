@@ -84,6 +84,54 @@ def m002_quote_corrections(db: Database) -> None:
     db["quote_corrections"].create_index(["doc_id", "start", "end"], unique=True)
 
 
+@migrations()
+def m003_codebook_and_annotations(db: Database) -> None:
+    """The analyst's codebook (a tree of tags) and annotations (passages with tags and a comment)."""
+    db["tags"].create(
+        {
+            "id": int,
+            "name": str,
+            "colour": str,
+            "parent_id": int,
+            "shortcut": int,  # 1–9 or NULL
+            "description": str,
+            "guid": str,  # REFI-QDA identity, kept across codebook export/import
+        },
+        pk="id",
+        foreign_keys=[("parent_id", "tags", "id")],
+        not_null={"name", "colour", "guid"},
+    )
+    db["tags"].create_index(["name"], unique=True)
+    db["tags"].create_index(["guid"], unique=True)
+    db["annotations"].create(
+        {
+            "id": int,
+            "doc_id": int,
+            "start": int,  # code points
+            "end": int,
+            "exact": str,  # W3C TextQuoteSelector: exact text, 32 characters before and after
+            "prefix": str,
+            "suffix": str,
+            "comment": str,
+            "author": str,
+            "created_at": str,
+            "updated_at": str,
+            "orphaned": int,  # 1 when re-anchoring could not place it on a changed text
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "start", "end", "exact", "created_at", "updated_at"},
+        defaults={"comment": "", "prefix": "", "suffix": "", "orphaned": 0},
+    )
+    db["annotations"].create_index(["doc_id", "start", "end"])
+    db["annotation_tags"].create(
+        {"annotation_id": int, "tag_id": int},
+        pk=("annotation_id", "tag_id"),
+        foreign_keys=[("annotation_id", "annotations", "id"), ("tag_id", "tags", "id")],
+    )
+    db["annotation_tags"].create_index(["tag_id"])
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]

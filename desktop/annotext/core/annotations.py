@@ -1,0 +1,110 @@
+"""The analyst's own layer: a codebook of tags and annotations (passages with tags and a comment).
+
+Annotations carry both a position (code points) and the exact text with 32 characters of context,
+the W3C Web Annotation TextPositionSelector + TextQuoteSelector, so they can be re-anchored when
+a document's text changes (DESIGN §5).
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from dataclasses import dataclass, field
+
+CONTEXT = 32
+TAG_PALETTE = ["#f9d56e", "#8fd3fe", "#b5e48c", "#f4a7bb", "#cdb4db", "#ffc09f", "#a0e7e5",
+               "#e9c46a", "#bde0fe", "#d8f3dc"]
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class AnnotationError(ValueError):
+    """An edit that cannot be applied; the message says why, in the analyst's terms."""
+
+
+@dataclass(slots=True)
+class Tag:
+    """One code of the codebook. `parent_id` makes the codebook a tree; `shortcut` is a key 1–9."""
+
+    name: str
+    colour: str = "#f9d56e"
+    parent_id: int | None = None
+    shortcut: int | None = None
+    description: str = ""
+    guid: str = ""
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Annotation:
+    """A tagged and/or commented passage of one document."""
+
+    doc_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    comment: str = ""
+    tag_ids: list[int] = field(default_factory=list)
+    author: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    id: int | None = None
+    orphaned: bool = False
+
+
+def default_author() -> str:
+    """The OS user name: who wrote an annotation when the settings name nobody."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def selectors(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(exact, prefix, suffix) of [start, end) in `text`, the TextQuoteSelector of a passage."""
+    return text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+
+
+def validate_range(text: str, start: int, end: int) -> None:
+    """Refuse empty, reversed or out-of-text ranges and passages that are only white space."""
+    if not (0 <= start < end <= len(text)):
+        raise AnnotationError(f"the range {start}–{end} is not a passage of this document (0–{len(text)})")
+    if not text[start:end].strip():
+        raise AnnotationError("the selected passage is only white space")
+
+
+def validate_tag_name(name: str) -> str:
+    """Tag names are trimmed, non-empty, single-line and at most 100 characters."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise AnnotationError("a tag needs a name")
+    if len(cleaned) > 100:
+        raise AnnotationError("a tag name is at most 100 characters")
+    return cleaned
+
+
+def validate_colour(colour: str) -> str:
+    """Colours are #rrggbb, stored lower-case."""
+    if not _COLOUR.match(colour or ""):
+        raise AnnotationError(f"{colour!r} is not a colour of the form #rrggbb")
+    return colour.lower()
+
+
+def next_colour(used: list[str]) -> str:
+    """The first palette colour not used yet (cycling when all are)."""
+    for colour in TAG_PALETTE:
+        if colour not in used:
+            return colour
+    return TAG_PALETTE[len(used) % len(TAG_PALETTE)]
+
+
+def find_quote(text: str, quote: str) -> list[int]:
+    """Start offsets of every occurrence of `quote` in `text` (for `annotate --quote`)."""
+    if not quote:
+        return []
+    starts, position = [], text.find(quote)
+    while position >= 0:
+        starts.append(position)
+        position = text.find(quote, position + 1)
+    return starts

@@ -157,5 +157,108 @@ def list_(ctx):
         click.echo(f"{summary.id}\t{summary.title}\t{summary.annotations}")
 
 
+def _document_or_fail(library, doc_id: int):
+    try:
+        return library.document(doc_id)
+    except LookupError as error:
+        _fail(str(error), 2)
+
+
+@main.command()
+@click.argument("doc", type=int)
+@click.option("--start", type=int, help="Start offset (code points).")
+@click.option("--end", type=int, help="End offset (code points, exclusive).")
+@click.option("--quote", "quote", help="Exact text of the passage instead of offsets.")
+@click.option("--occurrence", type=int, help="Which match of --quote (1 = first) when it occurs several times.")
+@click.option("--tag", "tags", multiple=True, help="Tag name (created if new); repeat for several.")
+@click.option("--comment", default="", help="Comment on the passage.")
+@click.pass_context
+def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
+    """Tag and/or comment a passage of document DOC; prints ID<TAB>START<TAB>END<TAB>TEXT."""
+    from annotext.core.annotations import AnnotationError, find_quote
+    from annotext.core.edits import AddAnnotation, CreateTag
+
+    library = _open_library(ctx)
+    document = _document_or_fail(library, doc)
+    if quote is not None:
+        if start is not None or end is not None:
+            _fail("give either --quote or --start/--end, not both", 2)
+        starts = find_quote(document.text, quote)
+        if not starts:
+            _fail(f"document {doc}: the quote {quote!r} does not occur in the text", 2)
+        if len(starts) > 1 and occurrence is None:
+            _fail(f"document {doc}: the quote {quote!r} occurs {len(starts)} times; choose one with --occurrence 1..{len(starts)}", 2)
+        index = (occurrence or 1) - 1
+        if not 0 <= index < len(starts):
+            _fail(f"document {doc}: --occurrence must be between 1 and {len(starts)}", 2)
+        start, end = starts[index], starts[index] + len(quote)
+    elif start is None or end is None:
+        _fail("give --start and --end, or --quote", 2)
+    store = library.annotations
+    try:
+        tag_ids = []
+        for name in tags:
+            tag = store.tag_named(name)
+            if tag is None:
+                edit = CreateTag(store.new_tag(name))
+                library.apply(edit)
+                tag = edit.tag
+            tag_ids.append(tag.id)
+        edit = AddAnnotation(store.new_annotation(doc, start, end, tag_ids, comment))
+        library.apply(edit)
+    except AnnotationError as error:
+        _fail(f"document {doc}: {error}", 2)
+    except LibraryError as error:
+        _fail(str(error), 1)
+    click.echo(f"{edit.annotation.id}\t{start}\t{end}\t{edit.annotation.exact}")
+
+
+@main.command()
+@click.pass_context
+def tags(ctx):
+    """The codebook: ID, name, colour, parent, shortcut, number of passages."""
+    library = _open_library(ctx)
+    store = library.annotations
+    counts = store.tag_counts()
+    names = {t.id: t.name for t in store.tags()}
+    for tag in store.tags():
+        click.echo("\t".join([str(tag.id), tag.name, tag.colour, names.get(tag.parent_id, ""),
+                              str(tag.shortcut or ""), str(counts.get(tag.id, 0))]))
+
+
+@main.group()
+def codebook():
+    """Exchange the codebook with other QDA tools (REFI-QDA .qdc)."""
+
+
+@codebook.command(name="export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def codebook_export(ctx, path):
+    """Write the codebook to PATH (.qdc)."""
+    library = _open_library(ctx.parent)
+    try:
+        count = library.export_codebook(path)
+    except OSError as error:
+        _fail(f"{path}: cannot write ({error.strerror or error})", 1)
+    click.echo(f"{count} codes written to {path}")
+
+
+@codebook.command(name="import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def codebook_import(ctx, path):
+    """Merge the codes of PATH (.qdc) into the codebook."""
+    from annotext.core.annotations import AnnotationError
+    from annotext.core.refi_qda import CodebookError
+
+    library = _open_library(ctx.parent)
+    try:
+        added, updated = library.import_codebook(path)
+    except (CodebookError, AnnotationError) as error:
+        _fail(str(error), 2)
+    click.echo(f"{added} codes added, {updated} updated")
+
+
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ from annotext.importers import import_file
 from annotext.storage.annotations_repo import AnnotationRepository
 from annotext.storage.database import open_database
 from annotext.storage.errors import LibraryError
+from annotext.storage.retry import with_retry
 from annotext.storage.repository import DocumentSummary, Repository
 
 
@@ -61,12 +62,52 @@ class Library:
     def apply(self, edit) -> None:
         """Apply an undoable edit (annotext.core.edits); committed when this returns."""
         self._writable()
-        edit.apply(self.annotations)
+        with_retry(lambda: edit.apply(self.annotations))
+
+    def export_codebook(self, path: Path | str) -> int:
+        """Write the codebook as REFI-QDA .qdc; returns the number of codes written."""
+        from annotext.core.refi_qda import codebook_xml
+
+        tags = self.annotations.tags()
+        Path(path).write_bytes(codebook_xml(tags))
+        return len(tags)
+
+    def import_codebook(self, path: Path | str) -> tuple[int, int]:
+        """Merge a .qdc codebook into ours (matched by GUID, then name); returns (added, updated)."""
+        from annotext.core.refi_qda import read_codebook
+
+        self._writable()
+        nodes = read_codebook(Path(path))
+        store = self.annotations
+        added = updated = 0
+        with self.db.atomic():
+            def merge(node, parent_id):
+                nonlocal added, updated
+                tags = store.tags()
+                existing = next((t for t in tags if t.guid == node.guid), None) or store.tag_named(node.name)
+                if existing is None:
+                    tag = store.new_tag(node.name, node.colour, parent_id, None, node.description)
+                    tag.guid = node.guid
+                    existing = store.store_tag(tag)
+                    added += 1
+                else:
+                    existing.name = node.name if existing.guid == node.guid else existing.name
+                    existing.colour = node.colour or existing.colour
+                    existing.description = node.description or existing.description
+                    existing.parent_id = parent_id
+                    store.update_tag(existing)
+                    updated += 1
+                for child in node.children:
+                    merge(child, existing.id)
+
+            for node in nodes:
+                merge(node, None)
+        return added, updated
 
     def revert(self, edit) -> None:
         """Undo an edit applied before; committed when this returns."""
         self._writable()
-        edit.revert(self.annotations)
+        with_retry(lambda: edit.revert(self.annotations))
 
     def document(self, doc_id: int) -> Document:
         """The document with this id; LookupError with a clear message if there is none."""

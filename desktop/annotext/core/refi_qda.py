@@ -1,0 +1,86 @@
+"""REFI-QDA codebook exchange (.qdc): the format QualCoder, NVivo, MAXQDA and ATLAS.ti read.
+
+Names, colours, hierarchy and descriptions round-trip; each tag keeps its GUID so that exporting
+and importing again updates tags instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotext import __version__
+from annotext.core.annotations import Tag
+
+NAMESPACE = "urn:QDA-XML:codebook:1.0"
+_NS = {"q": NAMESPACE}
+
+
+class CodebookError(ValueError):
+    """A .qdc file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass
+class CodeNode:
+    """One code read from a .qdc file, with its children."""
+
+    guid: str
+    name: str
+    colour: str | None
+    description: str
+    children: list["CodeNode"] = field(default_factory=list)
+
+
+def codebook_xml(tags: list[Tag]) -> bytes:
+    """The codebook as REFI-QDA XML (UTF-8, with declaration)."""
+    ET.register_namespace("", NAMESPACE)
+    root = ET.Element(f"{{{NAMESPACE}}}CodeBook", {"origin": f"Annotext {__version__}"})
+    codes = ET.SubElement(root, f"{{{NAMESPACE}}}Codes")
+    children: dict[int | None, list[Tag]] = {}
+    for tag in tags:
+        children.setdefault(tag.parent_id, []).append(tag)
+
+    def add(parent_element, tag: Tag) -> None:
+        element = ET.SubElement(parent_element, f"{{{NAMESPACE}}}Code", {
+            "guid": tag.guid or str(uuid.uuid4()), "name": tag.name, "isCodable": "true",
+            "color": tag.colour.upper()})
+        if tag.description:
+            ET.SubElement(element, f"{{{NAMESPACE}}}Description").text = tag.description
+        for child in children.get(tag.id, []):
+            add(element, child)
+
+    for tag in children.get(None, []):
+        add(codes, tag)
+    ET.SubElement(root, f"{{{NAMESPACE}}}Sets")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def read_codebook(path: Path) -> list[CodeNode]:
+    """The code tree of a .qdc file (or of the CodeBook inside a project .qde file)."""
+    try:
+        root = ET.parse(path).getroot()
+    except FileNotFoundError:
+        raise CodebookError(f"{path}: no such file") from None
+    except (ET.ParseError, OSError) as error:
+        raise CodebookError(f"{path}: not a readable REFI-QDA codebook ({error})") from None
+    codes = root.find("q:Codes", _NS)
+    if codes is None:
+        codes = root.find(".//q:CodeBook/q:Codes", _NS)
+    if codes is None:
+        raise CodebookError(f"{path}: no <Codes> element in namespace {NAMESPACE}")
+
+    def node(element) -> CodeNode:
+        description = element.find("q:Description", _NS)
+        colour = element.get("color")
+        return CodeNode(
+            guid=element.get("guid") or str(uuid.uuid4()),
+            name=element.get("name") or "unnamed code",
+            colour=colour.lower() if colour and len(colour) == 7 and colour.startswith("#") else None,
+            description=(description.text or "").strip() if description is not None else "",
+            children=[node(child) for child in element.findall("q:Code", _NS)],
+        )
+
+    return [node(element) for element in codes.findall("q:Code", _NS)]

@@ -20,6 +20,7 @@ from annotext.core.document import Document
 from annotext.core.library import Library
 from annotext.core.results import ENTITY, QUOTE, AnalysisResult
 from annotext.core.spans import Span
+from annotext.gui.annotation_controller import AnnotationController
 from annotext.gui.jobs import AnalysisRunner
 from annotext.gui.legend import LegendBar
 from annotext.gui.library_panel import LibraryPanel
@@ -97,14 +98,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people_panel, "People")
         self.tabs.addTab(self.quotes_panel, "Quotes")
+        self.annotating = AnnotationController(self)
+        self.tabs.addTab(self.annotating.panel, "Annotations")
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(_titled("Library", self.library_panel))
+        self.left.addWidget(_titled("Codebook", self.annotating.codebook))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(_titled("Library", self.library_panel))
+        self.splitter.addWidget(self.left)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.library_panel.setMinimumWidth(180)
+        self.left.setMinimumWidth(240)
         self.tabs.setMinimumWidth(340)
         self.splitter.setSizes([220, 760, 460])
         self.setCentralWidget(self.splitter)
@@ -126,6 +132,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in self.annotating.actions():
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&New tag…", None, self.annotating.codebook.create_tag)
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
@@ -199,6 +210,7 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: int) -> None:
         """Show a document at once; highlights follow from the cache or a background analysis."""
         document = self.library.document(doc_id)
+        self._remember_scroll()
         self.current = document
         self.result = self.raw_result = None
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
@@ -207,7 +219,8 @@ class MainWindow(QMainWindow):
         self.people_panel.set_people([], [])
         self.quotes_panel.set_quotes([], [])
         self.settings.setValue("lastDocument", doc_id)
-        self.refresh_library()
+        self.annotating.refresh()
+        self._restore_scroll()
         model = peek_model_info(self.model_name)
         cached = self.library.cached_analysis(document, model, ANALYSER_VERSION)
         if cached is None and model is None:
@@ -308,6 +321,10 @@ class MainWindow(QMainWindow):
             if span.kind == ENTITY:
                 person = span.attrs.get("person")
                 lines.append(f"{person} — person" if person else f"{LABEL_NAMES.get(span.label, span.label)} ({span.label})")
+            elif span.kind == "tag":
+                tags = ", ".join(span.attrs.get("tags") or []) or "no tag"
+                comment = span.attrs.get("comment")
+                lines.append(f"Passage — {tags}" + (f"\nComment: {comment}" if comment else ""))
             elif span.kind == QUOTE:
                 speaker = span.attrs.get("speaker") or "unattributed quotation"
                 cue = span.attrs.get("cue")
@@ -332,19 +349,42 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        left = self.settings.value("window/left")
+        if left is not None:
+            self.left.restoreState(left)
+
+    def _remember_scroll(self) -> None:
+        if self.current is not None:
+            self.settings.setValue(f"scroll/{self.current.id}", self.reader.verticalScrollBar().value())
+
+    def _restore_scroll(self) -> None:
+        value = self.settings.value(f"scroll/{self.current.id}")
+        if value is not None:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._apply_saved_scroll)
+
+    @Slot()
+    def _apply_saved_scroll(self) -> None:
+        if self.current is not None:
+            value = self.settings.value(f"scroll/{self.current.id}")
+            if value is not None:
+                self.reader.verticalScrollBar().setValue(int(value))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """First show without saved state: give the side panels their comfortable widths."""
         super().showEvent(event)
         if not self._sized and self.settings.value("window/splitter") is None:
             total = sum(self.splitter.sizes())
-            self.splitter.setSizes([230, max(400, total - 230 - 440), 440])
+            self.splitter.setSizes([250, max(400, total - 250 - 440), 440])
         self._sized = True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Keep window state; stop the worker thread cleanly."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/left", self.left.saveState())
+        self._remember_scroll()
         self.settings.sync()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor, QTextFrameFormat, QTextOption
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextFrameFormat, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from annotext.core.spans import Span, sort_spans
+from annotext.core.spans import Span, merge_ranges, sort_spans
 from annotext.gui.formats import format_for, heading_format, plain_format
 from annotext.gui.positions import PositionMap
 from annotext.gui.safe_text import plain_tooltip
@@ -53,6 +54,10 @@ class ReaderView(QTextEdit):
         self._starts: list[int] = []
         self._max_length = 0
         self._hidden: set[str] = set()
+        self._tags: list[Span] = []  # the analyst's passages: attrs colour, annotation id
+        self._tag_starts: list[int] = []
+        self._tag_max_length = 0
+        self._lanes: dict[int, int] = {}
         self._has_heading = False
         self._side_margin = -1
         self.tooltip_provider: TooltipProvider | None = None
@@ -64,6 +69,7 @@ class ReaderView(QTextEdit):
         self._text = text
         self._map = PositionMap(text)
         self._spans, self._starts, self._max_length = [], [], 0
+        self._tags, self._tag_starts, self._tag_max_length, self._lanes = [], [], 0, {}
         self.setPlainText(text)
         self._has_heading = bool(title) and text.split("\n", 1)[0].strip() == title.strip()
         self._apply_block_layout()
@@ -110,13 +116,40 @@ class ReaderView(QTextEdit):
         """The current highlight spans, in document order."""
         return list(self._spans)
 
+    def set_tag_spans(self, spans: Iterable[Span]) -> None:
+        """Replace the analyst's passages, repainting only the ranges that changed."""
+        new = sort_spans(s for s in spans if s.end <= len(self._text))
+        key = lambda s: (s.start, s.end, s.attrs.get("colour"), s.attrs.get("id"))  # noqa: E731
+        old_keys, new_keys = {key(s) for s in self._tags}, {key(s) for s in new}
+        changed = [(k[0], k[1]) for k in old_keys ^ new_keys]
+        self._tags = new
+        self._tag_starts = [s.start for s in new]
+        self._tag_max_length = max((s.length for s in new), default=0)
+        self._lanes = _assign_lanes(new)
+        for start, end in merge_ranges(changed):
+            self.repaint_range(start, end)
+        self.viewport().update()
+
+    def tag_spans(self) -> list[Span]:
+        """The analyst's passages as shown."""
+        return list(self._tags)
+
+    def tags_overlapping(self, start: int, end: int) -> list[Span]:
+        """Passages sharing a character with [start, end) (an empty range: those containing `start`)."""
+        end = max(end, start + 1)
+        low = bisect_left(self._tag_starts, start - self._tag_max_length)
+        high = bisect_left(self._tag_starts, end)
+        return [s for s in self._tags[low:high] if s.end > start and s.start < end]
+
     def set_label_visible(self, label: str, visible: bool) -> None:
         """Show or hide every span with this label (the legend's toggles)."""
         if visible:
             self._hidden.discard(label)
         else:
             self._hidden.add(label)
-        ranges = [(s.start, s.end) for s in self._spans if s.label == label]
+        source = self._tags if label == "tag" else [s for s in self._spans if s.label == label]
+        ranges = [(s.start, s.end) for s in source]
+        self.viewport().update()
         if ranges:
             self.repaint_range(min(r[0] for r in ranges), max(r[1] for r in ranges))
 
@@ -147,6 +180,8 @@ class ReaderView(QTextEdit):
                 cursor.setPosition(to_qt(start))
                 cursor.setPosition(to_qt(min(end, title_end)), QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(heading_format())
+        if "tag" not in self._hidden:
+            self._paint_tags(cursor, start, end)
         for span in self.spans_overlapping(start, end):
             if span.label in self._hidden or span.kind in self._hidden:
                 continue
@@ -154,6 +189,50 @@ class ReaderView(QTextEdit):
             cursor.setPosition(to_qt(min(span.end, end)), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(format_for(span))
         cursor.endEditBlock()
+
+    def _paint_tags(self, cursor: QTextCursor, start: int, end: int) -> None:
+        """Analyst passages: their tag colour as background; where passages overlap, the colours
+        multiply like highlighter ink, so the overlap is visibly darker than either."""
+        tags = self.tags_overlapping(start, end) if end > start else []
+        if not tags:
+            return
+        bounds = sorted({max(start, s.start) for s in tags} | {min(end, s.end) for s in tags})
+        to_qt = self._map.to_qt
+        for left, right in zip(bounds, bounds[1:]):
+            covering = [s for s in tags if s.start <= left and s.end >= right]
+            if not covering:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(_multiply([s.attrs.get("colour", "#f9d56e") for s in covering]))
+            cursor.setPosition(to_qt(left))
+            cursor.setPosition(to_qt(right), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Text as usual, then one stripe per passage in the left margin (lanes keep overlaps apart)."""
+        super().paintEvent(event)
+        if not self._tags or "tag" in self._hidden:
+            return
+        viewport = self.viewport()
+        top = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = self._map.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
+        visible = self.tags_overlapping(top, bottom + 1)
+        if not visible:
+            return
+        painter = QPainter(viewport)
+        x0 = self.cursorRect(self._cursor_at(0)).left() - 12
+        for span in visible:
+            first = self.cursorRect(self._cursor_at(span.start))
+            last = self.cursorRect(self._cursor_at(max(span.start, span.end - 1)))
+            lane = self._lanes.get(id(span), 0)
+            rect = QRect(x0 - lane * 6, first.top() + 2, 3, max(4, last.bottom() - first.top() - 4))
+            painter.fillRect(rect, QColor(span.attrs.get("colour", "#f9d56e")).darker(135))
+        painter.end()
+
+    def _cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(offset))
+        return cursor
 
     # Navigation ----------------------------------------------------------------------------
     def select_range(self, start: int, end: int) -> None:
@@ -211,7 +290,7 @@ class ReaderView(QTextEdit):
         """Tooltips describe the highlights under the mouse, always as escaped plain text."""
         if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
             offset = self.offset_at(self.viewport().mapFromGlobal(event.globalPos()))
-            under = [s for s in self.spans_overlapping(offset, offset + 1)
+            under = [s for s in self.tags_overlapping(offset, offset + 1) + self.spans_overlapping(offset, offset + 1)
                      if s.label not in self._hidden and s.kind not in self._hidden]
             tip = self.tooltip_provider(under) if under else ""
             if tip:
@@ -220,3 +299,28 @@ class ReaderView(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+
+def _multiply(colours: list[str]) -> QColor:
+    """Multiply blend of colours (like overlapping highlighter ink)."""
+    red = green = blue = 1.0
+    for colour in colours:
+        c = QColor(colour)
+        red, green, blue = red * c.redF(), green * c.greenF(), blue * c.blueF()
+    return QColor.fromRgbF(red, green, blue)
+
+
+def _assign_lanes(spans: list[Span]) -> dict[int, int]:
+    """Greedy interval colouring: overlapping passages get different margin lanes."""
+    lanes: dict[int, int] = {}
+    lane_ends: list[int] = []
+    for span in spans:
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end <= span.start:
+                lane_ends[lane] = span.end
+                lanes[id(span)] = lane
+                break
+        else:
+            lane_ends.append(span.end)
+            lanes[id(span)] = len(lane_ends) - 1
+    return lanes

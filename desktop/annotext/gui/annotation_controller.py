@@ -1,0 +1,205 @@
+"""Wires the analyst's actions to undoable core edits: tag keys 1–9, Ctrl+M comments, Delete,
+the reader's context menu, the codebook and annotations panels, and the undo stack.
+
+Every edit is committed to SQLite (inside `library.apply`) before any view shows it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from annotext.core.annotations import Annotation, AnnotationError
+from annotext.core.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
+from annotext.core.spans import Span
+from annotext.gui.annotations_panel import AnnotationsPanel
+from annotext.gui.codebook_panel import CodebookPanel
+from annotext.gui.undo import EditCommand
+
+COMMENT_ONLY_COLOUR = "#d9d9d9"
+
+
+class AnnotationController(QObject):
+    """Owns the undo stack and the annotation panels of one main window."""
+
+    changed = Signal()  # emitted after an edit is saved and every view shows it
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.library = window.library
+        self.store = window.library.annotations
+        self.undo_stack = QUndoStack(self)
+        self.codebook = CodebookPanel(self.store, self.submit)
+        self.panel = AnnotationsPanel()
+        self.annotations: list[Annotation] = []
+        self.codebook.tagActivated.connect(self.apply_tag)
+        self.panel.passageChosen.connect(window.reader.select_range)
+        self.panel.deleteRequested.connect(self.delete_annotation)
+        reader = window.reader
+        for key in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(key)), reader)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self.tag_key, key))
+        reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        reader.customContextMenuRequested.connect(self._reader_menu)
+
+    # Menu actions --------------------------------------------------------------------------
+    def actions(self) -> list[QAction]:
+        """Edit-menu actions: undo, redo, comment, delete passage."""
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        comment = QAction("&Comment…", self)
+        comment.setShortcut(QKeySequence("Ctrl+M"))
+        comment.triggered.connect(self.comment)
+        delete = QAction("&Delete passage", self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.window.reader.addAction(delete)
+        delete.triggered.connect(self.delete_at_cursor)
+        return [undo, redo, comment, delete]
+
+    # Submitting edits ----------------------------------------------------------------------
+    def submit(self, edit: Edit) -> bool:
+        """Apply an edit through the undo stack; failures are reported and leave nothing behind."""
+        command = EditCommand(edit, self.library, self._on_change)
+        self.undo_stack.push(command)
+        if command.failure is not None:
+            QMessageBox.warning(self.window, "Not saved", command.failure)
+            return False
+        return True
+
+    def _on_change(self, edit: Edit) -> None:
+        if edit.doc_id is not None and self.window.current is not None and edit.doc_id != self.window.current.id:
+            self.window.open_document(edit.doc_id)
+        self.refresh()
+        self.window.on_status(f"{edit.label}: saved.")
+
+    def refresh(self) -> None:
+        """Re-read the current document's passages and the codebook into every view."""
+        current = self.window.current
+        tags = self.store.tags()
+        self.annotations = self.store.annotations(current.id) if current else []
+        colours = {t.id: t.colour for t in tags}
+        names = {t.id: t.name for t in tags}
+        spans = [_passage_span(a, colours, names) for a in self.annotations if not a.orphaned]
+        self.window.reader.set_tag_spans(spans)
+        self.panel.set_annotations(self.annotations, tags)
+        self.codebook.refresh(self.store.tag_counts(current.id if current else None))
+        self.window.refresh_library()
+        self.changed.emit()
+
+    # What the analyst does -----------------------------------------------------------------
+    def target(self) -> Annotation | None:
+        """The passage the analyst means: exactly the selection, else the one under the cursor."""
+        start, end = self.window.reader.selection_range()
+        exact = [a for a in self.annotations if (a.start, a.end) == (start, end)]
+        if exact:
+            return exact[0]
+        if start == end:
+            around = [a for a in self.annotations if a.start <= start < a.end]
+            return min(around, key=lambda a: a.end - a.start) if around else None
+        return None
+
+    @Slot(int)
+    def tag_key(self, key: int) -> None:
+        """Keys 1–9: apply (or remove) the tag with that key on the selection."""
+        tag = next((t for t in self.store.tags() if t.shortcut == key), None)
+        if tag is None:
+            self.window.on_status(f"No tag has the key {key}; set one in the codebook (right-click a tag ▸ Key).")
+            return
+        self.apply_tag(tag.id)
+
+    @Slot(int)
+    def apply_tag(self, tag_id: int) -> bool:
+        """Tag the selected passage (new passage) or toggle the tag on the passage at the cursor."""
+        current = self.window.current
+        if current is None:
+            return False
+        target = self.target()
+        if target is not None:
+            return self.submit(toggle_tag(self.store, target, tag_id))
+        start, end = self.window.reader.selection_range()
+        if start == end:
+            self.window.on_status("Select a passage first, then press a tag key.")
+            return False
+        return self._build_and_submit(lambda: AddAnnotation(self.store.new_annotation(current.id, start, end, [tag_id])))
+
+    @Slot()
+    def comment(self) -> bool:
+        """Ctrl+M: add or edit the comment of the selected passage (creating the passage if needed)."""
+        current = self.window.current
+        if current is None:
+            return False
+        target = self.target()
+        start, end = self.window.reader.selection_range()
+        if target is None and start == end:
+            self.window.on_status("Select a passage to comment on.")
+            return False
+        text, ok = QInputDialog.getMultiLineText(self.window, "Comment", "Comment on this passage:",
+                                                 target.comment if target else "")
+        if not ok:
+            return False
+        if target is not None:
+            return self.submit(set_comment(target, text.strip()))
+        return self._build_and_submit(
+            lambda: AddAnnotation(self.store.new_annotation(current.id, start, end, [], text.strip())))
+
+    @Slot()
+    def delete_at_cursor(self) -> bool:
+        """Delete: remove the passage at the cursor or selection."""
+        target = self.target()
+        if target is None:
+            self.window.on_status("No passage here to delete.")
+            return False
+        return self.submit(DeleteAnnotation(target))
+
+    @Slot(int)
+    def delete_annotation(self, annotation_id: int) -> bool:
+        """Remove a passage chosen in the Annotations panel."""
+        found = next((a for a in self.annotations if a.id == annotation_id), None)
+        return found is not None and self.submit(DeleteAnnotation(found))
+
+    def _build_and_submit(self, build) -> bool:
+        try:
+            edit = build()
+        except AnnotationError as error:
+            self.window.on_status(str(error))
+            return False
+        return self.submit(edit)
+
+    def _reader_menu(self, point) -> None:
+        reader = self.window.reader
+        menu = reader.createStandardContextMenu(point)
+        menu.addSeparator()
+        tag_menu = QMenu("Tag as", menu)
+        for tag in self.store.tags():
+            action = tag_menu.addAction(tag.name + (f"\t{tag.shortcut}" if tag.shortcut else ""))
+            action.triggered.connect(partial(self.apply_tag, tag.id))
+        if tag_menu.isEmpty():
+            tag_menu.addAction("(create tags in the codebook)").setEnabled(False)
+        menu.addMenu(tag_menu)
+        menu.addAction("Comment…\tCtrl+M", self.comment)
+        delete = menu.addAction("Delete passage", self.delete_at_cursor)
+        delete.setEnabled(self.target() is not None)
+        menu.exec(reader.viewport().mapToGlobal(point))
+
+
+def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Span:
+    """How a passage is shown: the average colour of its tags (grey when it only has a comment)."""
+    tag_colours = [QColor(colours[t]) for t in annotation.tag_ids if t in colours]
+    if tag_colours:
+        n = len(tag_colours)
+        colour = QColor(sum(c.red() for c in tag_colours) // n, sum(c.green() for c in tag_colours) // n,
+                        sum(c.blue() for c in tag_colours) // n).name()
+    else:
+        colour = COMMENT_ONLY_COLOUR
+    tags = [names[t] for t in annotation.tag_ids if t in names]
+    return Span(annotation.start, annotation.end, "tag", tags[0] if tags else "comment",
+                {"id": annotation.id, "colour": colour, "tags": tags, "comment": annotation.comment})
+

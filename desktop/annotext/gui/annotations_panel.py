@@ -1,0 +1,114 @@
+"""The Annotations panel: every passage of the document, filterable by tag and by text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from annotext.core.annotations import Annotation, Tag
+from annotext.gui.codebook_panel import swatch
+from annotext.gui.safe_text import plain_tooltip
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class AnnotationsPanel(QWidget):
+    """Emits passageChosen(start, end) and deleteRequested(annotation_id)."""
+
+    passageChosen = Signal(int, int)
+    deleteRequested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText("Search passages and comments")
+        self.text_filter.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Passage", "Tags", "Comment", "Updated"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(4, 4, 4, 4)
+        filters.addWidget(self.tag_filter)
+        filters.addWidget(self.text_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        self.tag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.text_filter.textChanged.connect(self._apply_filter)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.tree.itemActivated.connect(self._on_clicked)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete_current)
+        self._annotations: list[Annotation] = []
+        self._tags: dict[int, Tag] = {}
+
+    def set_annotations(self, annotations: list[Annotation], tags: list[Tag]) -> None:
+        """Show a document's passages (filters are kept)."""
+        self._annotations = annotations
+        self._tags = {t.id: t for t in tags}
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", None)
+        for tag in tags:
+            self.tag_filter.addItem(swatch(tag.colour), tag.name, tag.id)
+        index = self.tag_filter.findData(current)
+        self.tag_filter.setCurrentIndex(max(0, index))
+        self.tag_filter.blockSignals(False)
+        self._apply_filter()
+
+    def visible_ids(self) -> list[int]:
+        """Annotation ids of the rows shown (after filtering)."""
+        return [self.tree.topLevelItem(i).data(0, _ID) for i in range(self.tree.topLevelItemCount())]
+
+    def select_annotation(self, annotation_id: int) -> None:
+        """Highlight the row of an annotation (when the reader's cursor enters it)."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, _ID) == annotation_id:
+                self.tree.setCurrentItem(item)
+                return
+
+    def _apply_filter(self) -> None:
+        tag_id = self.tag_filter.currentData()
+        needle = self.text_filter.text().casefold().strip()
+        self.tree.clear()
+        for annotation in self._annotations:
+            if tag_id is not None and tag_id not in annotation.tag_ids:
+                continue
+            if needle and needle not in annotation.exact.casefold() and needle not in annotation.comment.casefold():
+                continue
+            names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
+            item = QTreeWidgetItem([_snippet(annotation.exact), ", ".join(names), _snippet(annotation.comment, 80),
+                                    annotation.updated_at[:16].replace("T", " ")])
+            if annotation.tag_ids and annotation.tag_ids[0] in self._tags:
+                item.setIcon(0, swatch(self._tags[annotation.tag_ids[0]].colour))
+            item.setData(0, _ID, annotation.id)
+            item.setData(1, _ID, (annotation.start, annotation.end))
+            item.setToolTip(0, plain_tooltip(annotation.exact))
+            item.setToolTip(2, plain_tooltip(annotation.comment or "no comment"))
+            if annotation.orphaned:
+                item.setText(0, "[orphaned] " + item.text(0))
+            self.tree.addTopLevelItem(item)
+
+    def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        start, end = item.data(1, _ID)
+        self.passageChosen.emit(start, end)
+
+    def _delete_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self.deleteRequested.emit(item.data(0, _ID))
+
+
+def _snippet(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"

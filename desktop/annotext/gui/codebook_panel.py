@@ -1,0 +1,200 @@
+"""The codebook panel: a tree of tags with colour, key and count; create, rename, recolour, move,
+merge and delete them. It builds core edits and hands them to `submit` (the undo stack)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QInputDialog, QMenu, QMessageBox, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from annotext.core.annotation_store import AnnotationStore
+from annotext.core.annotations import AnnotationError, Tag
+from annotext.core.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
+from annotext.gui.safe_text import plain_tooltip
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    """A small square icon of a colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class CodebookPanel(QWidget):
+    """Emits tagActivated(tag_id) when a tag is double-clicked (apply it to the selection)."""
+
+    tagActivated = Signal(int)
+
+    def __init__(self, store: AnnotationStore, submit: Callable[[Edit], bool], parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.submit = submit
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Tag", "Key", "#"])
+        self.tree.setColumnCount(3)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        for column in (1, 2):
+            self.tree.header().setSectionResizeMode(column, self.tree.header().ResizeMode.ResizeToContents)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemDoubleClicked.connect(self._on_double_clicked)
+        new_button = QPushButton("New tag…")
+        new_button.clicked.connect(self.create_tag)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(6, 4, 6, 4)
+        buttons.addWidget(new_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self, counts: dict[int, int]) -> None:
+        """Rebuild the tree from the store (cheap: codebooks have tens of tags)."""
+        tags = self.store.tags()
+        expanded = {self._tag_id(item) for item in self._items() if item.isExpanded()}
+        self.tree.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for tag in tags:
+            item = QTreeWidgetItem([tag.name, str(tag.shortcut or ""), str(counts.get(tag.id, 0))])
+            item.setIcon(0, swatch(tag.colour))
+            item.setData(0, _ID, tag.id)
+            item.setToolTip(0, plain_tooltip(tag.description or tag.name))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            items[tag.id] = item
+        for tag in tags:
+            parent = items.get(tag.parent_id)
+            (parent.addChild if parent is not None else self.tree.addTopLevelItem)(items[tag.id])
+        for tag_id, item in items.items():
+            item.setExpanded(tag_id in expanded or not expanded)
+
+    def tag_names(self) -> list[str]:
+        """Names as shown, depth-first."""
+        return [item.text(0) for item in self._items()]
+
+    def item_for(self, tag_id: int) -> QTreeWidgetItem | None:
+        """The row of a tag."""
+        return next((i for i in self._items() if self._tag_id(i) == tag_id), None)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        result = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            result.append(item)
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+        return result
+
+    @staticmethod
+    def _tag_id(item: QTreeWidgetItem) -> int:
+        return item.data(0, _ID)
+
+    def _on_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.tagActivated.emit(self._tag_id(item))
+
+    # Editing -------------------------------------------------------------------------------
+    def _try(self, build: Callable[[], Edit | None]) -> bool:
+        """Build and submit an edit; validation problems become a message, never a traceback."""
+        try:
+            edit = build()
+        except AnnotationError as error:
+            QMessageBox.warning(self, "Codebook", str(error))
+            return False
+        return edit is not None and self.submit(edit)
+
+    def create_tag(self, parent_id: int | None = None) -> bool:
+        """Ask for a name and add a tag (with the next free shortcut key)."""
+        name, ok = QInputDialog.getText(self, "New tag", "Name:")
+        if not ok or not name.strip():
+            return False
+        used = {t.shortcut for t in self.store.tags()}
+        key = next((k for k in range(1, 10) if k not in used), None)
+        return self._try(lambda: CreateTag(self.store.new_tag(name, parent_id=parent_id or None, shortcut=key)))
+
+    def _change(self, tag: Tag, **changes) -> bool:
+        after = copy.copy(tag)
+        for name, value in changes.items():
+            setattr(after, name, value)
+        label = {"name": "Rename tag", "colour": "Recolour tag", "parent_id": "Move tag",
+                 "shortcut": "Change tag key", "description": "Describe tag"}[next(iter(changes))]
+
+        def build():
+            self.store.check_tag(after)
+            return ChangeTag(copy.copy(tag), after, label=label)
+
+        return self._try(build)
+
+    def _context_menu(self, point) -> None:
+        item = self.tree.itemAt(point)
+        menu = QMenu(self)
+        if item is None:
+            menu.addAction("New tag…", self.create_tag)
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            return
+        tag = self.store.tag(self._tag_id(item))
+        others = [t for t in self.store.tags() if t.id != tag.id]
+        menu.addAction("Rename…", lambda: self._rename(tag))
+        menu.addAction("Colour…", lambda: self._recolour(tag))
+        menu.addAction("Description…", lambda: self._describe(tag))
+        keys = menu.addMenu("Key")
+        keys.addAction("None", lambda: self._change(tag, shortcut=None))
+        for key in range(1, 10):
+            action = QAction(str(key), keys)
+            action.triggered.connect(lambda _=False, k=key: self._change(tag, shortcut=k))
+            keys.addAction(action)
+        menu.addAction("New child tag…", lambda: self.create_tag(tag.id))
+        move = menu.addMenu("Move under")
+        move.addAction("(top level)", lambda: self._change(tag, parent_id=None))
+        for other in others:
+            move.addAction(other.name, lambda o=other: self._change(tag, parent_id=o.id))
+        merge = menu.addMenu("Merge into")
+        for other in others:
+            merge.addAction(other.name, lambda o=other: self.merge(tag, o))
+        menu.addSeparator()
+        menu.addAction("Delete…", lambda: self.delete(tag))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    def _rename(self, tag: Tag) -> None:
+        name, ok = QInputDialog.getText(self, "Rename tag", "Name:", text=tag.name)
+        if ok:
+            self._change(tag, name=" ".join(name.split()))
+
+    def _recolour(self, tag: Tag) -> None:
+        colour = QColorDialog.getColor(QColor(tag.colour), self, f"Colour of {tag.name}")
+        if colour.isValid():
+            self._change(tag, colour=colour.name())
+
+    def _describe(self, tag: Tag) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, "Describe tag", f"When to use {tag.name}:", tag.description)
+        if ok:
+            self._change(tag, description=text.strip())
+
+    def merge(self, source: Tag, target: Tag) -> bool:
+        """Fold `source` into `target` (undoable)."""
+        return self._try(lambda: MergeTags(copy.copy(source), copy.copy(target)))
+
+    def delete(self, tag: Tag, delete_passages: bool | None = None) -> bool:
+        """Delete a tag, asking whether its passages stay (untagged by it) or go too."""
+        if delete_passages is None:
+            count = len(self.store.repo.annotations_with_tag(tag.id))
+            if count:
+                box = QMessageBox(QMessageBox.Icon.Question, "Delete tag",
+                                  f"{count} passage(s) carry the tag “{tag.name}”. What should happen to them?",
+                                  QMessageBox.StandardButton.Cancel, self)
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                keep = box.addButton("Keep the passages", QMessageBox.ButtonRole.AcceptRole)
+                drop = box.addButton("Delete them too", QMessageBox.ButtonRole.DestructiveRole)
+                box.exec()
+                if box.clickedButton() not in (keep, drop):
+                    return False
+                delete_passages = box.clickedButton() is drop
+            else:
+                delete_passages = False
+        return self._try(lambda: DeleteTag(copy.copy(tag), delete_passages=delete_passages))

@@ -1,0 +1,45 @@
+"""QUndoCommands over core edits: undo and redo go through the database like any other change."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from annotext.core.annotations import AnnotationError
+from annotext.core.edits import Edit
+from annotext.storage.errors import LibraryError
+
+
+class EditCommand(QUndoCommand):
+    """Applies a core Edit on redo (including the first push) and reverts it on undo."""
+
+    def __init__(self, edit: Edit, library, on_change: Callable[[Edit], None]):
+        super().__init__(edit.label)
+        self.edit = edit
+        self.library = library
+        self.on_change = on_change
+        self.failure: str | None = None
+
+    def redo(self) -> None:
+        """Apply (committed before the views are refreshed). A failure makes the command obsolete,
+        so the stack drops it, and is reported through `failure`."""
+        try:
+            self.library.apply(self.edit)
+        except (LibraryError, AnnotationError, sqlite3.Error) as error:
+            self.failure = str(error)
+            self.setObsolete(True)
+            return
+        self.failure = None
+        self.on_change(self.edit)
+
+    def undo(self) -> None:
+        """Revert (committed before the views are refreshed)."""
+        try:
+            self.library.revert(self.edit)
+        except (LibraryError, AnnotationError, sqlite3.Error) as error:
+            self.failure = str(error)
+            self.setObsolete(True)
+            return
+        self.on_change(self.edit)

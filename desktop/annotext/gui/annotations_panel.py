@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -27,7 +26,8 @@ class AnnotationsPanel(QWidget):
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Search passages and comments")
         self.text_filter.setClearButtonEnabled(True)
-        self.tree = QTreeWidget()
+        self.tree = _PassageTree()
+        self.tree.deletePressed.connect(self._delete_current)
         self.tree.setHeaderLabels(["Passage", "Tags", "Comment", "Updated"])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
@@ -44,9 +44,6 @@ class AnnotationsPanel(QWidget):
         self.text_filter.textChanged.connect(self._apply_filter)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
         self._annotations: list[Annotation] = []
         self._tags: dict[int, Tag] = {}
 
@@ -107,6 +104,20 @@ class AnnotationsPanel(QWidget):
         item = self.tree.currentItem()
         if item is not None:
             self.deleteRequested.emit(item.data(0, _ID))
+
+
+class _PassageTree(QTreeWidget):
+    """The list of passages; Delete or Backspace on a row asks to remove it."""
+
+    deletePressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Delete/Backspace remove the current passage; other keys behave as usual."""
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem() is not None:
+            self.deletePressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def _snippet(text: str, limit: int = 90) -> str:

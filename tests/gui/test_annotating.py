@@ -1,0 +1,163 @@
+"""What an analyst does: select, press a tag key, comment, undo, redo, delete, restart, find it all."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QInputDialog
+
+from annotext.core.edits import CreateTag
+
+ANALYSIS_TIMEOUT = 120_000
+
+
+@pytest.fixture
+def annotating_window(qtbot, make_window):
+    window = make_window()
+    doc_id = window.library.ensure_sample()
+    with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
+        window.open_document(doc_id)
+    store = window.library.annotations
+    for name, key in (("Claims", 1), ("Evidence", 2)):
+        window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
+    window.activateWindow()
+    window.reader.setFocus()
+    return window
+
+
+def select(window, text):
+    start = window.reader.text.index(text)
+    window.reader.select_range(start, start + len(text))
+    return start, start + len(text)
+
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(widget, key, modifier)
+
+
+def background_at(reader, offset):
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader.positions.to_qt(offset) + 1)
+    return cursor.charFormat().background().color().name()
+
+
+def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch):
+    window = annotating_window
+    store = window.library.annotations
+    doc = window.current.id
+    start, end = select(window, "The two presidents share a strong personal bond")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    passages = store.annotations(doc)
+    assert [(a.start, a.end, a.tag_ids) for a in passages] == [(start, end, [store.tag_named("Claims").id])]
+    assert background_at(window.reader, start + 9) == store.tag_named("Claims").colour  # shown in tag colour
+    assert window.annotating.panel.visible_ids() == [passages[0].id]
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Personal diplomacy", True))
+    press(qtbot, window.reader, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert store.annotations(doc)[0].comment == "Personal diplomacy"
+
+    press(qtbot, window.reader, Qt.Key.Key_2)  # second tag on the same passage
+    assert len(store.annotations(doc)[0].tag_ids) == 2
+
+    press(qtbot, window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(store.annotations(doc)[0].tag_ids) == 1
+    press(qtbot, window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.annotations(doc)[0].comment == ""
+    press(qtbot, window.reader, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert store.annotations(doc)[0].comment == "Personal diplomacy"
+
+    select(window, "The two presidents share a strong personal bond")
+    press(qtbot, window.reader, Qt.Key.Key_Delete)
+    assert store.annotations(doc) == []
+    assert background_at(window.reader, start + 9) != store.tag_named("Claims").colour
+    press(qtbot, window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.annotations(doc)[0].comment == "Personal diplomacy"
+
+
+def test_overlapping_passages_stay_distinguishable(qtbot, annotating_window):
+    window = annotating_window
+    store = window.library.annotations
+    select(window, "Their relationship has been a constant despite a decade")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    select(window, "a constant despite a decade of increasingly difficult relations")
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    text = window.reader.text
+    only_first = background_at(window.reader, text.index("relationship has"))
+    overlap = background_at(window.reader, text.index("constant despite"))
+    only_second = background_at(window.reader, text.index("increasingly"))
+    assert len({only_first, overlap, only_second}) == 3
+    assert len(store.annotations(window.current.id)) == 2
+    assert len({window.reader._lanes[id(s)] for s in window.reader.tag_spans()}) == 2  # two margin lanes
+
+
+def test_restart_finds_everything_and_same_document(qtbot, annotating_window, make_window, settings):
+    window = annotating_window
+    select(window, "Beijing has resisted calls to condemn the invasion")
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    window.reader.verticalScrollBar().setValue(200)
+    doc = window.current.id
+    window.close()
+    window.library.close()
+    again = make_window()
+    with qtbot.waitSignal(again.analysisApplied, timeout=ANALYSIS_TIMEOUT):
+        again.open_document(int(settings.value("lastDocument")))
+    assert again.current.id == doc
+    passages = again.library.annotations.annotations(doc)
+    assert [a.exact for a in passages] == ["Beijing has resisted calls to condemn the invasion"]
+    assert [s.start for s in again.reader.tag_spans()] == [passages[0].start]
+    qtbot.waitUntil(lambda: again.reader.verticalScrollBar().value() > 0, timeout=5_000)
+
+
+def test_merge_and_delete_tag_through_the_codebook(qtbot, annotating_window):
+    window = annotating_window
+    store = window.library.annotations
+    codebook = window.annotating.codebook
+    select(window, "Xi and Putin forged their friendship")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    select(window, "They have since drawn closer")
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    assert codebook.merge(store.tag_named("Evidence"), store.tag_named("Claims"))
+    assert codebook.tag_names() == ["Claims"]
+    claims = store.tag_named("Claims").id
+    assert [a.tag_ids for a in store.annotations(window.current.id)] == [[claims], [claims]]
+    assert codebook.item_for(claims).text(2) == "2"
+    assert codebook.delete(store.tag_named("Claims"), delete_passages=False)
+    passages = store.annotations(window.current.id)
+    assert len(passages) == 2 and all(a.tag_ids == [] for a in passages)
+    window.annotating.undo_stack.undo()
+    window.annotating.undo_stack.undo()
+    assert sorted(codebook.tag_names()) == ["Claims", "Evidence"]
+
+
+def test_annotations_panel_filters_and_navigates(qtbot, annotating_window):
+    window = annotating_window
+    store = window.library.annotations
+    select(window, "Xi and Putin forged their friendship")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    second = select(window, "They have since drawn closer")
+    press(qtbot, window.reader, Qt.Key.Key_2)
+    panel = window.annotating.panel
+    assert len(panel.visible_ids()) == 2
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData(store.tag_named("Evidence").id))
+    assert len(panel.visible_ids()) == 1
+    panel.tag_filter.setCurrentIndex(0)
+    panel.text_filter.setText("forged")
+    assert len(panel.visible_ids()) == 1
+    panel.text_filter.clear()
+    item = panel.tree.topLevelItem(1)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=panel.tree.visualItemRect(item).center())
+    assert window.reader.selection_range() == second
+    panel.tree.setCurrentItem(item)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert len(store.annotations(window.current.id)) == 1
+
+
+def test_key_without_selection_or_tag_explains(qtbot, annotating_window):
+    window = annotating_window
+    window.reader.moveCursor(QTextCursor.MoveOperation.Start)
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    assert "Select a passage" in window.status_label.text()
+    select(window, "Xi and Putin")
+    press(qtbot, window.reader, Qt.Key.Key_7)
+    assert "No tag has the key 7" in window.status_label.text()

@@ -29,3 +29,32 @@ def make_window(qtbot, tmp_path, settings):
     for window in windows:
         window.close()
         window.library.close()
+
+
+ANALYSIS_TIMEOUT = 120_000
+
+
+@pytest.fixture
+def open_sample(qtbot):
+    """Open the sample in a window and wait until its analysis is shown; returns the doc id."""
+
+    def open_(window):
+        doc_id = window.library.ensure_sample()
+        with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
+            window.open_document(doc_id)
+        return doc_id
+
+    return open_
+
+
+@pytest.fixture
+def background_at():
+    """Background colour of the character at a code-point offset of the reader."""
+    from PySide6.QtGui import QTextCursor
+
+    def colour(reader, offset):
+        cursor = QTextCursor(reader.document())
+        cursor.setPosition(reader.positions.to_qt(offset) + 1)
+        return cursor.charFormat().background().color()
+
+    return colour

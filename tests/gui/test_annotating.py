@@ -11,11 +11,9 @@ ANALYSIS_TIMEOUT = 120_000
 
 
 @pytest.fixture
-def annotating_window(qtbot, make_window):
+def annotating_window(qtbot, make_window, open_sample):
     window = make_window()
-    doc_id = window.library.ensure_sample()
-    with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
-        window.open_document(doc_id)
+    open_sample(window)
     store = window.library.annotations
     for name, key in (("Claims", 1), ("Evidence", 2)):
         window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
@@ -34,13 +32,8 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(widget, key, modifier)
 
 
-def background_at(reader, offset):
-    cursor = QTextCursor(reader.document())
-    cursor.setPosition(reader.positions.to_qt(offset) + 1)
-    return cursor.charFormat().background().color().name()
 
-
-def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch):
+def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch, background_at):
     window = annotating_window
     store = window.library.annotations
     doc = window.current.id
@@ -48,7 +41,7 @@ def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch)
     press(qtbot, window.reader, Qt.Key.Key_1)
     passages = store.annotations(doc)
     assert [(a.start, a.end, a.tag_ids) for a in passages] == [(start, end, [store.tag_named("Claims").id])]
-    assert background_at(window.reader, start + 9) == store.tag_named("Claims").colour  # shown in tag colour
+    assert background_at(window.reader, start + 9).name() == store.tag_named("Claims").colour  # shown in tag colour
     assert window.annotating.panel.visible_ids() == [passages[0].id]
 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Personal diplomacy", True))
@@ -69,12 +62,12 @@ def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch)
     select(window, "The two presidents share a strong personal bond")
     press(qtbot, window.reader, Qt.Key.Key_Delete)
     assert store.annotations(doc) == []
-    assert background_at(window.reader, start + 9) != store.tag_named("Claims").colour
+    assert background_at(window.reader, start + 9).name() != store.tag_named("Claims").colour
     press(qtbot, window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.annotations(doc)[0].comment == "Personal diplomacy"
 
 
-def test_overlapping_passages_stay_distinguishable(qtbot, annotating_window):
+def test_overlapping_passages_stay_distinguishable(qtbot, annotating_window, background_at):
     window = annotating_window
     store = window.library.annotations
     select(window, "Their relationship has been a constant despite a decade")
@@ -82,9 +75,9 @@ def test_overlapping_passages_stay_distinguishable(qtbot, annotating_window):
     select(window, "a constant despite a decade of increasingly difficult relations")
     press(qtbot, window.reader, Qt.Key.Key_2)
     text = window.reader.text
-    only_first = background_at(window.reader, text.index("relationship has"))
-    overlap = background_at(window.reader, text.index("constant despite"))
-    only_second = background_at(window.reader, text.index("increasingly"))
+    only_first = background_at(window.reader, text.index("relationship has")).name()
+    overlap = background_at(window.reader, text.index("constant despite")).name()
+    only_second = background_at(window.reader, text.index("increasingly")).name()
     assert len({only_first, overlap, only_second}) == 3
     assert len(store.annotations(window.current.id)) == 2
     assert len({window.reader._lanes[id(s)] for s in window.reader.tag_spans()}) == 2  # two margin lanes
@@ -161,3 +154,13 @@ def test_key_without_selection_or_tag_explains(qtbot, annotating_window):
     select(window, "Xi and Putin")
     press(qtbot, window.reader, Qt.Key.Key_7)
     assert "No tag has the key 7" in window.status_label.text()
+
+
+def test_adding_a_passage_repaints_only_its_range(qtbot, annotating_window):
+    window = annotating_window
+    calls = []
+    original = window.reader.repaint_range
+    window.reader.repaint_range = lambda start, end: (calls.append((start, end)), original(start, end))
+    start, end = select(window, "Xi and Putin forged their friendship")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    assert calls == [(start, end)]

@@ -8,22 +8,11 @@ from annotext.gui.palette import colour_for
 ANALYSIS_TIMEOUT = 120_000
 
 
-def background_at(reader, offset):
-    cursor = QTextCursor(reader.document())
-    cursor.setPosition(reader.positions.to_qt(offset) + 1)
-    return cursor.charFormat().background().color()
 
 
-def open_sample(qtbot, window):
-    doc_id = window.library.ensure_sample()
-    with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
-        window.open_document(doc_id)
-    return doc_id
-
-
-def test_sample_is_highlighted_and_labels_toggle(qtbot, make_window):
+def test_sample_is_highlighted_and_labels_toggle(qtbot, make_window, open_sample, background_at):
     window = make_window()
-    open_sample(qtbot, window)
+    open_sample(window)
     reader = window.reader
     text = reader.text
     start = text.index("Alicja Bachulska")
@@ -42,9 +31,9 @@ def test_sample_is_highlighted_and_labels_toggle(qtbot, make_window):
     assert background_at(reader, start) == person
 
 
-def test_people_panel_lists_people_and_cycles_mentions(qtbot, make_window, gold):
+def test_people_panel_lists_people_and_cycles_mentions(qtbot, make_window, gold, open_sample):
     window = make_window()
-    open_sample(qtbot, window)
+    open_sample(window)
     panel = window.people_panel
     assert set(panel.person_names()) == set(gold["people"])
     row = panel.person_names().index("Joe Webster")
@@ -58,9 +47,9 @@ def test_people_panel_lists_people_and_cycles_mentions(qtbot, make_window, gold)
     assert seen == ["Joe Webster", "Webster", "Joe Webster"]
 
 
-def test_title_is_a_heading_and_text_is_exact(qtbot, make_window, sample_text):
+def test_title_is_a_heading_and_text_is_exact(qtbot, make_window, sample_text, open_sample):
     window = make_window()
-    open_sample(qtbot, window)
+    open_sample(window)
     assert window.reader.toPlainText() == sample_text
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(3)
@@ -68,9 +57,9 @@ def test_title_is_a_heading_and_text_is_exact(qtbot, make_window, sample_text):
     assert window.windowTitle().startswith("Xi, Putin")
 
 
-def test_reopening_uses_stored_analysis(qtbot, make_window):
+def test_reopening_uses_stored_analysis(qtbot, make_window, open_sample):
     window = make_window()
-    doc_id = open_sample(qtbot, window)
+    doc_id = open_sample(window)
     calls = []
     window.runner.analyse = lambda *args: calls.append(args)
     with qtbot.waitSignal(window.analysisApplied, timeout=5_000):
@@ -97,7 +86,7 @@ def test_text_is_painted_before_analysis_finishes(qtbot, make_window, sample_tex
     qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT).wait()
 
 
-def test_non_bmp_characters_do_not_shift_highlights(qtbot, make_window, tmp_path):
+def test_non_bmp_characters_do_not_shift_highlights(qtbot, make_window, tmp_path, background_at):
     window = make_window()
     path = tmp_path / "emoji.txt"
     path.write_text("Emoji news 😀🎉\n😀😀 Angela Merkel met Emmanuel Macron in Paris 𝄞 on Monday.\n", encoding="utf-8")
@@ -145,3 +134,19 @@ def test_screenshot_option_writes_a_large_png(tmp_path):
     assert run.returncode == 0, run.stderr
     image = QImage(str(out))
     assert image.width() >= 1280 and image.height() >= 800
+
+
+def test_dropping_a_text_file_imports_and_opens_it(qtbot, make_window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window(model_name="none")
+    path = tmp_path / "dropped.txt"
+    path.write_text("Dropped article\nBody text.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.current.title == "Dropped article"
+    assert window.library_panel.item(0).text() == "Dropped article"

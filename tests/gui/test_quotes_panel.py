@@ -5,19 +5,11 @@ from PySide6.QtGui import QTextCursor
 
 from annotext.core.library import Library
 
-ANALYSIS_TIMEOUT = 120_000
 
 
-def open_sample(qtbot, window):
-    doc_id = window.library.ensure_sample()
-    with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
-        window.open_document(doc_id)
-    return doc_id
-
-
-def test_quotes_are_marked_and_entities_inside_stay_visible(qtbot, make_window):
+def test_quotes_are_marked_and_entities_inside_stay_visible(qtbot, make_window, open_sample):
     window = make_window()
-    open_sample(qtbot, window)
+    open_sample(window)
     reader = window.reader
     start = reader.text.index("It will legitimise Russia")
     cursor = QTextCursor(reader.document())
@@ -31,9 +23,9 @@ def test_quotes_are_marked_and_entities_inside_stay_visible(qtbot, make_window):
     assert window.describe_spans([quote]) == "Alicja Bachulska — told"
 
 
-def test_quotes_panel_groups_by_speaker_and_navigates(qtbot, make_window):
+def test_quotes_panel_groups_by_speaker_and_navigates(qtbot, make_window, open_sample):
     window = make_window()
-    open_sample(qtbot, window)
+    open_sample(window)
     speakers = window.quotes_panel.speakers()
     assert speakers["Joe Webster"] == 3 and speakers["Alexander Gabuev"] == 2
     quote = next(q for q in window.result.quotes if q.attrs["speaker"] == "Bjorn Alexander Duben")
@@ -44,9 +36,9 @@ def test_quotes_panel_groups_by_speaker_and_navigates(qtbot, make_window):
     assert window.reader.selection_range() == (quote.start, quote.end)
 
 
-def test_corrections_are_saved_and_survive_reanalysis(qtbot, make_window, tmp_path, analyser):
+def test_corrections_are_saved_and_survive_reanalysis(qtbot, make_window, tmp_path, analyser, open_sample):
     window = make_window()
-    doc_id = open_sample(qtbot, window)
+    doc_id = open_sample(window)
     scare = next(q for q in window.result.quotes if q.attrs["content"] == "no-limits")
     gabuev = [q for q in window.result.quotes if q.attrs["speaker"] == "Alexander Gabuev"]
     window.quotes_panel.speakerCorrected.emit(gabuev[0].start, gabuev[0].end, "Vladimir Putin")

@@ -23,23 +23,20 @@ class EditCommand(QUndoCommand):
         self.failure: str | None = None
 
     def redo(self) -> None:
-        """Apply (committed before the views are refreshed). A failure makes the command obsolete,
-        so the stack drops it, and is reported through `failure`."""
+        """Apply (committed before the views are refreshed)."""
+        self._run(self.library.apply)
+
+    def undo(self) -> None:
+        """Revert (committed before the views are refreshed)."""
+        self._run(self.library.revert)
+
+    def _run(self, step) -> None:
+        """A failure makes the command obsolete, so the stack drops it, and is kept in `failure`."""
         try:
-            self.library.apply(self.edit)
+            step(self.edit)
         except (LibraryError, AnnotationError, sqlite3.Error) as error:
             self.failure = str(error)
             self.setObsolete(True)
             return
         self.failure = None
-        self.on_change(self.edit)
-
-    def undo(self) -> None:
-        """Revert (committed before the views are refreshed)."""
-        try:
-            self.library.revert(self.edit)
-        except (LibraryError, AnnotationError, sqlite3.Error) as error:
-            self.failure = str(error)
-            self.setObsolete(True)
-            return
         self.on_change(self.edit)

@@ -226,6 +226,73 @@ def tags(ctx):
                               str(tag.shortcut or ""), str(counts.get(tag.id, 0))]))
 
 
+@main.command(name="export")
+@click.argument("docs", nargs=-1, type=int)
+@click.option("--all", "all_docs", is_flag=True, help="Every document of the library.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["html", "pdf", "docx", "md", "csv", "json", "jsonl", "qdpx"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--labels", help="Entity labels to include, comma-separated (default: all).")
+@click.option("--no-entities", is_flag=True, help="Leave entities out of reports.")
+@click.option("--no-quotes", is_flag=True, help="Leave quotations out of reports.")
+@click.option("--no-passages", is_flag=True, help="Leave tagged passages out of reports.")
+@click.option("--tags", "tag_names", help="Only passages with one of these tags, comma-separated.")
+@click.option("--no-comments", is_flag=True, help="Leave comments out of reports.")
+@click.option("--no-people", is_flag=True, help="Leave the people table out of reports.")
+@click.option("--no-codebook", is_flag=True, help="Leave the codebook out of reports.")
+@click.option("--excel", is_flag=True, help="CSV: start with a byte-order mark so Excel reads UTF-8.")
+@click.pass_context
+def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names,
+            no_comments, no_people, no_codebook, excel):
+    """Export documents DOC... (or --all) as a report or as data."""
+    from annotext.export.report import ReportOptions
+    from annotext.export.run import ExportError, export
+
+    library = _open_library(ctx)
+    ids = [d.id for d in reversed(library.documents())] if all_docs else list(docs)
+    if not ids:
+        _fail("name at least one document id, or use --all", 2)
+    for doc_id in ids:
+        _document_or_fail(library, doc_id)
+    store = library.annotations
+    tag_ids = None
+    if tag_names:
+        tag_ids = set()
+        for name in tag_names.split(","):
+            tag = store.tag_named(name)
+            if tag is None:
+                _fail(f"there is no tag named {name.strip()!r}", 2)
+            tag_ids.add(tag.id)
+    entity_labels = set() if no_entities else ({x.strip().upper() for x in labels.split(",")} if labels else None)
+    options = ReportOptions(entity_labels=entity_labels, quotes=not no_quotes, passages=not no_passages,
+                            tag_ids=tag_ids, comments=not no_comments, people=not no_people,
+                            codebook=not no_codebook)
+    _analyse_missing(ctx, library, ids)
+    try:
+        export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel)
+    except ExportError as error:
+        _fail(str(error), 1)
+    click.echo(str(output))
+
+
+def _analyse_missing(ctx, library, ids: list[int]) -> None:
+    """Documents never analysed are analysed once (and stored); analysed ones never touch spaCy."""
+    missing = [i for i in ids if library.stored_result(library.document(i)) is None]
+    if not missing:
+        return
+    from annotext.analysis.analyser import Analyser
+    from annotext.analysis.pipeline import ModelUnavailable
+
+    click.echo(f"annotext: analysing {len(missing)} document(s) not analysed yet", err=True)
+    try:
+        analyser = Analyser.load(ctx.obj["model"])
+    except ModelUnavailable as error:
+        click.echo(f"annotext: {error}", err=True)
+        analyser = Analyser()
+    for doc_id in missing:
+        library.analyse(doc_id, analyser)
+
+
 @main.group()
 def codebook():
     """Exchange the codebook with other QDA tools (REFI-QDA .qdc)."""

@@ -3,7 +3,7 @@
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtCore import Qt
 
-from annotext.gui.palette import colour_for
+from annotext.core.palette import colour_for
 
 ANALYSIS_TIMEOUT = 120_000
 

@@ -15,6 +15,7 @@ class Document:
     source: str = ""
     metadata: dict = field(default_factory=dict)
     id: int | None = None
+    imported_at: str = ""
 
     @property
     def sha256(self) -> str:

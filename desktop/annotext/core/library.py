@@ -148,6 +148,19 @@ class Library:
         self._writable()
         self.repo.delete_quote_correction(doc_id, quote_start, quote_end)
 
+    def stored_result(self, document: Document) -> AnalysisResult | None:
+        """The newest stored analysis of this exact text, corrections applied; never runs spaCy."""
+        result = self.repo.load_analysis(document.id, document.sha256, None, None)
+        return self.corrected(document, result) if result is not None else None
+
+    def report_items(self, doc_ids: list[int]) -> list[tuple]:
+        """(document, stored corrected result or None, annotations) for each id: what exports need."""
+        items = []
+        for doc_id in doc_ids:
+            document = self.document(doc_id)
+            items.append((document, self.stored_result(document), self.annotations.annotations(doc_id)))
+        return items
+
     def store_analysis(self, doc_id: int, result: AnalysisResult) -> None:
         """Keep a result so the document never needs spaCy again (silently skipped when read-only)."""
         if not self.read_only:

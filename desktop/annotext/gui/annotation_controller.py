@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from annotext.core.annotations import Annotation, AnnotationError
+from annotext.core.palette import average_colour
 from annotext.core.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
@@ -192,13 +193,7 @@ class AnnotationController(QObject):
 
 def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Span:
     """How a passage is shown: the average colour of its tags (grey when it only has a comment)."""
-    tag_colours = [QColor(colours[t]) for t in annotation.tag_ids if t in colours]
-    if tag_colours:
-        n = len(tag_colours)
-        colour = QColor(sum(c.red() for c in tag_colours) // n, sum(c.green() for c in tag_colours) // n,
-                        sum(c.blue() for c in tag_colours) // n).name()
-    else:
-        colour = COMMENT_ONLY_COLOUR
+    colour = average_colour([colours[t] for t in annotation.tag_ids if t in colours], COMMENT_ONLY_COLOUR)
     tags = [names[t] for t in annotation.tag_ids if t in names]
     return Span(annotation.start, annotation.end, "tag", tags[0] if tags else "comment",
                 {"id": annotation.id, "colour": colour, "tags": tags, "comment": annotation.comment})

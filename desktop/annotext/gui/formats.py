@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
 
 from annotext.core.results import ENTITY, QUOTE
 from annotext.core.spans import Span
-from annotext.gui.palette import QUOTE_COLOUR, colour_for
+from annotext.core.palette import QUOTE_COLOUR, colour_for
 
 _cache: dict[tuple[str, str], QTextCharFormat] = {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from annotext.gui.palette import LABEL_NAMES, colour_for, label_sort_key
+from annotext.core.palette import LABEL_NAMES, colour_for, label_sort_key
 
 
 class LegendBar(QWidget):

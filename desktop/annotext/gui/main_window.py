@@ -24,7 +24,7 @@ from annotext.gui.annotation_controller import AnnotationController
 from annotext.gui.jobs import AnalysisRunner
 from annotext.gui.legend import LegendBar
 from annotext.gui.library_panel import LibraryPanel
-from annotext.gui.palette import LABEL_NAMES
+from annotext.core.palette import LABEL_NAMES
 from annotext.gui.people_panel import PeoplePanel
 from annotext.gui.quotes_panel import QuotesPanel
 from annotext.gui.reader import ReaderView

@@ -102,14 +102,18 @@ class Repository:
         return analysis_id
 
     def load_analysis(self, doc_id: int, text_sha256: str, model: ModelInfo | None,
-                      analyser_version: str) -> AnalysisResult | None:
+                      analyser_version: str | None) -> AnalysisResult | None:
         """The stored analysis for exactly this text, model and analyser version, or None.
 
         With `model` None, the newest analysis of this text by this analyser version, whatever the
-        model (used when no model is installed any more: old results beat none).
+        model (used when no model is installed any more: old results beat none); with
+        `analyser_version` None too, the newest analysis of this text at all (exports).
         """
-        sql = ("select * from analyses where doc_id = ? and text_sha256 = ? and analyser_version = ?")
-        params: list = [doc_id, text_sha256, analyser_version]
+        sql = "select * from analyses where doc_id = ? and text_sha256 = ?"
+        params: list = [doc_id, text_sha256]
+        if analyser_version is not None:
+            sql += " and analyser_version = ?"
+            params.append(analyser_version)
         if model is not None:
             sql += " and model_name = ? and model_version = ?"
             params += [model.name, model.version]
@@ -165,4 +169,5 @@ def _document(row: dict) -> Document:
         text=row["text"],
         source=row["source"] or "",
         metadata=json.loads(row["metadata"] or "{}"),
+        imported_at=row["imported_at"] or "",
     )

@@ -64,3 +64,11 @@ def colour_for(label: str) -> str:
 def label_sort_key(label: str) -> tuple[int, str]:
     """Sort labels in legend order, unknown labels last and alphabetically."""
     return (LABEL_ORDER.index(label) if label in LABEL_ORDER else len(LABEL_ORDER), label)
+
+
+def average_colour(colours: list[str], default: str = "#d9d9d9") -> str:
+    """The mean of #rrggbb colours: how a passage with several tags is coloured everywhere."""
+    if not colours:
+        return default
+    channels = [[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in colours]
+    return "#" + "".join(f"{sum(ch[i] for ch in channels) // len(channels):02x}" for i in range(3))

@@ -17,6 +17,7 @@ class LibraryPanel(QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("library")
+        self.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -37,6 +38,10 @@ class LibraryPanel(QListWidget):
                     self.setCurrentItem(item)
         finally:
             self._filling = False
+
+    def selected_ids(self) -> list[int]:
+        """Documents selected (several with Ctrl/Shift-click), in list order."""
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.selectedItems()]
 
     def _on_current(self, item: QListWidgetItem | None, _previous) -> None:
         if item is not None and not self._filling:

@@ -63,6 +63,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._sized = False
         self.runner = AnalysisRunner(model_name, self)
+        from annotext.gui.export_dialog import ExportRunner
+
+        self.export_runner = ExportRunner(self)
         self.runner.worker.status.connect(self.on_status)
         self.runner.worker.modelReady.connect(self.on_model_ready)
         self.runner.worker.progress.connect(self.on_progress)
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.choose_files)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.choose_export)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -151,6 +155,28 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    # Export --------------------------------------------------------------------------------
+    @Slot()
+    def choose_export(self) -> None:
+        """File ▸ Export: the current document, or every document selected in the library list."""
+        from annotext.gui.export_dialog import ExportDialog
+
+        ids = self.library_panel.selected_ids() or ([self.current.id] if self.current else [])
+        if not ids:
+            self.on_status("Open a document to export.")
+            return
+        items = self.library.report_items(ids)
+        labels = sorted({e.label for _d, r, _a in items if r for e in r.entities})
+        name = items[0][0].title if len(items) == 1 else "annotext-report"
+        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name)[:80].strip() or "report"
+        folder = self.settings.value("exportFolder", str(Path.home()))
+        dialog = ExportDialog(self, labels, self.library.annotations.tags(), safe, folder)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        fmt, path, options, excel = dialog.request()
+        self.settings.setValue("exportFolder", str(path.parent))
+        self.export_runner.start(items, self.library.annotations.tags(), fmt, path, options, excel)
 
     # Library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -387,6 +413,7 @@ class MainWindow(QMainWindow):
         self._remember_scroll()
         self.settings.sync()
         self.runner.shutdown()
+        self.export_runner.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802

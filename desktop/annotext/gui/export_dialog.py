@@ -1,0 +1,187 @@
+"""File ▸ Export (Ctrl+E): choose format, content and file; the export runs on a worker thread
+with progress, then offers to open the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from annotext.core.palette import LABEL_NAMES, label_sort_key
+from annotext.export.report import ReportOptions
+from annotext.export.run import SUFFIXES, ExportError, export
+
+FORMAT_NAMES = {"html": "HTML report (one self-contained file)", "pdf": "PDF report", "docx": "Word report (DOCX)",
+                "md": "Markdown report", "csv": "CSV: one row per passage", "json": "JSON: W3C Web Annotations",
+                "jsonl": "JSONL: spaCy/Prodigy spans", "qdpx": "REFI-QDA project (QualCoder, NVivo, MAXQDA…)"}
+
+
+class ExportDialog(QDialog):
+    """Collects an export request; `request()` returns (format, path, options, excel_bom)."""
+
+    def __init__(self, parent, labels: list[str], tags: list, default_name: str, folder: str):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.format = QComboBox()
+        for key, name in FORMAT_NAMES.items():
+            self.format.addItem(name, key)
+        self.path = QLineEdit(str(Path(folder) / (default_name + ".html")))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.labels = _checklist([(label, f"{LABEL_NAMES.get(label, label)} ({label})")
+                                  for label in sorted(labels, key=label_sort_key)])
+        self.tags = _checklist([(tag.id, tag.name) for tag in tags])
+        self.quotes = QCheckBox("Quotations")
+        self.passages = QCheckBox("Tagged passages")
+        self.comments = QCheckBox("Comments")
+        self.people = QCheckBox("People")
+        self.codebook = QCheckBox("Codebook")
+        self.excel = QCheckBox("CSV for Excel (UTF-8 with byte-order mark)")
+        for box in (self.quotes, self.passages, self.comments, self.people, self.codebook):
+            box.setChecked(True)
+        include = QWidget()
+        include_layout = QVBoxLayout(include)
+        include_layout.setContentsMargins(0, 0, 0, 0)
+        for box in (self.quotes, self.passages, self.comments, self.people, self.codebook, self.excel):
+            include_layout.addWidget(box)
+        form = QFormLayout()
+        form.addRow("Format", self.format)
+        form.addRow("File", path_row)
+        form.addRow("Entities", self.labels)
+        form.addRow("Passages with tags", self.tags)
+        form.addRow("Include", include)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.resize(620, 560)
+
+    def _format_changed(self) -> None:
+        suffix = SUFFIXES[self.format.currentData()]
+        self.path.setText(str(Path(self.path.text()).with_suffix(suffix)))
+        self.excel.setEnabled(self.format.currentData() == "csv")
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        if name:
+            self.path.setText(name)
+
+    def request(self) -> tuple[str, Path, ReportOptions, bool]:
+        """What the analyst chose."""
+        labels = _checked(self.labels)
+        tags = _checked(self.tags)
+        options = ReportOptions(
+            entity_labels=set(labels),
+            quotes=self.quotes.isChecked(), passages=self.passages.isChecked(),
+            tag_ids=None if len(tags) == self.tags.count() else set(tags),
+            comments=self.comments.isChecked(), people=self.people.isChecked(),
+            codebook=self.codebook.isChecked())
+        return self.format.currentData(), Path(self.path.text()).expanduser(), options, self.excel.isChecked()
+
+
+def _checklist(entries) -> QListWidget:
+    widget = QListWidget()
+    widget.setMaximumHeight(110)
+    for data, text in entries:
+        item = QListWidgetItem(text)
+        item.setData(32, data)
+        item.setCheckState(item.checkState().Checked)
+        widget.addItem(item)
+    return widget
+
+
+def _checked(widget: QListWidget) -> list:
+    return [widget.item(i).data(32) for i in range(widget.count())
+            if widget.item(i).checkState() == widget.item(i).checkState().Checked]
+
+
+class ExportWorker(QObject):
+    """Writes one export on a worker thread (the data was read from SQLite on the GUI thread)."""
+
+    progress = Signal(str)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    @Slot(object)
+    def run(self, job) -> None:
+        """Write the file; emits finished(path) or failed(message)."""
+        items, tags, fmt, path, options, excel = job
+        try:
+            export(items, tags, fmt, path, options, excel_bom=excel, progress=self.progress.emit)
+        except ExportError as error:
+            self.failed.emit(str(error))
+            return
+        except Exception as error:  # reported, never a crash of the app
+            self.failed.emit(f"{path}: export failed ({error})")
+            return
+        self.finished.emit(str(path))
+
+
+class ExportRunner(QObject):
+    """GUI-thread owner of the export thread."""
+
+    requested = Signal(object)
+    done = Signal(str)  # path, or "" on failure
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.thread = QThread()
+        self.thread.setObjectName("annotext-export")
+        self.worker = ExportWorker()
+        self.worker.moveToThread(self.thread)
+        self.requested.connect(self.worker.run)
+        self.worker.progress.connect(self.on_progress)
+        self.worker.finished.connect(self.on_finished)
+        self.worker.failed.connect(self.on_failed)
+        self.thread.start()
+        self.ask_to_open = True
+
+    def start(self, items, tags, fmt, path, options, excel) -> None:
+        """Queue an export (the PDF writer needs the GUI thread, so it runs here)."""
+        self.window.progress.setRange(0, 0)
+        self.window.progress.show()
+        if fmt == "pdf":  # Qt's PDF writer and text layout must live on the GUI thread
+            self.worker.run((items, tags, fmt, path, options, excel))
+            return
+        self.requested.emit((items, tags, fmt, path, options, excel))
+
+    @Slot(str)
+    def on_progress(self, message: str) -> None:
+        """Show progress in the status bar."""
+        self.window.on_status(message)
+
+    @Slot(str)
+    def on_finished(self, path: str) -> None:
+        """Offer to open the exported file."""
+        self.window.progress.hide()
+        self.window.on_status(f"Exported to {path}")
+        self.done.emit(path)
+        if self.ask_to_open:
+            answer = QMessageBox.question(self.window, "Export finished", f"Exported to {path}.\nOpen it now?")
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        """Report a failed export."""
+        self.window.progress.hide()
+        self.window.on_status(message)
+        self.done.emit("")
+        QMessageBox.warning(self.window, "Export failed", message)
+
+    def shutdown(self) -> None:
+        """Stop the thread when the window closes."""
+        self.thread.quit()
+        self.thread.wait(30_000)

@@ -1,0 +1,41 @@
+"""Export from the GUI: the dialog's choices become options; the file is written off the GUI thread."""
+
+from pathlib import Path
+
+from annotext.gui.export_dialog import ExportDialog
+
+
+def test_dialog_choices_become_options(qtbot, make_window, open_sample, tmp_path):
+    window = make_window()
+    open_sample(window)
+    dialog = ExportDialog(window, ["PERSON", "GPE"], [], "report", str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.labels.item(1).setCheckState(dialog.labels.item(1).checkState().Unchecked)
+    dialog.people.setChecked(False)
+    fmt, path, options, excel = dialog.request()
+    assert fmt == "md" and path == Path(tmp_path) / "report.md"
+    assert options.entity_labels == {"PERSON"} and options.people is False and excel is False
+
+
+def test_export_runs_in_background_and_writes_the_file(qtbot, make_window, open_sample, tmp_path):
+    window = make_window()
+    doc = open_sample(window)
+    window.export_runner.ask_to_open = False
+    out = tmp_path / "report.html"
+    items = window.library.report_items([doc])
+    with qtbot.waitSignal(window.export_runner.done, timeout=60_000) as blocker:
+        window.export_runner.start(items, [], "html", out, None, False)
+    assert blocker.args == [str(out)]
+    assert "Alicja Bachulska" in out.read_text(encoding="utf-8")
+    assert "Exported to" in window.status_label.text()
+
+
+def test_pdf_export_from_the_gui(qtbot, make_window, open_sample, tmp_path):
+    window = make_window()
+    doc = open_sample(window)
+    window.export_runner.ask_to_open = False
+    out = tmp_path / "report.pdf"
+    with qtbot.waitSignal(window.export_runner.done, timeout=60_000):
+        window.export_runner.start(window.library.report_items([doc]), [], "pdf", out, None, False)
+    assert out.read_bytes().startswith(b"%PDF")

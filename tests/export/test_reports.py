@@ -119,7 +119,9 @@ def archive_comments(path: Path) -> str:
         return archive.read("word/comments.xml").decode("utf-8")
 
 
-def test_pdf_has_pages_numbers_fonts_and_extractable_comments(annotated_library, tmp_path):
+def test_pdf_has_pages_numbers_fonts_and_extractable_comments(qapp, annotated_library, tmp_path):
+    # qapp: the PDF writer would otherwise create a bare QGuiApplication, and later widget tests
+    # in this process need a QApplication (the CLI, a process of its own, needs nothing).
     import pypdfium2 as pdfium
 
     path = write(annotated_library, "pdf", tmp_path)

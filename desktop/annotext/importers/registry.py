@@ -7,6 +7,10 @@ from typing import Callable
 
 from annotext.core.document import Document
 from annotext.importers.errors import ImportFailed
+from annotext.importers.docx import import_docx
+from annotext.importers.epub import import_epub
+from annotext.importers.html import import_html
+from annotext.importers.pdf import import_pdf
 from annotext.importers.text import import_text
 
 _IMPORTERS: dict[str, Callable[[Path], Document]] = {
@@ -14,6 +18,12 @@ _IMPORTERS: dict[str, Callable[[Path], Document]] = {
     ".text": import_text,
     ".md": import_text,
     ".markdown": import_text,
+    ".html": import_html,
+    ".htm": import_html,
+    ".xhtml": import_html,
+    ".pdf": import_pdf,
+    ".docx": import_docx,
+    ".epub": import_epub,
 }
 
 

@@ -45,12 +45,50 @@ class Library:
         return self.add_document(import_file(path))
 
     def add_document(self, document: Document) -> int:
-        """Store a document unless an identical one (same text and source) exists; returns its id."""
+        """Store a document; the same text from the same place is not duplicated, and a newer
+        version from the same place replaces the text, re-anchoring its annotations."""
         self._writable()
         existing = self.repo.find_document(sha256=document.sha256, source=document.source)
         if existing is not None:
             return existing
-        return self.repo.add_document(document)
+        previous = self.repo.find_by_source(document.source) if document.source else None
+        if previous is not None:
+            self.replace_text(previous, document.text)
+            return previous
+        return with_retry(lambda: self.repo.add_document(document))
+
+    def replace_text(self, doc_id: int, new_text: str) -> dict[str, int]:
+        """Give a document new text and move every annotation onto it (DESIGN §5), in one
+        transaction. Returns how many landed by position, exact search, fuzzy match, or orphaned."""
+        from annotext.core.anchoring import Reanchorer
+        from annotext.core.annotations import selectors
+        from annotext.core.document import normalise_newlines, text_sha256
+
+        self._writable()
+        document = self.document(doc_id)
+        new_text = normalise_newlines(new_text)
+        if not new_text.strip():
+            raise ValueError("the new text is empty")
+        anchorer = Reanchorer(document.text, new_text)
+        counts = {"position": 0, "exact": 0, "fuzzy": 0, "orphaned": 0}
+        store = self.annotations
+        with self.db.atomic():
+            self.repo.replace_text(doc_id, new_text, text_sha256(new_text))
+            for annotation in store.annotations(doc_id):
+                if annotation.orphaned:
+                    counts["orphaned"] += 1
+                    continue
+                anchor = anchorer.anchor(annotation.start, annotation.end, annotation.exact,
+                                         annotation.prefix, annotation.suffix)
+                if anchor is None:
+                    annotation.orphaned = True
+                    counts["orphaned"] += 1
+                else:
+                    annotation.start, annotation.end = anchor.start, anchor.end
+                    annotation.exact, annotation.prefix, annotation.suffix = selectors(new_text, anchor.start, anchor.end)
+                    counts[anchor.method] += 1
+                store.repo.update_annotation(annotation)
+        return counts
 
     def documents(self) -> list[DocumentSummary]:
         """All documents for the library list, newest first, with their number of annotations."""

@@ -60,6 +60,21 @@ class Repository:
         rows = self.db.query("select id, title, source, imported_at from documents order by id desc")
         return [DocumentSummary(r["id"], r["title"], r["source"] or "", r["imported_at"]) for r in rows]
 
+    def replace_text(self, doc_id: int, text: str, sha256: str) -> None:
+        """New text for a document (its analyses no longer match the hash and are redone)."""
+        self.db.execute("update documents set text = ?, sha256 = ? where id = ?", [text, sha256, doc_id])
+
+    def update_document_info(self, doc_id: int, title: str, source: str, metadata: dict) -> None:
+        """Rename a document or change its source and metadata (date…)."""
+        with self.db.atomic():
+            self.db.execute("update documents set title = ?, source = ?, metadata = ? where id = ?",
+                            [title, source, json.dumps(metadata, ensure_ascii=False), doc_id])
+
+    def find_by_source(self, source: str) -> int | None:
+        """The newest document imported from this file path or URL."""
+        row = self.db.execute("select id from documents where source = ? order by id desc limit 1", [source]).fetchone()
+        return row[0] if row else None
+
     def find_document(self, *, sha256: str, source: str | None = None) -> int | None:
         """Id of a document with this exact text (and source, when given), to avoid duplicates."""
         sql, params = "select id from documents where sha256 = ?", [sha256]

@@ -1,6 +1,6 @@
 """`python -m annotext` runs the same entry point as the `annotext` command."""
 
-from annotext.cli import main
+from annotext.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

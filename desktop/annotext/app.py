@@ -57,8 +57,9 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
 
     def open_initial() -> None:
         if file is not None:
-            if window.import_paths([file]) is None and screenshot is not None:
-                app.exit(2)
+            if screenshot is not None:
+                window.library_actions.importFinished.connect(saver.on_imported)
+            window.import_paths([file])
             return
         last = settings.value("lastDocument")
         sample = library.ensure_sample()
@@ -69,6 +70,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
         if target is not None:
             window.open_document(target)
 
+    saver = None
     if screenshot is not None:
         saver = _ScreenshotSaver(window, screenshot)
         window.analysisApplied.connect(saver.on_applied)
@@ -91,6 +93,13 @@ class _ScreenshotSaver:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(200, self.save)
+
+    def on_imported(self, doc_id) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if doc_id is None:  # the file could not be imported: nothing to render
+            self.done = True
+            QApplication.instance().exit(2)
 
     def on_timeout(self) -> None:
         print("annotext: analysis did not finish in time; saving the window as it is", file=sys.stderr)

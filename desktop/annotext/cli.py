@@ -226,6 +226,21 @@ def tags(ctx):
                               str(tag.shortcut or ""), str(counts.get(tag.id, 0))]))
 
 
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, help="Most results to print.")
+@click.pass_context
+def search(ctx, query, limit):
+    """Search the text of all documents and all comments; prints DOC<TAB>KIND<TAB>TITLE<TAB>SNIPPET."""
+    library = _open_library(ctx)
+    hits = library.search(" ".join(query), limit)
+    for hit in hits:
+        snippet = " ".join(hit.snippet.split())
+        click.echo(f"{hit.doc_id}\t{hit.kind}\t{hit.title}\t{snippet}")
+    if not hits:
+        click.echo("annotext: no matches", err=True)
+
+
 @main.command(name="export")
 @click.argument("docs", nargs=-1, type=int)
 @click.option("--all", "all_docs", is_flag=True, help="Every document of the library.")
@@ -327,5 +342,21 @@ def codebook_import(ctx, path):
     click.echo(f"{added} codes added, {updated} updated")
 
 
+def run() -> None:
+    """Console entry point: unexpected errors become one line (ANNOTEXT_DEBUG=1 shows the traceback)."""
+    import os
+
+    try:
+        main()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # the last line of defence: never a traceback for the analyst
+        if os.environ.get("ANNOTEXT_DEBUG"):
+            raise
+        click.echo(f"annotext: internal error: {error.__class__.__name__}: {error} "
+                   "(run with ANNOTEXT_DEBUG=1 for details)", err=True)
+        sys.exit(1)
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -98,7 +98,7 @@ def test_non_bmp_characters_do_not_shift_highlights(qtbot, make_window, tmp_path
     assert background_at(reader, start - 2) != QColor(colour_for("PERSON"))
     reader.select_range(start, start + len("Angela Merkel"))
     assert reader.textCursor().selectedText() == "Angela Merkel"
-    assert window._recent()[0] == str(path.resolve())
+    assert window.library_actions.recent()[0] == str(path.resolve())
 
 
 def test_window_state_is_kept(qtbot, make_window, settings):
@@ -114,7 +114,8 @@ def test_hostile_title_is_plain_text_in_tooltip(qtbot, make_window, tmp_path):
     window = make_window(model_name="none")
     path = tmp_path / "x.txt"
     path.write_text("<b>bold</b><img src=x>\nBody.", encoding="utf-8")
-    window.import_paths([path])
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.import_paths([path])
     item = window.library_panel.item(0)
     assert item.text() == "<b>bold</b><img src=x>"
     assert "&lt;b&gt;" in item.toolTip()
@@ -147,6 +148,7 @@ def test_dropping_a_text_file_imports_and_opens_it(qtbot, make_window, tmp_path)
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.dropEvent(event)
     assert window.current.title == "Dropped article"
     assert window.library_panel.item(0).text() == "Dropped article"

@@ -100,7 +100,8 @@ class Library:
     def apply(self, edit) -> None:
         """Apply an undoable edit (annotext.core.edits); committed when this returns."""
         self._writable()
-        with_retry(lambda: edit.apply(self.annotations))
+        target = self if getattr(edit, "library_level", False) else self.annotations
+        with_retry(lambda: edit.apply(target))
 
     def export_codebook(self, path: Path | str) -> int:
         """Write the codebook as REFI-QDA .qdc; returns the number of codes written."""
@@ -145,7 +146,8 @@ class Library:
     def revert(self, edit) -> None:
         """Undo an edit applied before; committed when this returns."""
         self._writable()
-        with_retry(lambda: edit.revert(self.annotations))
+        target = self if getattr(edit, "library_level", False) else self.annotations
+        with_retry(lambda: edit.revert(target))
 
     def document(self, doc_id: int) -> Document:
         """The document with this id; LookupError with a clear message if there is none."""
@@ -153,6 +155,12 @@ class Library:
         if document is None:
             raise LookupError(f"no document with id {doc_id} in {self.path}")
         return document
+
+    def search(self, query: str, limit: int = 50):
+        """Ranked hits in document text and in passages/comments (annotext.storage.search)."""
+        from annotext.storage.search import search
+
+        return search(self.db, query, limit)
 
     def ensure_sample(self) -> int | None:
         """On first start (empty library) import the sample article; returns its id, or None."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from annotext import APP_NAME, __version__
@@ -28,9 +28,6 @@ from annotext.core.palette import LABEL_NAMES
 from annotext.gui.people_panel import PeoplePanel
 from annotext.gui.quotes_panel import QuotesPanel
 from annotext.gui.reader import ReaderView
-from annotext.importers import ImportFailed, supported_suffixes
-
-MAX_RECENT = 10
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -102,9 +99,18 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.people_panel, "People")
         self.tabs.addTab(self.quotes_panel, "Quotes")
         self.annotating = AnnotationController(self)
+        from annotext.gui.library_controller import LibraryController
+
+        self.library_actions = LibraryController(self)
+        library_box = QWidget()
+        library_layout = QVBoxLayout(library_box)
+        library_layout.setContentsMargins(0, 0, 0, 0)
+        library_layout.setSpacing(0)
+        library_layout.addWidget(self.library_actions.search)
+        library_layout.addWidget(self.library_panel, 1)
         self.tabs.addTab(self.annotating.panel, "Annotations")
         self.left = QSplitter(Qt.Orientation.Vertical)
-        self.left.addWidget(_titled("Library", self.library_panel))
+        self.left.addWidget(_titled("Library", library_box))
         self.left.addWidget(_titled("Codebook", self.annotating.codebook))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -131,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.choose_files)
+        self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.library_actions.choose_files)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.choose_export)
         file_menu.addSeparator()
@@ -141,12 +147,20 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         self._action(edit_menu, "&New tag…", None, self.annotating.codebook.create_tag)
+        self._action(edit_menu, "&Paste as new document", QKeySequence("Ctrl+Shift+V"),
+                     self.library_actions.paste_as_document)
+        self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", None, self.show_about)
-        self._update_recent_menu()
+        self.library_actions.update_recent_menu()
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.library_actions.search.box.setFocus()
+        self.library_actions.search.box.selectAll()
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -181,55 +195,23 @@ class MainWindow(QMainWindow):
     # Library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
         """Re-read the document list (after an import, or another instance's changes)."""
-        self.library_panel.set_documents(self.library.documents(), self.current.id if self.current else None)
+        documents = self.library.documents()
+        if self.current is not None and self.current.id not in {d.id for d in documents}:
+            self.close_document()
+        self.library_panel.set_documents(documents, self.current.id if self.current else None)
 
-    def import_paths(self, paths: list[Path]) -> int | None:
-        """Import files (each failure reported, the rest continue); opens the last one imported."""
-        last, problems = None, []
-        for path in paths:
-            try:
-                last = self.library.import_file(path)
-            except ImportFailed as error:
-                problems.append(str(error))
-                continue
-            self._remember_recent(path)
-        self.refresh_library()
-        if problems:
-            QMessageBox.warning(self, "Could not import", "\n".join(problems))
-        if last is not None:
-            self.open_document(last)
-        return last
+    def close_document(self) -> None:
+        """Show nothing (the open document was deleted)."""
+        self.current = self.result = self.raw_result = None
+        self.reader.show_text("")
+        self.legend.set_counts({})
+        self.people_panel.set_people([], [])
+        self.quotes_panel.set_quotes([], [])
+        self.setWindowTitle(APP_NAME)
 
-    @Slot()
-    def choose_files(self) -> None:
-        """File ▸ Open: pick one or more files to import and show."""
-        patterns = " ".join(f"*{s}" for s in supported_suffixes())
-        names, _ = QFileDialog.getOpenFileNames(self, "Open documents", str(Path.home()),
-                                                f"Documents ({patterns});;All files (*)")
-        if names:
-            self.import_paths([Path(n) for n in names])
-
-    def _remember_recent(self, path: Path) -> None:
-        recent = [p for p in self._recent() if p != str(path.resolve())]
-        recent.insert(0, str(path.resolve()))
-        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-        self._update_recent_menu()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _update_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for name in self._recent():
-            action = self.recent_menu.addAction(name.replace("&", "&&"))
-            action.setData(name)
-            action.triggered.connect(self._open_recent)
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    @Slot()
-    def _open_recent(self) -> None:
-        self.import_paths([Path(self.sender().data())])
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files in the background (see LibraryController); the last one opens when done."""
+        self.library_actions.import_paths(paths)
 
     # Documents and analysis ----------------------------------------------------------------
     @Slot(int)
@@ -414,6 +396,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.runner.shutdown()
         self.export_runner.shutdown()
+        self.library_actions.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802

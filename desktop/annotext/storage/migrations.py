@@ -132,6 +132,12 @@ def m003_codebook_and_annotations(db: Database) -> None:
     db["annotation_tags"].create_index(["tag_id"])
 
 
+@migrations()
+def m004_annotation_search(db: Database) -> None:
+    """Full-text search over passages and comments, kept in sync by triggers."""
+    db["annotations"].enable_fts(["exact", "comment"], fts_version="FTS5", create_triggers=True)
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]

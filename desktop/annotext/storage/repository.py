@@ -38,17 +38,31 @@ class Repository:
 
     # Documents ---------------------------------------------------------------------------
     def add_document(self, document: Document) -> int:
-        """Store a new document and return its id (committed before returning)."""
+        """Store a new document and return its id (committed before returning); a given id is kept (undo)."""
         row = {
             "title": document.title,
             "text": document.text,
             "source": document.source,
             "sha256": document.sha256,
             "metadata": json.dumps(document.metadata, ensure_ascii=False),
-            "imported_at": utc_now(),
+            "imported_at": document.imported_at or utc_now(),
         }
+        if document.id is not None:
+            row["id"] = document.id
         with self.db.atomic():
             return self.db["documents"].insert(row).last_pk
+
+    def delete_document(self, doc_id: int) -> None:
+        """Remove a document with everything that hangs off it, in one transaction."""
+        with self.db.atomic():
+            self.db.execute("delete from annotation_tags where annotation_id in"
+                            " (select id from annotations where doc_id = ?)", [doc_id])
+            self.db.execute("delete from annotations where doc_id = ?", [doc_id])
+            self.db.execute("delete from quote_corrections where doc_id = ?", [doc_id])
+            self.db.execute("delete from spans where analysis_id in (select id from analyses where doc_id = ?)",
+                            [doc_id])
+            self.db.execute("delete from analyses where doc_id = ?", [doc_id])
+            self.db.execute("delete from documents where id = ?", [doc_id])
 
     def document(self, doc_id: int) -> Document | None:
         """The full document, or None when no such id exists."""

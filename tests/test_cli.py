@@ -82,3 +82,13 @@ def test_broken_library_is_reported(tmp_path):
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and "Annotext" in result.stdout
+
+
+def test_launcher_knows_every_command():
+    from annotext.cli import main
+    from annotext.launcher import COMMANDS, gui_arguments
+
+    assert set(main.commands) <= COMMANDS
+    assert gui_arguments([]) == {"db": None, "model": None, "screenshot": None, "file": None}
+    assert gui_arguments(["--db", "x.sqlite", "story.txt"])["file"] == "story.txt"
+    assert gui_arguments(["list"]) is None and gui_arguments(["--version"]) is None

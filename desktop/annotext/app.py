@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 from annotext import APP_NAME, __version__
 
 SCREENSHOT_SIZE = (1440, 900)
+BENCH_ENV = "ANNOTEXT_BENCH"  # "paint" or "highlights": print when reached and quit (benchmarks/)
 SCREENSHOT_TIMEOUT_MS = 180_000
 
 
@@ -27,22 +30,17 @@ def create_application(argv: list[str] | None = None):
 
 def run_gui(db: Path, file: Path | None = None, model: str | None = None,
             screenshot: Path | None = None) -> int:
-    """Open the main window (importing `file` if given); with `screenshot`, save a PNG and exit."""
+    """Open the main window (importing `file` if given); with `screenshot`, save a PNG and exit.
+
+    Start-up order matters for speed: the window paints the last document's text (read with the
+    standard library) first; the library, sqlite-utils and every panel that needs them follow on the
+    next event-loop turn, and spaCy only in the background after that.
+    """
     app = create_application()
     from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QMessageBox
 
-    from annotext.core.library import Library
     from annotext.gui.main_window import MainWindow
-    from annotext.storage.errors import LibraryError
 
-    try:
-        library = Library(db)
-    except LibraryError as error:
-        if screenshot is None:
-            QMessageBox.critical(None, APP_NAME, str(error))
-        print(f"annotext: {error}", file=sys.stderr)
-        return 1
     if screenshot is not None:  # a reproducible picture: never read or write the user's settings
         import tempfile
 
@@ -50,14 +48,38 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
         settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
     else:
         settings = QSettings()
-    window = MainWindow(library, settings, model)
+    window = MainWindow(None, settings, model)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
+    if file is None:
+        _show_preview(window, db, settings)
     window.show()
+    saver = _ScreenshotSaver(window, screenshot) if screenshot is not None else None
+    state = {"code": 0}
 
-    def open_initial() -> None:
+    def attach_and_open() -> None:
+        from annotext.core.library import Library
+        from annotext.storage.errors import LibraryError
+
+        try:
+            library = Library(db)
+        except LibraryError as error:
+            print(f"annotext: {error}", file=sys.stderr)
+            if screenshot is None:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(window, APP_NAME, str(error))
+            state["code"] = 1
+            window.close()
+            app.exit(1)
+            return
+        state["library"] = library
+        window.attach_library(library)
+        if saver is not None:
+            window.analysisApplied.connect(saver.on_applied)
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, saver.on_timeout)
         if file is not None:
-            if screenshot is not None:
+            if saver is not None:
                 window.library_actions.importFinished.connect(saver.on_imported)
             window.import_paths([file])
             return
@@ -70,15 +92,54 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
         if target is not None:
             window.open_document(target)
 
-    saver = None
-    if screenshot is not None:
-        saver = _ScreenshotSaver(window, screenshot)
-        window.analysisApplied.connect(saver.on_applied)
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, saver.on_timeout)
-    QTimer.singleShot(0, open_initial)
+    bench = os.environ.get(BENCH_ENV)
+    if bench:
+        _install_benchmark_probe(app, window, bench)
+    _after_first_paint(window, attach_and_open)
     code = app.exec()
-    library.close()
-    return code
+    if "library" in state:
+        state["library"].close()
+    return state["code"] or code
+
+
+def _after_first_paint(window, callback) -> None:
+    """Run `callback` once the reader has painted (or after 250 ms, whichever comes first)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    fired = {"done": False}
+
+    def fire() -> None:
+        if not fired["done"]:
+            fired["done"] = True
+            window.reader.viewport().removeEventFilter(watcher)
+            callback()
+
+    class Watcher(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt naming)
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, fire)
+            return False
+
+    watcher = Watcher(window)
+    window.reader.viewport().installEventFilter(watcher)
+    QTimer.singleShot(250, fire)
+
+
+def _show_preview(window, db: Path, settings) -> None:
+    """Paint the document that will open (last one, or the sample on first start) straight away."""
+    from annotext.storage.peek import peek_document
+
+    last = settings.value("lastDocument")
+    found = peek_document(db, int(last) if last is not None else None)
+    if found is not None:
+        window.show_preview(found[1], found[2])
+        return
+    from annotext.core.paths import sample_article
+
+    sample = sample_article()
+    if sample.is_file():
+        text = sample.read_text(encoding="utf-8")
+        window.show_preview(text.split("\n", 1)[0].strip(), text)
 
 
 class _ScreenshotSaver:
@@ -117,3 +178,25 @@ class _ScreenshotSaver:
             print(f"annotext: {self.path}: could not write the screenshot", file=sys.stderr)
         self.window.close()
         QApplication.instance().exit(0 if ok else 1)
+
+
+def _install_benchmark_probe(app, window, mode: str) -> None:
+    """For benchmarks/gui_start.py: report the first paint of the article text (or the moment its
+    highlights are shown) on stdout, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt naming)
+            if mode == "paint" and event.type() == QEvent.Type.Paint and window.reader.text:
+                report("paint")
+            return False
+
+    def report(what: str) -> None:
+        print(f"{what} {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    probe = Probe(window)
+    window.reader.viewport().installEventFilter(probe)
+    window._benchmark_probe = probe
+    if mode == "highlights":
+        window.analysisApplied.connect(lambda _doc: report("highlights"))

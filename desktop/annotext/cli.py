@@ -13,7 +13,6 @@ from pathlib import Path
 import click
 
 from annotext import APP_NAME, __version__
-from annotext.importers import ImportFailed
 from annotext.storage.errors import LibraryError
 
 _VALUE_OPTIONS = {"--db", "--model", "--screenshot"}
@@ -91,7 +90,7 @@ def analyze(ctx, files, as_json):
     """Entities, people and quotes of FILE(s), without touching the library."""
     from annotext.analysis.analyser import Analyser
     from annotext.analysis.pipeline import ModelUnavailable
-    from annotext.importers import import_file
+    from annotext.importers import ImportFailed, import_file
 
     documents = []
     for path in files:
@@ -132,6 +131,8 @@ def _print_summary(document, result) -> None:
 @click.pass_context
 def import_(ctx, files):
     """Add FILE(s) to the library; prints ID<TAB>TITLE per file."""
+    from annotext.importers import ImportFailed
+
     library = _open_library(ctx)
     failed = False
     for path in files:
@@ -342,21 +343,7 @@ def codebook_import(ctx, path):
     click.echo(f"{added} codes added, {updated} updated")
 
 
-def run() -> None:
-    """Console entry point: unexpected errors become one line (ANNOTEXT_DEBUG=1 shows the traceback)."""
-    import os
-
-    try:
-        main()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as error:  # the last line of defence: never a traceback for the analyst
-        if os.environ.get("ANNOTEXT_DEBUG"):
-            raise
-        click.echo(f"annotext: internal error: {error.__class__.__name__}: {error} "
-                   "(run with ANNOTEXT_DEBUG=1 for details)", err=True)
-        sys.exit(1)
-
-
 if __name__ == "__main__":
+    from annotext.launcher import run
+
     run()

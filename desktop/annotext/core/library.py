@@ -15,7 +15,6 @@ from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
 from annotext.importers import import_file
 from annotext.storage.annotations_repo import AnnotationRepository
-from annotext.storage.database import open_database
 from annotext.storage.errors import LibraryError
 from annotext.storage.retry import with_retry
 from annotext.storage.repository import DocumentSummary, Repository
@@ -25,6 +24,8 @@ class Library:
     """One open library file."""
 
     def __init__(self, path: Path | str, author: str | None = None):
+        from annotext.storage.database import open_database  # imports sqlite-utils: not at start-up
+
         self.path = Path(path)
         self.db, self.read_only = open_database(self.path)
         self.repo = Repository(self.db)

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 DB_ENV = "ANNOTEXT_DB"
 SAMPLE_NAME = "xi-putin-summit.txt"
 
@@ -17,6 +15,8 @@ def default_library_path() -> Path:
     configured = os.environ.get(DB_ENV)
     if configured:
         return Path(configured).expanduser()
+    from platformdirs import user_data_dir  # only when needed: keeps start-up short
+
     return Path(user_data_dir("Annotext", appauthor=False)) / "library.sqlite"
 
 

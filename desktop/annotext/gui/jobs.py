@@ -11,8 +11,10 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annotext.analysis.analyser import AnalysisCancelled, Analyser
-from annotext.analysis.pipeline import ModelUnavailable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the analysis package loads on the worker thread, after the first paint
+    from annotext.analysis.analyser import Analyser
 
 
 class AnalysisWorker(QObject):
@@ -27,7 +29,7 @@ class AnalysisWorker(QObject):
     def __init__(self, model_name: str | None):
         super().__init__()
         self._model_name = model_name
-        self._analyser: Analyser | None = None
+        self._analyser: "Analyser | None" = None
         self.cancel_event = threading.Event()
 
     @Slot()
@@ -35,6 +37,9 @@ class AnalysisWorker(QObject):
         """Load the model if it is not loaded yet (slow: imports spaCy)."""
         if self._analyser is not None:
             return
+        from annotext.analysis.analyser import Analyser
+        from annotext.analysis.pipeline import ModelUnavailable
+
         self.status.emit("Loading language model…")
         try:
             self._analyser = Analyser.load(self._model_name)
@@ -53,6 +58,8 @@ class AnalysisWorker(QObject):
     @Slot(int, str)
     def analyse(self, doc_id: int, text: str) -> None:
         """Analyse one text, reporting progress; emits finished or failed exactly once."""
+        from annotext.analysis.analyser import AnalysisCancelled
+
         self.cancel_event.clear()
         self.load_model()
         try:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from annotext.storage.repository import DocumentSummary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotext.storage.repository import DocumentSummary
 from annotext.gui.safe_text import plain_tooltip
 
 
@@ -24,7 +27,7 @@ class LibraryPanel(QListWidget):
         self.currentItemChanged.connect(self._on_current)
         self._filling = False
 
-    def set_documents(self, documents: list[DocumentSummary], current: int | None = None) -> None:
+    def set_documents(self, documents: "list[DocumentSummary]", current: int | None = None) -> None:
         """Replace the list, keeping `current` selected without re-emitting."""
         self._filling = True
         try:

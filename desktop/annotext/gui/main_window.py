@@ -13,21 +13,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
+from typing import TYPE_CHECKING
+
 from annotext import APP_NAME, __version__
-from annotext.analysis.analyser import ANALYSER_VERSION
-from annotext.analysis.pipeline import INSTALL_HINT, peek_model_info
-from annotext.core.document import Document
-from annotext.core.library import Library
-from annotext.core.results import ENTITY, QUOTE, AnalysisResult
-from annotext.core.spans import Span
-from annotext.gui.annotation_controller import AnnotationController
-from annotext.gui.jobs import AnalysisRunner
-from annotext.gui.legend import LegendBar
-from annotext.gui.library_panel import LibraryPanel
 from annotext.core.palette import LABEL_NAMES
-from annotext.gui.people_panel import PeoplePanel
-from annotext.gui.quotes_panel import QuotesPanel
+from annotext.gui.legend import LegendBar
 from annotext.gui.reader import ReaderView
+
+if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
+    from annotext.core.document import Document
+    from annotext.core.library import Library
+    from annotext.core.results import AnalysisResult
+    from annotext.core.spans import Span
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -48,37 +45,61 @@ class MainWindow(QMainWindow):
 
     analysisApplied = Signal(int)  # doc id whose highlights are now shown
 
-    def __init__(self, library: Library, settings: QSettings, model_name: str | None = None):
+    def __init__(self, library: "Library | None", settings: QSettings, model_name: str | None = None):
+        """Build the window; without a library it can already show a preview of the text (fast
+        start), and `attach_library` completes it."""
         super().__init__()
-        self.library = library
+        self.library = None
         self.settings = settings
-        self.current: Document | None = None
-        self.raw_result: AnalysisResult | None = None  # as analysed (cached), before corrections
-        self.result: AnalysisResult | None = None  # what is shown: corrections applied
+        self.current: "Document | None" = None
+        self.raw_result: "AnalysisResult | None" = None  # as analysed (cached), before corrections
+        self.result: "AnalysisResult | None" = None  # what is shown: corrections applied
         self.model_name = model_name
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self._sized = False
-        self.runner = AnalysisRunner(model_name, self)
-        from annotext.gui.export_dialog import ExportRunner
+        self._build_widgets()
+        self._restore_state()
+        if library is not None:
+            self.attach_library(library)
 
-        self.export_runner = ExportRunner(self)
+    def attach_library(self, library: "Library") -> None:
+        """Complete the window with everything that needs the open library."""
+        from annotext.gui.annotation_controller import AnnotationController
+        from annotext.gui.export_dialog import ExportRunner
+        from annotext.gui.jobs import AnalysisRunner
+        from annotext.gui.library_controller import LibraryController
+
+        self.library = library
+        self.runner = AnalysisRunner(self.model_name, self)
         self.runner.worker.status.connect(self.on_status)
         self.runner.worker.modelReady.connect(self.on_model_ready)
         self.runner.worker.progress.connect(self.on_progress)
         self.runner.worker.finished.connect(self.on_analysis_finished)
         self.runner.worker.failed.connect(self.on_analysis_failed)
-        self._build_widgets()
+        self._build_panels()
+        self.export_runner = ExportRunner(self)
+        self.annotating = AnnotationController(self)
+        self.library_actions = LibraryController(self)
+        self.library_layout.insertWidget(0, self.library_actions.search)
+        self.tabs.addTab(self.annotating.panel, "Annotations")
+        self.left.addWidget(_titled("Codebook", self.annotating.codebook))
+        left = self.settings.value("window/left")
+        if left is not None:
+            self.left.restoreState(left)
         self._build_menus()
-        self._restore_state()
         self.refresh_library()
         if library.read_only:
             self.on_status(f"{library.path} was written by a newer {APP_NAME}: opened read-only.")
 
+    def show_preview(self, title: str, text: str) -> None:
+        """Show a document's text before the library is open (first paint); open_document keeps it."""
+        self.reader.show_text(text, title)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+
     # Construction --------------------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.library_panel = LibraryPanel()
-        self.library_panel.documentChosen.connect(self.open_document)
+        """What the first paint needs: the reader in its place, empty side panels, the status bar."""
         self.reader = ReaderView()
         self.reader.tooltip_provider = self.describe_spans
         self.legend = LegendBar()
@@ -89,29 +110,13 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.legend)
         centre_layout.addWidget(self.reader, 1)
-        self.people_panel = PeoplePanel()
-        self.people_panel.mentionRequested.connect(self.reader.select_range)
-        self.quotes_panel = QuotesPanel()
-        self.quotes_panel.quoteChosen.connect(self.reader.select_range)
-        self.quotes_panel.speakerCorrected.connect(self.correct_speaker)
-        self.quotes_panel.notQuote.connect(self.mark_not_quote)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.people_panel, "People")
-        self.tabs.addTab(self.quotes_panel, "Quotes")
-        self.annotating = AnnotationController(self)
-        from annotext.gui.library_controller import LibraryController
-
-        self.library_actions = LibraryController(self)
         library_box = QWidget()
-        library_layout = QVBoxLayout(library_box)
-        library_layout.setContentsMargins(0, 0, 0, 0)
-        library_layout.setSpacing(0)
-        library_layout.addWidget(self.library_actions.search)
-        library_layout.addWidget(self.library_panel, 1)
-        self.tabs.addTab(self.annotating.panel, "Annotations")
+        self.library_layout = QVBoxLayout(library_box)
+        self.library_layout.setContentsMargins(0, 0, 0, 0)
+        self.library_layout.setSpacing(0)
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(_titled("Library", library_box))
-        self.left.addWidget(_titled("Codebook", self.annotating.codebook))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(centre)
@@ -134,6 +139,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.model_label)
+
+    def _build_panels(self) -> None:
+        """The panels that show library content (built once the library is open)."""
+        from annotext.gui.library_panel import LibraryPanel
+        from annotext.gui.people_panel import PeoplePanel
+        from annotext.gui.quotes_panel import QuotesPanel
+
+        self.library_panel = LibraryPanel()
+        self.library_panel.documentChosen.connect(self.open_document)
+        self.library_layout.addWidget(self.library_panel, 1)
+        self.people_panel = PeoplePanel()
+        self.people_panel.mentionRequested.connect(self.reader.select_range)
+        self.quotes_panel = QuotesPanel()
+        self.quotes_panel.quoteChosen.connect(self.reader.select_range)
+        self.quotes_panel.speakerCorrected.connect(self.correct_speaker)
+        self.quotes_panel.notQuote.connect(self.mark_not_quote)
+        self.tabs.addTab(self.people_panel, "People")
+        self.tabs.addTab(self.quotes_panel, "Quotes")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -217,12 +240,16 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def open_document(self, doc_id: int) -> None:
         """Show a document at once; highlights follow from the cache or a background analysis."""
+        from annotext.analysis.analyser import ANALYSER_VERSION
+        from annotext.analysis.pipeline import peek_model_info
+
         document = self.library.document(doc_id)
         self._remember_scroll()
         self.current = document
         self.result = self.raw_result = None
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
-        self.reader.show_text(document.text, document.title)
+        if self.reader.text != document.text or self.reader.spans() or self.reader.tag_spans():
+            self.reader.show_text(document.text, document.title)  # (a start-up preview is kept as is)
         self.legend.set_counts({})
         self.people_panel.set_people([], [])
         self.quotes_panel.set_quotes([], [])
@@ -253,6 +280,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def on_model_ready(self, label: str) -> None:
         """Show which model is in use, or that there is none and how to get one."""
+        from annotext.analysis.pipeline import INSTALL_HINT
+
         self.model_label.setText(label or "no language model")
         if not label:
             self.on_status(INSTALL_HINT)
@@ -268,8 +297,10 @@ class MainWindow(QMainWindow):
         self.on_status(f"Analysing paragraph {done} of {total}…")
 
     @Slot(int, object)
-    def on_analysis_finished(self, doc_id: int, result: AnalysisResult) -> None:
+    def on_analysis_finished(self, doc_id: int, result: "AnalysisResult") -> None:
         """Store the result (GUI thread), then show it if its document is still open."""
+        from annotext.analysis.pipeline import INSTALL_HINT
+
         self.runner.busy_doc = None
         self.library.store_analysis(doc_id, result)
         self.progress.hide()
@@ -289,7 +320,7 @@ class MainWindow(QMainWindow):
             if self.current is not None and self.current.id == doc_id:
                 self.analysisApplied.emit(doc_id)
 
-    def apply_result(self, doc_id: int, result: AnalysisResult) -> None:
+    def apply_result(self, doc_id: int, result: "AnalysisResult") -> None:
         """Show an analysis (with the analyst's corrections): highlights, legend, panels."""
         self.raw_result = result
         self.result = shown = self.library.corrected(self.current, result)
@@ -322,8 +353,10 @@ class MainWindow(QMainWindow):
         self.apply_result(self.current.id, self.raw_result)
         self.on_status("Marked as not a quotation (saved).")
 
-    def describe_spans(self, spans: list[Span]) -> str:
+    def describe_spans(self, spans: "list[Span]") -> str:
         """Tooltip text for the highlights under the mouse."""
+        from annotext.core.results import ENTITY, QUOTE
+
         lines = []
         for span in spans:
             if span.kind == ENTITY:
@@ -357,9 +390,6 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        left = self.settings.value("window/left")
-        if left is not None:
-            self.left.restoreState(left)
 
     def _remember_scroll(self) -> None:
         if self.current is not None:
@@ -394,9 +424,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/left", self.left.saveState())
         self._remember_scroll()
         self.settings.sync()
-        self.runner.shutdown()
-        self.export_runner.shutdown()
-        self.library_actions.shutdown()
+        if self.library is not None:
+            self.runner.shutdown()
+            self.export_runner.shutdown()
+            self.library_actions.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802

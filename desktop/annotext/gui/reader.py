@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
                            QTextFrameFormat, QTextOption)
 from PySide6.QtWidgets import QTextEdit, QToolTip
@@ -21,6 +21,7 @@ from annotext.gui.formats import format_for, heading_format, plain_format
 from annotext.gui.positions import PositionMap
 from annotext.gui.safe_text import plain_tooltip
 
+CHUNK_SPANS = 1500  # highlights merged per event-loop turn on long documents (keeps every turn < ~30 ms)
 MEASURE_CHARS = 72  # a comfortable line length: at most ~80 characters, whatever the window width
 MIN_SIDE_MARGIN = 28
 READING_FONTS = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
@@ -32,6 +33,7 @@ class ReaderView(QTextEdit):
     """Shows one document's text; knows nothing of libraries or analysis, only spans."""
 
     selectionRangeChanged = Signal(int, int)  # code-point offsets of the current selection
+    highlightsPainted = Signal()  # every scheduled highlight chunk has been applied
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,6 +62,11 @@ class ReaderView(QTextEdit):
         self._lanes: dict[int, int] = {}
         self._has_heading = False
         self._side_margin = -1
+        self._pending: list[tuple[int, int]] = []
+        self._chunk_timer = QTimer(self)
+        self._chunk_timer.setSingleShot(True)
+        self._chunk_timer.setInterval(0)
+        self._chunk_timer.timeout.connect(self._paint_next_chunk)
         self.tooltip_provider: TooltipProvider | None = None
         self.selectionChanged.connect(self._emit_selection)
 
@@ -70,12 +77,14 @@ class ReaderView(QTextEdit):
         self._map = PositionMap(text)
         self._spans, self._starts, self._max_length = [], [], 0
         self._tags, self._tag_starts, self._tag_max_length, self._lanes = [], [], 0, {}
-        self.setPlainText(text)
+        self._pending = []
+        self.setPlainText(text)  # fresh character formats: only the heading needs painting below
         self._has_heading = bool(title) and text.split("\n", 1)[0].strip() == title.strip()
-        self._apply_block_layout()
         self._side_margin = -1
         self._update_column()
-        self.repaint_range(0, len(text))
+        self._apply_block_layout()
+        if self._has_heading:
+            self.repaint_range(0, len(text.split("\n", 1)[0]))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @property
@@ -110,7 +119,44 @@ class ReaderView(QTextEdit):
         self._spans = sort_spans(s for s in spans if s.end <= len(self._text))
         self._starts = [s.start for s in self._spans]
         self._max_length = max((s.length for s in self._spans), default=0)
-        self.repaint_range(0, len(self._text))
+        self.schedule_repaint(0, len(self._text))
+
+    def schedule_repaint(self, start: int, end: int) -> None:
+        """Repaint [start, end): at once when it holds few highlights, else in chunks of CHUNK_SPANS
+        spans, one per event-loop turn, the part on screen first, so the window never freezes."""
+        starts = self._starts
+        low, high = bisect_left(starts, start), bisect_left(starts, end)
+        if high - low <= CHUNK_SPANS:
+            self.repaint_range(start, end)
+            self.highlightsPainted.emit()
+            return
+        cuts = [start] + [starts[i] for i in range(low + CHUNK_SPANS, high, CHUNK_SPANS)] + [end]
+        chunks = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+        top, bottom = self.visible_range()
+        chunks.sort(key=lambda c: (not (c[0] < bottom and top < c[1]), c[0]))
+        self._pending = [c for c in self._pending if not (c[0] >= start and c[1] <= end)] + chunks
+        self._chunk_timer.start()
+
+    def _paint_next_chunk(self) -> None:
+        if not self._pending:
+            return
+        start, end = self._pending.pop(0)
+        self.repaint_range(start, end)
+        if self._pending:
+            self._chunk_timer.start()
+        else:
+            self.highlightsPainted.emit()
+
+    def highlights_pending(self) -> bool:
+        """True while chunks of highlights are still being applied."""
+        return bool(self._pending)
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters on screen."""
+        viewport = self.viewport()
+        top = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
+        bottom = self._map.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
+        return top, bottom + 1
 
     def spans(self) -> list[Span]:
         """The current highlight spans, in document order."""
@@ -151,7 +197,7 @@ class ReaderView(QTextEdit):
         ranges = [(s.start, s.end) for s in source]
         self.viewport().update()
         if ranges:
-            self.repaint_range(min(r[0] for r in ranges), max(r[1] for r in ranges))
+            self.schedule_repaint(min(r[0] for r in ranges), max(r[1] for r in ranges))
 
     def hidden_labels(self) -> set[str]:
         """Labels currently toggled off."""
@@ -213,13 +259,11 @@ class ReaderView(QTextEdit):
         super().paintEvent(event)
         if not self._tags or "tag" in self._hidden:
             return
-        viewport = self.viewport()
-        top = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
-        bottom = self._map.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
-        visible = self.tags_overlapping(top, bottom + 1)
+        top, bottom = self.visible_range()
+        visible = self.tags_overlapping(top, bottom)
         if not visible:
             return
-        painter = QPainter(viewport)
+        painter = QPainter(self.viewport())
         x0 = self.cursorRect(self._cursor_at(0)).left() - 12
         for span in visible:
             first = self.cursorRect(self._cursor_at(span.start))

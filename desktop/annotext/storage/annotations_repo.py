@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils loads when a library is opened, not at start-up
+    from sqlite_utils import Database
 
 from annotext.core.annotations import Annotation, Tag
 from annotext.storage.repository import utc_now
@@ -16,7 +19,7 @@ _ANNOTATION_COLUMNS = ('id, doc_id, start, "end", exact, prefix, suffix, comment
 class AnnotationRepository:
     """Tags, annotations and the links between them."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: "Database"):
         self.db = db
 
     # Tags ----------------------------------------------------------------------------------

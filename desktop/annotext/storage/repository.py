@@ -6,7 +6,10 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils loads when a library is opened, not at start-up
+    from sqlite_utils import Database
 
 from annotext.core.corrections import QuoteCorrection
 from annotext.core.document import Document
@@ -33,7 +36,7 @@ class DocumentSummary:
 class Repository:
     """All reads and writes of the library, over one sqlite-utils Database."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: "Database"):
         self.db = db
 
     # Documents ---------------------------------------------------------------------------

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # sqlite-utils loads when a library is opened, not at start-up
+    from sqlite_utils import Database
 
 SNIPPET_START, SNIPPET_END = "\u2039", "\u203a"  # ‹ › mark the matched words in snippets
 _TOKEN = re.compile(r"\w[\w'’-]*\*?", re.UNICODE)
@@ -37,7 +40,7 @@ def fts_query(query: str) -> str:
     return " ".join(parts)
 
 
-def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+def search(db: "Database", query: str, limit: int = 50) -> list[SearchHit]:
     """Documents and comments matching `query`, best first (bm25; title matches weigh more)."""
     match = fts_query(query)
     if not match:

@@ -5,7 +5,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["quote_accuracy.py", "analysis_overhead.py", "annotation_save.py", "search.py"]
+SCRIPTS = ["quote_accuracy.py", "analysis_overhead.py", "annotation_save.py", "search.py", "gui_start.py",
+           "long_document.py"]
 
 if __name__ == "__main__":
     failed = 0

@@ -29,7 +29,8 @@ def system_prefers_dark(app: QApplication) -> bool:
 
 def apply_theme(app: QApplication, dark: bool | None = None) -> None:
     """Fusion style with a palette tuned for reading; highlight colours stay the same in both."""
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops: skip the rebuild
+        app.setStyle("Fusion")
     dark = system_prefers_dark(app) if dark is None else dark
     palette = QPalette()
     colours = _DARK if dark else _LIGHT

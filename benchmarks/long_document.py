@@ -1,0 +1,146 @@
+"""A long report: 200,000 words with ~20,000 highlights (DESIGN §8).
+
+Measures, in one run: the analysis time; reopening the analysed document (text + stored spans +
+highlights) and its ratio to analysing (target >= 20x); the longest GUI-thread stall after the first
+paint while highlights are applied and the document is scrolled end to end (target <= 100 ms, measured
+as the largest gap between event-loop ticks); adding and removing one highlight (target <= 30 ms);
+and the resident memory with the document open and the model loaded (target <= 600 MB).
+Usage: long_document.py [WORDS]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import long_text
+
+
+def rss_mb() -> float:
+    """Resident set size of this process, from /proc (Linux)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class StallMonitor:
+    """Records the largest gap between event-loop turns while running."""
+
+    def __init__(self, app):
+        from PySide6.QtCore import QTimer
+
+        self.app = app
+        self.timer = QTimer()
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.tick)
+        self.last = None
+        self.worst = 0.0
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        if self.last is not None:
+            self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        self.last, self.worst = None, 0.0
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst * 1000
+
+
+def pump(app, seconds: float = 0.0, until=None) -> None:
+    """Run the event loop for a while (or until a condition holds)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end or (until is not None and not until()):
+        app.processEvents()
+        if until is not None and until() and time.perf_counter() >= end:
+            break
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    words = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+    text = long_text(words)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from annotext.analysis.analyser import Analyser
+    from annotext.core.document import Document
+    from annotext.core.library import Library
+    from annotext.gui.main_window import MainWindow
+
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library(Path(folder) / "long.sqlite")
+        doc = library.add_document(Document(title="A long report", text=text, source="bench:long"))
+        analyser = Analyser.load()
+        began = time.perf_counter()
+        result = analyser.analyse(text)
+        analysis = time.perf_counter() - began
+        library.store_analysis(doc, result)
+        spans = len(result.spans())
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(library, settings, None)
+        window.resize(1440, 900)
+        window.show()
+        pump(app, 0.3)
+        monitor = StallMonitor(app)
+        began = time.perf_counter()
+        window.open_document(doc)  # cached: no spaCy
+        opened = time.perf_counter() - began
+        app.processEvents()  # first paint of the new text
+        monitor.start()
+        pump(app, 0.05, until=lambda: not window.reader.highlights_pending())
+        highlighted = time.perf_counter() - began
+        stall_highlight = monitor.stop()
+        bar = window.reader.verticalScrollBar()
+        monitor.start()
+        for step in range(41):
+            bar.setValue(bar.maximum() * step // 40)
+            pump(app, 0.01)
+        stall_scroll = monitor.stop()
+        reader = window.reader
+        middle = len(text) // 2
+        start = text.index(" ", middle) + 1
+        reader.select_range(start, start + 40)
+        store = library.annotations
+        from annotext.core.edits import CreateTag
+
+        window.annotating.submit(CreateTag(store.new_tag("Bench", shortcut=1)))
+        app.processEvents()
+        began = time.perf_counter()
+        window.annotating.tag_key(1)
+        app.processEvents()
+        add_ms = (time.perf_counter() - began) * 1000
+        began = time.perf_counter()
+        window.annotating.undo_stack.undo()
+        app.processEvents()
+        remove_ms = (time.perf_counter() - began) * 1000
+        memory = rss_mb()
+        window.close()
+        library.close()
+    reopen_ratio = analysis / highlighted
+    print(f"document: {len(text.split()):,} words, {len(text):,} characters, {spans:,} highlights "
+          f"({analyser.model.label})")
+    print(f"analysis: {analysis:.1f} s ({len(text.split()) / analysis:,.0f} words/s)")
+    print(f"reopen (cached): text shown in {opened:.2f} s, all highlights in {highlighted:.2f} s; "
+          f"analysis / reopen = {reopen_ratio:.0f}x (target >= 20x)")
+    print(f"longest GUI stall after first paint: highlighting {stall_highlight:.0f} ms, "
+          f"scrolling end to end {stall_scroll:.0f} ms (target <= 100 ms)")
+    print(f"one highlight: add {add_ms:.1f} ms, remove (undo) {remove_ms:.1f} ms (target <= 30 ms each)")
+    print(f"memory with the document open and the model loaded: {memory:.0f} MB RSS (target <= 600 MB)")
+    ok = (reopen_ratio >= 20 and max(stall_highlight, stall_scroll) <= 100 and max(add_ms, remove_ms) <= 30
+          and memory <= 600)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

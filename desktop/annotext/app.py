@@ -37,7 +37,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
     next event-loop turn, and spaCy only in the background after that.
     """
     app = create_application()
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, Qt, QTimer
 
     from annotext.gui.main_window import MainWindow
 
@@ -65,14 +65,21 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
             library = Library(db)
         except LibraryError as error:
             print(f"annotext: {error}", file=sys.stderr)
-            if screenshot is None:
-                from PySide6.QtWidgets import QMessageBox
+            library = None if screenshot is not None else _recover(window, db, error)
+            if library is None:
+                state["code"] = 1
+                window.close()
+                app.exit(1)
+                return
+        if library.read_only and screenshot is None:
+            from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(window, APP_NAME, str(error))
-            state["code"] = 1
-            window.close()
-            app.exit(1)
-            return
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME,
+                              f"{library.path} was written by a newer version of Annotext. It is opened "
+                              "read-only and will not be changed; update Annotext to edit it.",
+                              QMessageBox.StandardButton.Ok, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
         state["library"] = library
         window.attach_library(library)
         if saver is not None:
@@ -100,6 +107,61 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
     if "library" in state:
         state["library"].close()
     return state["code"] or code
+
+
+def _recover(window, db: Path, error: Exception):
+    """The library cannot be opened: say why, and offer another library or a backup (never touching it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from annotext.core.library import Library
+    from annotext.storage.backups import list_backups
+    from annotext.storage.errors import LibraryError
+
+    while True:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error), QMessageBox.StandardButton.NoButton,
+                          window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        other = box.addButton("Open another library…", QMessageBox.ButtonRole.AcceptRole)
+        backups = list_backups(db)
+        restore = box.addButton("Restore a backup…", QMessageBox.ButtonRole.ActionRole) if backups else None
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        try:
+            if box.clickedButton() is other:
+                name, _ = QFileDialog.getSaveFileName(window, "Open or create a library", str(db.parent),
+                                                      "Annotext library (*.sqlite)",
+                                                      options=QFileDialog.Option.DontConfirmOverwrite)
+                if name:
+                    return Library(name)
+            elif restore is not None and box.clickedButton() is restore:
+                labels = [b.label for b in backups]
+                label, ok = QInputDialog.getItem(window, "Restore backup", "Backup:", labels, 0, False)
+                if ok:
+                    restore_backup_over_damaged(db, backups[labels.index(label)].path)
+                    return Library(db)
+            else:
+                return None
+        except LibraryError as next_error:
+            error = next_error
+
+
+def restore_backup_over_damaged(library: Path, backup: Path) -> None:
+    """Put a backup in place of a library that cannot be opened (the damaged file is kept aside)."""
+    import shutil
+    from datetime import datetime, timezone
+
+    from annotext.storage.database import probe
+
+    probe(backup)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if library.exists():
+        library.rename(library.with_name(f"{library.stem}.damaged-{stamp}{library.suffix}"))
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{library}{suffix}")
+        if side.exists():
+            side.rename(side.with_name(f"{side.name}.damaged-{stamp}"))
+    shutil.copy2(backup, library)
 
 
 def _after_first_paint(window, callback) -> None:

@@ -50,9 +50,14 @@ def _open_library(ctx):
     from annotext.core.library import Library
 
     try:
-        return Library(ctx.obj["db"])
+        library = Library(ctx.obj["db"])
     except LibraryError as error:
         _fail(str(error), 1)
+    if library.read_only:
+        library.db.conn.close()
+        _fail(f"{ctx.obj['db']}: written by a newer version of Annotext; this version leaves it untouched"
+              " (update Annotext to use it)", 1)
+    return library
 
 
 @click.group(cls=_GuiOrCommand, invoke_without_command=True,
@@ -307,6 +312,47 @@ def _analyse_missing(ctx, library, ids: list[int]) -> None:
         analyser = Analyser()
     for doc_id in missing:
         library.analyse(doc_id, analyser)
+
+
+@main.command()
+@click.pass_context
+def backup(ctx):
+    """Make a consistent backup of the library now; prints its path."""
+    library = _open_library(ctx)
+    path = library.backup()
+    library.db.conn.close()
+    click.echo(str(path))
+
+
+@main.command()
+@click.argument("which", required=False)
+@click.pass_context
+def restore(ctx, which):
+    """List backups (no argument), or restore one: a number from the list or a path."""
+    from annotext.storage.backups import list_backups, restore_backup
+
+    db = Path(ctx.obj["db"])
+    backups = list_backups(db)
+    if which is None:
+        if not backups:
+            click.echo(f"annotext: no backups of {db} yet", err=True)
+        for number, item in enumerate(backups, start=1):
+            click.echo(f"{number}\t{item.label}")
+        return
+    if which.isdigit():
+        index = int(which) - 1
+        if not 0 <= index < len(backups):
+            _fail(f"there is no backup number {which} (see `annotext restore`)", 2)
+        chosen = backups[index].path
+    else:
+        chosen = Path(which)
+        if not chosen.is_file():
+            _fail(f"{chosen}: no such backup file", 2)
+    try:
+        safety = restore_backup(db, chosen)
+    except LibraryError as error:
+        _fail(str(error), 1)
+    click.echo(f"restored {chosen} into {db} (the previous state is kept in {safety})")
 
 
 @main.group()

@@ -76,7 +76,8 @@ def validate_range(text: str, start: int, end: int) -> None:
 
 def validate_tag_name(name: str) -> str:
     """Tag names are trimmed, non-empty, single-line and at most 100 characters."""
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(name.split()).replace("\x00", "")
+    cleaned = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cleaned)
     if not cleaned:
         raise AnnotationError("a tag needs a name")
     if len(cleaned) > 100:

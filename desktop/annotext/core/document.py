@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 
@@ -26,6 +27,15 @@ class Document:
 def text_sha256(text: str) -> str:
     """Stable hash of a text (UTF-8 with surrogates escaped so any Python str can be hashed)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def clean_text(text: str) -> str:
+    """Lone surrogates (pasted from broken sources) and NUL cannot be stored or shown: each becomes
+    U+FFFD, one character for one, so nothing else moves."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def normalise_newlines(text: str) -> str:

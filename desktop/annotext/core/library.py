@@ -6,11 +6,12 @@ name+version, analyser version), so reopening a document never re-runs spaCy.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from annotext.core.annotation_store import AnnotationStore
 from annotext.core.corrections import QuoteCorrection, apply_corrections
-from annotext.core.document import Document
+from annotext.core.document import Document, clean_text
 from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
 from annotext.importers import import_file
@@ -33,8 +34,21 @@ class Library:
                                            author)
 
     def close(self) -> None:
-        """Close the connection (WAL is checkpointed by SQLite on the last close)."""
+        """Take the daily backup if due, then close (SQLite checkpoints the WAL on the last close)."""
+        if not self.read_only:
+            from annotext.storage.backups import daily_backup_if_changed
+
+            try:
+                daily_backup_if_changed(self.db, self.path)
+            except (OSError, sqlite3.Error):
+                pass  # a failed backup must not stop the app from closing; the data itself is safe
         self.db.conn.close()
+
+    def backup(self) -> Path:
+        """A backup now (File ▸ Back up, `annotext backup`)."""
+        from annotext.storage.backups import make_backup
+
+        return make_backup(self.db, self.path, "manual")
 
     def _writable(self) -> None:
         if self.read_only:
@@ -49,6 +63,8 @@ class Library:
         """Store a document; the same text from the same place is not duplicated, and a newer
         version from the same place replaces the text, re-anchoring its annotations."""
         self._writable()
+        document.title = clean_text(" ".join(document.title.split()))[:500] or "Untitled"
+        document.text = clean_text(document.text)
         existing = self.repo.find_document(sha256=document.sha256, source=document.source)
         if existing is not None:
             return existing
@@ -67,7 +83,7 @@ class Library:
 
         self._writable()
         document = self.document(doc_id)
-        new_text = normalise_newlines(new_text)
+        new_text = clean_text(normalise_newlines(new_text))
         if not new_text.strip():
             raise ValueError("the new text is empty")
         anchorer = Reanchorer(document.text, new_text)

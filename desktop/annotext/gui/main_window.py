@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.choose_export)
         file_menu.addSeparator()
+        self._action(file_menu, "&Back up library now", None, self.backup_now)
+        self._action(file_menu, "Restore &backup…", None, self.choose_backup)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
         for action in self.annotating.actions():
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
                      self.library_actions.paste_as_document)
         self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_all)
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
         help_menu = self.menuBar().addMenu("&Help")
@@ -192,6 +196,46 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    # Backups and refresh -------------------------------------------------------------------
+    @Slot()
+    def backup_now(self) -> None:
+        """File ▸ Back up library now."""
+        path = self.library.backup()
+        self.on_status(f"Backup saved: {path}")
+
+    @Slot()
+    def choose_backup(self) -> None:
+        """File ▸ Restore backup: pick one; the current state is backed up first, then reloaded."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from annotext.storage.backups import list_backups, restore_backup
+        from annotext.storage.errors import LibraryError
+
+        backups = list_backups(self.library.path)
+        if not backups:
+            QMessageBox.information(self, "Restore backup", "There are no backups of this library yet.")
+            return
+        labels = [b.label for b in backups]
+        label, ok = QInputDialog.getItem(self, "Restore backup", "Replace the library with:", labels, 0, False)
+        if not ok:
+            return
+        chosen = backups[labels.index(label)]
+        try:
+            safety = restore_backup(self.library.path, chosen.path)
+        except LibraryError as error:
+            QMessageBox.warning(self, "Restore backup", str(error))
+            return
+        self.annotating.undo_stack.clear()  # the edits on the stack belong to the replaced state
+        self.refresh_all()
+        self.on_status(f"Restored {chosen.path.name}; the previous state is in {safety.name}.")
+
+    @Slot()
+    def refresh_all(self) -> None:
+        """View ▸ Refresh: show changes made by another instance or process on the same library."""
+        self.refresh_library()
+        if self.current is not None:
+            self.open_document(self.current.id)
 
     # Export --------------------------------------------------------------------------------
     @Slot()

@@ -49,3 +49,23 @@ def library(tmp_path):
     lib = Library(tmp_path / "library.sqlite")
     yield lib
     lib.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Offline by design: any attempt to reach another host during the tests fails loudly."""
+    import socket
+
+    real_connect = socket.socket.connect
+
+    def guarded(self, address):
+        host = address[0] if isinstance(address, tuple) else address
+        local = isinstance(host, (bytes, str)) and (
+            str(host).startswith("/") or str(host) in {"127.0.0.1", "::1", "localhost", ""} or str(host).startswith("\0"))
+        if self.family != socket.AF_UNIX and not local:
+            raise OSError(f"the test suite tried to use the network: {address!r}")
+        return real_connect(self, address)
+
+    socket.socket.connect = guarded
+    yield
+    socket.socket.connect = real_connect

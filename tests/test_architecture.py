@@ -63,3 +63,11 @@ def test_importing_qt_free_packages_loads_no_qt():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert len(modules) > 10
+
+
+def test_no_unused_imports_or_undefined_names():
+    """pyflakes over the application, tests and benchmarks: dead imports and typos fail the build."""
+    root = PACKAGE.parents[1]
+    run = subprocess.run([sys.executable, "-m", "pyflakes", str(root / "desktop"), str(root / "tests"),
+                          str(root / "benchmarks")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

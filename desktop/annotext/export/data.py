@@ -29,8 +29,8 @@ def render_csv(items: list[Item], tags: list[Tag]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for document, _result, annotations in items:
-        for a in annotations:
+    for document, _result, passages in items:
+        for a in passages:
             writer.writerow([document.id, document.title, a.id, a.start, a.end, a.exact,
                              "; ".join(_tag_names(a, by_id)), a.comment, a.author, a.created_at, a.updated_at])
     return out.getvalue()
@@ -54,8 +54,8 @@ def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
     """A W3C Web Annotation AnnotationCollection with one embedded AnnotationPage."""
     by_id = {t.id: t for t in tags}
     annotations = []
-    for document, _result, items_annotations in items:
-        for a in items_annotations:
+    for document, _result, passages in items:
+        for a in passages:
             body = [{"type": "TextualBody", "purpose": "tagging", "value": name} for name in _tag_names(a, by_id)]
             if a.comment:
                 body.append({"type": "TextualBody", "purpose": "commenting", "value": a.comment,
@@ -95,12 +95,12 @@ def jsonl_records(items: list[Item], tags: list[Tag]) -> list[dict]:
     """spaCy/Prodigy records: text, meta and spans (entities, QUOTE, and one span per analyst tag)."""
     by_id = {t.id: t for t in tags}
     records = []
-    for document, result, annotations in items:
+    for document, result, passages in items:
         spans = []
         if result is not None:
             spans += [{"start": e.start, "end": e.end, "label": e.label} for e in result.entities]
             spans += [{"start": q.start, "end": q.end, "label": "QUOTE"} for q in result.quotes]
-        for a in annotations:
+        for a in passages:
             spans += [{"start": a.start, "end": a.end, "label": name} for name in _tag_names(a, by_id)]
         spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
         records.append({"text": document.text, "meta": {"id": document.id, "title": document.title,

@@ -34,7 +34,7 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
     ET.register_namespace("", NAMESPACE)
     project = ET.Element(f"{_Q}Project", {"name": name, "origin": f"Annotext {__version__}",
                                           "creationDateTime": _when(None)})
-    authors = sorted({a.author or "analyst" for _d, _r, annotations in items for a in annotations} or {"analyst"})
+    authors = sorted({a.author or "analyst" for _d, _r, passages in items for a in passages} or {"analyst"})
     user_guid = {author: _stable_guid("user", author) for author in authors}
     users = ET.SubElement(project, f"{_Q}Users")
     for author in authors:
@@ -58,13 +58,13 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
         add_code(codes, tag)
     sources = ET.SubElement(project, f"{_Q}Sources")
     files: dict[str, str] = {}
-    for document, _result, annotations in items:
+    for document, _result, passages in items:
         source_guid = _stable_guid("document", document.id, document.sha256)
         files[f"sources/{source_guid}.txt"] = document.text
         source = ET.SubElement(sources, f"{_Q}TextSource", {
             "guid": source_guid, "name": document.title, "plainTextPath": f"internal://{source_guid}.txt",
             "creationDateTime": _when(document.imported_at)})
-        for a in annotations:
+        for a in passages:
             if a.orphaned:
                 continue
             author = user_guid[a.author or "analyst"]

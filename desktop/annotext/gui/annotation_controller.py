@@ -10,7 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from annotext.core.annotations import Annotation, AnnotationError
 from annotext.core.palette import average_colour
@@ -19,6 +19,7 @@ from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
 from annotext.gui.codebook_panel import CodebookPanel
 from annotext.gui.undo import EditCommand
+from annotext.gui.safe_text import show_message
 
 COMMENT_ONLY_COLOUR = "#d9d9d9"
 
@@ -71,7 +72,7 @@ class AnnotationController(QObject):
         command = EditCommand(edit, self.library, self._on_change)
         self.undo_stack.push(command)
         if command.failure is not None:
-            QMessageBox.warning(self.window, "Not saved", command.failure)
+            show_message(self.window, "Not saved", command.failure)
             return False
         return True
 

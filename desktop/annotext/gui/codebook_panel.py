@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QInputDialog, QMenu, Q
 from annotext.core.annotation_store import AnnotationStore
 from annotext.core.annotations import AnnotationError, Tag
 from annotext.core.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
-from annotext.gui.safe_text import plain_tooltip
+from annotext.gui.safe_text import plain_tooltip, show_message
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -105,7 +105,7 @@ class CodebookPanel(QWidget):
         try:
             edit = build()
         except AnnotationError as error:
-            QMessageBox.warning(self, "Codebook", str(error))
+            show_message(self, "Codebook", str(error))
             return False
         return edit is not None and self.submit(edit)
 

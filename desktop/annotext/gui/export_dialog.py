@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+                               QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
 from annotext.core.palette import LABEL_NAMES, label_sort_key
 from annotext.export.report import ReportOptions
 from annotext.export.run import SUFFIXES, ExportError, export
+from annotext.gui.safe_text import show_message
 
 FORMAT_NAMES = {"html": "HTML report (one self-contained file)", "pdf": "PDF report", "docx": "Word report (DOCX)",
                 "md": "Markdown report", "csv": "CSV: one row per passage", "json": "JSON: W3C Web Annotations",
@@ -169,8 +170,7 @@ class ExportRunner(QObject):
         self.window.on_status(f"Exported to {path}")
         self.done.emit(path)
         if self.ask_to_open:
-            answer = QMessageBox.question(self.window, "Export finished", f"Exported to {path}.\nOpen it now?")
-            if answer == QMessageBox.StandardButton.Yes:
+            if show_message(self.window, "Export finished", f"Exported to {path}.\nOpen it now?", question=True):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     @Slot(str)
@@ -179,7 +179,7 @@ class ExportRunner(QObject):
         self.window.progress.hide()
         self.window.on_status(message)
         self.done.emit("")
-        QMessageBox.warning(self.window, "Export failed", message)
+        show_message(self.window, "Export failed", message)
 
     def shutdown(self) -> None:
         """Stop the thread when the window closes."""

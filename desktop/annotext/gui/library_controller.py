@@ -17,6 +17,7 @@ from annotext.gui.search_panel import SearchPanel
 from annotext.importers import ImportFailed, import_file, supported_suffixes
 from annotext.storage.errors import LibraryError
 from annotext.storage.search import first_match
+from annotext.gui.safe_text import show_message
 
 MAX_RECENT = 10
 
@@ -214,7 +215,7 @@ class LibraryController(QObject):
             new = import_file(path)
             counts = self.window.library.replace_text(doc_id, new.text)
         except (ImportFailed, LibraryError, ValueError) as error:
-            QMessageBox.warning(self.window, "Replace text", str(error))
+            show_message(self.window, "Replace text", str(error))
             return None
         self.window.open_document(doc_id)
         moved = counts["position"] + counts["exact"] + counts["fuzzy"]

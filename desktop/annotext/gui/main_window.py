@@ -19,6 +19,7 @@ from annotext import APP_NAME, __version__
 from annotext.core.palette import LABEL_NAMES
 from annotext.gui.legend import LegendBar
 from annotext.gui.reader import ReaderView
+from annotext.gui.safe_text import show_message
 
 if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
     from annotext.core.document import Document
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
 
         backups = list_backups(self.library.path)
         if not backups:
-            QMessageBox.information(self, "Restore backup", "There are no backups of this library yet.")
+            show_message(self, "Restore backup", "There are no backups of this library yet.")
             return
         labels = [b.label for b in backups]
         label, ok = QInputDialog.getItem(self, "Restore backup", "Replace the library with:", labels, 0, False)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         try:
             safety = restore_backup(self.library.path, chosen.path)
         except LibraryError as error:
-            QMessageBox.warning(self, "Restore backup", str(error))
+            show_message(self, "Restore backup", str(error))
             return
         self.annotating.undo_stack.clear()  # the edits on the stack belong to the replaced state
         self.refresh_all()
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"Analysing %p%")
+        self.progress.setFormat("Analysing %p%")
         self.on_status(f"Analysing paragraph {done} of {total}…")
 
     @Slot(int, object)

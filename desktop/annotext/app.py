@@ -24,6 +24,14 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.annotext.Annotext")
+    from PySide6.QtGui import QIcon
+
+    from annotext.core.paths import resources_dir
+
+    icon = resources_dir() / "icons" / "annotext.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
     return app
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from typing import TYPE_CHECKING
@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
 
         backups = list_backups(self.library.path)
         if not backups:
-            show_message(self, "Restore backup", "There are no backups of this library yet.")
+            show_message(self, "Restore backup", "There are no backups of this library yet.", info=True)
             return
         labels = [b.label for b in backups]
         label, ok = QInputDialog.getItem(self, "Restore backup", "Replace the library with:", labels, 0, False)
@@ -419,12 +419,21 @@ class MainWindow(QMainWindow):
 
     # Window --------------------------------------------------------------------------------
     def show_about(self) -> None:
-        """Help ▸ About: versions of the app, Qt and the model in use."""
-        from PySide6 import __version__ as pyside_version
+        """Help ▸ About: versions of the app, Qt, spaCy and the language model."""
+        from importlib.metadata import PackageNotFoundError, version
 
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nQt for Python {pyside_version}\n"
-                          f"Language model: {self.model_label.text() or 'not loaded yet'}")
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        try:
+            spacy_version = version("spacy")
+        except PackageNotFoundError:
+            spacy_version = "not installed"
+        show_message(self, f"About {APP_NAME}",
+                     f"{APP_NAME} {__version__}\nRead articles with entities and quotations highlighted; "
+                     f"tag, comment, export.\n\nQt {qVersion()} (Qt for Python {pyside_version})\n"
+                     f"spaCy {spacy_version}\nLanguage model: {self.model_label.text() or 'not loaded yet'}\n"
+                     f"Library: {self.library.path if self.library else '—'}", info=True)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -152,3 +152,31 @@ def test_dropping_a_text_file_imports_and_opens_it(qtbot, make_window, tmp_path)
         window.dropEvent(event)
     assert window.current.title == "Dropped article"
     assert window.library_panel.item(0).text() == "Dropped article"
+
+
+def test_find_bar_cycles_through_matches(qtbot, make_window, open_sample):
+    window = make_window()
+    open_sample(window)
+    window.find_bar.open_bar()
+    window.find_bar.box.setText("moscow")
+    first = window.reader.selection_range()
+    assert window.reader.text[first[0]:first[1]] == "Moscow"
+    second = window.find_bar.find()
+    assert second[0] > first[0] and window.find_bar.count.text().startswith("2 of ")
+    assert window.find_bar.find(backwards=True)[0] == first[0]
+    window.find_bar.box.setText("no such words")
+    assert window.find_bar.count.text() == "no match"
+
+
+def test_analysis_can_be_stopped(qtbot, make_window, tmp_path):
+    window = make_window()
+    path = tmp_path / "long.txt"
+    path.write_text("Title\n" + "\n".join(f"Paragraph {i}: Angela Merkel met Emmanuel Macron in Paris." for i in range(3000)),
+                    encoding="utf-8")
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.import_paths([path])
+    assert window.cancel_button.isVisible()
+    window.cancel_analysis()
+    qtbot.waitUntil(lambda: not window.cancel_button.isVisible(), timeout=120_000)
+    assert window.library.stored_result(window.current) is None  # nothing half-stored
+    assert "stopped" in window.status_label.text()

@@ -30,7 +30,8 @@ class AnalysisWorker(QObject):
         super().__init__()
         self._model_name = model_name
         self._analyser: "Analyser | None" = None
-        self.cancel_event = threading.Event()
+        self.cancel_event = threading.Event()  # stop whatever runs (another document was opened, or closing)
+        self.cancelled_docs: set[int] = set()  # the analyst pressed Stop for these
 
     @Slot()
     def load_model(self) -> None:
@@ -66,7 +67,7 @@ class AnalysisWorker(QObject):
             result = self._analyser.analyse(
                 text,
                 progress=lambda done, total: self.progress.emit(doc_id, done, total),
-                cancelled=self.cancel_event.is_set,
+                cancelled=lambda: self.cancel_event.is_set() or doc_id in self.cancelled_docs,
             )
         except AnalysisCancelled:
             self.failed.emit(doc_id, "")
@@ -99,6 +100,7 @@ class AnalysisRunner(QObject):
         """Queue an analysis; any analysis still running for another document is cancelled."""
         if self.busy_doc is not None and self.busy_doc != doc_id:
             self.worker.cancel_event.set()
+        self.worker.cancelled_docs.discard(doc_id)
         self.busy_doc = doc_id
         self.requested.emit(doc_id, text)
 

@@ -111,6 +111,10 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.legend)
         centre_layout.addWidget(self.reader, 1)
+        from annotext.gui.find_bar import FindBar
+
+        self.find_bar = FindBar(self.reader)
+        centre_layout.addWidget(self.find_bar)
         self.tabs = QTabWidget()
         library_box = QWidget()
         self.library_layout = QVBoxLayout(library_box)
@@ -135,10 +139,18 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        from PySide6.QtWidgets import QToolButton
+
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("Stop")
+        self.cancel_button.setToolTip("Stop the analysis (the text stays readable; reopening analyses again)")
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        self.cancel_button.hide()
         self.model_label = QLabel()
         self.model_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.model_label)
 
     def _build_panels(self) -> None:
@@ -178,6 +190,7 @@ class MainWindow(QMainWindow):
                      self.library_actions.paste_as_document)
         self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
+        self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_bar)
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_all)
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
@@ -314,7 +327,15 @@ class MainWindow(QMainWindow):
             self.model_label.setText("no language model")
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.cancel_button.show()
         self.runner.analyse(doc_id, document.text)
+
+    @Slot()
+    def cancel_analysis(self) -> None:
+        """Stop the running analysis between two batches of paragraphs."""
+        if self.runner.busy_doc is not None:
+            self.runner.worker.cancelled_docs.add(self.runner.busy_doc)
+        self.on_status("Stopping the analysis…")
 
     @Slot(str)
     def on_status(self, message: str) -> None:
@@ -349,6 +370,7 @@ class MainWindow(QMainWindow):
         self.runner.busy_doc = None
         self.library.store_analysis(doc_id, result)
         self.progress.hide()
+        self.cancel_button.hide()
         if self.current is not None and self.current.id == doc_id:
             self.apply_result(doc_id, result)
             people = len(result.people)
@@ -360,6 +382,9 @@ class MainWindow(QMainWindow):
         """Cancelled (empty message) or failed analysis: the text stays readable."""
         self.runner.busy_doc = None
         self.progress.hide()
+        self.cancel_button.hide()
+        if not message and self.current is not None and self.current.id == doc_id:
+            self.on_status("Analysis stopped; reopen the document to analyse it.")
         if message:
             self.on_status(message)
             if self.current is not None and self.current.id == doc_id:

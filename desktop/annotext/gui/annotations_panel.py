@@ -28,9 +28,12 @@ class AnnotationsPanel(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.tree = _PassageTree()
         self.tree.deletePressed.connect(self._delete_current)
-        self.tree.setHeaderLabels(["Passage", "Tags", "Comment", "Updated"])
+        self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(1)
         self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         filters = QHBoxLayout()
         filters.setContentsMargins(4, 4, 4, 4)
@@ -84,14 +87,16 @@ class AnnotationsPanel(QWidget):
             if needle and needle not in annotation.exact.casefold() and needle not in annotation.comment.casefold():
                 continue
             names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
-            item = QTreeWidgetItem([_snippet(annotation.exact), ", ".join(names), _snippet(annotation.comment, 80),
-                                    annotation.updated_at[:16].replace("T", " ")])
+            details = " · ".join(part for part in (", ".join(names) or "no tag", _snippet(annotation.comment, 80),
+                                                   annotation.updated_at[:10]) if part)
+            item = QTreeWidgetItem([f"{_snippet(annotation.exact, 48)}\n{details}"])
             if annotation.tag_ids and annotation.tag_ids[0] in self._tags:
                 item.setIcon(0, swatch(self._tags[annotation.tag_ids[0]].colour))
             item.setData(0, _ID, annotation.id)
             item.setData(1, _ID, (annotation.start, annotation.end))
-            item.setToolTip(0, plain_tooltip(annotation.exact))
-            item.setToolTip(2, plain_tooltip(annotation.comment or "no comment"))
+            item.setToolTip(0, plain_tooltip(f"{annotation.exact}\n\nTags: {', '.join(names) or '—'}\n"
+                                             f"Comment: {annotation.comment or '—'}\n"
+                                             f"{annotation.author}, {annotation.updated_at[:16].replace('T', ' ')}"))
             if annotation.orphaned:
                 item.setText(0, "[orphaned] " + item.text(0))
             self.tree.addTopLevelItem(item)

@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         left = self.settings.value("window/left")
         if left is not None:
             self.left.restoreState(left)
+        else:
+            self.left.setSizes([450, 350])
         self._build_menus()
         self.refresh_library()
         if library.read_only:
@@ -129,8 +131,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.left.setMinimumWidth(240)
-        self.tabs.setMinimumWidth(340)
+        self.left.setMinimumWidth(220)
+        self.tabs.setMinimumWidth(320)
         self.splitter.setSizes([220, 760, 460])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
@@ -493,7 +495,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized and self.settings.value("window/splitter") is None:
             total = sum(self.splitter.sizes())
-            self.splitter.setSizes([250, max(400, total - 250 - 440), 440])
+            self.splitter.setSizes([230, max(400, total - 230 - 460), 460])
         self._sized = True
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)

@@ -9,7 +9,7 @@ from annotext.core.results import Person
 from annotext.core.spans import Span
 from annotext.gui.safe_text import plain_tooltip
 
-_NAME, _MENTIONS, _QUOTES, _WORDS = range(4)
+_NAME, _MENTIONS, _QUOTES = range(3)
 
 
 class PeoplePanel(QTreeWidget):
@@ -19,8 +19,8 @@ class PeoplePanel(QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setColumnCount(4)
-        self.setHeaderLabels(["Person", "Mentions", "Quotes", "Words"])
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Person", "Mentions", "Quotes"])
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -28,7 +28,7 @@ class PeoplePanel(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (_MENTIONS, _QUOTES, _WORDS):
+        for column in (_MENTIONS, _QUOTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self._mentions: dict[str, list[Span]] = {}
@@ -50,11 +50,11 @@ class PeoplePanel(QTreeWidget):
             item.setText(_NAME, person.name + (f"\n   also “{'”, “'.join(person.aliases)}”" if person.aliases else ""))
             item.setData(_NAME, Qt.ItemDataRole.UserRole, person.name)
             item.setText(_MENTIONS, str(person.mentions))
-            item.setText(_QUOTES, str(person.quotes))
-            item.setText(_WORDS, str(person.quoted_words))
-            for column in (_MENTIONS, _QUOTES, _WORDS):
+            item.setText(_QUOTES, f"{person.quotes} · {person.quoted_words} w" if person.quotes else "0")
+            for column in (_MENTIONS, _QUOTES):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setToolTip(_NAME, plain_tooltip(f"{person.name}: click to go to the next mention"))
+            item.setToolTip(_QUOTES, plain_tooltip(f"{person.quotes} quotation(s), {person.quoted_words} words quoted"))
             self.addTopLevelItem(item)
 
     def person_names(self) -> list[str]:

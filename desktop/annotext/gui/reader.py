@@ -250,6 +250,7 @@ class ReaderView(QTextEdit):
                 continue
             fmt = QTextCharFormat()
             fmt.setBackground(_multiply([s.attrs.get("colour", "#f9d56e") for s in covering]))
+            fmt.setForeground(QColor("#111111"))  # pastel ink: dark text stays legible in the dark theme
             cursor.setPosition(to_qt(left))
             cursor.setPosition(to_qt(right), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)

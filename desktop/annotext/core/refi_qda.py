@@ -33,26 +33,31 @@ class CodeNode:
     children: list["CodeNode"] = field(default_factory=list)
 
 
-def codebook_xml(tags: list[Tag]) -> bytes:
-    """The codebook as REFI-QDA XML (UTF-8, with declaration)."""
-    ET.register_namespace("", NAMESPACE)
-    root = ET.Element(f"{{{NAMESPACE}}}CodeBook", {"origin": f"Annotext {__version__}"})
-    codes = ET.SubElement(root, f"{{{NAMESPACE}}}Codes")
+def append_codes(codes: ET.Element, tags: list[Tag], namespace: str, guid_of) -> None:
+    """Write the tag tree as nested <Code> elements under `codes` (shared by .qdc and .qdpx)."""
+    q = f"{{{namespace}}}"
     children: dict[int | None, list[Tag]] = {}
     for tag in tags:
         children.setdefault(tag.parent_id, []).append(tag)
 
     def add(parent_element, tag: Tag) -> None:
-        element = ET.SubElement(parent_element, f"{{{NAMESPACE}}}Code", {
-            "guid": tag.guid or str(uuid.uuid4()), "name": tag.name, "isCodable": "true",
-            "color": tag.colour.upper()})
+        element = ET.SubElement(parent_element, f"{q}Code", {
+            "guid": guid_of(tag), "name": tag.name, "isCodable": "true", "color": tag.colour.upper()})
         if tag.description:
-            ET.SubElement(element, f"{{{NAMESPACE}}}Description").text = tag.description
+            ET.SubElement(element, f"{q}Description").text = tag.description
         for child in children.get(tag.id, []):
             add(element, child)
 
     for tag in children.get(None, []):
         add(codes, tag)
+
+
+def codebook_xml(tags: list[Tag]) -> bytes:
+    """The codebook as REFI-QDA XML (UTF-8, with declaration)."""
+    ET.register_namespace("", NAMESPACE)
+    root = ET.Element(f"{{{NAMESPACE}}}CodeBook", {"origin": f"Annotext {__version__}"})
+    codes = ET.SubElement(root, f"{{{NAMESPACE}}}Codes")
+    append_codes(codes, tags, NAMESPACE, lambda tag: tag.guid or str(uuid.uuid4()))
     ET.SubElement(root, f"{{{NAMESPACE}}}Sets")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)

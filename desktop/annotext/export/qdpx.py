@@ -12,6 +12,7 @@ from pathlib import Path
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
 from annotext.core.document import Document
+from annotext.core.refi_qda import append_codes
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NAMESPACE}}}"
@@ -41,21 +42,8 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
         ET.SubElement(users, f"{_Q}User", {"guid": user_guid[author], "name": author})
     codebook = ET.SubElement(project, f"{_Q}CodeBook")
     codes = ET.SubElement(codebook, f"{_Q}Codes")
-    children: dict[int | None, list[Tag]] = {}
-    for tag in tags:
-        children.setdefault(tag.parent_id, []).append(tag)
     tag_guid = {t.id: t.guid or _stable_guid("tag", t.id) for t in tags}
-
-    def add_code(parent, tag: Tag) -> None:
-        element = ET.SubElement(parent, f"{_Q}Code", {"guid": tag_guid[tag.id], "name": tag.name,
-                                                       "isCodable": "true", "color": tag.colour.upper()})
-        if tag.description:
-            ET.SubElement(element, f"{_Q}Description").text = tag.description
-        for child in children.get(tag.id, []):
-            add_code(element, child)
-
-    for tag in children.get(None, []):
-        add_code(codes, tag)
+    append_codes(codes, tags, NAMESPACE, lambda tag: tag_guid[tag.id])
     sources = ET.SubElement(project, f"{_Q}Sources")
     files: dict[str, str] = {}
     for document, _result, passages in items:

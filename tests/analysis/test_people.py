@@ -78,3 +78,23 @@ def test_honorifics_do_not_split_people():
     spans = persons(text, ("Dr Ruth Lee",), ("Ruth Lee", 18), ("Lee", 34))
     _, people = index_people(spans, text)
     assert len(people) == 1 and people[0].mentions == 3
+
+
+def test_names_with_particles_are_completed_and_merged():
+    from annotext.analysis.people import surname
+
+    assert surname(["Ursula", "von", "der", "Leyen"]) == "von der Leyen"
+    assert surname(["Charles", "de", "Gaulle"]) == "de Gaulle"
+    text = "Ursula von der Leyen spoke first. Later, von der Leyen left."
+    first = Span(0, len("Ursula von der"), "entity", "PERSON")
+    place = Span(len("Ursula von der "), len("Ursula von der Leyen"), "entity", "GPE")
+    later = text.index("Leyen left")
+    entities, people = index_people([first, place, Span(later, later + 5, "entity", "GPE")], text)
+    assert [(p.name, p.aliases, p.mentions) for p in people] == [("Ursula von der Leyen", ["von der Leyen"], 2)]
+    assert all(e.label == "PERSON" for e in entities)
+
+
+def test_titles_are_not_part_of_the_canonical_name():
+    text = "Councillor David Green spoke. Green left."
+    entities, people = index_people(persons(text, ("Councillor David Green",), ("Green", 29)), text)
+    assert people[0].name == "David Green" and people[0].mentions == 2

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from annotext.analysis.cues import (CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS,
                                     SENTENCE_END, SUBJECT_DEPS)
 from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.analysis.people import name_words, surname
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.core.spans import Span
 
@@ -50,6 +51,7 @@ class Attributor:
         self.subject_starts = sorted(subject_starts)
         self._quote_starts = [q.start for q in quotes]
         self.results: list[Attribution] = []
+        self._person_forms = _person_forms(self.entities, text)
 
     # Public ----------------------------------------------------------------------------------
     def attribute_all(self) -> list[Attribution]:
@@ -284,6 +286,14 @@ class Attributor:
         return None
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
+        found = self._noun_phrase(parse, tok, entity)
+        if found is not None:  # a name the model did not tag, but a known person's ("von der Leyen said")
+            person = self._person_forms.get(" ".join(name_words(found.speaker)))
+            if person is not None:
+                return Attribution(person, found.start, found.end, is_person=True)
+        return found
+
+    def _noun_phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         right = tok.i
         for child in parse.toks[tok.i + 1:tok.right + 1]:  # "a spokeswoman for the Association"
             if child.head == tok.i and child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS:
@@ -381,3 +391,16 @@ class Attributor:
         line_end = self.text.find("\n", quote.end)
         line_end = len(self.text) if line_end < 0 else line_end
         return not any(ch.isalnum() for ch in self.text[line_start:quote.start] + self.text[quote.end:line_end])
+
+
+def _person_forms(entities: list[Span], text: str) -> dict[str, str]:
+    """Every way a known person is written (forms seen, family names) -> canonical name."""
+    forms: dict[str, str] = {}
+    for span in entities:
+        person = span.attrs.get("person")
+        if span.label == PERSON and person:
+            forms.setdefault(" ".join(name_words(span.text_in(text))), person)
+            words = person.split()
+            if len(words) > 1:
+                forms.setdefault(surname(words), person)
+    return forms

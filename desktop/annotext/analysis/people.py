@@ -25,7 +25,14 @@ _HONORIFICS = {
     "president", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "mayor",
     "general", "gen", "colonel", "col", "captain", "capt", "minister", "chancellor", "pope",
     "king", "queen", "prince", "princess", "rev", "father", "sister", "brother", "st",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "secretary", "ambassador",
+    "commissioner", "chairman", "chairwoman", "deputy", "inspector", "detective", "sergeant", "sgt",
+    "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
+    "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
 }
+# Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
+              "dos", "das", "ter", "zu"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
@@ -66,6 +73,7 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
     persons = _drop_phrase_fragments(persons, text)
+    persons, others = _complete_particle_names(persons, others, text)
     persons, others = _promote_evident_people(persons, others, text)
     persons, others = _reclaim_surnames(persons, others, text)
     persons = persons + _missed_mentions(persons, others, text)
@@ -104,18 +112,57 @@ def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
 _RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
+def surname(words: list[str]) -> str:
+    """The family name of a full name: its last word, with any lower-case particles before it
+    ("Ursula von der Leyen" -> "von der Leyen")."""
+    index = len(words) - 1
+    while index > 1 and words[index - 1] in _PARTICLES:
+        index -= 1
+    return " ".join(words[index:])
+
+
 def _surnames(persons: list[Span], text: str) -> dict[str, int]:
-    """Last words of multi-word names, with how many mentions use them."""
+    """Family names of multi-word names, with how many mentions use them."""
     counts: dict[str, int] = {}
     for span in persons:
         words = name_words(span.text_in(text))
         if len(words) > 1:
-            counts[words[-1]] = counts.get(words[-1], 0) + 1
-    for span in persons:
-        words = name_words(span.text_in(text))
-        if len(words) == 1 and words[0] in counts:
-            counts[words[0]] += 1
+            family = surname(words)
+            counts[family] = counts.get(family, 0) + 1
+    for span in persons:  # mentions by the family name alone
+        form = " ".join(name_words(span.text_in(text)))
+        if form in counts and surname(form.split()) == form:
+            counts[form] += 1
     return counts
+
+
+_NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
+_PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(_PARTICLES, key=len, reverse=True)))
+
+
+def _complete_particle_names(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """Names do not end on a particle: "Ursula von der" + "Leyen" (which the model may call a place)
+    is one PERSON; and "von der" + "Leyen" later is that person's family name."""
+    fixed: list[Span] = []
+    swallowed: set[tuple[int, int]] = set()
+    for span in persons:
+        words = span.text_in(text).split()
+        match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in _PARTICLES else None
+        if match:
+            span = Span(span.start, match.end(1), ENTITY, PERSON)
+            swallowed.update((o.start, o.end) for o in others if o.start < span.end and o.end > match.start(1))
+        fixed.append(span)
+    families = {surname(name_words(s.text_in(text))) for s in fixed if len(name_words(s.text_in(text))) > 1}
+    kept = []
+    for span in others:
+        if (span.start, span.end) in swallowed:
+            continue
+        before = _PARTICLE_RUN.search(text, max(0, span.start - 20), span.start)
+        if before and f"{before.group(1)}{span.text_in(text)}" in families:
+            fixed.append(Span(before.start(1), span.end, ENTITY, PERSON))
+            continue
+        kept.append(span)
+    return fixed, kept
 
 
 _WHO_AFTER = re.compile(r",?\s+who\s")
@@ -167,10 +214,10 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     """Occurrences of known name forms (and known surnames that are not also ordinary words in this
     text) that the model did not tag and no other entity covers."""
     forms = {s.text_in(text) for s in persons}
-    for surname in _surnames(persons, text):
-        if not re.search(rf"(?<!\w){re.escape(surname.lower())}(?!\w)", text):
-            forms.add(surname)
-    forms = sorted((f for f in forms if f[:1].isupper()), key=len, reverse=True)
+    for family in _surnames(persons, text):
+        if not re.search(rf"(?<!\w){re.escape(family.lower())}(?!\w)", text):
+            forms.add(family)
+    forms = sorted((f for f in forms if f.split()[-1][:1].isupper()), key=len, reverse=True)
     if not forms:
         return []
     taken = sorted((s.start, s.end) for s in persons + others)

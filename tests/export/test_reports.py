@@ -220,3 +220,40 @@ def test_export_to_unwritable_place_is_a_clear_error(annotated_library, tmp_path
     blocker.write_text("x")
     with pytest.raises(ExportError, match="cannot write"):
         export(library.report_items([doc]), library.annotations.tags(), "html", blocker / "sub" / "r.html")
+
+
+def test_several_documents_make_one_report_with_a_chapter_each(annotated_library, tmp_path):
+    from annotext.core.document import Document
+
+    library, doc = annotated_library
+    other = library.add_document(Document(title="Second article", text="Second article\n“Hello,” she said.\n"))
+    html = export(library.report_items([doc, other]), library.annotations.tags(), "html",
+                  tmp_path / "both.html").read_text(encoding="utf-8")
+    assert "<h2>1. Xi, Putin To Freshen" in html and "<h2>2. Second article</h2>" in html
+    assert html.count('class="chapter"') == 2
+
+
+def test_author_from_settings_is_recorded(tmp_path):
+    from annotext.core.edits import AddAnnotation
+    from annotext.core.library import Library
+
+    library = Library(tmp_path / "l.sqlite", author="Rosa Analyst")
+    doc = library.ensure_sample()
+    library.apply(AddAnnotation(library.annotations.new_annotation(doc, 0, 5)))
+    assert library.annotations.annotations(doc)[0].author == "Rosa Analyst"
+    library.close()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_opens_in_libreoffice(annotated_library, tmp_path):
+    path = write(annotated_library, "docx", tmp_path)
+    run = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                          "--convert-to", "pdf", "--outdir", str(tmp_path / "lo"), str(path)],
+                         capture_output=True, text=True, timeout=300)
+    converted = tmp_path / "lo" / "out.pdf"
+    assert converted.exists(), run.stdout + run.stderr
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(converted))
+    text = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "Alicja Bachulska" in " ".join(text.split())

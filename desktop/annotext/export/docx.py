@@ -28,9 +28,21 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 def nearest_highlight(colour: str) -> WD_COLOR_INDEX:
-    """The Word highlight colour closest to a #rrggbb tag colour."""
-    r, g, b = _rgb(colour)
-    return min(_HIGHLIGHTS, key=lambda k: sum((x - y) ** 2 for x, y in zip(_HIGHLIGHTS[k], (r, g, b))))
+    """The Word highlight colour closest in hue to a #rrggbb tag colour (pastel tag colours are far
+    from Word's saturated palette in RGB distance, but their hue is what the analyst recognises);
+    grey for colours without much hue."""
+    import colorsys
+
+    r, g, b = (c / 255 for c in _rgb(colour))
+    hue, saturation, _value = colorsys.rgb_to_hsv(r, g, b)
+    if saturation < 0.15:
+        return WD_COLOR_INDEX.GRAY_25
+
+    def hue_distance(index: WD_COLOR_INDEX) -> float:
+        other = colorsys.rgb_to_hsv(*(c / 255 for c in _HIGHLIGHTS[index]))[0]
+        return min(abs(hue - other), 1 - abs(hue - other))
+
+    return min((k for k in _HIGHLIGHTS if k != WD_COLOR_INDEX.GRAY_25), key=hue_distance)
 
 
 def _shade(run, colour: str) -> None:

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         from annotext.gui.library_controller import LibraryController
 
         self.library = library
+        author = self.settings.value("author")
+        if author:
+            library.annotations.author = str(author)
         self.runner = AnalysisRunner(self.model_name, self)
         self.runner.worker.status.connect(self.on_status)
         self.runner.worker.modelReady.connect(self.on_model_ready)
@@ -193,6 +196,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
         self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_bar)
+        self._action(edit_menu, "Your &name…", None, self.choose_author)
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_all)
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
@@ -212,6 +216,17 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    @Slot()
+    def choose_author(self) -> None:
+        """Edit ▸ Your name: the author recorded on new passages (default: the OS user name)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, "Your name", "Name recorded on your annotations:",
+                                        text=self.library.annotations.author)
+        if ok and " ".join(name.split()):
+            self.library.annotations.author = " ".join(name.split())
+            self.settings.setValue("author", self.library.annotations.author)
 
     # Backups and refresh -------------------------------------------------------------------
     @Slot()

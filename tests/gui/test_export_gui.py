@@ -39,3 +39,17 @@ def test_pdf_export_from_the_gui(qtbot, make_window, open_sample, tmp_path):
     with qtbot.waitSignal(window.export_runner.done, timeout=60_000):
         window.export_runner.start(window.library.report_items([doc]), [], "pdf", out, None, False)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_backup_and_about_from_the_menu(qtbot, make_window, open_sample, monkeypatch):
+    from annotext.gui import window_actions
+    from annotext.storage.backups import list_backups
+
+    window = make_window(model_name="none")
+    open_sample(window)
+    window.menu_actions.backup_now()
+    assert [b.reason for b in list_backups(window.library.path)] == ["manual"]
+    shown = []
+    monkeypatch.setattr(window_actions, "show_message", lambda *args, **kw: shown.append(args[2]))
+    window.menu_actions.show_about()
+    assert "Qt 6." in shown[0] and "spaCy" in shown[0]

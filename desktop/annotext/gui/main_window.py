@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar,
 
 from typing import TYPE_CHECKING
 
-from annotext import APP_NAME, __version__
+from annotext import APP_NAME
 from annotext.core.palette import LABEL_NAMES
 from annotext.gui.legend import LegendBar
 from annotext.gui.reader import ReaderView
-from annotext.gui.safe_text import show_message
 
 if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
     from annotext.core.document import Document
@@ -82,6 +81,9 @@ class MainWindow(QMainWindow):
         self.runner.worker.finished.connect(self.on_analysis_finished)
         self.runner.worker.failed.connect(self.on_analysis_failed)
         self._build_panels()
+        from annotext.gui.window_actions import WindowActions
+
+        self.menu_actions = WindowActions(self)
         self.export_runner = ExportRunner(self)
         self.annotating = AnnotationController(self)
         self.library_actions = LibraryController(self)
@@ -180,10 +182,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.library_actions.choose_files)
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.choose_export)
+        self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.menu_actions.choose_export)
         file_menu.addSeparator()
-        self._action(file_menu, "&Back up library now", None, self.backup_now)
-        self._action(file_menu, "Restore &backup…", None, self.choose_backup)
+        self._action(file_menu, "&Back up library now", None, self.menu_actions.backup_now)
+        self._action(file_menu, "Restore &backup…", None, self.menu_actions.choose_backup)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -196,12 +198,12 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
         self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_bar)
-        self._action(edit_menu, "Your &name…", None, self.choose_author)
+        self._action(edit_menu, "Your &name…", None, self.menu_actions.choose_author)
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_all)
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
         help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, f"&About {APP_NAME}", None, self.show_about)
+        self._action(help_menu, f"&About {APP_NAME}", None, self.menu_actions.show_about)
         self.library_actions.update_recent_menu()
 
     @Slot()
@@ -218,77 +220,11 @@ class MainWindow(QMainWindow):
         return action
 
     @Slot()
-    def choose_author(self) -> None:
-        """Edit ▸ Your name: the author recorded on new passages (default: the OS user name)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        name, ok = QInputDialog.getText(self, "Your name", "Name recorded on your annotations:",
-                                        text=self.library.annotations.author)
-        if ok and " ".join(name.split()):
-            self.library.annotations.author = " ".join(name.split())
-            self.settings.setValue("author", self.library.annotations.author)
-
-    # Backups and refresh -------------------------------------------------------------------
-    @Slot()
-    def backup_now(self) -> None:
-        """File ▸ Back up library now."""
-        path = self.library.backup()
-        self.on_status(f"Backup saved: {path}")
-
-    @Slot()
-    def choose_backup(self) -> None:
-        """File ▸ Restore backup: pick one; the current state is backed up first, then reloaded."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from annotext.storage.backups import list_backups, restore_backup
-        from annotext.storage.errors import LibraryError
-
-        backups = list_backups(self.library.path)
-        if not backups:
-            show_message(self, "Restore backup", "There are no backups of this library yet.", info=True)
-            return
-        labels = [b.label for b in backups]
-        label, ok = QInputDialog.getItem(self, "Restore backup", "Replace the library with:", labels, 0, False)
-        if not ok:
-            return
-        chosen = backups[labels.index(label)]
-        try:
-            safety = restore_backup(self.library.path, chosen.path)
-        except LibraryError as error:
-            show_message(self, "Restore backup", str(error))
-            return
-        self.annotating.undo_stack.clear()  # the edits on the stack belong to the replaced state
-        self.refresh_all()
-        self.on_status(f"Restored {chosen.path.name}; the previous state is in {safety.name}.")
-
-    @Slot()
     def refresh_all(self) -> None:
         """View ▸ Refresh: show changes made by another instance or process on the same library."""
         self.refresh_library()
         if self.current is not None:
             self.open_document(self.current.id)
-
-    # Export --------------------------------------------------------------------------------
-    @Slot()
-    def choose_export(self) -> None:
-        """File ▸ Export: the current document, or every document selected in the library list."""
-        from annotext.gui.export_dialog import ExportDialog
-
-        ids = self.library_panel.selected_ids() or ([self.current.id] if self.current else [])
-        if not ids:
-            self.on_status("Open a document to export.")
-            return
-        items = self.library.report_items(ids)
-        labels = sorted({e.label for _d, r, _a in items if r for e in r.entities})
-        name = items[0][0].title if len(items) == 1 else "annotext-report"
-        safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name)[:80].strip() or "report"
-        folder = self.settings.value("exportFolder", str(Path.home()))
-        dialog = ExportDialog(self, labels, self.library.annotations.tags(), safe, folder)
-        if dialog.exec() != dialog.DialogCode.Accepted:
-            return
-        fmt, path, options, excel = dialog.request()
-        self.settings.setValue("exportFolder", str(path.parent))
-        self.export_runner.start(items, self.library.annotations.tags(), fmt, path, options, excel)
 
     # Library -------------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -460,23 +396,6 @@ class MainWindow(QMainWindow):
         return "\n".join(lines)
 
     # Window --------------------------------------------------------------------------------
-    def show_about(self) -> None:
-        """Help ▸ About: versions of the app, Qt, spaCy and the language model."""
-        from importlib.metadata import PackageNotFoundError, version
-
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        try:
-            spacy_version = version("spacy")
-        except PackageNotFoundError:
-            spacy_version = "not installed"
-        show_message(self, f"About {APP_NAME}",
-                     f"{APP_NAME} {__version__}\nRead articles with entities and quotations highlighted; "
-                     f"tag, comment, export.\n\nQt {qVersion()} (Qt for Python {pyside_version})\n"
-                     f"spaCy {spacy_version}\nLanguage model: {self.model_label.text() or 'not loaded yet'}\n"
-                     f"Library: {self.library.path if self.library else '—'}", info=True)
-
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:

@@ -142,3 +142,17 @@ def test_accuracy_on_annotated_articles(analyser, minimum):
     assert total.expected >= 50
     assert total.precision >= minimum and total.recall >= minimum, total.errors
     assert total.speaker_accuracy >= minimum, total.errors
+
+
+def test_single_quotes_next_to_plural_possessives():
+    cases = {
+        "It was the ‘best of times’ and the ‘worst of times’.": ["best of times", "worst of times"],
+        "‘The leaders’ plans are vague,’ she said.": ["The leaders’ plans are vague,"],
+        "‘All the players’ wages are late,’ he said. ‘Nobody cares.’": ["All the players’ wages are late,",
+                                                                          "Nobody cares."],
+        "He said \"I'm done.\" Then 'we're ready,' she said.": ["I'm done.", "we're ready,"],
+        "The 5'11\" player scored.": [],
+        "She wrote: «C’est fini», and left.": ["C’est fini"],
+    }
+    for text, expected in cases.items():
+        assert [q.content(text) for q in find_quote_marks(text)] == expected, text

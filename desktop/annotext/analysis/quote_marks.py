@@ -126,7 +126,7 @@ def _handle(text: str, i: int, start: int, end: int, ch: str, stack: list[_Open]
         if in_word or not right_free:
             return
         if prev == "s" and nxt == " " and _lowercase_word_follows(text, i + 1, end) and \
-                _has_closer(text, i + 1, end, "’'"):
+                _closer_before_opener(text, i + 1, end):
             return  # plural possessive (leaders’ ties) inside a single-quoted passage
         _close(stack, open_index, i, found)
         return
@@ -166,6 +166,21 @@ def _has_closer(text: str, start: int, end: int, marks: str) -> bool:
             nxt = text[position + 1] if position + 1 < end else None
             prev = text[position - 1]
             if not prev.isspace() and (nxt is None or not nxt.isalnum()):
+                return True
+    return False
+
+
+def _closer_before_opener(text: str, start: int, end: int) -> bool:
+    """A later single closing mark comes before any new single opening mark: then the mark at hand
+    is a plural possessive. (Single quotes do not nest in single quotes, so an opener first means
+    the mark at hand closed the quotation: "the ‘best of times’ and the ‘worst of times’".)"""
+    for position in range(start, end):
+        ch = text[position]
+        if ch in "‘‚" and (position == 0 or text[position - 1].isspace() or text[position - 1] in _LEFT_CONTEXT):
+            return False
+        if ch in "’'":
+            nxt = text[position + 1] if position + 1 < end else None
+            if not text[position - 1].isspace() and (nxt is None or not nxt.isalnum()):
                 return True
     return False
 

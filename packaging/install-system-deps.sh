@@ -2,7 +2,10 @@
 # Installs the few system libraries Qt needs on a bare Debian/Ubuntu, only when missing
 # and only where apt-get is available and we are allowed to use it (root or passwordless sudo).
 set -u
-pkgs=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 fonts-dejavu-core)
+# Qt's xcb platform plugin (a real X display) also needs the xcb utility libraries.
+pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1
+      libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${pkgs[@]}"; do

@@ -132,6 +132,9 @@ def test_pdf_has_pages_numbers_fonts_and_extractable_comments(qapp, annotated_li
     assert "Framing: continuity" in text and HOSTILE_TAG in text
     assert f"page 1 of {len(pdf)}" in text and f"page {len(pdf)} of {len(pdf)}" in text
     assert b"/FontFile2" in path.read_bytes()  # embedded TrueType fonts
+    if shutil.which("pdftotext"):  # the tool analysts use: finds the comments too
+        extracted = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        assert "Framing: continuity" in " ".join(extracted.split())
 
 
 def test_csv_rows_and_excel_bom(annotated_library, tmp_path):

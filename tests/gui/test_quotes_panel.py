@@ -58,3 +58,18 @@ def test_corrections_are_saved_and_survive_reanalysis(qtbot, make_window, tmp_pa
         other.close()
     assert [q.attrs["speaker"] for q in result.quotes if q.start == gabuev[0].start] == ["Vladimir Putin"]
     assert all(q.start != scare.start for q in result.quotes)
+
+
+def test_reader_context_menu_corrects_the_quotation_under_the_mouse(qtbot, make_window, open_sample):
+    window = make_window()
+    open_sample(window)
+    reader = window.reader
+    offset = reader.text.index("pro-Russia neutrality")
+    reader.select_range(offset, offset)
+    point = reader.cursorRect(reader.textCursor()).center()
+    menu = window.annotating.build_reader_menu(point)
+    labels = [a.text() for a in menu.actions()]
+    assert "Change speaker (Joe Webster)…" in labels
+    not_quote = next(a for a in menu.actions() if a.text() == "Not a quotation")
+    not_quote.trigger()
+    assert all("neutrality" not in q.attrs["content"] for q in window.result.quotes)

@@ -176,6 +176,11 @@ class AnnotationController(QObject):
         return self.submit(edit)
 
     def _reader_menu(self, point) -> None:
+        self.build_reader_menu(point).exec(self.window.reader.viewport().mapToGlobal(point))
+
+    def build_reader_menu(self, point) -> QMenu:
+        """The reader's context menu at a viewport point: copy/select, tag, comment, delete, and for a
+        quotation under the mouse, change its speaker or mark it as not a quotation."""
         reader = self.window.reader
         menu = reader.createStandardContextMenu(point)
         menu.addSeparator()
@@ -189,7 +194,15 @@ class AnnotationController(QObject):
         menu.addAction("Comment…\tCtrl+M", self.comment)
         delete = menu.addAction("Delete passage", self.delete_at_cursor)
         delete.setEnabled(self.target() is not None)
-        menu.exec(reader.viewport().mapToGlobal(point))
+        offset = reader.offset_at(point)
+        quote = next((s for s in reader.spans_overlapping(offset, offset + 1) if s.kind == "quote"), None)
+        if quote is not None:  # correct the quotation under the mouse right here
+            menu.addSeparator()
+            speaker = quote.attrs.get("speaker") or "no speaker"
+            panel = self.window.quotes_panel
+            menu.addAction(f"Change speaker ({speaker})…", partial(panel.ask_speaker, quote.start, quote.end))
+            menu.addAction("Not a quotation", partial(panel.notQuote.emit, quote.start, quote.end))
+        return menu
 
 
 def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Span:

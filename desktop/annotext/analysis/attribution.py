@@ -361,7 +361,7 @@ class Attributor:
             found = self.results[index - 1]
             if not found.speaker:
                 continue
-            between = self._outside_text(previous.end, quote.start)
+            between = self.text[previous.end:quote.start]
             same_paragraph = "\n" not in between
             same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
             full_quote = self._starts_sentence(quote)
@@ -376,9 +376,6 @@ class Attributor:
             if after.speaker and not any(ch.isalnum() for ch in between) and "\n" not in between \
                     and self._starts_sentence(self.quotes[index]):
                 self.results[index] = Attribution(after.speaker, after.start, after.end, after.cue, after.is_person)
-
-    def _outside_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
     def _starts_sentence(self, quote: QuoteMarks) -> bool:
         line_start = self.text.rfind("\n", 0, quote.start) + 1

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
 from annotext.core.document import Document
-from annotext.core.palette import LABEL_COLOURS, LABEL_NAMES, average_colour, colour_for, label_sort_key
+from annotext.core.palette import LABEL_NAMES, average_colour, colour_for, label_sort_key
 from annotext.core.results import AnalysisResult, Person
 from annotext.core.spans import Span
 
@@ -42,11 +42,6 @@ class Segment:
     speaker: str | None = None
     passages: list[int] = field(default_factory=list)  # numbers of the passages covering it
     opens: list[int] = field(default_factory=list)  # passages starting at this segment
-
-    @property
-    def passage_colour_numbers(self) -> list[int]:
-        """The passage numbers in drawing order."""
-        return sorted(self.passages)
 
 
 @dataclass
@@ -253,6 +248,3 @@ def _codebook(tags: list[Tag]) -> list[CodebookEntry]:
     walk(None, 0)
     return entries
 
-
-__all__ = ["build_report", "Report", "ReportOptions", "Chapter", "Paragraph", "Segment", "Passage",
-           "LABEL_COLOURS"]

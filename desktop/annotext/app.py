@@ -45,7 +45,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
     next event-loop turn, and spaCy only in the background after that.
     """
     app = create_application()
-    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from annotext.gui.main_window import MainWindow
 
@@ -80,6 +80,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
                 app.exit(1)
                 return
         if library.read_only and screenshot is None:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QMessageBox
 
             box = QMessageBox(QMessageBox.Icon.Information, APP_NAME,

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextFormat
 
-from annotext.core.results import ENTITY, QUOTE
-from annotext.core.spans import Span
+from typing import TYPE_CHECKING
+
 from annotext.core.palette import QUOTE_COLOUR, colour_for
+
+if TYPE_CHECKING:
+    from annotext.core.spans import Span
 
 _cache: dict[tuple[str, str], QTextCharFormat] = {}
 
 
-def format_for(span: Span) -> QTextCharFormat:
+def format_for(span: "Span") -> QTextCharFormat:
     """The format merged onto a span's characters (cached per kind and label)."""
     key = (span.kind, span.label)
     fmt = _cache.get(key)
@@ -26,6 +29,8 @@ def format_for(span: Span) -> QTextCharFormat:
 
 
 def _build(kind: str, label: str) -> QTextCharFormat:
+    from annotext.core.results import ENTITY, QUOTE
+
     fmt = QTextCharFormat()
     if kind == ENTITY:
         fmt.setBackground(QColor(colour_for(label)))

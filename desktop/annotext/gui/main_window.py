@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from annotext import APP_NAME
 from annotext.core.palette import LABEL_NAMES
-from annotext.gui.legend import LegendBar
 from annotext.gui.reader import ReaderView
 
 if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
@@ -70,6 +69,12 @@ class MainWindow(QMainWindow):
         from annotext.gui.jobs import AnalysisRunner
         from annotext.gui.library_controller import LibraryController
 
+        from PySide6.QtCore import Qt
+
+        self.left.setOrientation(Qt.Orientation.Vertical)
+        for label in (self.status_label, self.model_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reader.enable_keyboard_selection()
         self.library = library
         author = self.settings.value("author")
         if author:
@@ -81,6 +86,17 @@ class MainWindow(QMainWindow):
         self.runner.worker.finished.connect(self.on_analysis_finished)
         self.runner.worker.failed.connect(self.on_analysis_failed)
         self._build_panels()
+        from annotext.gui.legend import LegendBar
+
+        self.legend = LegendBar()
+        self.legend.setMinimumHeight(self._legend_space.height())
+        self.legend.labelToggled.connect(self.reader.set_label_visible)
+        self.centre_layout.replaceWidget(self._legend_space, self.legend)
+        self._legend_space.deleteLater()
+        from annotext.gui.find_bar import FindBar
+
+        self.find_bar = FindBar(self.reader)
+        self.centre_layout.addWidget(self.find_bar)
         from annotext.gui.window_actions import WindowActions
 
         self.menu_actions = WindowActions(self)
@@ -110,26 +126,23 @@ class MainWindow(QMainWindow):
         """What the first paint needs: the reader in its place, empty side panels, the status bar."""
         self.reader = ReaderView()
         self.reader.tooltip_provider = self.describe_spans
-        self.legend = LegendBar()
-        self.legend.labelToggled.connect(self.reader.set_label_visible)
         centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
+        self.centre_layout = centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
-        centre_layout.addWidget(self.legend)
+        self._legend_space = QWidget()  # keeps the reader where it will be once the legend arrives
+        self._legend_space.setFixedHeight(self.fontMetrics().height() + 20)
+        centre_layout.addWidget(self._legend_space)
         centre_layout.addWidget(self.reader, 1)
-        from annotext.gui.find_bar import FindBar
 
-        self.find_bar = FindBar(self.reader)
-        centre_layout.addWidget(self.find_bar)
         self.tabs = QTabWidget()
         library_box = QWidget()
         self.library_layout = QVBoxLayout(library_box)
         self.library_layout.setContentsMargins(0, 0, 0, 0)
         self.library_layout.setSpacing(0)
-        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left = QSplitter()  # made vertical in attach_library: no `Qt` before the first paint
         self.left.addWidget(_titled("Library", library_box))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal by default
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.tabs)
@@ -141,7 +154,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([220, 760, 460])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -154,7 +166,6 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.cancel_button.hide()
         self.model_label = QLabel()
-        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)

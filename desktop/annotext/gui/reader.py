@@ -9,24 +9,25 @@ block (DESIGN §7: ~0.3 s for 20k spans); changing one span repaints only its ow
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextFrameFormat, QTextOption)
+                           QTextFrameFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from annotext.core.spans import Span, merge_ranges, sort_spans
 from annotext.gui.formats import format_for, heading_format, plain_format
 from annotext.gui.positions import PositionMap
-from annotext.gui.safe_text import plain_tooltip
+
+if TYPE_CHECKING:  # loaded on first use: the reader paints before these are needed
+    from annotext.core.spans import Span
 
 CHUNK_SPANS = 1500  # highlights merged per event-loop turn on long documents (keeps every turn < ~30 ms)
 MEASURE_CHARS = 72  # a comfortable line length: at most ~80 characters, whatever the window width
 MIN_SIDE_MARGIN = 28
 READING_FONTS = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 
-TooltipProvider = Callable[[list[Span]], str]
+TooltipProvider = Callable[[list["Span"]], str]
 
 
 class ReaderView(QTextEdit):
@@ -38,8 +39,6 @@ class ReaderView(QTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.setObjectName("reader")
@@ -49,7 +48,6 @@ class ReaderView(QTextEdit):
         font.setPointSizeF(12.5)
         self.setFont(font)
         self.document().setDocumentMargin(24)
-        self.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
         self._text = ""
         self._map = PositionMap("")
         self._spans: list[Span] = []
@@ -69,6 +67,14 @@ class ReaderView(QTextEdit):
         self._chunk_timer.timeout.connect(self._paint_next_chunk)
         self.tooltip_provider: TooltipProvider | None = None
         self.selectionChanged.connect(self._emit_selection)
+
+    def enable_keyboard_selection(self) -> None:
+        """Selecting with the keyboard as well as the mouse (set after the first paint: importing
+        the `Qt` namespace costs ~16 ms, see app.py)."""
+        from PySide6.QtCore import Qt
+
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     # Text ----------------------------------------------------------------------------------
     def show_text(self, text: str, title: str | None = None) -> None:
@@ -116,6 +122,8 @@ class ReaderView(QTextEdit):
     # Highlights ----------------------------------------------------------------------------
     def set_spans(self, spans: Iterable[Span]) -> None:
         """Replace all highlight spans and repaint the whole text once."""
+        from annotext.core.spans import sort_spans
+
         self._spans = sort_spans(s for s in spans if s.end <= len(self._text))
         self._starts = [s.start for s in self._spans]
         self._max_length = max((s.length for s in self._spans), default=0)
@@ -164,6 +172,8 @@ class ReaderView(QTextEdit):
 
     def set_tag_spans(self, spans: Iterable[Span]) -> None:
         """Replace the analyst's passages, repainting only the ranges that changed."""
+        from annotext.core.spans import merge_ranges, sort_spans
+
         new = sort_spans(s for s in spans if s.end <= len(self._text))
         key = lambda s: (s.start, s.end, s.attrs.get("colour"), s.attrs.get("id"))  # noqa: E731
         old_keys, new_keys = {key(s) for s in self._tags}, {key(s) for s in new}
@@ -339,6 +349,8 @@ class ReaderView(QTextEdit):
                      if s.label not in self._hidden and s.kind not in self._hidden]
             tip = self.tooltip_provider(under) if under else ""
             if tip:
+                from annotext.gui.safe_text import plain_tooltip
+
                 QToolTip.showText(event.globalPos(), plain_tooltip(tip), self)
             else:
                 QToolTip.hideText()

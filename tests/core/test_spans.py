@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotext.core.spans import Span, drop_overlaps, merge_ranges, sort_spans, spans_overlapping
+from annotext.core.span_index import SpanIndex
+from annotext.core.spans import Span, merge_ranges, sort_spans
 
 
 def test_overlap_is_half_open():
@@ -26,7 +27,7 @@ def test_attrs_do_not_affect_equality():
 def test_sort_and_overlapping():
     spans = [Span(10, 12, "e", "A"), Span(0, 20, "q", "Q"), Span(0, 3, "e", "B")]
     assert [s.label for s in sort_spans(spans)] == ["Q", "B", "A"]
-    assert {s.label for s in spans_overlapping(spans, 11, 15)} == {"A", "Q"}
+    assert {s.label for s in SpanIndex(sort_spans(spans)).overlapping(11, 15)} == {"A", "Q"}
 
 
 def test_merge_ranges():
@@ -44,10 +45,10 @@ def test_merge_ranges_covers_exactly_the_union(items):
     assert all(a[1] < b[0] for a, b in zip(merged, merged[1:]))
 
 
-@given(ranges)
-def test_drop_overlaps_leaves_disjoint_spans(items):
-    spans = [Span(s, e, "entity", "X") for s, e in items if e > s]
-    kept = drop_overlaps(spans)
-    assert all(not a.overlaps(b) for i, a in enumerate(kept) for b in kept[i + 1:])
-    for span in spans:  # every dropped span overlaps something kept
-        assert span in kept or any(span.overlaps(k) for k in kept)
+@given(ranges, st.integers(0, 230), st.integers(0, 40))
+def test_index_finds_exactly_the_overlapping_spans(items, start, width):
+    spans = sort_spans(Span(s, e, "entity", "X") for s, e in items if e > s)
+    end = start + width
+    probe = (start, max(end, start + 1))
+    expected = [s for s in spans if s.overlaps(probe)]
+    assert SpanIndex(spans).overlapping(start, end) == expected

@@ -48,11 +48,6 @@ def sort_spans(spans: Iterable[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -s.end, s.kind, s.label))
 
 
-def spans_overlapping(spans: Iterable[Span], start: int, end: int) -> list[Span]:
-    """The spans that share a character with [start, end): what must be repainted for that range."""
-    return [s for s in spans if s.start < end and start < s.end]
-
-
 def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Union of possibly overlapping or touching ranges, sorted; used to minimise repaint work."""
     merged: list[list[int]] = []
@@ -63,11 +58,3 @@ def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
 
-
-def drop_overlaps(spans: Iterable[Span]) -> list[Span]:
-    """Keep a non-overlapping subset, preferring earlier then longer spans (greedy, like spaCy's filter_spans)."""
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-s.length, s.start)):
-        if not any(span.overlaps(k) for k in kept):
-            kept.append(span)
-    return sort_spans(kept)

@@ -16,6 +16,7 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QTextBlockFormat, QTextCharF
                            QTextFrameFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from annotext.core.span_index import SpanIndex
 from annotext.gui.formats import format_for, heading_format, plain_format
 from annotext.gui.positions import PositionMap
 
@@ -50,13 +51,9 @@ class ReaderView(QTextEdit):
         self.document().setDocumentMargin(24)
         self._text = ""
         self._map = PositionMap("")
-        self._spans: list[Span] = []
-        self._starts: list[int] = []
-        self._max_length = 0
+        self._spans = SpanIndex()  # entities and quotations
         self._hidden: set[str] = set()
-        self._tags: list[Span] = []  # the analyst's passages: attrs colour, annotation id
-        self._tag_starts: list[int] = []
-        self._tag_max_length = 0
+        self._tags = SpanIndex()  # the analyst's passages: attrs colour, annotation id
         self._lanes: dict[int, int] = {}
         self._has_heading = False
         self._side_margin = -1
@@ -81,8 +78,7 @@ class ReaderView(QTextEdit):
         """Replace the shown text; the first line becomes a heading when it is the title."""
         self._text = text
         self._map = PositionMap(text)
-        self._spans, self._starts, self._max_length = [], [], 0
-        self._tags, self._tag_starts, self._tag_max_length, self._lanes = [], [], 0, {}
+        self._spans, self._tags, self._lanes = SpanIndex(), SpanIndex(), {}
         self._pending = []
         self.setPlainText(text)  # fresh character formats: only the heading needs painting below
         self._has_heading = bool(title) and text.split("\n", 1)[0].strip() == title.strip()
@@ -124,15 +120,13 @@ class ReaderView(QTextEdit):
         """Replace all highlight spans and repaint the whole text once."""
         from annotext.core.spans import sort_spans
 
-        self._spans = sort_spans(s for s in spans if s.end <= len(self._text))
-        self._starts = [s.start for s in self._spans]
-        self._max_length = max((s.length for s in self._spans), default=0)
+        self._spans = SpanIndex(sort_spans(s for s in spans if s.end <= len(self._text)))
         self.schedule_repaint(0, len(self._text))
 
     def schedule_repaint(self, start: int, end: int) -> None:
         """Repaint [start, end): at once when it holds few highlights, else in chunks of CHUNK_SPANS
         spans, one per event-loop turn, the part on screen first, so the window never freezes."""
-        starts = self._starts
+        starts = self._spans.starts
         low, high = bisect_left(starts, start), bisect_left(starts, end)
         if high - low <= CHUNK_SPANS:
             self.repaint_range(start, end)
@@ -168,7 +162,7 @@ class ReaderView(QTextEdit):
 
     def spans(self) -> list[Span]:
         """The current highlight spans, in document order."""
-        return list(self._spans)
+        return list(self._spans.spans)
 
     def set_tag_spans(self, spans: Iterable[Span]) -> None:
         """Replace the analyst's passages, repainting only the ranges that changed."""
@@ -176,11 +170,9 @@ class ReaderView(QTextEdit):
 
         new = sort_spans(s for s in spans if s.end <= len(self._text))
         key = lambda s: (s.start, s.end, s.attrs.get("colour"), s.attrs.get("id"))  # noqa: E731
-        old_keys, new_keys = {key(s) for s in self._tags}, {key(s) for s in new}
+        old_keys, new_keys = {key(s) for s in self._tags.spans}, {key(s) for s in new}
         changed = [(k[0], k[1]) for k in old_keys ^ new_keys]
-        self._tags = new
-        self._tag_starts = [s.start for s in new]
-        self._tag_max_length = max((s.length for s in new), default=0)
+        self._tags = SpanIndex(new)
         self._lanes = _assign_lanes(new)
         for start, end in merge_ranges(changed):
             self.repaint_range(start, end)
@@ -188,14 +180,11 @@ class ReaderView(QTextEdit):
 
     def tag_spans(self) -> list[Span]:
         """The analyst's passages as shown."""
-        return list(self._tags)
+        return list(self._tags.spans)
 
     def tags_overlapping(self, start: int, end: int) -> list[Span]:
         """Passages sharing a character with [start, end) (an empty range: those containing `start`)."""
-        end = max(end, start + 1)
-        low = bisect_left(self._tag_starts, start - self._tag_max_length)
-        high = bisect_left(self._tag_starts, end)
-        return [s for s in self._tags[low:high] if s.end > start and s.start < end]
+        return self._tags.overlapping(start, end)
 
     def set_label_visible(self, label: str, visible: bool) -> None:
         """Show or hide every span with this label (the legend's toggles)."""
@@ -203,7 +192,7 @@ class ReaderView(QTextEdit):
             self._hidden.discard(label)
         else:
             self._hidden.add(label)
-        source = self._tags if label == "tag" else [s for s in self._spans if s.label == label]
+        source = self._tags.spans if label == "tag" else [s for s in self._spans.spans if s.label == label]
         ranges = [(s.start, s.end) for s in source]
         self.viewport().update()
         if ranges:
@@ -214,10 +203,8 @@ class ReaderView(QTextEdit):
         return set(self._hidden)
 
     def spans_overlapping(self, start: int, end: int) -> list[Span]:
-        """Spans sharing a character with [start, end), found by bisection on sorted starts."""
-        low = bisect_left(self._starts, start - self._max_length)
-        high = bisect_left(self._starts, end)
-        return [s for s in self._spans[low:high] if s.end > start and s.start < end]
+        """Entities and quotations sharing a character with [start, end)."""
+        return self._spans.overlapping(start, end)
 
     def repaint_range(self, start: int, end: int) -> None:
         """Reset [start, end) to plain text and merge every visible span over it, in one edit block."""
@@ -268,7 +255,7 @@ class ReaderView(QTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Text as usual, then one stripe per passage in the left margin (lanes keep overlaps apart)."""
         super().paintEvent(event)
-        if not self._tags or "tag" in self._hidden:
+        if not len(self._tags) or "tag" in self._hidden:
             return
         top, bottom = self.visible_range()
         visible = self.tags_overlapping(top, bottom)

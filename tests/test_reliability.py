@@ -132,7 +132,7 @@ def test_cli_backup_and_restore_round_trip(tmp_path):
 
 
 def test_restoring_over_a_damaged_library(tmp_path):
-    from annotext.app import restore_backup_over_damaged
+    from annotext.storage.backups import replace_damaged_library
 
     db = tmp_path / "lib.sqlite"
     make_library(db)
@@ -140,7 +140,7 @@ def test_restoring_over_a_damaged_library(tmp_path):
     backup = library.backup()
     library.db.conn.close()
     db.write_bytes(b"garbage" * 1000)
-    restore_backup_over_damaged(db, backup)
+    replace_damaged_library(db, backup)
     assert Library(db).documents()[0].title.startswith("Xi, Putin")
     assert list(tmp_path.glob("lib.damaged-*.sqlite"))
 

@@ -124,7 +124,7 @@ def _recover(window, db: Path, error: Exception):
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
     from annotext.core.library import Library
-    from annotext.storage.backups import list_backups
+    from annotext.storage.backups import list_backups, replace_damaged_library
     from annotext.storage.errors import LibraryError
 
     while True:
@@ -147,30 +147,12 @@ def _recover(window, db: Path, error: Exception):
                 labels = [b.label for b in backups]
                 label, ok = QInputDialog.getItem(window, "Restore backup", "Backup:", labels, 0, False)
                 if ok:
-                    restore_backup_over_damaged(db, backups[labels.index(label)].path)
+                    replace_damaged_library(db, backups[labels.index(label)].path)
                     return Library(db)
             else:
                 return None
         except LibraryError as next_error:
             error = next_error
-
-
-def restore_backup_over_damaged(library: Path, backup: Path) -> None:
-    """Put a backup in place of a library that cannot be opened (the damaged file is kept aside)."""
-    import shutil
-    from datetime import datetime, timezone
-
-    from annotext.storage.database import probe
-
-    probe(backup)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    if library.exists():
-        library.rename(library.with_name(f"{library.stem}.damaged-{stamp}{library.suffix}"))
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{library}{suffix}")
-        if side.exists():
-            side.rename(side.with_name(f"{side.name}.damaged-{stamp}"))
-    shutil.copy2(backup, library)
 
 
 def _after_first_paint(window, callback) -> None:

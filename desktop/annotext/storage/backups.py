@@ -8,6 +8,7 @@ only the newest N are kept (ANNOTEXT_BACKUPS, default 10).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -122,3 +123,18 @@ def restore_backup(library: Path, backup: Path) -> Path:
     finally:
         db.conn.close()
     return safety
+
+
+def replace_damaged_library(library: Path, backup: Path) -> None:
+    """Put a backup in place of a library that cannot be opened (the damaged file is kept aside)."""
+    from annotext.storage.database import probe
+
+    probe(backup)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if library.exists():
+        library.rename(library.with_name(f"{library.stem}.damaged-{stamp}{library.suffix}"))
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{library}{suffix}")
+        if side.exists():
+            side.rename(side.with_name(f"{side.name}.damaged-{stamp}"))
+    shutil.copy2(backup, library)

@@ -46,6 +46,16 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+def _refuse_library_target(ctx, output: Path) -> None:
+    """An output file may never be the library, its -wal/-shm or one of its backups."""
+    from annotext.storage.library_files import refuse_library_target
+
+    try:
+        refuse_library_target(output, ctx.obj["db"])
+    except LibraryError as error:
+        _fail(str(error), 2)
+
+
 def _open_library(ctx):
     from annotext.core.library import Library
 
@@ -269,6 +279,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
     from annotext.export.report import ReportOptions
     from annotext.export.run import ExportError, export
 
+    _refuse_library_target(ctx, output)
     library = _open_library(ctx)
     ids = [d.id for d in reversed(library.documents())] if all_docs else list(docs)
     if not ids:
@@ -365,6 +376,7 @@ def codebook():
 @click.pass_context
 def codebook_export(ctx, path):
     """Write the codebook to PATH (.qdc)."""
+    _refuse_library_target(ctx.parent, path)
     library = _open_library(ctx.parent)
     try:
         count = library.export_codebook(path)

@@ -7,3 +7,7 @@ class LibraryError(Exception):
 
 class NewerLibraryError(LibraryError):
     """The file was written by a newer Annotext: it is opened read-only, never migrated."""
+
+
+class LibraryTargetError(LibraryError):
+    """A file about to be written is the library itself, one of its side files or a backup."""

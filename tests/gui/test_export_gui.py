@@ -53,3 +53,52 @@ def test_backup_and_about_from_the_menu(qtbot, make_window, open_sample, monkeyp
     monkeypatch.setattr(window_actions, "show_message", lambda *args, **kw: shown.append(args[2]))
     window.menu_actions.show_about()
     assert "Qt 6." in shown[0] and "spaCy" in shown[0]
+
+
+def test_export_dialog_refuses_the_library_and_asks_before_replacing(qtbot, make_window, tmp_path, monkeypatch):
+    from annotext.gui import export_dialog
+
+    window = make_window(model_name="none")
+    asked = []
+    answer = {"yes": False}
+
+    def fake_message(_parent, _title, text, question=False, info=False):
+        asked.append((text, question))
+        return answer["yes"] if question else True
+
+    monkeypatch.setattr(export_dialog, "show_message", fake_message)
+    library = window.library.path
+    dialog = ExportDialog(window, [], [], "report", str(tmp_path), library_path=library)
+    qtbot.addWidget(dialog)
+    before = library.read_bytes()
+    for target in (library, Path(f"{library}-wal"), tmp_path):
+        dialog.path.setText(str(target))
+        dialog.accept()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert asked[-1][1] is False and ("choose another file name" in asked[-1][0] or "folder" in asked[-1][0])
+    existing = tmp_path / "old.html"
+    existing.write_text("previous export")
+    dialog.path.setText(str(existing))
+    dialog.accept()
+    assert asked[-1] == (f"{existing} already exists.\nReplace it?", True)
+    assert dialog.result() != dialog.DialogCode.Accepted
+    answer["yes"] = True
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert library.read_bytes() == before and existing.read_text() == "previous export"
+
+
+def test_export_runner_refuses_the_library_as_target(qtbot, make_window, open_sample, monkeypatch):
+    from annotext.gui import export_dialog
+
+    window = make_window(model_name="none")
+    doc = open_sample(window)
+    shown = []
+    monkeypatch.setattr(export_dialog, "show_message", lambda *args, **kw: shown.append(args[2]))
+    library = window.library.path
+    before = library.read_bytes()
+    with qtbot.waitSignal(window.export_runner.done, timeout=10_000) as blocker:
+        window.export_runner.start(window.library.report_items([doc]), [], "csv", library, None, False)
+    assert blocker.args == [""]
+    assert "open library" in shown[0]
+    assert library.read_bytes() == before

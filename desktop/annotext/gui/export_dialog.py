@@ -15,6 +15,8 @@ from annotext.core.palette import LABEL_NAMES, label_sort_key
 from annotext.export.report import ReportOptions
 from annotext.export.run import SUFFIXES, ExportError, export
 from annotext.gui.safe_text import show_message
+from annotext.storage.errors import LibraryTargetError
+from annotext.storage.library_files import refuse_library_target
 
 FORMAT_NAMES = {"html": "HTML report (one self-contained file)", "pdf": "PDF report", "docx": "Word report (DOCX)",
                 "md": "Markdown report", "csv": "CSV: one row per passage", "json": "JSON: W3C Web Annotations",
@@ -24,8 +26,10 @@ FORMAT_NAMES = {"html": "HTML report (one self-contained file)", "pdf": "PDF rep
 class ExportDialog(QDialog):
     """Collects an export request; `request()` returns (format, path, options, excel_bom)."""
 
-    def __init__(self, parent, labels: list[str], tags: list, default_name: str, folder: str):
+    def __init__(self, parent, labels: list[str], tags: list, default_name: str, folder: str,
+                 library_path: Path | None = None):
         super().__init__(parent)
+        self.library_path = library_path
         self.setWindowTitle("Export")
         self.format = QComboBox()
         for key, name in FORMAT_NAMES.items():
@@ -74,9 +78,23 @@ class ExportDialog(QDialog):
         self.excel.setEnabled(self.format.currentData() == "csv")
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if name:
             self.path.setText(name)
+
+    def accept(self) -> None:
+        """Close only on a file that may be written: never the library or its backups; an existing
+        file only once the analyst agreed to replace it (typed or browsed, asked once, here)."""
+        path = self.request()[1]
+        problem = export_target_problem(path, self.library_path)
+        if problem:
+            show_message(self, "Export", problem)
+            return
+        if path.exists() and not show_message(self, "Export", f"{path} already exists.\nReplace it?",
+                                              question=True):
+            return
+        super().accept()
 
     def request(self) -> tuple[str, Path, ReportOptions, bool]:
         """What the analyst chose."""
@@ -89,6 +107,18 @@ class ExportDialog(QDialog):
             comments=self.comments.isChecked(), people=self.people.isChecked(),
             codebook=self.codebook.isChecked())
         return self.format.currentData(), Path(self.path.text()).expanduser(), options, self.excel.isChecked()
+
+
+def export_target_problem(path: Path, library_path: Path | None) -> str | None:
+    """Why `path` cannot receive an export (a folder, the library, one of its files), or None."""
+    if path.is_dir():
+        return f"{path}: is a folder; choose a file name"
+    if library_path is not None:
+        try:
+            refuse_library_target(path, library_path)
+        except LibraryTargetError as error:
+            return str(error)
+    return None
 
 
 def _checklist(entries) -> QListWidget:
@@ -151,6 +181,11 @@ class ExportRunner(QObject):
 
     def start(self, items, tags, fmt, path, options, excel) -> None:
         """Queue an export (the PDF writer needs the GUI thread, so it runs here)."""
+        library = getattr(self.window, "library", None)
+        problem = export_target_problem(Path(path), library.path if library is not None else None)
+        if problem:
+            self.on_failed(problem)
+            return
         self.window.progress.setRange(0, 0)
         self.window.progress.show()
         if fmt == "pdf":  # Qt's PDF writer and text layout must live on the GUI thread

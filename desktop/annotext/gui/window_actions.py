@@ -77,7 +77,8 @@ class WindowActions(QObject):
         name = items[0][0].title if len(items) == 1 else "annotext-report"
         safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name)[:80].strip() or "report"
         folder = self.window.settings.value("exportFolder", str(Path.home()))
-        dialog = ExportDialog(self.window, labels, self.window.library.annotations.tags(), safe, folder)
+        dialog = ExportDialog(self.window, labels, self.window.library.annotations.tags(), safe, folder,
+                              library_path=self.window.library.path)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
         fmt, path, options, excel = dialog.request()

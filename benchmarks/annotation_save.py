@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from annotext.core.edits import AddAnnotation, CreateTag
-from annotext.core.library import Library
+from annotext.application.edits import AddAnnotation, CreateTag
+from annotext.application.library import Library
 
 
 def main() -> int:

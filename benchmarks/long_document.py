@@ -74,7 +74,7 @@ def main() -> int:
 
     from annotext.analysis.analyser import Analyser
     from annotext.core.document import Document
-    from annotext.core.library import Library
+    from annotext.application.library import Library
     from annotext.gui.main_window import MainWindow
 
     app = QApplication([])
@@ -112,7 +112,7 @@ def main() -> int:
         start = text.index(" ", middle) + 1
         reader.select_range(start, start + 40)
         store = library.annotations
-        from annotext.core.edits import CreateTag
+        from annotext.application.edits import CreateTag
 
         window.annotating.submit(CreateTag(store.new_tag("Bench", shortcut=1)))
         app.processEvents()

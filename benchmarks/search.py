@@ -16,7 +16,7 @@ from pathlib import Path
 from corpus import SOURCES
 
 from annotext.core.document import Document
-from annotext.core.library import Library
+from annotext.application.library import Library
 
 QUERIES = ["Putin", "climate fund", "Beijing summit", "waiting lists", "analyst said", "neutrality",
            "school budget", "quarterly loss", "referee", "Brazil diet", "Xi Jinping", "transit plan",

@@ -44,7 +44,7 @@ def sample_result(analyser, sample_text):
 
 @pytest.fixture
 def library(tmp_path):
-    from annotext.core.library import Library
+    from annotext.application.library import Library
 
     lib = Library(tmp_path / "library.sqlite")
     yield lib

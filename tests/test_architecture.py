@@ -1,6 +1,7 @@
 """Core, analysis, storage, importers and export never import Qt (DESIGN §1)."""
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,16 @@ def test_no_unused_imports_or_undefined_names():
     run = subprocess.run([sys.executable, "-m", "pyflakes", str(root / "desktop"), str(root / "tests"),
                           str(root / "benchmarks")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_import_layers_and_no_cycles():
+    """The import-linter contracts of pyproject.toml (layers, no cycles between sibling modules) hold.
+
+    lint-imports reads imports inside functions too, so a lazy import cannot hide a layer violation."""
+    root = PACKAGE.parents[1]
+    lint = Path(sys.executable).with_name("lint-imports")
+    assert lint.exists(), "install the test extra: pip install -e '.[test]' (import-linter)"
+    run = subprocess.run([str(lint), "--no-cache"], cwd=root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(root / "desktop")})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "2 kept, 0 broken" in run.stdout

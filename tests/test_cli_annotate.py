@@ -54,8 +54,8 @@ def test_annotate_errors_are_clear(tmp_path):
 
 def test_codebook_round_trips_through_qdc(tmp_path):
     db, other = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    from annotext.core.edits import CreateTag
-    from annotext.core.library import Library
+    from annotext.application.edits import CreateTag
+    from annotext.application.library import Library
 
     library = Library(db)
     store = library.annotations
@@ -85,8 +85,8 @@ def test_codebook_round_trips_through_qdc(tmp_path):
 
 WRITER = r"""
 import sys
-from annotext.core.library import Library
-from annotext.core.edits import AddAnnotation
+from annotext.application.library import Library
+from annotext.application.edits import AddAnnotation
 library = Library(sys.argv[1])
 store = library.annotations
 for i in range(int(sys.argv[2])):

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotext.core.library import Library
+from annotext.application.library import Library
 from annotext.importers import ImportFailed, import_file
 from annotext.storage.backups import daily_backup_if_changed, list_backups, make_backup
 from annotext.storage.errors import LibraryError
@@ -132,7 +132,7 @@ def test_cli_backup_and_restore_round_trip(tmp_path):
 
 
 def test_restoring_over_a_damaged_library(tmp_path):
-    from annotext.storage.backups import replace_damaged_library
+    from annotext.storage.restore import replace_damaged_library
 
     db = tmp_path / "lib.sqlite"
     make_library(db)
@@ -149,7 +149,7 @@ WRITER = r"""
 import sys
 from annotext.analysis.analyser import Analyser
 from annotext.core.document import Document
-from annotext.core.library import Library
+from annotext.application.library import Library
 library = Library(sys.argv[1])
 analyser = Analyser()  # quotes only: fast, and analyses are still written with their spans
 text = open(sys.argv[2], encoding="utf-8").read()
@@ -194,7 +194,7 @@ def test_sigkill_during_imports_and_analyses(tmp_path):
 
 
 def test_second_instance_sees_changes_after_refresh(tmp_path):
-    from annotext.core.edits import AddAnnotation
+    from annotext.application.edits import AddAnnotation
 
     db = tmp_path / "lib.sqlite"
     first, second = Library(db), Library(db)

@@ -66,7 +66,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
     state = {"code": 0}
 
     def attach_and_open() -> None:
-        from annotext.core.library import Library
+        from annotext.application.library import Library
         from annotext.storage.errors import LibraryError
 
         try:
@@ -123,8 +123,9 @@ def _recover(window, db: Path, error: Exception):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-    from annotext.core.library import Library
-    from annotext.storage.backups import list_backups, replace_damaged_library
+    from annotext.application.library import Library
+    from annotext.storage.backups import list_backups
+    from annotext.storage.restore import replace_damaged_library
     from annotext.storage.errors import LibraryError
 
     while True:

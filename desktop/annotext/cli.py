@@ -57,7 +57,7 @@ def _refuse_library_target(ctx, output: Path) -> None:
 
 
 def _open_library(ctx):
-    from annotext.core.library import Library
+    from annotext.application.library import Library
 
     try:
         library = Library(ctx.obj["db"])
@@ -192,7 +192,7 @@ def _document_or_fail(library, doc_id: int):
 def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
     """Tag and/or comment a passage of document DOC; prints ID<TAB>START<TAB>END<TAB>TEXT."""
     from annotext.core.annotations import AnnotationError, find_quote
-    from annotext.core.edits import AddAnnotation, CreateTag
+    from annotext.application.edits import AddAnnotation, CreateTag
 
     library = _open_library(ctx)
     document = _document_or_fail(library, doc)
@@ -340,7 +340,8 @@ def backup(ctx):
 @click.pass_context
 def restore(ctx, which):
     """List backups (no argument), or restore one: a number from the list or a path."""
-    from annotext.storage.backups import list_backups, restore_backup
+    from annotext.storage.backups import list_backups
+    from annotext.storage.restore import restore_backup
 
     db = Path(ctx.obj["db"])
     backups = list_backups(db)
@@ -400,8 +401,3 @@ def codebook_import(ctx, path):
         _fail(str(error), 2)
     click.echo(f"{added} codes added, {updated} updated")
 
-
-if __name__ == "__main__":
-    from annotext.launcher import run
-
-    run()

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from annotext.core.anchoring import Reanchorer
 from annotext.core.annotations import selectors
-from annotext.core.edits import AddAnnotation
+from annotext.application.edits import AddAnnotation
 
 OLD = ("Officials met in Geneva on Monday.\n"
        "The agreement caps emissions from heavy industry and sets a price on carbon.\n"

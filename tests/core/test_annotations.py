@@ -3,7 +3,7 @@
 import pytest
 
 from annotext.core.annotations import AnnotationError, selectors
-from annotext.core.edits import (AddAnnotation, ChangeTag, CreateTag, DeleteAnnotation, DeleteTag, MergeTags,
+from annotext.application.edits import (AddAnnotation, ChangeTag, CreateTag, DeleteAnnotation, DeleteTag, MergeTags,
                                  set_comment, toggle_tag)
 
 

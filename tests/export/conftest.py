@@ -1,7 +1,7 @@
 import pytest
 
-from annotext.core.edits import AddAnnotation, CreateTag
-from annotext.core.library import Library
+from annotext.application.edits import AddAnnotation, CreateTag
+from annotext.application.library import Library
 
 HOSTILE_TAG = "<img src=x onerror=alert(1)>"
 HOSTILE_COMMENT = '<script>document.title="PWNED";alert("x")</script> & more'

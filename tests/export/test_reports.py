@@ -237,8 +237,8 @@ def test_several_documents_make_one_report_with_a_chapter_each(annotated_library
 
 
 def test_author_from_settings_is_recorded(tmp_path):
-    from annotext.core.edits import AddAnnotation
-    from annotext.core.library import Library
+    from annotext.application.edits import AddAnnotation
+    from annotext.application.library import Library
 
     library = Library(tmp_path / "l.sqlite", author="Rosa Analyst")
     doc = library.ensure_sample()

@@ -10,7 +10,7 @@ def settings(tmp_path):
 @pytest.fixture
 def make_window(qtbot, tmp_path, settings):
     """A main window over a fresh library file; closed (thread stopped) after the test."""
-    from annotext.core.library import Library
+    from annotext.application.library import Library
     from annotext.gui.main_window import MainWindow
 
     windows = []

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QInputDialog
 
-from annotext.core.edits import CreateTag
+from annotext.application.edits import CreateTag
 
 ANALYSIS_TIMEOUT = 120_000
 

@@ -7,7 +7,7 @@ import docx
 from PySide6.QtGui import QTextCursor
 
 from annotext.core.document import Document
-from annotext.core.edits import AddAnnotation, CreateTag
+from annotext.application.edits import AddAnnotation, CreateTag
 from annotext.export.run import export
 
 MARKUP = '<b>bold</b><img src=x onerror=alert(1)><a href="http://evil">link</a>'

@@ -2,7 +2,7 @@
 
 from PySide6.QtGui import QGuiApplication
 
-from annotext.core.edits import AddAnnotation
+from annotext.application.edits import AddAnnotation
 
 
 def write(tmp_path, name, text):

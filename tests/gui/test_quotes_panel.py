@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from annotext.core.library import Library
+from annotext.application.library import Library
 
 
 

@@ -1,7 +1,7 @@
 """Full-text search over documents and comments: ranked, with snippets, safe against FTS syntax."""
 
 from annotext.core.document import Document
-from annotext.core.edits import AddAnnotation
+from annotext.application.edits import AddAnnotation
 from annotext.storage.search import first_match, fts_query
 
 

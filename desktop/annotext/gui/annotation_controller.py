@@ -1,4 +1,4 @@
-"""Wires the analyst's actions to undoable core edits: tag keys 1–9, Ctrl+M comments, Delete,
+"""Wires the analyst's actions to undoable edits (annotext.application.edits): tag keys 1–9, Ctrl+M comments, Delete,
 the reader's context menu, the codebook and annotations panels, and the undo stack.
 
 Every edit is committed to SQLite (inside `library.apply`) before any view shows it.
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from annotext.core.annotations import Annotation, AnnotationError
 from annotext.core.palette import average_colour
-from annotext.core.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
+from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
 from annotext.gui.codebook_panel import CodebookPanel

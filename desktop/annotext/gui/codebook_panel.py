@@ -1,5 +1,5 @@
 """The codebook panel: a tree of tags with colour, key and count; create, rename, recolour, move,
-merge and delete them. It builds core edits and hands them to `submit` (the undo stack)."""
+merge and delete them. It builds edits (annotext.application.edits) and hands them to `submit` (the undo stack)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QInputDialog, QMenu, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from annotext.core.annotation_store import AnnotationStore
+from annotext.application.annotation_store import AnnotationStore
 from annotext.core.annotations import AnnotationError, Tag
-from annotext.core.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
+from annotext.application.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
 from annotext.gui.safe_text import plain_tooltip, show_message
 
 _ID = Qt.ItemDataRole.UserRole

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotext.core.document import Document, guess_title, normalise_newlines
-from annotext.core.document_edits import ChangeDocument, DeleteDocument
+from annotext.application.document_edits import ChangeDocument, DeleteDocument
 from annotext.gui.import_jobs import ImportRunner
 from annotext.gui.search_panel import SearchPanel
 from annotext.importers import ImportFailed, import_file, supported_suffixes

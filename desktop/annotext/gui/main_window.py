@@ -1,6 +1,6 @@
 """The main window: library on the left, the reader in the middle, panels on the right.
 
-Wiring only: documents come from annotext.core.library, analysis from the background runner,
+Wiring only: documents come from annotext.application.library, analysis from the background runner,
 and every result is stored on this (the GUI) thread before it is shown.
 """
 
@@ -21,7 +21,7 @@ from annotext.gui.reader import ReaderView
 
 if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
     from annotext.core.document import Document
-    from annotext.core.library import Library
+    from annotext.application.library import Library
     from annotext.core.results import AnalysisResult
     from annotext.core.spans import Span
 

@@ -1,4 +1,4 @@
-"""QUndoCommands over core edits: undo and redo go through the database like any other change."""
+"""QUndoCommands over the application's edits: undo and redo go through the database like any other change."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtGui import QUndoCommand
 
 from annotext.core.annotations import AnnotationError
-from annotext.core.edits import Edit
+from annotext.application.edits import Edit
 from annotext.storage.errors import LibraryError
 
 

@@ -41,7 +41,8 @@ class WindowActions(QObject):
         """File ▸ Restore backup: pick one; the current state is backed up first, then reloaded."""
         from PySide6.QtWidgets import QInputDialog
 
-        from annotext.storage.backups import list_backups, restore_backup
+        from annotext.storage.backups import list_backups
+        from annotext.storage.restore import restore_backup
         from annotext.storage.errors import LibraryError
 
         backups = list_backups(self.window.library.path)

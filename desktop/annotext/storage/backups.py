@@ -8,7 +8,6 @@ only the newest N are kept (ANNOTEXT_BACKUPS, default 10).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -101,40 +100,3 @@ def daily_backup_if_changed(db, library: Path) -> Path | None:
     if backups and changed <= newest:
         return None
     return make_backup(db, library, "daily")
-
-
-def restore_backup(library: Path, backup: Path) -> Path:
-    """Replace the library's content with a backup's (the current state is backed up first).
-
-    Uses the backup API into the live file, so other connections see a consistent database.
-    Returns the safety copy of the state before the restore.
-    """
-    from annotext.storage.database import open_database, probe
-
-    probe(Path(backup))  # refuse a damaged backup before touching anything
-    db, read_only = open_database(library, migrate=False)
-    try:
-        safety = make_backup(db, library, "before-restore")
-        source = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            source.backup(db.conn)
-        finally:
-            source.close()
-    finally:
-        db.conn.close()
-    return safety
-
-
-def replace_damaged_library(library: Path, backup: Path) -> None:
-    """Put a backup in place of a library that cannot be opened (the damaged file is kept aside)."""
-    from annotext.storage.database import probe
-
-    probe(backup)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    if library.exists():
-        library.rename(library.with_name(f"{library.stem}.damaged-{stamp}{library.suffix}"))
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{library}{suffix}")
-        if side.exists():
-            side.rename(side.with_name(f"{side.name}.damaged-{stamp}"))
-    shutil.copy2(backup, library)

@@ -1,7 +1,7 @@
 """The library facade: import, dedupe, analysis caching (spaCy never re-run on reopen)."""
 
 from annotext.analysis.analyser import Analyser
-from annotext.core.library import Library
+from annotext.application.library import Library
 
 
 class CountingAnalyser:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from annotext.core.annotation_store import AnnotationStore
+from annotext.application.annotation_store import AnnotationStore
 from annotext.core.corrections import QuoteCorrection, apply_corrections
 from annotext.core.document import Document, clean_text
 from annotext.core.paths import sample_article
@@ -115,7 +115,7 @@ class Library:
 
     # Annotation edits ----------------------------------------------------------------------
     def apply(self, edit) -> None:
-        """Apply an undoable edit (annotext.core.edits); committed when this returns."""
+        """Apply an undoable edit (annotext.application.edits); committed when this returns."""
         self._writable()
         target = self if getattr(edit, "library_level", False) else self.annotations
         with_retry(lambda: edit.apply(target))

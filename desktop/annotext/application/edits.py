@@ -8,7 +8,7 @@ import copy
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from annotext.core.annotation_store import AnnotationStore
+from annotext.application.annotation_store import AnnotationStore
 from annotext.core.annotations import Annotation, Tag
 
 

@@ -1,7 +1,7 @@
 """Undoable edits of documents themselves: rename, change source/date, delete (with everything on it).
 
 They act on the whole Library (documents, annotations and corrections), unlike the annotation edits
-of annotext.core.edits, which act on the AnnotationStore."""
+of annotext.application.edits, which act on the AnnotationStore."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from annotext.core.annotations import Annotation
 from annotext.core.corrections import QuoteCorrection
 from annotext.core.document import Document
-from annotext.core.edits import Edit
+from annotext.application.edits import Edit
 
 
 class DocumentEdit(Edit):

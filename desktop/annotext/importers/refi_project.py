@@ -1,0 +1,147 @@
+"""Read a REFI-QDA project (.qdpx: a zip holding project.qde and the sources' texts) as written by
+QualCoder, NVivo, MAXQDA, ATLAS.ti or Annotext, for merging another analyst's coding.
+
+Follows the REFI-QDA Project standard (urn:QDA-XML:project:1.0): <Users> name the coders,
+<CodeBook><Codes> the code tree, each <TextSource> its text (an internal file named by
+plainTextPath, or inline <PlainTextContent>) and its <PlainTextSelection>s with <Coding> elements
+whose creatingUser is the coder. Positions are character offsets into the source text.
+Only text sources are read; other kinds are counted and reported as skipped.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from annotext.core.coded_project import CodedProject, CodeRecord, SelectionRecord, SourceRecord
+from annotext.core.document import clean_text, normalise_newlines
+from annotext.importers.errors import ImportFailed
+
+NAMESPACE = "urn:QDA-XML:project:1.0"
+_Q = f"{{{NAMESPACE}}}"
+MAX_MEMBER_BYTES = 64 * 1024 * 1024  # one source text or the project XML, uncompressed
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+MAX_RATIO = 200  # a zip member expanding more than this is treated as a bomb
+MAX_CODE_DEPTH = 64
+
+
+def read_project(path: Path | str) -> tuple[CodedProject, list[str]]:
+    """(the project, notes on what was skipped); ImportFailed with one line if it cannot be read."""
+    from lxml import etree
+
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailed(path, "not a regular file" if path.exists() else "no such file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_sizes(path, archive)
+            names = {info.filename for info in archive.infolist()}
+            if "project.qde" not in names:
+                raise ImportFailed(path, "not a REFI-QDA project (no project.qde inside)")
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+            root = etree.fromstring(archive.read("project.qde"), parser)
+            if root.tag != f"{_Q}Project":
+                raise ImportFailed(path, f"not a REFI-QDA project (root element {root.tag!r})")
+            users = {u.get("guid"): (u.get("name") or u.get("guid")) for u in root.iter(f"{_Q}User")}
+            codes = _codes(path, root)
+            notes: list[str] = []
+            sources = []
+            for element in root.iterfind(f"{_Q}Sources/*"):
+                kind = etree.QName(element).localname
+                if kind != "TextSource":
+                    notes.append(f"{kind} {element.get('name') or ''!s}: not a text source, skipped".strip())
+                    continue
+                sources.append(_source(path, archive, names, element, users, notes))
+    except zipfile.BadZipFile as error:
+        raise ImportFailed(path, f"not a readable .qdpx archive ({error})") from None
+    except (NotImplementedError, RuntimeError) as error:  # encrypted or unsupported compression
+        raise ImportFailed(path, f"an entry of the archive cannot be read ({error})") from None
+    except etree.XMLSyntaxError as error:
+        raise ImportFailed(path, f"project.qde is not well-formed XML ({error})") from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
+    return CodedProject(origin=str(path), codes=codes, sources=sources), notes
+
+
+def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise ImportFailed(path, f"{info.filename} is too large once unpacked ({info.file_size / 1e6:.0f} MB)")
+        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
+            raise ImportFailed(path, f"{info.filename} expands {info.file_size // info.compress_size}× (a zip bomb?)")
+
+
+def _codes(path: Path, root) -> list[CodeRecord]:
+    codes: list[CodeRecord] = []
+
+    def walk(element, parent: CodeRecord | None, depth: int) -> None:
+        if depth > MAX_CODE_DEPTH:
+            raise ImportFailed(path, f"the code tree is nested more than {MAX_CODE_DEPTH} levels deep")
+        for child in element.iterfind(f"{_Q}Code"):
+            name = " ".join((child.get("name") or "unnamed code").split())
+            colour = child.get("color")
+            description = child.findtext(f"{_Q}Description") or ""
+            record = CodeRecord(guid=child.get("guid") or "", name=name,
+                                path=(parent.path if parent else ()) + (name,),
+                                colour=colour.lower() if colour and len(colour) == 7 and colour.startswith("#") else None,
+                                description=description.strip(), parent_guid=parent.guid if parent else None)
+            codes.append(record)
+            walk(child, record, depth + 1)
+
+    codebook = root.find(f"{_Q}CodeBook/{_Q}Codes")
+    if codebook is not None:
+        walk(codebook, None, 0)
+    return codes
+
+
+def _source(path: Path, archive: zipfile.ZipFile, names: set[str], element, users: dict, notes: list[str]) -> SourceRecord:
+    name = element.get("name") or "Untitled"
+    inline = element.findtext(f"{_Q}PlainTextContent")
+    if inline is not None:
+        text = inline
+    else:
+        text_path = element.get("plainTextPath") or ""
+        member = text_path.removeprefix("internal://")
+        candidates = [member, f"sources/{member}", f"Sources/{member}"]
+        found = next((c for c in candidates if c in names), None)
+        if found is None:
+            raise ImportFailed(path, f"the text of source {name!r} ({text_path or 'no plainTextPath'}) is missing")
+        raw = archive.read(found)
+        text = raw.decode("utf-8-sig", errors="replace")
+    position = _newline_map(text)
+    selections = []
+    for selection in element.iterfind(f"{_Q}PlainTextSelection"):
+        try:
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+        except (TypeError, ValueError):
+            notes.append(f"{name}: a selection without valid positions was skipped")
+            continue
+        if not 0 <= start < end <= len(text):
+            notes.append(f"{name}: selection {start}–{end} lies outside the text, skipped")
+            continue
+        start, end = position(start), position(end)
+        creator = selection.get("creatingUser")
+        codings = selection.findall(f"{_Q}Coding")
+        coder = users.get(creator) or (users.get(codings[0].get("creatingUser")) if codings else None) or "unknown"
+        guids = [ref.get("targetGUID") for coding in codings for ref in coding.iterfind(f"{_Q}CodeRef")
+                 if ref.get("targetGUID")]
+        comment = (selection.findtext(f"{_Q}Description") or "").strip()
+        selections.append(SelectionRecord(start, end, coder, selection.get("creationDateTime") or "",
+                                          selection.get("modifiedDateTime") or "", comment, guids))
+    return SourceRecord(name=name, text=clean_text(normalise_newlines(text)), selections=selections)
+
+
+def _newline_map(text: str):
+    """Offsets in `text` -> offsets after CRLF/CR become LF (the form every Annotext text has)."""
+    if "\r" not in text:
+        return lambda offset: offset
+    removed = [0] * (len(text) + 1)
+    count = 0
+    for index, char in enumerate(text):
+        removed[index] = count
+        if char == "\r" and index + 1 < len(text) and text[index + 1] == "\n":
+            count += 1
+    removed[len(text)] = count
+    return lambda offset: offset - removed[offset]

@@ -20,6 +20,7 @@ from annotext.core.anchoring import Reanchorer
 from annotext.core.annotations import Annotation, Tag, next_colour, selectors, validate_colour, validate_tag_name
 from annotext.core.coded_project import CodedProject, SourceRecord
 from annotext.core.document import Document, text_sha256
+from annotext.storage.errors import LibraryError
 
 
 @dataclass
@@ -59,7 +60,8 @@ class MergeSummary:
 
 def merge_project(library, project: CodedProject, notes: list[str] | None = None) -> MergeSummary:
     """Merge `project` into `library` in one transaction (a backup is taken first)."""
-    library.require_writable()
+    if library.read_only:
+        raise LibraryError(f"{library.path}: opened read-only; nothing can be merged into it")
     summary = MergeSummary(origin=project.origin, notes=list(notes or []))
     summary.backup = str(library.backup())
     with library.db.atomic():

@@ -187,7 +187,7 @@ def _document_or_fail(library, doc_id: int):
 @click.option("--quote", "quote", help="Exact text of the passage instead of offsets.")
 @click.option("--occurrence", type=int, help="Which match of --quote (1 = first) when it occurs several times.")
 @click.option("--tag", "tags", multiple=True, help="Tag name (created if new); repeat for several.")
-@click.option("--comment", default="", help="Comment on the passage.")
+@click.option("--comment", default="", help="Comment on the passage (at most 20,000 characters).")
 @click.pass_context
 def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
     """Tag and/or comment a passage of document DOC; prints ID<TAB>START<TAB>END<TAB>TEXT."""
@@ -377,10 +377,14 @@ def codebook():
 @click.pass_context
 def codebook_export(ctx, path):
     """Write the codebook to PATH (.qdc)."""
+    from annotext.core.refi_qda import CodebookError
+
     _refuse_library_target(ctx.parent, path)
     library = _open_library(ctx.parent)
     try:
         count = library.export_codebook(path)
+    except CodebookError as error:
+        _fail(f"{path}: {error}", 1)
     except OSError as error:
         _fail(f"{path}: cannot write ({error.strerror or error})", 1)
     click.echo(f"{count} codes written to {path}")

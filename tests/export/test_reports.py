@@ -96,7 +96,7 @@ def test_html_runs_no_script_in_a_real_browser(annotated_library, tmp_path):
 def test_markdown_is_readable_and_escaped(annotated_library, tmp_path):
     text = write(annotated_library, "md", tmp_path).read_text(encoding="utf-8")
     assert "> Their relationship has been a constant despite a decade" in text
-    assert "Comment: Framing: continuity" in text
+    assert "> **Comment:** Framing: continuity" in text
     assert "\\<script\\>" in text and "<script>" not in text
     assert "| Xi Jinping | Xi |" in text
 

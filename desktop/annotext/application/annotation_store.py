@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 
 from annotext.core.annotations import (Annotation, AnnotationError, Tag, default_author, next_colour,
-                                       selectors, validate_colour, validate_range, validate_tag_name)
+                                       selectors, validate_colour, validate_comment, validate_range,
+                                       validate_tag_name)
 from annotext.core.document import clean_text
 from annotext.storage.annotations_repo import AnnotationRepository
 
@@ -102,7 +103,7 @@ class AnnotationStore:
             raise AnnotationError(f"unknown tag ids: {unknown}")
         exact, prefix, suffix = selectors(text, start, end)
         return Annotation(doc_id=doc_id, start=start, end=end, exact=exact, prefix=prefix, suffix=suffix,
-                          comment=clean_text(comment), tag_ids=list(dict.fromkeys(tag_ids or [])), author=self.author)
+                          comment=validate_comment(clean_text(comment)), tag_ids=list(dict.fromkeys(tag_ids or [])), author=self.author)
 
     def store_annotation(self, annotation: Annotation) -> Annotation:
         """Insert (or re-insert, on redo) an annotation; returns it as stored."""
@@ -111,7 +112,7 @@ class AnnotationStore:
 
     def update_annotation(self, annotation: Annotation) -> Annotation:
         """Write a changed annotation; returns it as stored (new updated time)."""
-        annotation.comment = clean_text(annotation.comment)
+        annotation.comment = validate_comment(clean_text(annotation.comment))
         self.repo.update_annotation(annotation)
         return self.repo.annotation(annotation.id)
 

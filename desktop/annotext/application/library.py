@@ -122,10 +122,11 @@ class Library:
 
     def export_codebook(self, path: Path | str) -> int:
         """Write the codebook as REFI-QDA .qdc; returns the number of codes written."""
+        from annotext.core.atomic import atomic_write_bytes
         from annotext.core.refi_qda import codebook_xml
 
         tags = self.annotations.tags()
-        Path(path).write_bytes(codebook_xml(tags))
+        atomic_write_bytes(path, codebook_xml(tags))
         return len(tags)
 
     def import_codebook(self, path: Path | str) -> tuple[int, int]:

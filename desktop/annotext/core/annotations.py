@@ -74,15 +74,40 @@ def validate_range(text: str, start: int, end: int) -> None:
         raise AnnotationError("the selected passage is only white space")
 
 
+# Control characters break XML codebooks and terminals; bidi embeddings, overrides and isolates
+# make a name read differently from what it is ("Trojan Source"). Neither belongs in a tag name.
+_NAME_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+MAX_COMMENT_CHARS = 20_000
+"""The longest comment a passage can carry (about eight printed pages): long enough for any note,
+short enough that every export lays it out in moments. Stated in the comment dialog."""
+
+
 def validate_tag_name(name: str) -> str:
-    """Tag names are trimmed, non-empty, single-line and at most 100 characters."""
-    cleaned = " ".join(name.split()).replace("\x00", "")
+    """Tag names are trimmed, non-empty, single-line, at most 100 characters, and free of control
+    characters and bidi overrides."""
+    cleaned = " ".join(name.split())
     cleaned = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cleaned)
     if not cleaned:
         raise AnnotationError("a tag needs a name")
     if len(cleaned) > 100:
         raise AnnotationError("a tag name is at most 100 characters")
+    bad = _NAME_FORBIDDEN.search(cleaned)
+    if bad:
+        raise AnnotationError(f"a tag name cannot contain the control character U+{ord(bad.group()):04X}")
     return cleaned
+
+
+def strip_name_controls(name: str) -> str:
+    """A name from another program with the characters validate_tag_name refuses removed."""
+    return _NAME_FORBIDDEN.sub("", name)
+
+
+def validate_comment(comment: str) -> str:
+    """Comments are at most MAX_COMMENT_CHARS characters; the message says how far over it is."""
+    if len(comment) > MAX_COMMENT_CHARS:
+        raise AnnotationError(f"a comment is at most {MAX_COMMENT_CHARS:,} characters "
+                              f"(this one has {len(comment):,})")
+    return comment
 
 
 def validate_colour(colour: str) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotext import __version__
-from annotext.core.annotations import Tag
+from annotext.core.annotations import Tag, strip_name_controls
+from annotext.core.xml_text import sanitise_tree
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _NS = {"q": NAMESPACE}
@@ -53,12 +54,18 @@ def append_codes(codes: ET.Element, tags: list[Tag], namespace: str, guid_of) ->
 
 
 def codebook_xml(tags: list[Tag]) -> bytes:
-    """The codebook as REFI-QDA XML (UTF-8, with declaration)."""
+    """The codebook as REFI-QDA XML (UTF-8, with declaration), valid against Codebook.xsd.
+
+    The schema wants at least one Code, so an empty codebook is refused (CodebookError) rather
+    than written as a file no other program would read; Sets are optional and Annotext has none,
+    so none are written (an empty <Sets/> is invalid)."""
+    if not tags:
+        raise CodebookError("the codebook is empty: create a tag before exporting it")
     ET.register_namespace("", NAMESPACE)
     root = ET.Element(f"{{{NAMESPACE}}}CodeBook", {"origin": f"Annotext {__version__}"})
     codes = ET.SubElement(root, f"{{{NAMESPACE}}}Codes")
     append_codes(codes, tags, NAMESPACE, lambda tag: tag.guid or str(uuid.uuid4()))
-    ET.SubElement(root, f"{{{NAMESPACE}}}Sets")
+    sanitise_tree(root)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -82,7 +89,7 @@ def read_codebook(path: Path) -> list[CodeNode]:
         colour = element.get("color")
         return CodeNode(
             guid=element.get("guid") or str(uuid.uuid4()),
-            name=element.get("name") or "unnamed code",
+            name=" ".join(strip_name_controls(element.get("name") or "").split()) or "unnamed code",
             colour=colour.lower() if colour and len(colour) == 7 and colour.startswith("#") else None,
             description=(description.text or "").strip() if description is not None else "",
             children=[node(child) for child in element.findall("q:Code", _NS)],

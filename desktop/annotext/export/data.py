@@ -2,43 +2,63 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
+import uuid
 from pathlib import Path
+from typing import Callable
 
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
+from annotext.core.atomic import atomic_write_text
 from annotext.core.document import Document
 from annotext.core.results import AnalysisResult
 
 CSV_COLUMNS = ["document_id", "document_title", "annotation_id", "start", "end", "exact", "tags", "comment",
                "author", "created", "updated"]
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+COLLECTION_ID = "urn:annotext:export"
+PAGE_ID = "urn:annotext:export:page1"
 
 Item = tuple[Document, AnalysisResult | None, list[Annotation]]
+Tokenizer = Callable[[str], list[tuple[int, int, bool]]]
+
+# OWASP "CSV Injection": a cell starting with one of these is run as a formula by spreadsheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _tag_names(annotation: Annotation, tags: dict[int, Tag]) -> list[str]:
     return [tags[t].name for t in annotation.tag_ids if t in tags]
 
 
+def csv_cell(value: object) -> object:
+    """A text cell that a spreadsheet shows as text, never runs as a formula: OWASP's advice,
+    a leading apostrophe, which Excel and LibreOffice hide and which is removed to recover the
+    original (`value[1:]` when the cell starts with "'" followed by one of = + - @ tab CR)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def render_csv(items: list[Item], tags: list[Tag]) -> str:
-    """One row per annotation; tags joined with "; "."""
+    """One row per annotation; tags joined with "; "; text cells neutralised against formulas."""
     by_id = {t.id: t for t in tags}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for document, _result, passages in items:
         for a in passages:
-            writer.writerow([document.id, document.title, a.id, a.start, a.end, a.exact,
-                             "; ".join(_tag_names(a, by_id)), a.comment, a.author, a.created_at, a.updated_at])
+            row = [document.id, document.title, a.id, a.start, a.end, a.exact,
+                   "; ".join(_tag_names(a, by_id)), a.comment, a.author, a.created_at, a.updated_at]
+            writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
 
 
 def write_csv(items: list[Item], tags: list[Tag], path: Path, excel_bom: bool = False) -> None:
     """CSV in UTF-8 (with a byte-order mark when `excel_bom`, so Excel detects the encoding)."""
-    path.write_text(render_csv(items, tags), encoding="utf-8-sig" if excel_bom else "utf-8", newline="")
+    atomic_write_text(path, render_csv(items, tags), encoding="utf-8-sig" if excel_bom else "utf-8", newline="")
 
 
 def document_iri(document: Document) -> str:
@@ -50,26 +70,48 @@ def document_iri(document: Document) -> str:
     return f"urn:annotext:document:{document.id}"
 
 
+def model_language(result: AnalysisResult | None, default: str = "en") -> str:
+    """The BCP 47 language of a text as far as Annotext knows it: the prefix of the spaCy model
+    that analysed it (en_core_web_sm → en); English, the language of the models it ships for,
+    otherwise."""
+    name = result.model.name if result is not None else ""
+    prefix = name.split("_", 1)[0]
+    return prefix if "_" in name and prefix.isalpha() and 2 <= len(prefix) <= 3 else default
+
+
+def creator_iri(name: str) -> str:
+    """A stable IRI for an annotator: the same name always gives the same id in every export."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'annotext:user:' + name)}"
+
+
 def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
-    """A W3C Web Annotation AnnotationCollection with one embedded AnnotationPage."""
+    """A W3C Web Annotation AnnotationCollection with one embedded AnnotationPage, including the
+    model's "should" properties: last, partOf, language and format, creator ids."""
     by_id = {t.id: t for t in tags}
     annotations = []
-    for document, _result, passages in items:
+    for document, result, passages in items:
+        language = model_language(result)
+        source = {"id": document_iri(document), "type": "Text", "format": "text/plain", "language": language}
+        if document.title:
+            source["title"] = document.title
         for a in passages:
-            body = [{"type": "TextualBody", "purpose": "tagging", "value": name} for name in _tag_names(a, by_id)]
+            body = [{"type": "TextualBody", "purpose": "tagging", "value": name, "format": "text/plain",
+                     "language": language} for name in _tag_names(a, by_id)]
             if a.comment:
                 body.append({"type": "TextualBody", "purpose": "commenting", "value": a.comment,
-                             "format": "text/plain"})
+                             "format": "text/plain", "language": language})
+            author = a.author or "analyst"
             annotations.append({
                 "id": f"urn:annotext:annotation:{document.id}:{a.id}",
                 "type": "Annotation",
                 "motivation": "commenting" if a.comment else "tagging",
                 "created": a.created_at,
                 "modified": a.updated_at,
-                "creator": {"type": "Person", "name": a.author},
+                "creator": {"id": creator_iri(author), "type": "Person", "name": author},
                 "body": body,
                 "target": {
-                    "source": document_iri(document),
+                    "type": "SpecificResource",
+                    "source": source,
                     "selector": [
                         {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
                         {"type": "TextPositionSelector", "start": a.start, "end": a.end},
@@ -78,37 +120,82 @@ def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
             })
     return {
         "@context": W3C_CONTEXT,
-        "id": "urn:annotext:export",
+        "id": COLLECTION_ID,
         "type": "AnnotationCollection",
         "label": f"Annotations exported by Annotext {__version__}",
         "total": len(annotations),
-        "first": {"id": "urn:annotext:export:page1", "type": "AnnotationPage", "startIndex": 0, "items": annotations},
+        "first": {"id": PAGE_ID, "type": "AnnotationPage", "partOf": COLLECTION_ID, "startIndex": 0,
+                  "items": annotations},
+        "last": PAGE_ID,
     }
 
 
 def write_w3c_json(items: list[Item], tags: list[Tag], path: Path) -> None:
     """W3C Web Annotation JSON (UTF-8, indented)."""
-    path.write_text(json.dumps(w3c_annotations(items, tags), ensure_ascii=False, indent=2), encoding="utf-8")
+    atomic_write_text(path, json.dumps(w3c_annotations(items, tags), ensure_ascii=False, indent=2))
 
 
-def jsonl_records(items: list[Item], tags: list[Tag]) -> list[dict]:
-    """spaCy/Prodigy records: text, meta and spans (entities, QUOTE, and one span per analyst tag)."""
+def _snap(start: int, end: int, starts: list[int], ends: list[int]) -> tuple[int, int] | None:
+    """The smallest run of whole tokens covering [start, end) (token indices, end exclusive)."""
+    first = bisect.bisect_right(ends, start)  # first token ending after `start`
+    last = bisect.bisect_left(starts, end)  # tokens before this one start before `end`
+    return (first, last) if first < last else None
+
+
+def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> list[dict]:
+    """spaCy/Prodigy records, one per document: `text`, `tokens` (the model's tokens), `spans`
+    (every span, overlapping allowed: entities, QUOTE and one per analyst tag: Prodigy's spancat
+    format), `ents` (the entities alone, never overlapping: the ner format) and `meta`.
+
+    Every span lies on token boundaries: entities already do; quotations and passages an analyst
+    drew through the middle of a word are widened to the whole tokens."""
     by_id = {t.id: t for t in tags}
     records = []
     for document, result, passages in items:
-        spans = []
+        text = document.text
+        bounds = tokenize(text)
+        tokens = [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": ws}
+                  for i, (s, e, ws) in enumerate(bounds)]
+        starts, ends = [s for s, _e, _w in bounds], [e for _s, e, _w in bounds]
+
+        def span(start: int, end: int, label: str, source: str) -> dict | None:
+            snapped = _snap(start, end, starts, ends)
+            if snapped is None:
+                return None
+            first, last = snapped
+            return {"start": starts[first], "end": ends[last - 1], "token_start": first,
+                    "token_end": last - 1, "label": label, "source": source}
+
+        raw = []
         if result is not None:
-            spans += [{"start": e.start, "end": e.end, "label": e.label} for e in result.entities]
-            spans += [{"start": q.start, "end": q.end, "label": "QUOTE"} for q in result.quotes]
+            raw += [(e.start, e.end, e.label, "model") for e in result.entities]
+            raw += [(q.start, q.end, "QUOTE", "model") for q in result.quotes]
         for a in passages:
-            spans += [{"start": a.start, "end": a.end, "label": name} for name in _tag_names(a, by_id)]
+            if not a.orphaned:
+                raw += [(a.start, a.end, name, "analyst") for name in _tag_names(a, by_id)]
+        spans = [s for s in (span(*r) for r in raw) if s is not None]
         spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
-        records.append({"text": document.text, "meta": {"id": document.id, "title": document.title,
-                                                          "source": document.source}, "spans": spans})
+        spans = [s for i, s in enumerate(spans) if i == 0 or s != spans[i - 1]]
+        records.append({"text": text, "tokens": tokens, "spans": spans,
+                        "ents": _non_overlapping([s for s in spans if s["source"] == "model"
+                                                  and s["label"] != "QUOTE"]),
+                        "meta": {"id": document.id, "title": document.title, "source": document.source}})
     return records
 
 
-def write_jsonl(items: list[Item], tags: list[Tag], path: Path) -> None:
+def _non_overlapping(spans: list[dict]) -> list[dict]:
+    """Entities for ner: longest first where two overlap, as spaCy's filter_spans does."""
+    chosen: list[dict] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s["end"] - s["start"]), s["start"])):
+        cover = set(range(s["token_start"], s["token_end"] + 1))
+        if not cover & taken:
+            chosen.append(s)
+            taken |= cover
+    return sorted(chosen, key=lambda s: s["start"])
+
+
+def write_jsonl(items: list[Item], tags: list[Tag], path: Path, tokenize: Tokenizer) -> None:
     """One JSON object per line, one line per document."""
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in jsonl_records(items, tags)),
-                    encoding="utf-8")
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                    for r in jsonl_records(items, tags, tokenize)))

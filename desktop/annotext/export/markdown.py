@@ -5,14 +5,40 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from annotext.core.atomic import atomic_write_text
 from annotext.export.report import Chapter, Report
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!&~])")
+# What makes a line start a block: a list bullet or number, a setext underline or rule, a fence.
+_BLOCK_START = re.compile(r"^([-+=~]|\d{1,9}(?=[.)]))")
 
 
 def md_escape(text: str) -> str:
     """Escape Markdown (and inline HTML) syntax so article text is shown, not interpreted."""
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def md_line(line: str) -> str:
+    """One line of text as a Markdown line that cannot start a block of its own: inline syntax
+    escaped, leading spaces (indented code) dropped, a leading bullet, number, rule or fence
+    escaped."""
+    escaped = md_escape(line.lstrip(" \t"))
+    match = _BLOCK_START.match(escaped)
+    if match:
+        end = match.end()
+        escaped = (escaped[:end] + "\\" + escaped[end:]) if match.group().isdigit() else "\\" + escaped
+    return escaped
+
+
+def md_quote(text: str, first: str = "") -> list[str]:
+    """`text` of any number of lines as one block quote whose lines stay lines (hard breaks) and
+    cannot open headings, lists, code blocks or rules; `first` is Markdown put before line one."""
+    lines = text.split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        body = (first if index == 0 else "") + md_line(line)
+        out.append(f"> {body}  " if index < len(lines) - 1 and line.strip() else f"> {body}".rstrip())
+    return out
 
 
 def _cell(text: str) -> str:
@@ -40,8 +66,8 @@ def _chapter(chapter: Chapter) -> list[str]:
     for paragraph in chapter.paragraphs:
         if paragraph.heading and not any(s.passages for s in paragraph.segments):
             continue  # the title is already the heading
-        text = "".join(
-            "".join(f"[{n}]" for n in s.opens) + md_escape(s.text) for s in paragraph.segments)
+        text = md_line("".join(
+            "".join(f"[{n}] " for n in s.opens) + s.text for s in paragraph.segments))
         lines += [f"**{text}**" if paragraph.heading else text, ""]
     if chapter.passages:
         lines += ["### Tagged passages", ""]
@@ -49,10 +75,11 @@ def _chapter(chapter: Chapter) -> list[str]:
             tags = ", ".join(md_escape(t) for t in p.tags) or "no tag"
             lines.append(f"**[{p.number}]** _{tags}_ ({md_escape(p.author)}, {p.updated_at[:10]})")
             lines.append("")
-            lines += [f"> {md_escape(line)}" for line in p.exact.split("\n")]
+            lines += md_quote(p.exact)
             lines.append("")
             if p.comment:
-                lines += [f"Comment: {md_escape(p.comment)}", ""]
+                lines += md_quote(p.comment, first="**Comment:** ")
+                lines.append("")
     if chapter.tag_summary:
         lines += ["### Tags", "", "| Tag | Passages | Numbers |", "|---|---:|---|"]
         lines += [f"| {_cell(t.name)} | {t.count} | {', '.join(map(str, t.passages))} |" for t in chapter.tag_summary]
@@ -74,4 +101,4 @@ def _chapter(chapter: Chapter) -> list[str]:
 
 def write_markdown(report: Report, path: Path) -> None:
     """Write the Markdown report (UTF-8)."""
-    path.write_text(render_markdown(report), encoding="utf-8")
+    atomic_write_text(path, render_markdown(report))

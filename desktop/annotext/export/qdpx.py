@@ -11,8 +11,10 @@ from pathlib import Path
 
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
+from annotext.core.atomic import atomic_path
 from annotext.core.document import Document
 from annotext.core.refi_qda import append_codes
+from annotext.core.xml_text import sanitise_tree
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NAMESPACE}}}"
@@ -40,10 +42,11 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
     users = ET.SubElement(project, f"{_Q}Users")
     for author in authors:
         ET.SubElement(users, f"{_Q}User", {"guid": user_guid[author], "name": author})
-    codebook = ET.SubElement(project, f"{_Q}CodeBook")
-    codes = ET.SubElement(codebook, f"{_Q}Codes")
     tag_guid = {t.id: t.guid or _stable_guid("tag", t.id) for t in tags}
-    append_codes(codes, tags, NAMESPACE, lambda tag: tag_guid[tag.id])
+    if tags:  # Project.xsd: a CodeBook holds at least one Code, so no codebook is written empty
+        codebook = ET.SubElement(project, f"{_Q}CodeBook")
+        codes = ET.SubElement(codebook, f"{_Q}Codes")
+        append_codes(codes, tags, NAMESPACE, lambda tag: tag_guid[tag.id])
     sources = ET.SubElement(project, f"{_Q}Sources")
     files: dict[str, str] = {}
     for document, _result, passages in items:
@@ -68,14 +71,24 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
                         "guid": _stable_guid("coding", a.id, tag_id), "creatingUser": author,
                         "creationDateTime": _when(a.created_at)})
                     ET.SubElement(coding, f"{_Q}CodeRef", {"targetGUID": tag_guid[tag_id]})
+    sanitise_tree(project)
     ET.indent(project)
     return ET.tostring(project, encoding="utf-8", xml_declaration=True), files
 
 
 def write_qdpx(items, tags: list[Tag], path: Path, name: str) -> None:
-    """Write the .qdpx archive."""
+    """Write the .qdpx archive (atomically: the previous file stays until the new one is complete)."""
     xml, files = project_xml(items, tags, name)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", xml)
-        for archive_path, text in files.items():
-            archive.writestr(archive_path, text.encode("utf-8", "surrogatepass"))
+    with atomic_path(path, verify=_check_archive) as temporary:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("project.qde", xml)
+            for archive_path, text in files.items():
+                archive.writestr(archive_path, text.encode("utf-8", "surrogatepass"))
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse an archive that does not read back (a short write the OS did not report)."""
+    with zipfile.ZipFile(path) as archive:
+        broken = archive.testzip()
+    if broken is not None:
+        raise OSError(f"{broken} is damaged in the written archive")

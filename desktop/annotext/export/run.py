@@ -48,8 +48,9 @@ def export(items: list[tuple], tags: list, fmt: str, path: Path, options: Report
             from annotext.export.data import write_w3c_json
             write_w3c_json(items, tags, path)
         elif fmt == "jsonl":
+            from annotext.analysis.tokens import token_bounds
             from annotext.export.data import write_jsonl
-            write_jsonl(items, tags, path)
+            write_jsonl(items, tags, path, token_bounds)
         else:
             from annotext.export.qdpx import write_qdpx
             write_qdpx(items, tags, path, items[0][0].title if len(items) == 1 else "Annotext project")

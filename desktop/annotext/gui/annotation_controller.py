@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from annotext.core.annotations import Annotation, AnnotationError
+from annotext.core.annotations import MAX_COMMENT_CHARS, Annotation, AnnotationError
 from annotext.core.palette import average_colour
 from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
 from annotext.core.spans import Span
@@ -143,8 +143,9 @@ class AnnotationController(QObject):
         if target is None and start == end:
             self.window.on_status("Select a passage to comment on.")
             return False
-        text, ok = QInputDialog.getMultiLineText(self.window, "Comment", "Comment on this passage:",
-                                                 target.comment if target else "")
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "Comment", f"Comment on this passage (at most {MAX_COMMENT_CHARS:,} characters):",
+            target.comment if target else "")
         if not ok:
             return False
         if target is not None:

@@ -276,6 +276,7 @@ def search(ctx, query, limit):
 def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names,
             no_comments, no_people, no_codebook, excel):
     """Export documents DOC... (or --all) as a report or as data."""
+    from annotext.analysis.tokens import token_bounds
     from annotext.export.report import ReportOptions
     from annotext.export.run import ExportError, export
 
@@ -301,7 +302,8 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
                             codebook=not no_codebook)
     _analyse_missing(ctx, library, ids)
     try:
-        export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel)
+        export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel,
+               tokenize=token_bounds)
     except ExportError as error:
         _fail(str(error), 1)
     click.echo(str(output))

@@ -12,7 +12,7 @@ import xmlschema
 
 from annotext.core.annotations import MAX_COMMENT_CHARS, AnnotationError
 from annotext.core.document import Document
-from annotext.core.edits import AddAnnotation, CreateTag, set_comment
+from annotext.application.edits import AddAnnotation, CreateTag, set_comment
 from annotext.export.run import ExportError, export
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "refi-qda"
@@ -178,7 +178,9 @@ def test_jsonl_spans_align_with_spacy_tokens(library, analyser, tmp_path):
         library.analyse(doc_id, analyser)
         text = library.document(doc_id).text
         library.apply(AddAnnotation(store.new_annotation(doc_id, 3, min(len(text), 23), [edit.tag.id])))
-    path = export(library.report_items(doc_ids), store.tags(), "jsonl", tmp_path / "all.jsonl")
+    from annotext.analysis.tokens import token_bounds
+
+    path = export(library.report_items(doc_ids), store.tags(), "jsonl", tmp_path / "all.jsonl", tokenize=token_bounds)
     nlp = spacy.blank("en")
     total = 0
     for line, doc_id in zip(path.read_text(encoding="utf-8").splitlines(), doc_ids):

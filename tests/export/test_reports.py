@@ -165,7 +165,9 @@ def test_w3c_json(annotated_library, tmp_path):
 
 
 def test_jsonl_spans(annotated_library, tmp_path):
-    lines = write(annotated_library, "jsonl", tmp_path).read_text(encoding="utf-8").splitlines()
+    from annotext.analysis.tokens import token_bounds
+
+    lines = write(annotated_library, "jsonl", tmp_path, tokenize=token_bounds).read_text(encoding="utf-8").splitlines()
     record = json.loads(lines[0])
     labels = {s["label"] for s in record["spans"]}
     assert {"PERSON", "GPE", "QUOTE", "Bilateral ties", HOSTILE_TAG} <= labels

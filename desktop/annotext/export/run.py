@@ -17,8 +17,11 @@ class ExportError(Exception):
 
 
 def export(items: list[tuple], tags: list, fmt: str, path: Path, options: ReportOptions | None = None,
-           excel_bom: bool = False, progress: Callable[[str], None] | None = None) -> Path:
-    """Write `items` (document, corrected result, annotations) in `fmt` to `path`; returns the path."""
+           excel_bom: bool = False, progress: Callable[[str], None] | None = None,
+           tokenize: Callable[[str], list[tuple[int, int, bool]]] | None = None) -> Path:
+    """Write `items` (document, corrected result, annotations) in `fmt` to `path`; returns the path.
+    JSONL needs `tokenize` (analysis.tokens.token_bounds, passed in by the caller because exports
+    sit beside analysis, not above it)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     path = Path(path)
@@ -48,9 +51,10 @@ def export(items: list[tuple], tags: list, fmt: str, path: Path, options: Report
             from annotext.export.data import write_w3c_json
             write_w3c_json(items, tags, path)
         elif fmt == "jsonl":
-            from annotext.analysis.tokens import token_bounds
             from annotext.export.data import write_jsonl
-            write_jsonl(items, tags, path, token_bounds)
+            if tokenize is None:
+                raise ExportError("JSONL export needs the language model's tokenizer")
+            write_jsonl(items, tags, path, tokenize)
         else:
             from annotext.export.qdpx import write_qdpx
             write_qdpx(items, tags, path, items[0][0].title if len(items) == 1 else "Annotext project")

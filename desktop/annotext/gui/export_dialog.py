@@ -149,7 +149,10 @@ class ExportWorker(QObject):
         """Write the file; emits finished(path) or failed(message)."""
         items, tags, fmt, path, options, excel = job
         try:
-            export(items, tags, fmt, path, options, excel_bom=excel, progress=self.progress.emit)
+            from annotext.analysis.tokens import token_bounds
+
+            export(items, tags, fmt, path, options, excel_bom=excel, progress=self.progress.emit,
+                   tokenize=token_bounds)
         except ExportError as error:
             self.failed.emit(str(error))
             return

@@ -12,8 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 CONTEXT = 32
-TAG_PALETTE = ["#f9d56e", "#8fd3fe", "#b5e48c", "#f4a7bb", "#cdb4db", "#ffc09f", "#a0e7e5",
-               "#e9c46a", "#bde0fe", "#d8f3dc"]
+# Automatic tag colours, chosen so a coded passage never hides an entity inside it: every colour is at
+# least 12 CIEDE2000 units from every entity colour (core/palette.py), from the grey of comment-only
+# passages, from both themes' reading backgrounds and from each other (tests/core/test_tag_colours.py
+# measures it); all keep near-black text above a 9:1 contrast ratio.
+TAG_PALETTE = ["#7abefa", "#ff9e14", "#f9a7d1", "#6bd36d", "#b5b3d6", "#64fcd7", "#b7c21a", "#f3d9ba",
+               "#acbf9e", "#c2f26c"]
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -26,7 +30,7 @@ class Tag:
     """One code of the codebook. `parent_id` makes the codebook a tree; `shortcut` is a key 1–9."""
 
     name: str
-    colour: str = "#f9d56e"
+    colour: str = TAG_PALETTE[0]
     parent_id: int | None = None
     shortcut: int | None = None
     description: str = ""

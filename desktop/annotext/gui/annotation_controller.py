@@ -18,7 +18,7 @@ from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, se
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
 from annotext.gui.codebook_panel import CodebookPanel
-from annotext.gui.undo import EditCommand
+from annotext.gui.undo import DONE, REDONE, UNDONE, EditCommand
 from annotext.gui.safe_text import show_message
 
 COMMENT_ONLY_COLOUR = "#d9d9d9"
@@ -38,7 +38,8 @@ class AnnotationController(QObject):
         self.codebook = CodebookPanel(self.store, self.submit)
         self.panel = AnnotationsPanel()
         self.annotations: list[Annotation] = []
-        self.codebook.tagActivated.connect(self.apply_tag)
+        self.codebook.tagOpened.connect(self.show_tag)
+        self.codebook.tagApplied.connect(self.apply_tag)
         self.panel.passageChosen.connect(window.reader.select_range)
         self.panel.deleteRequested.connect(self.delete_annotation)
         reader = window.reader
@@ -55,7 +56,7 @@ class AnnotationController(QObject):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_keys())
         comment = QAction("&Comment…", self)
         comment.setShortcut(QKeySequence("Ctrl+M"))
         comment.triggered.connect(self.comment)
@@ -76,11 +77,16 @@ class AnnotationController(QObject):
             return False
         return True
 
-    def _on_change(self, edit: Edit) -> None:
+    def _on_change(self, edit: Edit, how: str = DONE) -> None:
         if edit.doc_id is not None and self.window.current is not None and edit.doc_id != self.window.current.id:
             self.window.open_document(edit.doc_id)
         self.refresh()
-        self.window.on_status(f"{edit.label}: saved.")
+        if how == UNDONE:
+            self.window.on_status(f"Undone: {edit.label} (saved). Redo with {_key_name(QKeySequence.StandardKey.Redo)}.")
+        elif how == REDONE:
+            self.window.on_status(f"Redone: {edit.label} (saved).")
+        else:
+            self.window.on_status(f"{edit.label}: saved.")
 
     def refresh(self) -> None:
         """Re-read the current document's passages and the codebook into every view."""
@@ -116,6 +122,16 @@ class AnnotationController(QObject):
             self.window.on_status(f"No tag has the key {key}; set one in the codebook (right-click a tag ▸ Key).")
             return
         self.apply_tag(tag.id)
+
+    @Slot(int)
+    def show_tag(self, tag_id: int) -> None:
+        """Open a tag from the codebook: its passages in this document, in the Annotations tab."""
+        tag = self.store.tag(tag_id)
+        self.window.show_side_tab(self.panel)
+        self.panel.show_tag(tag_id)
+        here = len(self.panel.visible_ids())
+        self.window.on_status(f"{tag.name}: {here} passage{'s' if here != 1 else ''} in this document. "
+                              "Right-click the tag to rename it, F2 also renames.")
 
     @Slot(int)
     def apply_tag(self, tag_id: int) -> bool:
@@ -155,12 +171,42 @@ class AnnotationController(QObject):
 
     @Slot()
     def delete_at_cursor(self) -> bool:
-        """Delete: remove the passage at the cursor or selection."""
-        target = self.target()
+        """Delete: remove the passage at the cursor or selection; inside overlapping passages, ask which
+        one (naming their tags) rather than silently removing the shortest."""
+        start, end = self.window.reader.selection_range()
+        around = [a for a in self.annotations if a.start <= start < a.end] if start == end else []
+        if len(around) > 1:
+            target = self.choose_passage(around)
+            if target is None:
+                return False
+        else:
+            target = self.target()
         if target is None:
             self.window.on_status("No passage here to delete.")
             return False
         return self.submit(DeleteAnnotation(target))
+
+    def choose_passage(self, candidates: list[Annotation]) -> Annotation | None:
+        """Ask which of several overlapping passages is meant: one button per passage, named by its
+        tags and its first words; None when the analyst cancels."""
+        from PySide6.QtWidgets import QMessageBox
+
+        names = {t.id: t.name for t in self.store.tags()}
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete passage",
+                          f"The cursor is inside {len(candidates)} passages. Which one should be deleted?",
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        by_id = {a.id: a for a in candidates}
+        for annotation in sorted(candidates, key=lambda a: (a.start, a.end)):
+            tags = ", ".join(names[t] for t in annotation.tag_ids if t in names) or "no tag"
+            button = box.addButton(f"{tags}: “{_snippet(annotation.exact, 40)}”", QMessageBox.ButtonRole.AcceptRole)
+            button.setAccessibleName(f"Delete the passage tagged {tags}")
+            button.setProperty("annotationId", annotation.id)
+        box.exec()
+        self.window.activateWindow()  # back to the text, where the analyst was
+        self.window.reader.setFocus()
+        clicked = box.clickedButton()
+        return by_id.get(clicked.property("annotationId")) if clicked is not None else None
 
     @Slot(int)
     def delete_annotation(self, annotation_id: int) -> bool:
@@ -204,6 +250,27 @@ class AnnotationController(QObject):
             menu.addAction(f"Change speaker ({speaker})…", partial(panel.ask_speaker, quote.start, quote.end))
             menu.addAction("Not a quotation", partial(panel.notQuote.emit, quote.start, quote.end))
         return menu
+
+
+def _snippet(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys plus Ctrl+Y, each once: a key bound twice is an "ambiguous shortcut"
+    that Qt refuses to fire, which is how Redo from the keyboard once did nothing."""
+    keys: list[QKeySequence] = []
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) + [QKeySequence("Ctrl+Y")]:
+        if key.toString() not in {k.toString() for k in keys}:
+            keys.append(key)
+    return keys
+
+
+def _key_name(standard: QKeySequence.StandardKey) -> str:
+    """The first key of a standard action, as the user's platform writes it."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
 
 
 def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Span:

@@ -65,6 +65,11 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.blockSignals(False)
         self._apply_filter()
 
+    def show_tag(self, tag_id: int) -> None:
+        """Filter the list to one tag's passages (the codebook opens a tag this way)."""
+        self.text_filter.clear()
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(tag_id)))
+
     def visible_ids(self) -> list[int]:
         """Annotation ids of the rows shown (after filtering)."""
         return [self.tree.topLevelItem(i).data(0, _ID) for i in range(self.tree.topLevelItemCount())]

@@ -7,7 +7,7 @@ import copy
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QInputDialog, QMenu, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -27,9 +27,11 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 
 class CodebookPanel(QWidget):
-    """Emits tagActivated(tag_id) when a tag is double-clicked (apply it to the selection)."""
+    """Emits tagOpened(tag_id) when a tag is double-clicked or Enter is pressed on it (show its
+    passages: opening never changes a passage), tagApplied(tag_id) from its menu's "Apply"."""
 
-    tagActivated = Signal(int)
+    tagOpened = Signal(int)
+    tagApplied = Signal(int)
 
     def __init__(self, store: AnnotationStore, submit: Callable[[Edit], bool], parent=None):
         super().__init__(parent)
@@ -44,7 +46,11 @@ class CodebookPanel(QWidget):
             self.tree.header().setSectionResizeMode(column, self.tree.header().ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.itemDoubleClicked.connect(self._on_double_clicked)
+        self.tree.setAccessibleName("Codebook")
+        self.tree.itemActivated.connect(self._on_activated)  # double-click and Enter
+        rename = QShortcut(QKeySequence(Qt.Key.Key_F2), self.tree)
+        rename.setContext(Qt.ShortcutContext.WidgetShortcut)
+        rename.activated.connect(self._rename_current)
         new_button = QPushButton("New tag…")
         new_button.clicked.connect(self.create_tag)
         buttons = QHBoxLayout()
@@ -96,8 +102,13 @@ class CodebookPanel(QWidget):
     def _tag_id(item: QTreeWidgetItem) -> int:
         return item.data(0, _ID)
 
-    def _on_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        self.tagActivated.emit(self._tag_id(item))
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.tagOpened.emit(self._tag_id(item))
+
+    def _rename_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self._rename(self.store.tag(self._tag_id(item)))
 
     # Editing -------------------------------------------------------------------------------
     def _try(self, build: Callable[[], Edit | None]) -> bool:
@@ -140,7 +151,11 @@ class CodebookPanel(QWidget):
             return
         tag = self.store.tag(self._tag_id(item))
         others = [t for t in self.store.tags() if t.id != tag.id]
-        menu.addAction("Rename…", lambda: self._rename(tag))
+        menu.addAction("Show passages", lambda: self.tagOpened.emit(tag.id))
+        menu.addAction("Apply to selection" + (f"\t{tag.shortcut}" if tag.shortcut else ""),
+                       lambda: self.tagApplied.emit(tag.id))
+        menu.addSeparator()
+        menu.addAction("Rename…\tF2", lambda: self._rename(tag))
         menu.addAction("Colour…", lambda: self._recolour(tag))
         menu.addAction("Description…", lambda: self._describe(tag))
         keys = menu.addMenu("Key")

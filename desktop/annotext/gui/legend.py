@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from annotext.core.palette import LABEL_NAMES, colour_for, label_sort_key
+from annotext.gui.flow_layout import FlowLayout
 
 
 class LegendBar(QWidget):
@@ -15,16 +16,17 @@ class LegendBar(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self)  # chips wrap onto a second line rather than shrink to "…"
         self._layout.setContentsMargins(12, 6, 12, 6)
-        self._layout.setSpacing(6)
         self._hint = QLabel("Highlights:")
         self._hint.setTextFormat(Qt.TextFormat.PlainText)
         self._layout.addWidget(self._hint)
-        self._layout.addStretch(1)
         self._buttons: dict[str, QToolButton] = {}
         self._hidden: set[str] = set()
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAccessibleName("Highlight legend")
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Show one chip per label with its count, in legend order."""
@@ -38,6 +40,7 @@ class LegendBar(QWidget):
             button.setChecked(label not in self._hidden)
             button.setText(f"{label}  {counts[label]}")
             button.setToolTip(f"{LABEL_NAMES.get(label, label)}: click to show or hide")
+            button.setAccessibleName(f"{LABEL_NAMES.get(label, label)}, {counts[label]}: show or hide")
             button.setObjectName(f"legend-{label}")
             button.setProperty("label", label)
             button.setStyleSheet(_chip_style(colour_for(label)))

@@ -26,6 +26,11 @@ if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
     from annotext.core.spans import Span
 
 
+LEFT_MIN_WIDTH = 160  # library titles and tag names stay readable
+READER_MIN_WIDTH = 340  # about 40 characters of the reading font: the reader is never squeezed below
+RIGHT_MIN_WIDTH = 240  # the three tab titles and a passage's first words
+
+
 def _titled(title: str, widget: QWidget) -> QWidget:
     """A panel with a small heading above it."""
     box = QWidget()
@@ -149,11 +154,17 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.left.setMinimumWidth(220)
-        self.tabs.setMinimumWidth(320)
+        self.left.setMinimumWidth(LEFT_MIN_WIDTH)
+        centre.setMinimumWidth(READER_MIN_WIDTH)
+        self.tabs.setMinimumWidth(RIGHT_MIN_WIDTH)
+        self.splitter.setCollapsible(1, False)  # the side panels may collapse, never the reader
         self.splitter.setSizes([220, 760, 460])
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
+        # Long messages must not widen the window (they are cut at its edge; the tooltip has them whole).
+        from PySide6.QtWidgets import QSizePolicy
+
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -213,9 +224,71 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Refresh", QKeySequence.StandardKey.Refresh, self.refresh_all)
         self._action(view_menu, "Zoom &In", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1))
         self._action(view_menu, "Zoom &Out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1))
+        view_menu.addSeparator()
+        self.panel_actions = {}
+        for index, text in ((0, "&Library and codebook"), (2, "&Side panel (annotations, people, quotes)")):
+            action = self._action(view_menu, text, None,
+                                  lambda checked=True, panel=index: self.set_panel_shown(panel, checked))
+            action.setCheckable(True)
+            self.panel_actions[index] = action
+        for number in range(self.tabs.count()):
+            self._action(view_menu, f"Show {self.tabs.tabText(number)}", QKeySequence(f"Alt+{number + 1}"),
+                         lambda _checked=False, tab=self.tabs.widget(number): self.show_side_tab(tab))
+        self._action(view_menu, "Reset &layout", None, self.reset_layout)
+        self.splitter.splitterMoved.connect(self._sync_view_actions)
+        self._sync_view_actions()
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", None, self.menu_actions.show_about)
         self.library_actions.update_recent_menu()
+
+    # Panels --------------------------------------------------------------------------------
+    def panel_shown(self, index: int) -> bool:
+        """True when a side panel of the main splitter (0 left, 2 right) is on screen with some width."""
+        return not self.splitter.widget(index).isHidden() and self.splitter.sizes()[index] > 0
+
+    def set_panel_shown(self, index: int, shown: bool) -> None:
+        """View menu: hide a side panel, or bring it back (also after it was collapsed by dragging
+        the splitter to the edge), taking its width from the reader."""
+        widget = self.splitter.widget(index)
+        if not shown:
+            widget.hide()
+        else:
+            widget.show()
+            sizes = self.splitter.sizes()
+            if sizes[index] < widget.minimumWidth():
+                wanted = self._default_widths(sum(sizes))[index]
+                sizes[1] = max(READER_MIN_WIDTH, sizes[1] + sizes[index] - wanted)
+                sizes[index] = wanted
+                self.splitter.setSizes(sizes)
+        self._sync_view_actions()
+
+    def show_side_tab(self, widget: QWidget) -> None:
+        """Bring a right-hand tab to the front, showing the side panel if it was hidden or collapsed."""
+        if not self.panel_shown(2):
+            self.set_panel_shown(2, True)
+        self.tabs.setCurrentWidget(widget)
+        widget.setFocus()
+
+    @Slot()
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: every panel shown, at widths that suit the window."""
+        for index in (0, 2):
+            self.splitter.widget(index).show()
+        self.splitter.setSizes(self._default_widths(self.splitter.width()))
+        self.left.setSizes([450, 350])
+        self._sync_view_actions()
+
+    @staticmethod
+    def _default_widths(total: int) -> list[int]:
+        """Library on the left, reader, side panel: the side panels take what they need, the reader the rest."""
+        left = max(200, min(260, total * 17 // 100))
+        right = max(300, min(460, total * 30 // 100))
+        return [left, max(READER_MIN_WIDTH, total - left - right), right]
+
+    @Slot()
+    def _sync_view_actions(self, *_args) -> None:
+        for index, action in getattr(self, "panel_actions", {}).items():
+            action.setChecked(self.panel_shown(index))
 
     @Slot()
     def _focus_search(self) -> None:
@@ -439,9 +512,9 @@ class MainWindow(QMainWindow):
         """First show without saved state: give the side panels their comfortable widths."""
         super().showEvent(event)
         if not self._sized and self.settings.value("window/splitter") is None:
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([230, max(400, total - 230 - 460), 460])
+            self.splitter.setSizes(self._default_widths(sum(self.splitter.sizes())))
         self._sized = True
+        self._sync_view_actions()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Keep window state; stop the worker thread cleanly."""

@@ -56,7 +56,7 @@ class ReaderView(QTextEdit):
         self._tags = SpanIndex()  # the analyst's passages: attrs colour, annotation id
         self._lanes: dict[int, int] = {}
         self._has_heading = False
-        self._side_margin = -1
+        self._side_margin: tuple[int, int] | None = None
         self._pending: list[tuple[int, int]] = []
         self._chunk_timer = QTimer(self)
         self._chunk_timer.setSingleShot(True)
@@ -82,7 +82,7 @@ class ReaderView(QTextEdit):
         self._pending = []
         self.setPlainText(text)  # fresh character formats: only the heading needs painting below
         self._has_heading = bool(title) and text.split("\n", 1)[0].strip() == title.strip()
-        self._side_margin = -1
+        self._side_margin = None
         self._update_column()
         self._apply_block_layout()
         if self._has_heading:
@@ -311,20 +311,26 @@ class ReaderView(QTextEdit):
             self.zoomIn(steps)
         else:
             self.zoomOut(-steps)
-        self._side_margin = -1
+        self._side_margin = None
         self._update_column()
 
     def _update_column(self) -> None:
+        """Centre a column of MEASURE_CHARS characters. Its width and place are computed as if the
+        vertical scroll bar were always there, so a short document (no scroll bar) shows its text
+        exactly where a long one does: the column never jumps from one document to the next."""
         measure = self.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz" * 3) * MEASURE_CHARS // 78
         available = self.viewport().width()
-        side = max(MIN_SIDE_MARGIN, (available - measure) // 2)
-        if side == self._side_margin:
+        bar = self.verticalScrollBar()
+        spare = 0 if bar.isVisible() else self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+        side = max(MIN_SIDE_MARGIN, (available - spare - measure) // 2)
+        margins = (side, side + spare)
+        if margins == self._side_margin:
             return
-        self._side_margin = side
+        self._side_margin = margins
         frame = self.document().rootFrame()
         fmt: QTextFrameFormat = frame.frameFormat()
-        fmt.setLeftMargin(side)
-        fmt.setRightMargin(side)
+        fmt.setLeftMargin(margins[0])
+        fmt.setRightMargin(margins[1])
         frame.setFrameFormat(fmt)
 
     # Tooltips ------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import time
 
 from corpus import long_text
 
-from annotext.analysis.analyser import BATCH_SIZE, Analyser
+from annotext.analysis.analyser import Analyser
+from annotext.analysis.pieces import BATCH_SIZE
 from annotext.analysis.normalise import prepare_text
 from annotext.core.document import paragraphs
 

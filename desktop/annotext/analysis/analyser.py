@@ -13,12 +13,12 @@ from annotext.analysis.normalise import prepare_text
 from annotext.analysis.parse import salient_names, snapshot
 from annotext.analysis.people import index_people
 from annotext.analysis.quotes import find_quotes, needs_parse
-from annotext.core.document import paragraphs, text_sha256
+from annotext.analysis.pieces import batches, model_ranges
+from annotext.core.document import text_sha256
 from annotext.core.results import NO_MODEL, AnalysisResult, ModelInfo, recount_quotes
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
 ANALYSER_VERSION = "1"
-BATCH_SIZE = 64
 
 Progress = Callable[[int, int], None]
 
@@ -45,9 +45,10 @@ class Analyser:
 
     def analyse(self, text: str, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> AnalysisResult:
-        """Entities, people and quotes of `text`, offsets in code points of `text` itself."""
+        """Entities, people and quotes of `text`, offsets in code points of `text` itself. The model
+        reads one paragraph at a time (very long ones in pieces), so time grows linearly with length."""
         prepared = prepare_text(text)
-        ranges = paragraphs(prepared)
+        ranges = model_ranges(prepared)
         entities = []
         parses = {}
         subjects: list[int] = []
@@ -55,18 +56,19 @@ class Analyser:
         if progress:
             progress(0, total)
         if self.nlp is not None:
-            pieces = (prepared[start:end] for start, end in ranges)
-            docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE)
-            for done, ((start, _end), doc) in enumerate(zip(ranges, docs), start=1):
-                entities.extend(doc_entities(doc, start))
-                subjects.extend(salient_names(doc, start))
-                if needs_parse(doc.text):
-                    parses[start] = snapshot(doc, start)
-                if done % BATCH_SIZE == 0 or done == total:
-                    if cancelled and cancelled():
-                        raise AnalysisCancelled()
-                    if progress:
-                        progress(done, total)
+            done = 0
+            for batch in batches(ranges):
+                docs = self.nlp.pipe((prepared[start:end] for start, end in batch), batch_size=len(batch))
+                for (start, end), doc in zip(batch, docs):
+                    entities.extend(doc_entities(doc, start))
+                    subjects.extend(salient_names(doc, start))
+                    if needs_parse(prepared[start:end]):
+                        parses[start] = snapshot(doc, start)
+                done += len(batch)
+                if cancelled and cancelled():
+                    raise AnalysisCancelled()
+                if progress:
+                    progress(done, total)
         elif progress:
             progress(total, total)
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)

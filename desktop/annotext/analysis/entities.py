@@ -21,15 +21,13 @@ _LEADING_JUNK = " \t,.;:!?—–-(\"“”‘’'"
 
 def doc_entities(doc, offset: int) -> list[Span]:
     """Entities of one paragraph's spaCy doc as cleaned spans, offsets shifted by `offset`."""
+    text = doc.text  # spaCy rebuilds this string on every access: read it once, not once per entity
     spans: list[Span] = []
     for ent in doc.ents:
-        spans.extend(_clean_entity(doc, ent, offset))
+        span = _trimmed(text, ent.start_char, ent.end_char, offset, ent.label_)
+        if span is not None:
+            spans.append(span)
     return spans
-
-
-def _clean_entity(doc, ent, offset: int) -> list[Span]:
-    span = _trimmed(doc, ent.start_char, ent.end_char, offset, ent.label_)
-    return [] if span is None else [span]
 
 
 _INNER_POSSESSIVE = re.compile(r"[’']s\s+")
@@ -55,9 +53,8 @@ def split_possessives(entities: list[Span], text: str) -> list[Span]:
     return result
 
 
-def _trimmed(doc, start: int, end: int, offset: int, label: str) -> Span | None:
+def _trimmed(text: str, start: int, end: int, offset: int, label: str) -> Span | None:
     """Trim determiners, possessives and punctuation from the edges; None if nothing is left."""
-    text = doc.text
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
     while end > start and text[end - 1] in _TRAILING_JUNK:

@@ -4,7 +4,10 @@ from PySide6.QtCore import QSettings
 
 @pytest.fixture
 def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    """Fresh settings of an analyst who has already given a name (the first-tag prompt is tested apart)."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("author_asked", True)
+    return settings
 
 
 @pytest.fixture

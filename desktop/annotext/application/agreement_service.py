@@ -60,3 +60,8 @@ def run_agreement(library, coder_names: list[str], doc_ids: list[int] | None = N
     results = agreement(found, lengths, coder_names, tags, segment_threshold)
     return AgreementRun(coder_names, [(d, titles.get(d, "")) for d in lengths], tags, segment_threshold, results,
                         disagreements(found, lengths, coder_names, tags))
+
+
+def tag_id_of_path(library, path: str) -> int | None:
+    """The tag named by a "Parent/Child" path of an agreement result."""
+    return next((tag_id for tag_id, p in coding_queries.tag_paths(library.db).items() if p == path), None)

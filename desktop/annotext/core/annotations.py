@@ -58,7 +58,12 @@ class Annotation:
 
 
 def default_author() -> str:
-    """The OS user name: who wrote an annotation when the settings name nobody."""
+    """Who writes an annotation when the settings name nobody: ANNOTEXT_CODER, else the OS user."""
+    import os
+
+    named = " ".join(os.environ.get("ANNOTEXT_CODER", "").split())
+    if named:
+        return named
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -215,6 +215,7 @@ class AnnotationController(QObject):
         return found is not None and self.submit(DeleteAnnotation(found))
 
     def _build_and_submit(self, build) -> bool:
+        self.window.menu_actions.ask_author_once()
         try:
             edit = build()
         except AnnotationError as error:

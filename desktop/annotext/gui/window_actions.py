@@ -29,6 +29,29 @@ class WindowActions(QObject):
             self.window.library.annotations.author = " ".join(name.split())
             self.window.settings.setValue("author", self.window.library.annotations.author)
 
+    def ask_author_once(self) -> None:
+        """Before the first passage of a user who never named themselves, ask once who is coding
+        (pre-filled with the OS account), so that team work never records "root" (docs/team.md)."""
+        settings = self.window.settings
+        if settings.value("author") or settings.value("author_asked"):
+            return
+        settings.setValue("author_asked", True)
+        self.choose_author()
+
+    @Slot()
+    def choose_merge(self) -> None:
+        """File ▸ Merge another analyst's work… (docs/team.md)."""
+        from annotext.gui.team_dialogs import choose_merge
+
+        choose_merge(self.window)
+
+    @Slot()
+    def show_agreement(self) -> None:
+        """Tools ▸ Coder agreement…"""
+        from annotext.gui.team_dialogs import AgreementDialog
+
+        AgreementDialog(self.window).exec()
+
     # Backups ---------------------------------------------------------------------------------
     @Slot()
     def backup_now(self) -> None:

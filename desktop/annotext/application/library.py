@@ -118,7 +118,7 @@ class Library:
         """Apply an undoable edit (annotext.application.edits); committed when this returns."""
         self._writable()
         target = self if getattr(edit, "library_level", False) else self.annotations
-        with_retry(lambda: edit.apply(target))
+        with_retry(lambda: self._then_summary(edit, lambda: edit.apply(target)))
 
     def export_codebook(self, path: Path | str) -> int:
         """Write the codebook as REFI-QDA .qdc; returns the number of codes written."""
@@ -165,7 +165,17 @@ class Library:
         """Undo an edit applied before; committed when this returns."""
         self._writable()
         target = self if getattr(edit, "library_level", False) else self.annotations
-        with_retry(lambda: edit.revert(target))
+        with_retry(lambda: self._then_summary(edit, lambda: edit.revert(target)))
+
+    def _then_summary(self, edit, change):
+        """Run an edit and, when it may have changed a document's corrected analysis (document-level
+        edits: corrections, text), rewrite that document's corpus summary in the same transaction."""
+        with self.db.atomic():
+            outcome = change()
+            doc_id = getattr(edit, "doc_id", None)
+            if getattr(edit, "library_level", False) and doc_id is not None and self.repo.document(doc_id):
+                self.refresh_summary(doc_id)
+        return outcome
 
     def document(self, doc_id: int) -> Document:
         """The document with this id; LookupError with a clear message if there is none."""
@@ -204,13 +214,17 @@ class Library:
         document = self.document(doc_id)
         correction = QuoteCorrection(quote_start, quote_end, document.text[quote_start:quote_end],
                                      speaker.strip() if speaker and speaker.strip() else None, not_quote)
-        self.repo.save_quote_correction(doc_id, correction)
+        with self.db.atomic():
+            self.repo.save_quote_correction(doc_id, correction)
+            self.refresh_summary(doc_id)
         return correction
 
     def forget_quote_correction(self, doc_id: int, quote_start: int, quote_end: int) -> None:
         """Drop a correction so the detected attribution applies again."""
         self._writable()
-        self.repo.delete_quote_correction(doc_id, quote_start, quote_end)
+        with self.db.atomic():
+            self.repo.delete_quote_correction(doc_id, quote_start, quote_end)
+            self.refresh_summary(doc_id)
 
     def stored_result(self, document: Document) -> AnalysisResult | None:
         """The newest stored analysis of this exact text, corrections applied; never runs spaCy."""
@@ -226,9 +240,35 @@ class Library:
         return items
 
     def store_analysis(self, doc_id: int, result: AnalysisResult) -> None:
-        """Keep a result so the document never needs spaCy again (silently skipped when read-only)."""
+        """Keep a result so the document never needs spaCy again (silently skipped when read-only);
+        the corpus summary of its corrected view is written in the same transaction."""
         if not self.read_only:
-            self.repo.save_analysis(doc_id, result)
+            with self.db.atomic():
+                analysis_id = self.repo.save_analysis(doc_id, result)
+                document = self.document(doc_id)
+                if result.text_sha256 == document.sha256:
+                    self._write_summary(document, analysis_id, self.corrected(document, result))
+
+    def refresh_summary(self, doc_id: int) -> None:
+        """Rewrite a document's corpus summary from its stored analysis with the corrections applied
+        now (after a correction, or for analyses stored before summaries existed)."""
+        from annotext.storage.summaries import current_analysis_ids, forget_summary
+
+        if self.read_only:
+            return
+        with self.db.atomic():
+            analysis_id = current_analysis_ids(self.db, [doc_id]).get(doc_id)
+            if analysis_id is None:
+                forget_summary(self.db, doc_id)
+                return
+            document = self.document(doc_id)
+            self._write_summary(document, analysis_id, self.stored_result(document))
+
+    def _write_summary(self, document: Document, analysis_id: int, corrected: AnalysisResult) -> None:
+        from annotext.core.doc_summary import summarise
+        from annotext.storage.summaries import write_summary
+
+        write_summary(self.db, document.id, analysis_id, summarise(corrected, document.text))
 
     def analyse(self, doc_id: int, analyser, progress=None) -> AnalysisResult:
         """Cached result if there is one, else run `analyser` and store what it finds; the analyst's

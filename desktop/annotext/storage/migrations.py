@@ -7,6 +7,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from annotext.storage.attributes_sql import write_attributes
+
 migrations = Migrations("annotext")
 
 
@@ -136,6 +138,50 @@ def m003_codebook_and_annotations(db: Database) -> None:
 def m004_annotation_search(db: Database) -> None:
     """Full-text search over passages and comments, kept in sync by triggers."""
     db["annotations"].enable_fts(["exact", "comment"], fts_version="FTS5", create_triggers=True)
+
+
+@migrations()
+def m006_corpus_summaries(db: Database) -> None:
+    """Document attributes and per-document summaries of the (corrected) analysis, so that the
+    corpus view aggregates across the library in SQL. Summaries are derived data: written with each
+    analysis and each correction, and filled lazily for analyses stored before this step."""
+    db["doc_attributes"].create({"doc_id": int, "key": str, "value": str}, pk=("doc_id", "key"),
+                                foreign_keys=[("doc_id", "documents", "id")], not_null={"value"})
+    db["doc_attributes"].create_index(["key", "value", "doc_id"])
+    db["doc_summaries"].create(
+        {"doc_id": int, "analysis_id": int, "corrections": str, "updated_at": str},
+        pk="doc_id", foreign_keys=[("doc_id", "documents", "id")], not_null={"analysis_id", "updated_at"})
+    db["doc_people"].create(
+        {
+            "doc_id": int,
+            "person": str,  # the document's canonical name (corrections applied)
+            "kind": str,  # person, organisation, other (a described speaker)
+            "aliases": str,  # JSON list of the other forms used in the document
+            "mentions": int,
+            "quotes": int,
+            "quoted_words": int,
+        },
+        pk=("doc_id", "person"), foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"kind", "mentions", "quotes", "quoted_words"},
+    )
+    db["doc_people"].create_index(["person", "doc_id", "mentions", "quotes", "quoted_words"])
+    db["doc_quotes"].create(
+        {"doc_id": int, "start": int, "end": int, "speaker": str, "words": int, "content": str},
+        pk=("doc_id", "start", "end"), foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"words", "content"},
+    )
+    db["doc_quotes"].create_index(["speaker", "doc_id", "start"])
+    # Cross-document identity: each per-document name -> its corpus entry (rebuilt when `dirty`).
+    db["corpus_names"].create({"name": str, "entry": str}, pk="name", not_null={"entry"})
+    db["corpus_names"].create_index(["entry", "name"])
+    db["corpus_state"].create({"id": int, "dirty": int}, pk="id")
+    db["corpus_state"].insert({"id": 1, "dirty": 1})
+    # The analyst's corpus-level decisions, applied in order after the automatic grouping.
+    db["corpus_person_edits"].create(
+        {"id": int, "action": str, "name": str, "target": str, "created_at": str},
+        pk="id", not_null={"action", "name", "created_at"})
+    for doc_id, metadata in db.execute("select id, metadata from documents").fetchall():
+        write_attributes(db, doc_id, metadata)
 
 
 def known_migrations() -> list[str]:

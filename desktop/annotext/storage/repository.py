@@ -15,6 +15,8 @@ from annotext.core.corrections import QuoteCorrection
 from annotext.core.document import Document
 from annotext.core.results import ENTITY, QUOTE, AnalysisResult, ModelInfo, Person
 from annotext.core.spans import Span
+from annotext.storage.attributes_sql import write_attributes
+from annotext.storage.summaries import forget_document, forget_summary
 
 
 def utc_now() -> str:
@@ -53,7 +55,9 @@ class Repository:
         if document.id is not None:
             row["id"] = document.id
         with self.db.atomic():
-            return self.db["documents"].insert(row).last_pk
+            doc_id = self.db["documents"].insert(row).last_pk
+            write_attributes(self.db, doc_id, document.metadata)
+            return doc_id
 
     def delete_document(self, doc_id: int) -> None:
         """Remove a document with everything that hangs off it, in one transaction."""
@@ -65,6 +69,7 @@ class Repository:
             self.db.execute("delete from spans where analysis_id in (select id from analyses where doc_id = ?)",
                             [doc_id])
             self.db.execute("delete from analyses where doc_id = ?", [doc_id])
+            forget_document(self.db, doc_id)
             self.db.execute("delete from documents where id = ?", [doc_id])
 
     def document(self, doc_id: int) -> Document | None:
@@ -79,13 +84,16 @@ class Repository:
 
     def replace_text(self, doc_id: int, text: str, sha256: str) -> None:
         """New text for a document (its analyses no longer match the hash and are redone)."""
-        self.db.execute("update documents set text = ?, sha256 = ? where id = ?", [text, sha256, doc_id])
+        with self.db.atomic():
+            self.db.execute("update documents set text = ?, sha256 = ? where id = ?", [text, sha256, doc_id])
+            forget_summary(self.db, doc_id)
 
     def update_document_info(self, doc_id: int, title: str, source: str, metadata: dict) -> None:
         """Rename a document or change its source and metadata (date…)."""
         with self.db.atomic():
             self.db.execute("update documents set title = ?, source = ?, metadata = ? where id = ?",
                             [title, source, json.dumps(metadata, ensure_ascii=False), doc_id])
+            write_attributes(self.db, doc_id, metadata)
 
     def find_by_source(self, source: str) -> int | None:
         """The newest document imported from this file path or URL."""

@@ -1,0 +1,111 @@
+"""The corpus service: the whole library (or a selection) as one body of evidence — who is mentioned,
+who is quoted, when and where — and every passage of a code. Used by the corpus view, the corpus
+CLI and the corpus report; the numbers come from SQL over the per-document summaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotext.core.corpus import CodedPassage, CorpusFilter, CorpusPerson, CorpusQuote, TagBySource, TimePoint, granularity
+from annotext.application.document_edits import DocumentEdit
+from annotext.core.corpus_people import MERGE, SPLIT, CorpusPersonEdit
+from annotext.storage.corpus_repo import CorpusRepository
+from annotext.storage.summaries import stale_summaries
+
+
+class CorpusService:
+    """Corpus questions over one open Library."""
+
+    def __init__(self, library):
+        self.library = library
+        self.repo = CorpusRepository(library.db)
+
+    def prepare(self, progress=None) -> int:
+        """Bring every summary up to date (analyses stored before summaries existed, text replaced)
+        and the cross-document grouping; returns how many documents were summarised."""
+        redo, drop = stale_summaries(self.library.db)
+        if self.library.read_only:
+            return 0
+        for doc_id in drop:
+            self.library.refresh_summary(doc_id)
+        for index, (doc_id, _analysis_id) in enumerate(redo):
+            self.library.refresh_summary(doc_id)
+            if progress is not None:
+                progress(index + 1, len(redo))
+        self.repo.refresh_names()
+        return len(redo)
+
+    def people(self, selection: CorpusFilter = CorpusFilter(), limit: int | None = None) -> list[CorpusPerson]:
+        """The corpus people table (organisations that speak included and marked)."""
+        self.repo.refresh_names()
+        return self.repo.people(selection, limit)
+
+    def quotes(self, entry: str, selection: CorpusFilter = CorpusFilter()) -> list[CorpusQuote]:
+        """Every quotation of one corpus entry, by date, with context."""
+        self.repo.refresh_names()
+        return self.repo.quotes(entry, selection)
+
+    def find_entry(self, name: str) -> str | None:
+        """The corpus entry for a name as the analyst typed it: an entry, a per-document name, or a
+        unique case-insensitive match."""
+        self.repo.refresh_names()
+        found = self.repo.entry_of(name)
+        if found:
+            return found
+        folded = " ".join(name.split()).casefold()
+        matches = {entry for candidate, entry in self.library.db.execute("select name, entry from corpus_names")
+                   if candidate.casefold() == folded or entry.casefold() == folded}
+        return matches.pop() if len(matches) == 1 else None
+
+    def timeline(self, selection: CorpusFilter = CorpusFilter(), unit: str | None = None,
+                 entry: str | None = None) -> tuple[str, list[TimePoint]]:
+        """(unit, points): mentions and quotations over time, by day/week/month chosen from the range."""
+        self.repo.refresh_names()
+        if unit is None:
+            unit = granularity(*self.repo.date_range(selection))
+        return unit, self.repo.timeline(unit, selection, entry)
+
+    def tags_by(self, selection: CorpusFilter = CorpusFilter(), key: str = "source") -> TagBySource:
+        """Tag frequency by source (or by another attribute)."""
+        return self.repo.tags_by(selection, key)
+
+    def passages(self, tag_name: str, selection: CorpusFilter = CorpusFilter()) -> list[CodedPassage]:
+        """Every passage coded with `tag_name` in the selection (LookupError for an unknown tag)."""
+        tag = self.library.annotations.tag_named(tag_name)
+        if tag is None:
+            raise LookupError(f"no tag named {tag_name!r}")
+        return self.repo.passages(tag.id, selection)
+
+    def totals(self, selection: CorpusFilter = CorpusFilter()) -> dict[str, int]:
+        """Documents selected, analysed and dated; quotations and quoted words."""
+        return self.repo.totals(selection)
+
+
+@dataclass
+class CorpusPersonChange(DocumentEdit):
+    """Undoable corpus-level merge or split of people (the per-document analyses stay as they are)."""
+
+    edit: CorpusPersonEdit
+    label: str = "Corpus people"
+
+    def __post_init__(self):
+        self.doc_id = None  # about the corpus, not one document
+
+    def apply(self, library):
+        """Store the decision (the grouping is rebuilt on the next read)."""
+        self.edit = CorpusRepository(library.db).add_person_edit(self.edit)
+
+    def revert(self, library):
+        """Forget the decision."""
+        CorpusRepository(library.db).delete_person_edit(self.edit.id)
+
+
+def merge_people(name: str, into: str) -> CorpusPersonChange:
+    """The edit that makes `name`'s corpus entry part of `into`'s."""
+    return CorpusPersonChange(CorpusPersonEdit(MERGE, name, into), label=f"Merge {name} into {into}")
+
+
+def split_person(name: str) -> CorpusPersonChange:
+    """The edit that takes the per-document name `name` out of its corpus entry."""
+    return CorpusPersonChange(CorpusPersonEdit(SPLIT, name), label=f"Split {name}")

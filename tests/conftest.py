@@ -69,3 +69,46 @@ def no_network():
     socket.socket.connect = guarded
     yield
     socket.socket.connect = real_connect
+
+
+class SmallDisk:
+    """A tmpfs of a few hundred KiB mounted for one test: fill it, free it, make it read-only."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.filler = path / "filler.bin"
+
+    def fill(self) -> None:
+        """Use up every free byte (the filler file is kept until make_room)."""
+        with open(self.filler, "ab", buffering=0) as stream:
+            for size in (65536, 4096, 512, 1):
+                try:
+                    while True:
+                        stream.write(b"\0" * size)
+                except OSError:
+                    pass
+
+    def make_room(self) -> None:
+        """Give the space back."""
+        self.filler.unlink(missing_ok=True)
+
+    def read_only(self, on: bool = True) -> None:
+        """Remount read-only (or writable again): what root cannot get from chmod."""
+        import subprocess
+
+        subprocess.run(["mount", "-o", f"remount,{'ro' if on else 'rw'}", str(self.path)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB tmpfs at tmp_path/disk; skipped where mounting is not permitted (not root, containers)."""
+    import subprocess
+
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip() or result.returncode}")
+    yield SmallDisk(mount_point)
+    subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)

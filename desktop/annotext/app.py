@@ -83,9 +83,7 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QMessageBox
 
-            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME,
-                              f"{library.path} was written by a newer version of Annotext. It is opened "
-                              "read-only and will not be changed; update Annotext to edit it.",
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, _read_only_notice(library),
                               QMessageBox.StandardButton.Ok, window)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
@@ -118,22 +116,35 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
     return state["code"] or code
 
 
+def _read_only_notice(library) -> str:
+    """Why the library opened read-only, and what the analyst can do about it."""
+    from annotext.storage.database import NEWER
+
+    if library.read_only == NEWER:
+        return (f"{library.path} was written by a newer version of Annotext. It is opened read-only and will "
+                "not be changed; update Annotext to edit it.")
+    return (f"{library.path} is {library.read_only}. It is opened read-only: you can read, search and export, "
+            "but changes cannot be saved. Copy it to a folder you can write to (or make this one writable) to "
+            "edit it.")
+
+
 def _recover(window, db: Path, error: Exception):
-    """The library cannot be opened: say why, and offer another library or a backup (never touching it)."""
+    """The library cannot be opened: say why, and offer another library; a backup only when the file is
+    damaged (a full disk, a read-only place or a lock is not damage, and the library is never moved)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
     from annotext.application.library import Library
     from annotext.storage.backups import list_backups
     from annotext.storage.restore import replace_damaged_library
-    from annotext.storage.errors import LibraryError
+    from annotext.storage.errors import LibraryDamagedError, LibraryError
 
     while True:
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error), QMessageBox.StandardButton.NoButton,
                           window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         other = box.addButton("Open another library…", QMessageBox.ButtonRole.AcceptRole)
-        backups = list_backups(db)
+        backups = list_backups(db) if isinstance(error, LibraryDamagedError) else []
         restore = box.addButton("Restore a backup…", QMessageBox.ButtonRole.ActionRole) if backups else None
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         box.exec()

@@ -56,17 +56,25 @@ def _refuse_library_target(ctx, output: Path) -> None:
         _fail(str(error), 2)
 
 
-def _open_library(ctx):
+def _open_library(ctx, *, write: bool = True):
+    """The library of --db; a command that writes refuses a read-only one up front, in one line."""
     from annotext.application.library import Library
+    from annotext.storage.database import NEWER
 
     try:
         library = Library(ctx.obj["db"])
     except LibraryError as error:
         _fail(str(error), 1)
-    if library.read_only:
+    if library.read_only == NEWER:
         library.db.conn.close()
         _fail(f"{ctx.obj['db']}: written by a newer version of Annotext; this version leaves it untouched"
               " (update Annotext to use it)", 1)
+    if library.read_only:
+        library.db.conn.close()
+        if write:
+            _fail(f"{ctx.obj['db']}: cannot write here: {library.read_only}; nothing was changed", 1)
+        click.echo(f"annotext: note: {ctx.obj['db']} is {library.read_only}; opened read-only", err=True)
+        library = Library(ctx.obj["db"])
     return library
 
 
@@ -168,7 +176,7 @@ def import_(ctx, files):
 @click.pass_context
 def list_(ctx):
     """Documents in the library: ID, title, number of annotations."""
-    library = _open_library(ctx)
+    library = _open_library(ctx, write=False)
     for summary in library.documents():
         click.echo(f"{summary.id}\t{summary.title}\t{summary.annotations}")
 
@@ -233,7 +241,7 @@ def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
 @click.pass_context
 def tags(ctx):
     """The codebook: ID, name, colour, parent, shortcut, number of passages."""
-    library = _open_library(ctx)
+    library = _open_library(ctx, write=False)
     store = library.annotations
     counts = store.tag_counts()
     names = {t.id: t.name for t in store.tags()}
@@ -248,7 +256,7 @@ def tags(ctx):
 @click.pass_context
 def search(ctx, query, limit):
     """Search the text of all documents and all comments; prints DOC<TAB>KIND<TAB>TITLE<TAB>SNIPPET."""
-    library = _open_library(ctx)
+    library = _open_library(ctx, write=False)
     hits = library.search(" ".join(query), limit)
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
@@ -281,7 +289,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
     from annotext.export.run import ExportError, export
 
     _refuse_library_target(ctx, output)
-    library = _open_library(ctx)
+    library = _open_library(ctx, write=False)
     ids = [d.id for d in reversed(library.documents())] if all_docs else list(docs)
     if not ids:
         _fail("name at least one document id, or use --all", 2)
@@ -352,6 +360,9 @@ def restore(ctx, which):
             click.echo(f"annotext: no backups of {db} yet", err=True)
         for number, item in enumerate(backups, start=1):
             click.echo(f"{number}\t{item.label}")
+        for item in list_backups(db, include_unusable=True):
+            if not item.usable:
+                click.echo(f"-\t{item.label}")
         return
     if which.isdigit():
         index = int(which) - 1
@@ -363,10 +374,13 @@ def restore(ctx, which):
         if not chosen.is_file():
             _fail(f"{chosen}: no such backup file", 2)
     try:
-        safety = restore_backup(db, chosen)
+        kept = restore_backup(db, chosen)
     except LibraryError as error:
         _fail(str(error), 1)
-    click.echo(f"restored {chosen} into {db} (the previous state is kept in {safety})")
+    if kept is None:
+        click.echo(f"restored {chosen} as {db} (there was no library there)")
+    else:
+        click.echo(f"restored {chosen} into {db} (the previous state is kept in {kept})")
 
 
 @main.group()
@@ -382,7 +396,7 @@ def codebook_export(ctx, path):
     from annotext.core.refi_qda import CodebookError
 
     _refuse_library_target(ctx.parent, path)
-    library = _open_library(ctx.parent)
+    library = _open_library(ctx.parent, write=False)
     try:
         count = library.export_codebook(path)
     except CodebookError as error:

@@ -16,7 +16,7 @@ from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
 from annotext.importers import import_file
 from annotext.storage.annotations_repo import AnnotationRepository
-from annotext.storage.errors import LibraryError
+from annotext.storage.errors import LibraryError, LibraryReadOnlyError
 from annotext.storage.retry import with_retry
 from annotext.storage.repository import DocumentSummary, Repository
 
@@ -28,7 +28,7 @@ class Library:
         from annotext.storage.database import open_database  # imports sqlite-utils: not at start-up
 
         self.path = Path(path)
-        self.db, self.read_only = open_database(self.path)
+        self.db, self.read_only = open_database(self.path)  # read_only: "" or why (newer, read-only place)
         self.repo = Repository(self.db)
         self.annotations = AnnotationStore(AnnotationRepository(self.db), lambda doc_id: self.document(doc_id).text,
                                            author)
@@ -40,7 +40,7 @@ class Library:
 
             try:
                 daily_backup_if_changed(self.db, self.path)
-            except (OSError, sqlite3.Error):
+            except (OSError, sqlite3.Error, LibraryError):
                 pass  # a failed backup must not stop the app from closing; the data itself is safe
         self.db.conn.close()
 
@@ -52,7 +52,7 @@ class Library:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise LibraryError(f"{self.path}: written by a newer Annotext; opened read-only")
+            raise LibraryReadOnlyError(f"{self.path}: {self.read_only}: opened read-only, nothing was changed")
 
     # Documents ---------------------------------------------------------------------------
     def import_file(self, path: Path | str) -> int:

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh_library()
         if library.read_only:
-            self.on_status(f"{library.path} was written by a newer {APP_NAME}: opened read-only.")
+            self.on_status(f"{library.path} is {library.read_only}: opened read-only.")
 
     def show_preview(self, title: str, text: str) -> None:
         """Show a document's text before the library is open (first paint); open_document keeps it."""

@@ -84,7 +84,8 @@ class WindowActions(QObject):
             return
         self.window.annotating.undo_stack.clear()  # the edits on the stack belong to the replaced state
         self.window.refresh_all()
-        self.window.on_status(f"Restored {chosen.path.name}; the previous state is in {safety.name}.")
+        kept = f"; the previous state is in {safety.name}" if safety is not None else ""
+        self.window.on_status(f"Restored {chosen.path.name}{kept}.")
 
     # Export --------------------------------------------------------------------------------
     @Slot()

@@ -1,5 +1,6 @@
 """Opening a library file: a read-only probe first (so a damaged or foreign file is never written),
-pragmas, schema checks, and migrations with a backup taken first."""
+pragmas, schema checks, and migrations with a backup taken first. A library in a read-only place is
+opened read-only; a missing library that has backups is reported, never silently recreated empty."""
 
 from __future__ import annotations
 
@@ -8,19 +9,27 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotext.storage.errors import LibraryError, NewerLibraryError
+from annotext.storage.backups import list_backups, make_backup
+from annotext.storage.errors import LibraryDamagedError, LibraryError, LibraryUnavailableError, NewerLibraryError
+from annotext.storage.integrity import (BUSY_TIMEOUT_MS, MIGRATIONS_TABLE, check_library_file, connect_read_only,
+                                        failure, location_writable, read_only_message)
 from annotext.storage.migrations import known_migrations, migrations
 
-BUSY_TIMEOUT_MS = 10_000
-MIGRATIONS_TABLE = "_sqlite_migrations"
+__all__ = ["BUSY_TIMEOUT_MS", "MIGRATIONS_TABLE", "NEWER", "READ_ONLY_PLACE", "integrity_ok", "open_database",
+           "probe"]
+
+NEWER = "written by a newer version of Annotext"
+READ_ONLY_PLACE = "in a read-only place (the file or its folder cannot be written)"
 
 
-def open_database(path: Path | str, *, migrate: bool = True, allow_newer: bool = True) -> tuple[Database, bool]:
+def open_database(path: Path | str, *, migrate: bool = True, allow_newer: bool = True) -> tuple[Database, str]:
     """Open (creating if needed) the library at `path`; returns (db, read_only).
 
-    A file written by a newer Annotext is opened read-only (or refused with NewerLibraryError when
-    `allow_newer` is False); a file that is not a usable SQLite database raises LibraryError naming
-    the file. Neither is ever written to.
+    `read_only` is "" for a writable library, else why it is read-only (NEWER, READ_ONLY_PLACE):
+    a file written by a newer Annotext (refused with NewerLibraryError when `allow_newer` is False)
+    or in a place that cannot be written. A file that is not a usable library raises
+    LibraryDamagedError; a sound one that cannot be used here (full disk, lock) LibraryUnavailableError.
+    None of these is ever written to.
     """
     path = Path(path)
     if path.exists() and path.is_dir():
@@ -35,72 +44,55 @@ def open_database(path: Path | str, *, migrate: bool = True, allow_newer: bool =
                        " are unknown to this one)")
             if not allow_newer:
                 raise NewerLibraryError(message)
-            return _read_only(path), True
+            return _read_only(path), NEWER
+        if not location_writable(path):
+            return _read_only(path), READ_ONLY_PLACE
+    else:
+        _refuse_to_recreate(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise failure(error, path) from error
+    if not location_writable(path):
+        raise LibraryUnavailableError(read_only_message(path))
+    try:
         connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                      check_same_thread=False)
         db = Database(connection)
         _set_pragmas(db)
-    except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{path}: not a usable Annotext library ({error})") from error
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot open library ({error.strerror or error})") from error
+    except (sqlite3.Error, OSError) as error:
+        raise failure(error, path) from error
     if migrate and migrations.pending(db):
         if existed and applied:
-            from annotext.storage.backups import make_backup
-
             make_backup(db, path, "before-migration")
         try:
             migrations.apply(db)
-        except sqlite3.DatabaseError as error:
-            raise LibraryError(f"{path}: cannot update the library schema ({error})") from error
-    return db, False
+        except sqlite3.Error as error:
+            db.conn.close()
+            raise failure(error, path) from error
+    return db, ""
 
 
 def probe(path: Path) -> set[str]:
     """Check, without writing, that `path` is a readable SQLite library; returns the schema steps it has."""
-    _check_header(path)
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as error:
-        raise LibraryError(f"{path}: cannot open library ({error})") from error
-    try:
-        tables = {row[0] for row in connection.execute("select name from sqlite_master where type = 'table'")}
-        if MIGRATIONS_TABLE not in tables:
-            if tables - {"sqlite_sequence"}:
-                raise LibraryError(f"{path}: an SQLite database, but not an Annotext library")
-            return set()
-        rows = connection.execute(f"select name from {MIGRATIONS_TABLE} where migration_set = 'annotext'")
-        applied = {row[0] for row in rows}
-        if "documents" in tables:
-            connection.execute("select count(*) from documents").fetchone()
-        if connection.execute("pragma quick_check(1)").fetchone()[0] != "ok":
-            raise LibraryError(f"{path}: the library file is damaged (SQLite's integrity check failed);"
-                               " restore a backup")
-        return applied
-    except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{path}: the library file is damaged ({error}); restore a backup") from error
-    finally:
-        connection.close()
+    return check_library_file(path)
+
+
+def _refuse_to_recreate(path: Path) -> None:
+    """A missing or empty library file whose backups exist was lost, not never made: say so rather
+    than silently starting an empty library in its place."""
+    backups = list_backups(path)
+    if backups:
+        state = "empty (0 bytes)" if path.exists() else "missing"
+        raise LibraryDamagedError(f"{path}: the library file is {state} but {len(backups)} backup(s) of it exist;"
+                                  " restore one (`annotext restore`, or File ▸ Restore backup) or move the"
+                                  " backups folder away to start a new library")
 
 
 def _read_only(path: Path) -> Database:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                 timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    connection = connect_read_only(path)
     connection.execute("PRAGMA query_only = ON")
     return Database(connection)
-
-
-def _check_header(path: Path) -> None:
-    """Refuse files that are not SQLite before SQLite gets a chance to treat them as empty."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(16)
-    except OSError as error:
-        raise LibraryError(f"{path}: cannot read library ({error.strerror or error})") from error
-    if header != b"SQLite format 3\x00":
-        raise LibraryError(f"{path}: not an Annotext library (the file is not an SQLite database)")
 
 
 def _set_pragmas(db: Database) -> None:

@@ -12,6 +12,7 @@ from annotext.core.annotations import Annotation
 from annotext.core.corrections import QuoteCorrection
 from annotext.core.document import Document
 from annotext.application.edits import Edit
+from annotext.core.people_corrections import PersonCorrection
 
 
 class DocumentEdit(Edit):
@@ -40,12 +41,13 @@ class ChangeDocument(DocumentEdit):
 
 @dataclass
 class DeleteDocument(DocumentEdit):
-    """Remove a document, its passages and quote corrections; undo restores them (analyses are redone)."""
+    """Remove a document, its passages and corrections; undo restores them (analyses are redone)."""
 
     document: Document
     label: str = "Delete document"
     _annotations: list[Annotation] = field(default_factory=list)
     _corrections: list[QuoteCorrection] = field(default_factory=list)
+    _people_corrections: list[PersonCorrection] = field(default_factory=list)
 
     def __post_init__(self):
         self.doc_id = None  # nothing to show after deleting
@@ -53,6 +55,7 @@ class DeleteDocument(DocumentEdit):
     def apply(self, library):
         self._annotations = library.annotations.annotations(self.document.id)
         self._corrections = library.repo.quote_corrections(self.document.id)
+        self._people_corrections = library.repo.people_corrections(self.document.id)
         library.repo.delete_document(self.document.id)
 
     def revert(self, library):
@@ -62,3 +65,5 @@ class DeleteDocument(DocumentEdit):
                 library.annotations.repo.insert_annotation(annotation)
             for correction in self._corrections:
                 library.repo.save_quote_correction(self.document.id, correction)
+            for person_correction in self._people_corrections:
+                library.repo.add_person_correction(self.document.id, person_correction)

@@ -204,8 +204,10 @@ class Library:
         return self.repo.load_analysis(document.id, document.sha256, model, analyser_version)
 
     def corrected(self, document: Document, result: AnalysisResult) -> AnalysisResult:
-        """`result` with the analyst's quote corrections applied: what every view and export shows."""
-        return apply_corrections(result, self.repo.quote_corrections(document.id), document.text)
+        """`result` with the analyst's people and quotation corrections applied: what every view and
+        export shows."""
+        return apply_corrections(result, self.repo.quote_corrections(document.id), document.text,
+                                 self.repo.people_corrections(document.id))
 
     def correct_quote(self, doc_id: int, quote_start: int, quote_end: int, *,
                       speaker: str | None = None, not_quote: bool = False) -> QuoteCorrection:

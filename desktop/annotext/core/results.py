@@ -23,16 +23,21 @@ class Person:
     mentions: int = 0
     quotes: int = 0
     quoted_words: int = 0
+    corrections: list[str] = field(default_factory=list)  # what the analyst changed ("renamed from …")
 
     def to_json(self) -> dict:
-        """The `people` item of DESIGN §3 (plus the share-of-voice word count)."""
-        return {
+        """The `people` item of DESIGN §3 (plus the share-of-voice word count, and the analyst's
+        corrections when there are any)."""
+        data = {
             "name": self.name,
             "aliases": list(self.aliases),
             "mentions": self.mentions,
             "quotes": self.quotes,
             "quoted_words": self.quoted_words,
         }
+        if self.corrections:
+            data["corrections"] = list(self.corrections)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> "Person":
@@ -43,6 +48,7 @@ class Person:
             mentions=int(data.get("mentions", 0)),
             quotes=int(data.get("quotes", 0)),
             quoted_words=int(data.get("quoted_words", 0)),
+            corrections=list(data.get("corrections", [])),
         )
 
 
@@ -62,6 +68,16 @@ class ModelInfo:
 NO_MODEL = ModelInfo("none", "0")
 
 
+@dataclass(frozen=True, slots=True)
+class CorrectionNote:
+    """One correction the analyst made, as reports list it: what, by whom, when."""
+
+    subject: str  # the person or quotation it is about
+    change: str  # "renamed to …", "speaker set to …"
+    author: str = ""
+    when: str = ""  # ISO 8601 UTC
+
+
 @dataclass(slots=True)
 class AnalysisResult:
     """Entities, quotes and people of one text, keyed by text hash, model and analyser version."""
@@ -72,6 +88,8 @@ class AnalysisResult:
     entities: list[Span] = field(default_factory=list)
     quotes: list[Span] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    hidden_quotes: list[Span] = field(default_factory=list)  # marked "not a quotation" (restorable)
+    corrections: list[CorrectionNote] = field(default_factory=list)  # what the analyst changed
 
     def spans(self) -> list[Span]:
         """Every span of the result, entities first: what the reader highlights."""
@@ -89,12 +107,22 @@ class AnalysisResult:
         }
 
 
+SCARE = "scare"  # a quote's attrs["kind"]: words held at a distance, not speech
+
+
+def is_speech(quote: Span) -> bool:
+    """Scare quotes stay visible but are not speech: they never count towards share of voice."""
+    return quote.attrs.get("kind") != SCARE
+
+
 def recount_quotes(people: list[Person], quotes: list[Span]) -> None:
     """Fill each person's number of quotations and quoted words ("share of voice") from the quotes."""
     by_name = {person.name: person for person in people}
     for person in people:
         person.quotes = person.quoted_words = 0
     for quote in quotes:
+        if not is_speech(quote):
+            continue
         person = by_name.get(quote.attrs.get("speaker"))
         if person is not None:
             person.quotes += 1
@@ -113,8 +141,9 @@ def entity_json(span: Span, text: str) -> dict:
 
 
 def quote_json(span: Span, text: str) -> dict:
-    """One `quotes` item: offsets include the quote marks, `text` is the content without them."""
-    return {
+    """One `quotes` item: offsets include the quote marks, `text` is the content without them;
+    `kind` ("scare" or "speech") and `corrected` appear when known."""
+    data = {
         "start": span.start,
         "end": span.end,
         "text": span.attrs.get("content", span.text_in(text)),
@@ -123,3 +152,7 @@ def quote_json(span: Span, text: str) -> dict:
         "speaker_end": span.attrs.get("speaker_end"),
         "cue": span.attrs.get("cue"),
     }
+    for key in ("kind", "corrected"):
+        if span.attrs.get(key):
+            data[key] = span.attrs[key]
+    return data

@@ -141,6 +141,36 @@ def m004_annotation_search(db: Database) -> None:
 
 
 @migrations()
+def m005_people_corrections(db: Database) -> None:
+    """Analyst corrections of the people index, and more kinds of quotation correction, each with
+    its author. Keyed by names and text offsets (never analysis ids), so they outlive re-analysis."""
+    db["people_corrections"].create(
+        {
+            "id": int,
+            "doc_id": int,
+            "action": str,  # rename, merge, split, not_person, add_person
+            "name": str,  # the person acted on (add_person: the new person's name)
+            "value": str,  # new name, merge target, split alias, or new entity label
+            "start": int,  # add_person: the selected text
+            "end": int,
+            "text": str,
+            "author": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("doc_id", "documents", "id")],
+        not_null={"doc_id", "action", "name", "created_at"},
+        defaults={"author": ""},
+    )
+    db["people_corrections"].create_index(["doc_id", "id"])
+    table = db["quote_corrections"]
+    table.add_column("speaker_set", int, not_null_default=1)  # 0: only the kind was decided
+    table.add_column("kind", str)  # "scare", "speech" or NULL (as detected)
+    table.add_column("added", int, not_null_default=0)  # 1: a quotation the detector missed
+    table.add_column("author", str, not_null_default="")
+
+
+@migrations()
 def m006_corpus_summaries(db: Database) -> None:
     """Document attributes and per-document summaries of the (corrected) analysis, so that the
     corpus view aggregates across the library in SQL. Summaries are derived data: written with each

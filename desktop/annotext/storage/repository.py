@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # sqlite-utils loads when a library is opened, not at start-u
     from sqlite_utils import Database
 
 from annotext.core.corrections import QuoteCorrection
+from annotext.core.people_corrections import PersonCorrection
 from annotext.core.document import Document
 from annotext.core.results import ENTITY, QUOTE, AnalysisResult, ModelInfo, Person
 from annotext.core.spans import Span
@@ -66,6 +67,7 @@ class Repository:
                             " (select id from annotations where doc_id = ?)", [doc_id])
             self.db.execute("delete from annotations where doc_id = ?", [doc_id])
             self.db.execute("delete from quote_corrections where doc_id = ?", [doc_id])
+            self.db.execute("delete from people_corrections where doc_id = ?", [doc_id])
             self.db.execute("delete from spans where analysis_id in (select id from analyses where doc_id = ?)",
                             [doc_id])
             self.db.execute("delete from analyses where doc_id = ?", [doc_id])
@@ -182,12 +184,15 @@ class Repository:
         """Insert or replace the analyst's decision about one quotation (committed on return)."""
         with self.db.atomic():
             self.db.execute(
-                'insert into quote_corrections (doc_id, start, "end", quote_text, speaker, not_quote, updated_at)'
-                ' values (?, ?, ?, ?, ?, ?, ?) on conflict(doc_id, start, "end") do update set'
-                ' quote_text = excluded.quote_text, speaker = excluded.speaker,'
-                ' not_quote = excluded.not_quote, updated_at = excluded.updated_at',
+                'insert into quote_corrections (doc_id, start, "end", quote_text, speaker, not_quote,'
+                ' speaker_set, kind, added, author, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+                ' on conflict(doc_id, start, "end") do update set quote_text = excluded.quote_text,'
+                ' speaker = excluded.speaker, not_quote = excluded.not_quote, speaker_set = excluded.speaker_set,'
+                ' kind = excluded.kind, added = excluded.added, author = excluded.author,'
+                ' updated_at = excluded.updated_at',
                 [doc_id, correction.start, correction.end, correction.quote_text, correction.speaker,
-                 int(correction.not_quote), utc_now()])
+                 int(correction.not_quote), int(correction.speaker_set), correction.kind, int(correction.added),
+                 correction.author or "", correction.updated_at or utc_now()])
 
     def delete_quote_correction(self, doc_id: int, start: int, end: int) -> None:
         """Forget a correction (undo): the detected speaker shows again."""
@@ -197,9 +202,34 @@ class Repository:
 
     def quote_corrections(self, doc_id: int) -> list[QuoteCorrection]:
         """Every correction of a document, in text order."""
-        rows = self.db.execute('select start, "end", quote_text, speaker, not_quote from quote_corrections'
-                               ' where doc_id = ? order by start', [doc_id])
-        return [QuoteCorrection(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+        rows = self.db.execute('select start, "end", quote_text, speaker, not_quote, speaker_set, kind, added,'
+                               ' author, updated_at from quote_corrections where doc_id = ? order by start, "end"',
+                               [doc_id])
+        return [QuoteCorrection(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], bool(r[7]), r[8] or "", r[9])
+                for r in rows]
+
+    # People corrections --------------------------------------------------------------------
+    def add_person_correction(self, doc_id: int, correction: PersonCorrection) -> PersonCorrection:
+        """Store one people correction (after the others: order matters); a given id is kept (redo)."""
+        row = {"doc_id": doc_id, "action": correction.action, "name": correction.name, "value": correction.value,
+               "start": correction.start, "end": correction.end, "text": correction.text,
+               "author": correction.author or "", "created_at": correction.created_at or utc_now()}
+        if correction.id is not None:
+            row["id"] = correction.id
+        with self.db.atomic():
+            new_id = self.db["people_corrections"].insert(row).last_pk
+        return replace(correction, id=new_id, created_at=row["created_at"], author=row["author"])
+
+    def delete_person_correction(self, correction_id: int) -> None:
+        """Forget one people correction (undo)."""
+        with self.db.atomic():
+            self.db.execute("delete from people_corrections where id = ?", [correction_id])
+
+    def people_corrections(self, doc_id: int) -> list[PersonCorrection]:
+        """A document's people corrections in the order they were made."""
+        rows = self.db.execute('select id, action, name, value, start, "end", text, author, created_at'
+                               ' from people_corrections where doc_id = ? order by id', [doc_id])
+        return [PersonCorrection(r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8], r[0]) for r in rows]
 
 
 def _document(row: dict) -> Document:

@@ -450,7 +450,7 @@ def split(ctx, person, alias):
 
 @correct.command(name="not-person")
 @click.argument("name")
-@click.option("--as", "label", type=click.Choice(["ORG", "GPE", "LOC", "NORP", "FAC"], case_sensitive=False),
+@click.option("--as", "label", metavar="ORG|GPE|LOC|NORP|FAC",
               help="Relabel the mentions (organisation, country/city, place…) instead of dropping them.")
 @click.pass_context
 def not_person(ctx, name, label):

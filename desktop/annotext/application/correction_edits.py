@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from annotext.core.corrections import KINDS, QuoteCorrection
 from annotext.application.document_edits import DocumentEdit
+from annotext.storage.repository import utc_now
 from annotext.core.people_corrections import (ADD_PERSON, MERGE, NOT_PERSON, RELABELS, RENAME, SPLIT,
                                               PersonCorrection)
 
@@ -106,7 +107,7 @@ def quote_edit(library, doc_id: int, start: int, end: int, *, speaker=_UNSET, no
         after = replace(after, kind=kind)
     if added is not None:
         after = replace(after, added=added)
-    after = replace(after, author=_author(library), updated_at="")
+    after = replace(after, author=_author(library), updated_at=utc_now())  # fixed now: a redo writes the same row
     if not (after.speaker_set or after.not_quote or after.kind or after.added):
         after = None
     return SetQuoteCorrection(doc_id, before, after, label)

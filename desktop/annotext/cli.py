@@ -421,29 +421,29 @@ def _person_command(ctx, action: str, name: str, value: str | None = None, **whe
     _apply_correction(library, lambda: person_edit(library, doc, action, name, value, known=known, **where))
 
 
-@correct.command()
+@correct.command(name="rename")
 @click.argument("old")
 @click.argument("new")
 @click.pass_context
-def rename(ctx, old, new):
+def rename_person(ctx, old, new):
     """Call person OLD (a name or alias) NEW from now on."""
     _person_command(ctx, "rename", old, new)
 
 
-@correct.command()
+@correct.command(name="merge")
 @click.argument("person")
 @click.argument("into")
 @click.pass_context
-def merge(ctx, person, into):
+def merge_people(ctx, person, into):
     """PERSON and INTO are one person; INTO's name is kept."""
     _person_command(ctx, "merge", person, into)
 
 
-@correct.command()
+@correct.command(name="split")
 @click.argument("person")
 @click.argument("alias")
 @click.pass_context
-def split(ctx, person, alias):
+def split_person(ctx, person, alias):
     """The mentions written ALIAS are a person of their own, not PERSON."""
     _person_command(ctx, "split", person, alias)
 

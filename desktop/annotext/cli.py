@@ -7,6 +7,7 @@ Qt) happen inside the commands that need them, so `annotext list` stays instant.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -39,6 +40,18 @@ class _GuiOrCommand(click.Group):
                 ctx.meta["annotext.file"] = args.pop(index)
             break
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        """A library problem met anywhere in a command (busy, read-only, full disk, damaged) ends as
+        one line naming it, never as "internal error"."""
+        try:
+            return super().invoke(ctx)
+        except LibraryError as error:
+            _fail(str(error), 1)
+        except sqlite3.Error as error:
+            from annotext.storage.integrity import failure
+
+            _fail(str(failure(error, (ctx.obj or {}).get("db", "the library"))), 1)
 
 
 def _fail(message: str, code: int) -> None:

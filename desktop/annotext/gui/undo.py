@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from annotext.core.annotations import AnnotationError
 from annotext.application.edits import Edit
 from annotext.storage.errors import LibraryError
+from annotext.storage.integrity import failure
 
 
 DONE, UNDONE, REDONE = "done", "undone", "redone"
@@ -44,7 +45,8 @@ class EditCommand(QUndoCommand):
         try:
             step(self.edit)
         except (LibraryError, AnnotationError, sqlite3.Error) as error:
-            self.failure = str(error)
+            # busy, read-only or full disk named as such, never SQLite's bare "database is locked"
+            self.failure = str(failure(error, self.library.path) if isinstance(error, sqlite3.Error) else error)
             self.setObsolete(True)
             return
         self.failure = None

@@ -55,8 +55,14 @@ class WindowActions(QObject):
     # Backups ---------------------------------------------------------------------------------
     @Slot()
     def backup_now(self) -> None:
-        """File ▸ Back up library now."""
-        path = self.window.library.backup()
+        """File ▸ Back up library now (a failure, e.g. a full disk, is shown; nothing half-written is kept)."""
+        from annotext.storage.errors import LibraryError
+
+        try:
+            path = self.window.library.backup()
+        except LibraryError as error:
+            show_message(self.window, "Back up", str(error))
+            return
         self.window.on_status(f"Backup saved: {path}")
 
     @Slot()

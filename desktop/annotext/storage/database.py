@@ -4,7 +4,9 @@ opened read-only; a missing library that has backups is reported, never silently
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -58,7 +60,7 @@ def open_database(path: Path | str, *, migrate: bool = True, allow_newer: bool =
     try:
         connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                      check_same_thread=False)
-        db = Database(connection)
+        db = LibraryDatabase(connection)
         _set_pragmas(db)
     except (sqlite3.Error, OSError) as error:
         raise failure(error, path) from error
@@ -71,6 +73,34 @@ def open_database(path: Path | str, *, migrate: bool = True, allow_newer: bool =
             db.conn.close()
             raise failure(error, path) from error
     return db, ""
+
+
+class LibraryDatabase(Database):
+    """sqlite-utils' Database whose outermost transactions take the write lock first (BEGIN IMMEDIATE).
+
+    Why: a deferred BEGIN reads first and then upgrades to a write; in WAL mode that upgrade fails at
+    once with SQLITE_BUSY while another process writes, so the 10 s busy timeout was never used.
+    Taking the lock up front makes SQLite wait for it. Nested blocks stay savepoints.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["LibraryDatabase"]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
 
 
 def probe(path: Path) -> set[str]:

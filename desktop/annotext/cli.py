@@ -168,6 +168,7 @@ def _print_summary(document, result) -> None:
 def import_(ctx, files):
     """Add FILE(s) to the library; prints ID<TAB>TITLE per file."""
     from annotext.importers import ImportFailed
+    from annotext.importers.errors import display_path
 
     library = _open_library(ctx)
     failed = False
@@ -178,8 +179,10 @@ def import_(ctx, files):
             click.echo(f"annotext: {error}", err=True)
             failed = True
             continue
-        except LibraryError as error:
-            _fail(str(error), 1)
+        except LibraryError as error:  # a full disk or a lock: this file is not stored, the next may be
+            click.echo(f"annotext: {display_path(path)}: not imported: {error}", err=True)
+            failed = True
+            continue
         click.echo(f"{doc_id}\t{library.document(doc_id).title}")
     if failed:
         sys.exit(2)

@@ -63,9 +63,9 @@ def test_missing_and_unsupported(tmp_path):
 
 
 def test_too_large(tmp_path, monkeypatch):
-    from annotext.importers import text
+    from annotext.importers import limits, text
 
-    monkeypatch.setattr(text, "MAX_BYTES", 100)
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 100)
     path = tmp_path / "big.txt"
     path.write_text("word " * 100)
     with pytest.raises(ImportFailed, match="too large"):

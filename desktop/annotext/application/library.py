@@ -17,6 +17,7 @@ from annotext.core.results import AnalysisResult, ModelInfo
 from annotext.importers import import_file
 from annotext.storage.annotations_repo import AnnotationRepository
 from annotext.storage.errors import LibraryError, LibraryReadOnlyError
+from annotext.storage.integrity import failure
 from annotext.storage.retry import with_retry
 from annotext.storage.repository import DocumentSummary, Repository
 
@@ -65,14 +66,18 @@ class Library:
         self._writable()
         document.title = clean_text(" ".join(document.title.split()))[:500] or "Untitled"
         document.text = clean_text(document.text)
-        existing = self.repo.find_document(sha256=document.sha256, source=document.source)
-        if existing is not None:
-            return existing
-        previous = self.repo.find_by_source(document.source) if document.source else None
-        if previous is not None:
-            self.replace_text(previous, document.text)
-            return previous
-        return with_retry(lambda: self.repo.add_document(document))
+        document.source = clean_text(document.source)
+        try:
+            existing = self.repo.find_document(sha256=document.sha256, source=document.source)
+            if existing is not None:
+                return existing
+            previous = self.repo.find_by_source(document.source) if document.source else None
+            if previous is not None:
+                self.replace_text(previous, document.text)
+                return previous
+            return with_retry(lambda: self.repo.add_document(document))
+        except sqlite3.Error as error:  # a full disk, a lost lock: named as such, never "internal error"
+            raise failure(error, self.path) from error
 
     def replace_text(self, doc_id: int, new_text: str) -> dict[str, int]:
         """Give a document new text and move every annotation onto it (DESIGN §5), in one

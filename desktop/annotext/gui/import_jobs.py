@@ -20,8 +20,11 @@ class ImportWorker(QObject):
 
     @Slot(object)
     def run(self, paths: list[Path]) -> None:
-        """Convert each file, reporting as it goes."""
+        """Convert each file, reporting as it goes; stops before the next file once the window closes."""
+        thread = QThread.currentThread()
         for index, path in enumerate(paths, start=1):
+            if thread.isInterruptionRequested():
+                break
             try:
                 self.imported.emit(str(path), import_file(path))
             except ImportFailed as error:
@@ -51,6 +54,10 @@ class ImportRunner(QObject):
         self.requested.emit(list(paths))
 
     def shutdown(self) -> None:
-        """Stop the thread when the window closes."""
+        """Stop the thread when the window closes: files not started yet are dropped, the one being read
+        is finished. That wait is bounded because every import is (regular files only, size and text
+        limits), and it must not be cut short: Qt aborts the application when a QThread object is
+        destroyed while its thread still runs."""
+        self.thread.requestInterruption()
         self.thread.quit()
-        self.thread.wait(30_000)
+        self.thread.wait()

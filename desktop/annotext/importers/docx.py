@@ -6,39 +6,31 @@ import zipfile
 from pathlib import Path
 
 from annotext.core.document import Document, normalise_newlines
+from annotext.importers.archive import open_archive
 from annotext.importers.errors import ImportFailed
-from annotext.importers.pdf import _check_file
+from annotext.importers.limits import TextBudget
+from annotext.importers.source_file import source_of
 
 
 def import_docx(path: Path) -> Document:
     """Body text in order; a table row becomes one line with cells separated by " | "."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
-    _check_file(path)
+    with open_archive(path, "Word document") as (archive, stream):
+        archive.check_all()  # python-docx reads every part itself
+        try:
+            word = docx.Document(stream)
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+            raise ImportFailed(path, f"not a readable Word document ({error.__class__.__name__}: {error})") from None
+        except Exception as error:  # lxml errors on damaged XML parts
+            raise ImportFailed(path, f"the Word document is damaged ({error})") from None
     try:
-        word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ImportFailed(path, f"not a readable Word document ({error.__class__.__name__}: {error})") from None
-    except Exception as error:  # lxml errors on damaged XML parts
-        raise ImportFailed(path, f"the Word document is damaged ({error})") from None
-    lines = []
-    for block in word.iter_inner_content():
-        if isinstance(block, Paragraph):
-            text = block.text.strip()
-            if text:
-                lines.append(text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                if cells:
-                    lines.append(" | ".join(cells))
+        lines = _lines(word, TextBudget(path))
+    except ImportFailed:
+        raise
+    except Exception as error:  # python-docx on inconsistent tables and the like
+        raise ImportFailed(path, f"the Word document is damaged ({error.__class__.__name__}: {error})") from None
     text = normalise_newlines("\n".join(lines)).strip()
     if not text:
         raise ImportFailed(path, "the Word document contains no text")
@@ -47,4 +39,28 @@ def import_docx(path: Path) -> Document:
     metadata = {"author": properties.author} if properties.author else {}
     if properties.created:
         metadata["date"] = properties.created.isoformat()
-    return Document(title=title, text=text + "\n", source=str(path.resolve()), metadata=metadata)
+    return Document(title=title, text=text + "\n", source=source_of(path), metadata=metadata)
+
+
+def _lines(word, budget: TextBudget) -> list[str]:
+    """Paragraph and table-row lines, counted against the text limit as they are made (a vertically
+    merged cell repeats its text on every row, so a small file can multiply its text)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for block in word.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if text:
+                lines.append(budget.take(text))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = []
+                for cell in row.cells:
+                    value = " ".join(budget.take(cell.text).split())
+                    if value and (not cells or cells[-1] != value):  # merged cells repeat
+                        cells.append(value)
+                if cells:
+                    lines.append(" | ".join(cells))
+    return lines

@@ -1,54 +1,95 @@
-"""E-books (.epub) with zipfile + lxml: chapters in spine order, block elements as paragraphs."""
+"""E-books (.epub) with zipfile + lxml: chapters in spine order, block elements as paragraphs; the text
+of scripts and style sheets is dropped, as the HTML importer does."""
 
 from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from annotext.core.document import Document
+from annotext.importers.archive import Archive, open_archive
 from annotext.importers.errors import ImportFailed
-from annotext.importers.pdf import _check_file
+from annotext.importers.limits import TextBudget
+from annotext.importers.source_file import source_of
 
 _NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container", "opf": "http://www.idpf.org/2007/opf",
-       "dc": "http://purl.org/dc/elements/1.1/"}
+       "dc": "http://purl.org/dc/elements/1.1/", "enc": "http://www.w3.org/2001/04/xmlenc#"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "figcaption", "td", "th"}
+_NOT_TEXT = {"script", "style", "noscript", "template"}
+# Font obfuscation (IDPF, Adobe) hides fonts, not text: a book using it reads normally.
+_FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 
 
 def import_epub(path: Path) -> Document:
     """Text of every spine document, in reading order."""
-    from lxml import etree, html
+    from lxml import etree
 
-    _check_file(path)
     try:
-        with zipfile.ZipFile(path) as book:
+        with open_archive(path, "EPUB") as (book, _stream):
             container = etree.fromstring(book.read("META-INF/container.xml"))
             opf_path = container.find(".//c:rootfile", _NS).get("full-path")
             opf = etree.fromstring(book.read(opf_path))
             base = posixpath.dirname(opf_path)
             manifest = {item.get("id"): item.get("href") for item in opf.iterfind(".//opf:manifest/opf:item", _NS)}
-            spine = [manifest[ref.get("idref")] for ref in opf.iterfind(".//opf:spine/opf:itemref", _NS)
-                     if ref.get("idref") in manifest]
+            spine = [posixpath.normpath(posixpath.join(base, manifest[ref.get("idref")].split("#")[0]))
+                     for ref in opf.iterfind(".//opf:spine/opf:itemref", _NS) if ref.get("idref") in manifest]
+            _refuse_drm(book, spine)
+            budget = TextBudget(path)
             lines: list[str] = []
-            for href in spine:
-                name = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-                tree = html.fromstring(book.read(name))
-                for element in tree.iter():
-                    if not isinstance(element.tag, str):
-                        continue
-                    tag = element.tag.split("}")[-1].lower()
-                    if tag in _BLOCKS and not any(
-                            isinstance(a.tag, str) and a.tag.split("}")[-1].lower() in _BLOCKS
-                            for a in element.iterancestors()):
-                        text = " ".join(element.text_content().split())
-                        if text:
-                            lines.append(text)
+            for name in spine:
+                lines.extend(_chapter_lines(book.read(name), budget))
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()
             metadata = {key: value.strip() for key in ("creator", "date", "language")
                         if (value := opf.findtext(f".//dc:{key}", default="", namespaces=_NS))}
-    except (zipfile.BadZipFile, KeyError, AttributeError, etree.XMLSyntaxError, etree.ParserError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, AttributeError, ValueError,
+            etree.XMLSyntaxError, etree.ParserError) as error:
         raise ImportFailed(path, f"not a readable EPUB ({error.__class__.__name__}: {error})") from None
+    except OSError as error:
+        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
     if not lines:
         raise ImportFailed(path, "the e-book contains no text")
     text = "\n".join(([title] if title and lines[0] != title else []) + lines) + "\n"
-    return Document(title=title or lines[0][:200], text=text, source=str(path.resolve()), metadata=metadata)
+    return Document(title=title or lines[0][:200], text=text, source=source_of(path), metadata=metadata)
+
+
+def _chapter_lines(markup: bytes, budget: TextBudget) -> list[str]:
+    """The outermost block elements' text, one line each, without scripts and style sheets."""
+    from lxml import html
+
+    tree = html.fromstring(markup)
+    for element in [e for e in tree.iter() if isinstance(e.tag, str) and _local(e.tag) in _NOT_TEXT
+                    and e.getparent() is not None]:
+        element.drop_tree()  # keeps the text that follows the element
+    lines = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if _local(element.tag) in _BLOCKS and not any(
+                isinstance(a.tag, str) and _local(a.tag) in _BLOCKS for a in element.iterancestors()):
+            text = " ".join(element.text_content().split())
+            if text:
+                lines.append(budget.take(text))
+    return lines
+
+
+def _local(tag: str) -> str:
+    return tag.split("}")[-1].lower()
+
+
+def _refuse_drm(book: Archive, spine: list[str]) -> None:
+    """A book whose chapters are encrypted (DRM) would import as noise: say so instead."""
+    from lxml import etree
+
+    try:
+        encryption = etree.fromstring(book.read("META-INF/encryption.xml"))
+    except KeyError:
+        return
+    for data in encryption.iterfind(".//enc:EncryptedData", _NS):
+        method = data.find("enc:EncryptionMethod", _NS)
+        reference = data.find(".//enc:CipherReference", _NS)
+        if reference is None or (method is not None and method.get("Algorithm") in _FONT_OBFUSCATION):
+            continue
+        if posixpath.normpath(reference.get("URI", "")) in spine:
+            raise ImportFailed(book.path, "the e-book is protected by DRM (its chapters are encrypted)")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from annotext.core.document import Document, normalise_newlines
 from annotext.importers.errors import ImportFailed
-from annotext.importers.text import decode_text, read_bytes
+from annotext.importers import limits
+from annotext.importers.source_file import read_bytes, source_of
+from annotext.importers.text import decode_text
 
 _BLANK_LINES = re.compile(r"\n{2,}")
 
@@ -17,7 +19,7 @@ def import_html(path: Path) -> Document:
     """Extract the article of a saved web page."""
     import trafilatura
 
-    html = decode_text(read_bytes(path), path)
+    html = decode_text(read_bytes(path, limits.MAX_TEXT_CHARS), path)
     try:
         extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
                                                 include_images=False, with_metadata=True, deduplicate=True)
@@ -33,4 +35,4 @@ def import_html(path: Path) -> Document:
     metadata = {key: value for key in ("author", "date", "url", "sitename")
                 if (value := getattr(extracted, key, None))}
     return Document(title=title or text.split("\n", 1)[0][:200] or path.stem, text=text + "\n",
-                    source=metadata.get("url") or str(path.resolve()), metadata=metadata)
+                    source=metadata.get("url") or source_of(path), metadata=metadata)

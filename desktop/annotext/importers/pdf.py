@@ -9,8 +9,9 @@ from statistics import median
 
 from annotext.core.document import Document
 from annotext.importers.errors import ImportFailed
+from annotext.importers.limits import MAX_DOCUMENT_FILE_BYTES, TextBudget
+from annotext.importers.source_file import open_regular, source_of
 
-MAX_PDF_BYTES = 200 * 1024 * 1024
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)]$")
 _HYPHENATED = re.compile(r"(?<=[a-zà-ÿ])-$")
 
@@ -19,26 +20,27 @@ def import_pdf(path: Path) -> Document:
     """Extract the text layer of a PDF; a scanned PDF without one is refused with a clear reason."""
     import pypdfium2 as pdfium
 
-    _check_file(path)
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        raise ImportFailed(path, f"not a readable PDF ({error})") from None
-    try:
-        lines: list[_Line] = []
-        for index in range(len(pdf)):
-            lines.extend(_page_lines(pdf[index].get_textpage(), index))
-        metadata = {k.lower(): v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
-    except pdfium.PdfiumError as error:
-        raise ImportFailed(path, f"the PDF is damaged ({error})") from None
-    finally:
-        pdf.close()
+    with open_regular(path, MAX_DOCUMENT_FILE_BYTES) as stream:
+        try:
+            pdf = pdfium.PdfDocument(stream)
+        except pdfium.PdfiumError as error:
+            raise ImportFailed(path, f"not a readable PDF ({error})") from None
+        try:
+            budget = TextBudget(path)
+            lines: list[_Line] = []
+            for index in range(len(pdf)):
+                lines.extend(_page_lines(pdf[index].get_textpage(), index, budget))
+            metadata = {k.lower(): v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
+        except pdfium.PdfiumError as error:
+            raise ImportFailed(path, f"the PDF is damaged ({error})") from None
+        finally:
+            pdf.close()
     text = join_lines(_with_paragraph_gaps(lines))
     if len(text.strip()) < 20:
         raise ImportFailed(path, "the PDF has no text layer (a scan?); run it through OCR first")
     title = metadata.get("title") or text.split("\n", 1)[0][:200]
     extra = {k: metadata[k] for k in ("author", "creationdate", "subject") if k in metadata}
-    return Document(title=title.strip() or path.stem, text=text, source=str(path.resolve()), metadata=extra)
+    return Document(title=title.strip() or path.stem, text=text, source=source_of(path), metadata=extra)
 
 
 class _Line:
@@ -50,11 +52,13 @@ class _Line:
         self.text, self.top, self.bottom, self.page = "", top, bottom, page
 
 
-def _page_lines(textpage, page: int) -> list[_Line]:
-    """Group the page's characters into visual lines by their boxes (robust to how the PDF was made)."""
+def _page_lines(textpage, page: int, budget: TextBudget) -> list[_Line]:
+    """Group the page's characters into visual lines by their boxes (robust to how the PDF was made).
+    The page's characters count against the text limit before they are read."""
     count = textpage.count_chars()
     if count <= 0:
         return []
+    budget.take_count(count)
     chars = textpage.get_text_range(0, count)
     lines: list[_Line] = []
     current: _Line | None = None
@@ -93,19 +97,6 @@ def _with_paragraph_gaps(lines: list[_Line]) -> list[str]:
             out.append("")  # a new page after a finished sentence: most likely a new paragraph
         out.append(line.text)
     return out
-
-
-def _check_file(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImportFailed(path, "no such file") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
-    if size == 0:
-        raise ImportFailed(path, "the file is empty")
-    if size > MAX_PDF_BYTES:
-        raise ImportFailed(path, f"too large ({size / 1e6:.0f} MB; the limit is {MAX_PDF_BYTES / 1e6:.0f} MB)")
 
 
 def join_lines(lines: list[str]) -> str:

@@ -9,8 +9,9 @@ from charset_normalizer import from_bytes
 
 from annotext.core.document import Document, guess_title, normalise_newlines
 from annotext.importers.errors import ImportFailed
+from annotext.importers import limits
+from annotext.importers.source_file import read_bytes, source_of
 
-MAX_BYTES = 50 * 1024 * 1024
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,27 +19,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes, refusing missing, unreadable, empty and oversized files with a clear reason."""
-    limit = MAX_BYTES if limit is None else limit
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ImportFailed(path, "is a folder, not a file")
-        if size > limit:
-            raise ImportFailed(path, f"too large ({size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(path, "no such file") from None
-    except PermissionError:
-        raise ImportFailed(path, "permission denied") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
-    if not data.strip():
-        raise ImportFailed(path, "the file is empty")
-    return data
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -92,8 +72,9 @@ def _looks_binary(text: str) -> bool:
 
 
 def import_text(path: Path) -> Document:
-    """A .txt/.md file as a Document: title from the first line, source the absolute path."""
-    text = normalise_newlines(decode_text(read_bytes(path), path)).lstrip("\ufeff")
+    """A .txt/.md file as a Document: title from the first line, source the absolute path. The file may
+    have as many bytes as any document may have characters (decoding never adds characters)."""
+    text = normalise_newlines(decode_text(read_bytes(path, limits.MAX_TEXT_CHARS), path)).lstrip("\ufeff")
     if not text.strip():
         raise ImportFailed(path, "the file contains no text")
-    return Document(title=guess_title(text, path.stem), text=text, source=str(path.resolve()))
+    return Document(title=guess_title(text, path.stem), text=text, source=source_of(path))

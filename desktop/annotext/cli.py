@@ -163,14 +163,20 @@ def _print_summary(document, result) -> None:
 
 
 @main.command(name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--with-analysis", "analyses", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also store the analyses in this JSONL file (from `analyze --json` or `cluster-analyze`).")
 @click.pass_context
-def import_(ctx, files):
+def import_(ctx, files, analyses):
     """Add FILE(s) to the library; prints ID<TAB>TITLE per file."""
     from annotext.importers import ImportFailed
     from annotext.importers.errors import display_path
 
+    if not files and analyses is None:
+        _fail("give FILE(s) to import, or --with-analysis RESULTS.jsonl", 2)
     library = _open_library(ctx)
+    if analyses is not None:
+        _import_analyses(library, analyses)
     failed = False
     for path in files:
         try:
@@ -185,6 +191,25 @@ def import_(ctx, files):
             continue
         click.echo(f"{doc_id}\t{library.document(doc_id).title}")
     if failed:
+        sys.exit(2)
+
+
+def _import_analyses(library, path: Path) -> None:
+    from annotext.application.batch_analysis import import_analyses
+
+    if not path.resolve().is_file():  # a FIFO or a device would block or never end
+        _fail(f"{path}: {'not a regular file' if path.exists() else 'no such file'}", 2)
+    try:
+        with path.open("rb") as handle:
+            lines = (raw.decode("utf-8", errors="replace") for raw in handle)
+            summary = import_analyses(library, lines, str(path))
+    except OSError as error:
+        _fail(f"{path}: cannot be read ({error.strerror or error})", 2)
+    for line in summary.refused:
+        click.echo(f"annotext: {line}", err=True)
+    click.echo(f"{summary.stored} analyses stored ({summary.documents_added} new documents),"
+               f" {len(summary.refused)} refused", err=True)
+    if summary.refused:
         sys.exit(2)
 
 

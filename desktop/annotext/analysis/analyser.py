@@ -11,7 +11,7 @@ from typing import Callable
 from annotext.analysis.entities import doc_entities, harmonise_labels, split_possessives
 from annotext.analysis.normalise import prepare_text
 from annotext.analysis.parse import salient_names, snapshot
-from annotext.analysis.people import index_people
+from annotext.analysis.people import add_speakers, index_people
 from annotext.analysis.quotes import find_quotes, needs_parse
 from annotext.analysis.pieces import batches, model_ranges
 from annotext.core.document import text_sha256
@@ -19,7 +19,7 @@ from annotext.core.results import NO_MODEL, QUOTE, AnalysisResult, ModelInfo, re
 from annotext.core.spans import Span
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
 
 Progress = Callable[[int, int], None]
 
@@ -115,6 +115,7 @@ class Analyser:
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)
         entities, people = index_people(entities, prepared)
         quotes = find_quotes(prepared, entities, parses, subjects)
+        entities = add_speakers(entities, people, quotes, prepared)
         recount_quotes(people, quotes)
         return AnalysisResult(
             text_sha256=text_sha256(text),

@@ -1,43 +1,33 @@
-"""Who said it: attributing each quotation to a speaker (DESIGN §6).
+"""Who said it: attributing each quotation to a speaker.
 
 For each quotation we look, outside quotation marks and within its sentence, for a reporting cue:
 a verb before it (X said/described … as/called … “…”, colon introductions) or after it
-(“…,” said X / X said / X, title, said), or "according to X". The speaker is the cue's subject:
-a PERSON becomes its canonical name, "he"/"she" the nearest earlier salient person, "who" its
-antecedent, anything else the noun phrase as written ("the report", "a Department of Health
-spokesman"). Quotations without a cue inherit from a neighbouring quotation of the same paragraph;
-scare quotes stay unattributed. The listener ("told AFP") is an object, never the subject.
+(“…,” said X / X said / X, title, said), "according to X", a dash signature (“…” ― Ana Ruiz) or a
+paragraph ending with a colon just before. The cue's subject is resolved to a speaker by
+references.py; quotations without a cue inherit from a neighbour (inheritance.py); quote_kind.py
+then tells speech from scare quotes. The listener ("told AFP") is an object, never the subject.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
-from annotext.analysis.cues import (CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS,
-                                    SENTENCE_END, SUBJECT_DEPS)
+from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
+from annotext.analysis.gender import person_genders
+from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.people import name_words, surname
+from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks
+from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
 from annotext.core.spans import Span
 
-PERSON = "PERSON"
 _MAX_CLIMB = 4
-_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
+_LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
+_SIGNATURE = re.compile(r"[^\S\n]*(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
 
-@dataclass
-class Attribution:
-    """A resolved speaker: canonical name (or phrase), where it was found, the cue, and whether a person."""
-
-    speaker: str | None = None
-    start: int | None = None
-    end: int | None = None
-    cue: str | None = None
-    is_person: bool = False
-
-
-class Attributor:
+class Attributor(ReferenceResolution):
     """Attributes the quotations of one text, in document order."""
 
     def __init__(self, text: str, quotes: list[QuoteMarks], entities: list[Span],
@@ -51,7 +41,8 @@ class Attributor:
         self.subject_starts = sorted(subject_starts)
         self._quote_starts = [q.start for q in quotes]
         self.results: list[Attribution] = []
-        self._person_forms = _person_forms(self.entities, text)
+        self._person_forms = person_forms(self.entities, text)
+        self.genders = person_genders([s for s in self.entities if s.label == PERSON], text)
 
     # Public ----------------------------------------------------------------------------------
     def attribute_all(self) -> list[Attribution]:
@@ -59,7 +50,7 @@ class Attributor:
         self.results = []
         for quote in self.quotes:
             self.results.append(self._attribute(quote))
-        self._inherit()
+        inherit_speakers(self.text, self.quotes, self.results)
         return self.results
 
     # Lookups ---------------------------------------------------------------------------------
@@ -116,24 +107,65 @@ class Attributor:
         last = self.parse_at(quote.end - 1)
         if first is None or last is None:
             return Attribution()
+        if self._is_label(first, quote):
+            return Attribution(via="label")
         lead = self._lead(first, quote)
         trail = self._trail(last, quote)
         lead_words = any(t.text[:1].isalnum() for t in lead)
         colon = bool(lead) and lead[-1].text == ":"
         attempts = []
         if lead_words:
-            attempts.append(lambda: self._from_cue(first, self._last_cue(lead), lead))
-        attempts.append(lambda: self._from_cue(last, self._first_cue(trail), trail))
-        attempts.append(lambda: self._according_to(first, lead) or self._according_to(last, trail))
+            attempts.append(("lead", lambda: self._from_cue(first, self._last_cue(lead), lead)))
+        attempts.append(("dash", lambda: self._dash_signature(quote)))
+        attempts.append(("trail", lambda: self._from_cue(last, self._first_cue(trail), trail)))
+        attempts.append(("according", lambda: self._according_to(first, lead) or self._according_to(last, trail)))
         if colon:
-            attempts.append(lambda: self._colon_speaker(first, lead))
+            attempts.append(("colon", lambda: self._colon_speaker(first, lead)))
+        if not lead_words:
+            attempts.append(("colon", lambda: self._previous_paragraph_intro(quote)))
         if lead_words:
-            attempts.append(lambda: self._governing_person(first, quote))
-        for attempt in attempts:
+            attempts.append(("governing", lambda: self._governing_person(first, quote)))
+        for via, attempt in attempts:
             found = attempt()
             if found is not None and found.speaker:
+                found.via = via
                 return found
+        if lead_words and self._governing_subject(first, quote) is not None:
+            return Attribution(via="partial")  # part of a clause with a subject: someone's words, unnamed
         return Attribution()
+
+    def _dash_signature(self, quote: QuoteMarks) -> Attribution | None:
+        """"“…” ― Ana Ruiz": a name after a dash closing the paragraph signs the quotation."""
+        match = _SIGNATURE.match(self.text, quote.end)
+        if match is None:
+            return None
+        start, end = match.span(1)
+        entity = self.entity_at(start)
+        if entity is not None and entity.label == PERSON:
+            return self._person(entity)
+        name = match.group(1)
+        if looks_like_name(name):
+            return Attribution(" ".join(name_words(name)), start, end, is_person=True)
+        return None
+
+    def _previous_paragraph_intro(self, quote: QuoteMarks) -> Attribution | None:
+        """A paragraph that ends with a colon introduces the quotation that opens the next one
+        ("Caddell continued:" / "The report reads:")."""
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        if self.text[line_start:quote.start].strip():
+            return None
+        previous_end = line_start - 1
+        while previous_end > 0 and self.text[previous_end - 1] in " \t\n":
+            previous_end -= 1
+        if previous_end <= 0 or self.text[previous_end - 1] != ":":
+            return None
+        parse = self.parse_at(previous_end - 1)
+        if parse is None:
+            return None
+        window = [t for t in parse.toks if not self.in_quote(t.start)]
+        sentence_start = max((i for i, t in enumerate(window[:-1]) if t.text in SENTENCE_END), default=-1) + 1
+        window = window[sentence_start:]
+        return self._from_cue(parse, self._last_cue(window), window) or self._colon_speaker(parse, window)
 
     @staticmethod
     def _is_cue(tok: Tok) -> bool:
@@ -209,6 +241,8 @@ class Attributor:
         return None
 
     def _speakerish(self, tok: Tok) -> bool:
+        if self.is_dateline(tok):
+            return False
         entity = self.entity_at(tok.start)
         return (entity is not None and entity.label == PERSON) or tok.lower in PERSONAL_PRONOUNS \
             or tok.pos == "PROPN"
@@ -236,10 +270,19 @@ class Attributor:
                     return found
         return None
 
-    def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
-        """A partial quote ("cherishing his “reliable partner”"): the person subject of its verb."""
-        inside = [t for t in parse.toks if quote.start <= t.start < quote.end]
+    def _is_label(self, parse: ParagraphParse, quote: QuoteMarks) -> bool:
+        """A quotation that modifies the noun after it (the “no-limits” partnership) is a label,
+        not anyone's words, whatever verb the sentence has."""
+        inside = [t for t in parse.toks if quote.start <= t.start < quote.end and t.text[:1].isalnum()]
         heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
+        return len(heads) == 1 and len(inside) <= 3 and heads[0].dep in _LABEL_DEPS \
+            and parse.toks[heads[0].head].start >= quote.end and parse.toks[heads[0].head].pos in {"NOUN", "PROPN"}
+
+    def _governing_subject(self, parse: ParagraphParse, quote: QuoteMarks) -> tuple[Tok, Tok] | None:
+        """(verb, subject) of the clause a partial quote sits in ("cherishing his “reliable partner”")."""
+        inside = [t for t in parse.toks if quote.start <= t.start < quote.end]
+        heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)
+                 and t.text[:1].isalnum()]
         if not heads:
             return None
         current = parse.toks[heads[0].head]
@@ -252,152 +295,16 @@ class Attributor:
         else:
             return None
         subject = self._subject_of(parse, current)
-        if subject is None:
+        return None if subject is None else (current, subject)
+
+    def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
+        """A partial quote ("cherishing his “reliable partner”"): the person subject of its verb."""
+        governing = self._governing_subject(parse, quote)
+        if governing is None:
             return None
+        verb, subject = governing
         found = self._resolve(parse, subject)
         if found is None or not found.is_person:
             return None
-        found.cue = current.lower
+        found.cue = verb.lower
         return found
-
-    # Resolving a subject token to a speaker ---------------------------------------------------
-    def _resolve(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
-        if tok.lower in RELATIVE_PRONOUNS and tok.dep in SUBJECT_DEPS:
-            verb = parse.toks[tok.head]
-            if verb.dep == "relcl":
-                tok = parse.toks[verb.head]
-        entity = self.entity_at(tok.start)
-        if entity is not None and entity.label == PERSON:
-            return Attribution(entity.attrs.get("person") or entity.text_in(self.text),
-                               entity.start, entity.end, is_person=True)
-        if tok.lower in PERSONAL_PRONOUNS:
-            return self._resolve_pronoun(tok)
-        if tok.lower in PLURAL_PRONOUNS:
-            return self._resolve_plural(tok)
-        if tok.pos in {"NOUN", "PROPN"}:
-            for other in parse.toks:  # "an expert, Joe Webster," / "Joe Webster, an expert"
-                linked = (other.head == tok.i and other.dep == "appos") or (tok.dep == "appos" and other.i == tok.head)
-                if linked:
-                    entity = self.entity_at(other.start)
-                    if entity is not None and entity.label == PERSON:
-                        return Attribution(entity.attrs.get("person") or entity.text_in(self.text),
-                                           entity.start, entity.end, is_person=True)
-            return self._phrase(parse, tok, entity)
-        return None
-
-    def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
-        found = self._noun_phrase(parse, tok, entity)
-        if found is not None:  # a name the model did not tag, but a known person's ("von der Leyen said")
-            person = self._person_forms.get(" ".join(name_words(found.speaker)))
-            if person is not None:
-                return Attribution(person, found.start, found.end, is_person=True)
-        return found
-
-    def _noun_phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
-        right = tok.i
-        for child in parse.toks[tok.i + 1:tok.right + 1]:  # "a spokeswoman for the Association"
-            if child.head == tok.i and child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS:
-                right = max(right, child.right)
-        words = []
-        for t in parse.toks[tok.left:right + 1]:
-            if t.i > tok.i and t.text in {",", "(", "—", "–", ";"}:
-                break  # a relative clause or aside is not part of the speaker's name
-            if not self.in_quote(t.start):
-                words.append(t)
-        while words and not words[0].text[:1].isalnum():
-            words.pop(0)
-        if not words:
-            return None
-        start, end = words[0].start, words[-1].end
-        if entity is not None:
-            start, end = min(start, entity.start), max(end, entity.end)
-        return Attribution(self.text[start:end], start, end)
-
-    def _resolve_pronoun(self, tok: Tok) -> Attribution | None:
-        """"he"/"she": the nearest earlier person who is a subject or a speaker, else the nearest person."""
-        last_speaker = next((a for a in reversed(self.results) if a.is_person and a.start is not None
-                             and a.start < tok.start), None)
-        nearest_subject = nearest_any = None
-        index = bisect_right(self._entity_starts, tok.start) - 1
-        while index >= 0:
-            span = self.entities[index]
-            index -= 1
-            if span.label != PERSON or span.end > tok.start or self.in_quote(span.start):
-                continue
-            if nearest_any is None:
-                nearest_any = span
-            if self._is_salient(span):
-                nearest_subject = span
-                break
-        choice = None
-        if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
-            choice = nearest_subject
-        elif last_speaker is not None:
-            return Attribution(last_speaker.speaker, tok.start, tok.end, is_person=True)
-        else:
-            choice = nearest_subject or nearest_any
-        if choice is None:
-            return None
-        return Attribution(choice.attrs.get("person") or choice.text_in(self.text), tok.start, tok.end, is_person=True)
-
-    def _is_salient(self, span: Span) -> bool:
-        index = bisect_right(self.subject_starts, span.end - 1) - 1
-        return index >= 0 and self.subject_starts[index] >= span.start
-
-    def _resolve_plural(self, tok: Tok) -> Attribution | None:
-        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
-                         and a.start < tok.start), None)
-        if previous is not None and not previous.is_person:
-            return Attribution(previous.speaker, tok.start, tok.end)
-        return None
-
-    # Inheritance -----------------------------------------------------------------------------
-    def _inherit(self) -> None:
-        """Quotes without a cue take the speaker of a neighbouring quote (DESIGN §6)."""
-        for index, quote in enumerate(self.quotes):
-            if self.results[index].speaker or index == 0:
-                continue
-            previous = self.quotes[index - 1]
-            found = self.results[index - 1]
-            if not found.speaker:
-                continue
-            between = self.text[previous.end:quote.start]
-            same_paragraph = "\n" not in between
-            same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
-            full_quote = self._starts_sentence(quote)
-            alone = between.count("\n") == 1 and self._paragraph_is_only_quotes(quote)
-            if (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
-                self.results[index] = Attribution(found.speaker, found.start, found.end, found.cue, found.is_person)
-        for index in range(len(self.quotes) - 2, -1, -1):  # “A.” “B,” he said.
-            if self.results[index].speaker:
-                continue
-            between = self.text[self.quotes[index].end:self.quotes[index + 1].start]
-            after = self.results[index + 1]
-            if after.speaker and not any(ch.isalnum() for ch in between) and "\n" not in between \
-                    and self._starts_sentence(self.quotes[index]):
-                self.results[index] = Attribution(after.speaker, after.start, after.end, after.cue, after.is_person)
-
-    def _starts_sentence(self, quote: QuoteMarks) -> bool:
-        line_start = self.text.rfind("\n", 0, quote.start) + 1
-        before = self.text[line_start:quote.start].rstrip()
-        content = quote.content(self.text).lstrip("([")
-        return (not before or before[-1] in ".!?:”’\"") and content[:1].isupper()
-
-    def _paragraph_is_only_quotes(self, quote: QuoteMarks) -> bool:
-        line_start = self.text.rfind("\n", 0, quote.start) + 1
-        line_end = self.text.find("\n", quote.end)
-        line_end = len(self.text) if line_end < 0 else line_end
-        return not any(ch.isalnum() for ch in self.text[line_start:quote.start] + self.text[quote.end:line_end])
-
-
-def _person_forms(entities: list[Span], text: str) -> dict[str, str]:
-    """Every way a known person is written (forms seen, family names) -> canonical name."""
-    forms: dict[str, str] = {}
-    for span in entities:
-        person = span.attrs.get("person")
-        if span.label == PERSON and person:
-            forms.setdefault(" ".join(name_words(span.text_in(text))), person)
-            words = person.split()
-            if len(words) > 1:
-                forms.setdefault(surname(words), person)
-    return forms

@@ -16,8 +16,11 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
+
+__all__ = ["index_people", "name_words", "surname", "looks_like_name", "add_speakers"]
 
 PERSON = "PERSON"
 _HONORIFICS = {
@@ -33,6 +36,7 @@ _HONORIFICS = {
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
               "dos", "das", "ter", "zu"}
+_SPEAKER_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
@@ -52,7 +56,7 @@ class _Cluster:
 @lru_cache(maxsize=4096)
 def _name_words(form: str) -> tuple[str, ...]:
     words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
-    while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in ROLE_WORDS):
         words.pop(0)
     while len(words) > 1 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
         words.pop()
@@ -72,7 +76,7 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     """
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
-    persons = _drop_phrase_fragments(persons, text)
+    persons = _drop_phrase_fragments(_drop_false_people(persons, text), text)
     persons, others = _complete_particle_names(persons, others, text)
     persons, others = _promote_evident_people(persons, others, text)
     persons, others = _reclaim_surnames(persons, others, text)
@@ -87,6 +91,22 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
         people.append(Person(name=name, aliases=aliases, mentions=len(cluster.mentions)))
     people.sort(key=lambda p: (-p.mentions, p.name))
     return sort_spans(others + tagged), people
+
+
+def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
+    """Not people: lower-case phrases ("the market"), and names seen only in a title-case headline
+    ("Refinery Closes as Prices Slide"), where capitals say nothing. A headline mention of someone
+    named in the body is found again by `_missed_mentions`."""
+    headlines = headline_lines(text)
+    kept = []
+    for span in persons:
+        words = name_words(span.text_in(text))
+        if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
+            continue
+        if any(start <= span.start < end for start, end in headlines):
+            continue
+        kept.append(span)
+    return kept
 
 
 def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:
@@ -288,3 +308,43 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     if len(short) == 1:
         return short[0] == full[0]
     return short[-1] == full[-1] and all(w in full for w in short)
+
+
+def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span], text: str) -> list[Span]:
+    """Every person who speaks is in the people index: a speaker with a personal name the model
+    missed ("the bank's finance director, Olga Brandt, told analysts") becomes a person with all
+    their mentions; a speaker written with part of a known name takes that person's canonical name.
+    Updates `people` and the quotes' speakers in place; returns the new entity list."""
+    known = {p.name: p for p in people}
+    others = {span.text_in(text) for span in entities if span.label in _SPEAKER_LABELS}
+    added: dict[str, Person] = {}
+    for quote in quotes:
+        speaker = quote.attrs.get("speaker")
+        if not speaker or speaker in known or quote.attrs.get("kind") == "scare":
+            continue
+        words = name_words(speaker)
+        if len(words) < 2 or not looks_like_name(speaker) or speaker in others:
+            continue
+        match = next((p for p in people if _compatible(words, name_words(p.name)) or
+                      _compatible(name_words(p.name), words)), None)
+        if match is not None and len(name_words(match.name)) >= len(words):
+            quote.attrs["speaker"] = match.name
+            continue
+        added.setdefault(speaker, Person(name=" ".join(words), aliases=[], mentions=0))
+        quote.attrs["speaker"] = " ".join(words)
+    if not added:
+        return entities
+    taken = sorted((s.start, s.end) for s in entities if s.label == PERSON)
+    kept = list(entities)
+    for form, person in added.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if _overlaps_any(taken, *match.span()):
+                continue
+            kept = [s for s in kept if not (s.start < match.end() and match.start() < s.end)]
+            kept.append(Span(match.start(), match.end(), ENTITY, PERSON, {"person": person.name}))
+            insort(taken, match.span())
+            person.mentions += 1
+        person.mentions = max(person.mentions, 1)
+        people.append(person)
+    people.sort(key=lambda p: (-p.mentions, p.name))
+    return sort_spans(kept)

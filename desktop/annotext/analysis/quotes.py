@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from annotext.analysis.attribution import Attributor
+from annotext.analysis.references import Attribution
 from annotext.analysis.parse import ParagraphParse
+from annotext.analysis.quote_kind import SCARE, quote_kind, quote_kind_without_model
 from annotext.analysis.quote_marks import MARKS, find_quote_marks
 from annotext.core.results import QUOTE
 from annotext.core.spans import Span
@@ -12,13 +14,15 @@ QUOTE_LABEL = "QUOTE"
 
 
 def needs_parse(paragraph: str) -> bool:
-    """Only paragraphs with a quote mark need their tokens kept for attribution."""
-    return any(ch in MARKS for ch in paragraph)
+    """Only paragraphs with a quote mark, or ending with a colon (they may introduce the next
+    paragraph's quotation), need their tokens kept for attribution."""
+    return paragraph.rstrip().endswith(":") or any(ch in MARKS for ch in paragraph)
 
 
 def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphParse],
                 subject_starts: list[int]) -> list[Span]:
-    """Every quotation of `text` with speaker, speaker mention offsets and cue in its attrs.
+    """Every quotation of `text` with kind (speech or scare), speaker, speaker mention offsets and
+    cue in its attrs; scare quotes have no speaker.
 
     `text` is the prepared text (mistyped apostrophes fixed); without parses (no model) the
     quotations are still found, with `speaker` None.
@@ -27,8 +31,12 @@ def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphPars
     attributions = Attributor(text, marks, entities, parses, subject_starts).attribute_all()
     spans = []
     for quote, found in zip(marks, attributions):
+        kind = quote_kind(text, quote, found) if parses else quote_kind_without_model(text, quote)
+        if kind == SCARE:
+            found = Attribution()
         spans.append(Span(quote.start, quote.end, QUOTE, QUOTE_LABEL, {
             "content": quote.content(text),
+            "kind": kind,
             "speaker": found.speaker,
             "speaker_start": found.start if found.speaker else None,
             "speaker_end": found.end if found.speaker else None,

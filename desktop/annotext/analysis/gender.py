@@ -1,0 +1,93 @@
+"""What the article itself says about a person's gender, for resolving "he" and "she".
+
+Evidence, all from the text (no list of particular people, no first-name lexicon):
+- an honorific before a mention: Mr → male; Ms, Mrs, Miss → female;
+- a gendered role noun next to a mention ("spokeswoman Ann Lee", "Ann Lee, the chairman of …");
+- pronouns in sentences where that person is the only one named ("Ann Lee left. She …" gives one
+  vote for female); the votes decide only when one side clearly dominates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotext.core.spans import Span
+
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+_HONORIFIC = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "father": MALE, "brother": MALE,
+              "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "dame": FEMALE, "lady": FEMALE, "queen": FEMALE,
+              "princess": FEMALE, "sister": FEMALE}
+ROLE_GENDER = {
+    **{w: MALE for w in """spokesman chairman councilman congressman businessman sportsman policeman fireman
+       alderman headmaster actor husband father son brother boyfriend widower king prince uncle nephew
+       grandfather man boy gentleman""".split()},
+    **{w: FEMALE for w in """spokeswoman chairwoman councilwoman congresswoman businesswoman sportswoman
+       policewoman firewoman alderwoman headmistress actress wife mother daughter sister girlfriend widow
+       queen princess aunt niece grandmother woman girl lady""".split()},
+}
+_WORD = re.compile(r"[A-Za-z’']+")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_MARGIN = 3  # votes one side needs over the other before pronouns decide
+
+
+def person_genders(persons: list[Span], text: str) -> dict[str, str]:
+    """Canonical person name -> MALE or FEMALE, where the article gives clear evidence."""
+    honorific: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    votes: dict[str, dict[str, int]] = {}
+    for span in persons:
+        name = span.attrs.get("person")
+        if not name:
+            continue
+        before = _WORD.findall(text[max(0, span.start - 40):span.start])
+        role = _role_gender(before[-3:], text[span.end:span.end + 50])
+        if role:
+            roles.setdefault(name, role)
+        if before and before[-1].lower().rstrip(".") in _HONORIFIC:
+            honorific.setdefault(name, _HONORIFIC[before[-1].lower().rstrip(".")])
+    _pronoun_votes(persons, text, votes)
+    genders = {**roles, **honorific}
+    for name, count in votes.items():
+        if name in genders:
+            continue
+        if count[MALE] >= count[FEMALE] + _MARGIN:
+            genders[name] = MALE
+        elif count[FEMALE] >= count[MALE] + _MARGIN:
+            genders[name] = FEMALE
+    return genders
+
+
+def _role_gender(words_before: list[str], after: str) -> str | None:
+    """A gendered role noun right before the name or in an apposition right after it."""
+    for word in reversed(words_before):
+        gender = ROLE_GENDER.get(word.lower())
+        if gender:
+            return gender
+    match = re.match(r",\s+(?:(?:the|a|an|his|her|its|[A-Z][\w’']*(?:’s|'s))\s+)?(?:[\w-]+\s+){0,3}?([a-z]+)\b", after)
+    return ROLE_GENDER.get(match.group(1)) if match else None
+
+
+def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]]) -> None:
+    """Gendered pronouns (outside quotation marks) in a sentence naming one person, or in the
+    sentence right after it when that names nobody, count for that person."""
+    ordered = sorted((s for s in persons if s.attrs.get("person")), key=lambda s: s.start)
+    index = 0
+    previous_only: str | None = None
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        names = set()
+        while index < len(ordered) and ordered[index].start < end:
+            if ordered[index].start >= start:
+                names.add(ordered[index].attrs["person"])
+            index += 1
+        target = next(iter(names)) if len(names) == 1 else (previous_only if not names else None)
+        if target is not None:
+            sentence = _QUOTED.sub(" ", match.group())
+            for word in _WORD.findall(sentence):
+                gender = PRONOUN_GENDER.get(word.lower())
+                if gender:
+                    votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
+        previous_only = next(iter(names)) if len(names) == 1 else None

@@ -1,0 +1,58 @@
+"""Quotations without a cue of their own take the speaker of a neighbouring quotation.
+
+A quotation continues the speaker of the one before it in the same sentence, or in the same
+paragraph when it starts a new sentence, or alone in the next paragraph (a long quote broken up
+by the paper); "“A.” “B,” he said." gives A the speaker found for B.
+"""
+
+from __future__ import annotations
+
+from annotext.analysis.cues import SENTENCE_END
+from annotext.analysis.quote_marks import QuoteMarks
+from annotext.analysis.references import Attribution
+
+
+def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribution]) -> None:
+    """Fill, in place, the speakers of cue-less quotations from their neighbours."""
+    for index, quote in enumerate(quotes):
+        if results[index].speaker or index == 0:
+            continue
+        previous = quotes[index - 1]
+        found = results[index - 1]
+        if not found.speaker:
+            continue
+        between = text[previous.end:quote.start]
+        same_paragraph = "\n" not in between
+        same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
+        full_quote = starts_sentence(text, quote)
+        alone = between.count("\n") == 1 and paragraph_is_only_quotes(text, quote)
+        if (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
+            results[index] = _copy(found)
+    for index in range(len(quotes) - 2, -1, -1):  # “A.” “B,” he said.
+        if results[index].speaker:
+            continue
+        between = text[quotes[index].end:quotes[index + 1].start]
+        after = results[index + 1]
+        if after.speaker and not any(ch.isalnum() for ch in between) and "\n" not in between \
+                and starts_sentence(text, quotes[index]):
+            results[index] = _copy(after)
+
+
+def _copy(found: Attribution) -> Attribution:
+    return Attribution(found.speaker, found.start, found.end, found.cue, found.is_person, "inherited")
+
+
+def starts_sentence(text: str, quote: QuoteMarks) -> bool:
+    """Whether the quotation opens a sentence with a capital (a full quote, not a fragment)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start:quote.start].rstrip()
+    content = quote.content(text).lstrip("([")
+    return (not before or before[-1] in ".!?:”’\"") and content[:1].isupper()
+
+
+def paragraph_is_only_quotes(text: str, quote: QuoteMarks) -> bool:
+    """Whether the quotation's paragraph holds nothing but quotation(s)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not any(ch.isalnum() for ch in text[line_start:quote.start] + text[quote.end:line_end])

@@ -1,0 +1,67 @@
+"""What a personal name looks like, and what around a name is not part of it.
+
+Vocabulary only (titles, role nouns, particles), never particular people. Used by the people
+index (to drop false people and role words) and by attribution (a name the model missed that
+still speaks is a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Role words that can stand before a name without being part of it ("Harbourmaster Ewan Ross").
+ROLE_WORDS = frozenset("""
+harbourmaster harbormaster alderman alderwoman coach chancellor manager director chairman chairwoman
+chair spokesman spokeswoman spokesperson president senator governor mayor minister secretary
+commissioner inspector detective sergeant constable officer judge justice professor doctor dr
+captain skipper striker midfielder defender goalkeeper forward winger referee umpire pitcher
+quarterback councillor councilor councilman councilwoman trustee treasurer superintendent principal
+headteacher headmaster headmistress nurse surgeon chef founder ceo cfo coo chief executive economist
+analyst lawyer attorney barrister solicitor prosecutor advocate activist campaigner candidate
+nominee representative rep sen gov lawmaker legislator deputy ambassador envoy general colonel
+lieutenant major admiral bishop archbishop pastor reverend rev rabbi imam priest cardinal pope
+premier king queen prince princess sheikh emir sultan provost vice-chancellor
+author novelist historian scientist researcher physicist biologist chemist astronomer engineer
+architect artist singer actor actress rapper comedian presenter host anchor broadcaster journalist
+reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
+veteran retired former acting interim incoming outgoing
+""".split())
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin",
+                       "al", "dos", "das", "ter", "zu", "mac", "ibn", "y"})
+_NOT_NAME_WORDS = frozenset("""the a an this that these those his her its their our my your and or of
+for with from at in on by to as but not no new old""".split())
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")
+
+
+def looks_like_name(phrase: str) -> bool:
+    """Whether `phrase` has the shape of a personal name: two to four capitalised words (particles
+    allowed inside), no digits, no article or pronoun, not all capitals."""
+    words = phrase.replace("\u00a0", " ").split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in phrase):
+        return False
+    if words[0].lower() in _NOT_NAME_WORDS or words[0].lower() in PARTICLES:
+        return False
+    for word in words:
+        if word.lower() in PARTICLES and word.islower():
+            continue
+        if word.lower() in _NOT_NAME_WORDS or not _NAME_WORD.match(word):
+            return False
+    letters = [ch for ch in phrase if ch.isalpha()]
+    return any(ch.islower() for ch in letters)
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of lines written in title case with no sentence ending: headlines and
+    cross-heads, where every word is capitalised and names cannot be told from other words."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w’'-]*", line)
+        content = [w for w in words if len(w) > 2 and w.lower() not in _NOT_NAME_WORDS]
+        stripped = line.strip()
+        if len(content) >= 4 and sum(w[:1].isupper() for w in content) >= 0.9 * len(content) and len(words) <= 20:
+            found.append((position, position + len(line)))
+        elif len(content) >= 2 and stripped.isupper():
+            found.append((position, position + len(line)))
+        position += len(line) + 1
+    return found

@@ -1,0 +1,82 @@
+"""Speech or scare quotes: which quotation marks report words someone said or wrote.
+
+Scare quotes ("no-limits", a nickname, the title of a show) are kept visible but marked
+`kind: "scare"`, and left out of quotation counts and share of voice. A quotation is speech when
+a reporting cue or a signature attributes it (said, told, according to, a colon introduction, a
+dash signature), or when it is long enough to be a statement. It is a scare quote when:
+- it is a nickname between the parts of a name (Robert "Bobby" Scott);
+- it is a label on the noun after it (the "no-limits" partnership);
+- it is a short title-case name (a show, a film, a slogan) not introduced by a cue;
+- it is a short phrase (at most `SCARE_WORDS` words) that no cue attributes and whose verb does
+  not have a person as its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotext.analysis.quote_marks import QuoteMarks
+from annotext.analysis.references import Attribution
+
+SPEECH, SCARE = "speech", "scare"
+SCARE_WORDS = 4
+TITLE_WORDS = 6
+_DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited"}
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "v"}
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
+
+
+def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
+    """SPEECH or SCARE for one quotation, given how (and whether) it was attributed."""
+    content = quote.content(text)
+    words = _WORD.findall(content)
+    if not words:
+        return SCARE
+    if (len(words) <= 3 and _between_name_parts(text, quote)) or found.via == "label":
+        return SCARE
+    if found.via in _DIRECT and found.speaker:
+        return SPEECH
+    if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")):
+        return SCARE
+    if (found.via == "governing" and found.is_person) or found.via == "partial":
+        return SPEECH  # a partial quote whose verb has a person as subject: "Putin cherishing his “reliable partner”"
+    if len(words) <= SCARE_WORDS and not _ends_sentence(content):
+        return SCARE
+    return SPEECH
+
+
+def _title_case(words: list[str]) -> bool:
+    capitals = [w for w in words if w.lower() not in _SMALL]
+    return bool(capitals) and all(w[:1].isupper() or w[:1].isdigit() for w in capitals) and words[0][:1].isupper() \
+        and any(ch.islower() for w in capitals for ch in w)
+
+
+def _ends_sentence(content: str) -> bool:
+    """A full sentence: capital first, final stop ("Sad." is speech, "best friend" is not)."""
+    stripped = content.strip().rstrip("”’\"'")
+    return stripped[:1].isupper() and stripped.endswith((".", "!", "?"))
+
+
+def _between_name_parts(text: str, quote: QuoteMarks) -> bool:
+    before = text[max(0, quote.start - 30):quote.start]
+    after = text[quote.end:quote.end + 30]
+    return bool(re.search(r"\b[A-Z][\w’'.-]*\s$", before)) and bool(re.match(r"\s[A-Z][\w’'-]+", after)) \
+        and not before.rstrip().endswith((",", ":", "said", "says"))
+
+
+def quote_kind_without_model(text: str, quote: QuoteMarks) -> str:
+    """Without a model there are no cues: only the shape of the quotation decides (a nickname, or
+    a short title or phrase that is not a sentence)."""
+    return quote_kind(text, quote, Attribution(via="lead" if _cue_nearby(text, quote) else None, speaker="?"))
+
+
+_CUE_WORDS = re.compile(r"\b(?:said|says|say|told|tells|asked|added|wrote|writes|according to)\b", re.IGNORECASE)
+
+
+def _cue_nearby(text: str, quote: QuoteMarks) -> bool:
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    before = text[max(line_start, quote.start - 60):quote.start]
+    before = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("” "), -1) + 1:]
+    after = text[quote.end:min(quote.end + 40, len(text) if line_end < 0 else line_end)]
+    return bool(_CUE_WORDS.search(after)) or before.rstrip().endswith(":") or bool(_CUE_WORDS.search(before))

@@ -1,0 +1,242 @@
+"""From the subject of a reporting verb to a speaker: names, pronouns, descriptions, organisations.
+
+A PERSON becomes its canonical name; "he"/"she" the nearest earlier salient person whose gender
+(as the article tells it) fits; "it" the organisation or document the text was just talking about;
+"who" its antecedent; a definite description ("the club's chairman") the person introduced with
+that role; a name in apposition ("the bank's finance director, Olga Brandt,") that name, even when
+the model missed it; anything else the noun phrase as written ("a Department of Health spokesman").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from annotext.analysis.cues import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
+from annotext.analysis.gender import PRONOUN_GENDER
+from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.analysis.people import looks_like_name, name_words, surname
+from annotext.core.spans import Span
+
+PERSON = "PERSON"
+NEUTER_PRONOUNS = frozenset({"it"})
+_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
+_DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
+_NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)]*\)\s*)?[—–-]+\s")
+
+
+@dataclass
+class Attribution:
+    """A resolved speaker: canonical name (or phrase), where it was found, the cue, whether a person,
+    and how it was found (`via`: lead, trail, according, colon, dash, governing, inherited)."""
+
+    speaker: str | None = None
+    start: int | None = None
+    end: int | None = None
+    cue: str | None = None
+    is_person: bool = False
+    via: str | None = None
+
+
+class ReferenceResolution:
+    """Resolving a token to a speaker; mixed into the Attributor, which provides the text, the
+    entities and their lookups, the attributions so far and the gender evidence."""
+
+    text: str
+    entities: list[Span]
+    _entity_starts: list[int]
+    subject_starts: list[int]
+    results: list[Attribution]
+    genders: dict[str, str]
+    _person_forms: dict[str, str]
+
+    def entity_at(self, offset: int) -> Span | None:  # provided by the Attributor
+        raise NotImplementedError
+
+    def in_quote(self, offset: int) -> bool:  # provided by the Attributor
+        raise NotImplementedError
+
+    def is_dateline(self, tok: Tok) -> bool:
+        """"MOSCOW —" opening a paragraph is where the story was filed, never a speaker."""
+        line_start = self.text.rfind("\n", 0, tok.start) + 1
+        match = _DATELINE.match(self.text, line_start)
+        return match is not None and tok.start < match.end()
+
+    def _person(self, entity: Span) -> Attribution:
+        return Attribution(entity.attrs.get("person") or " ".join(name_words(entity.text_in(self.text))),
+                           entity.start, entity.end, is_person=True)
+
+    def _resolve(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        if tok.lower in RELATIVE_PRONOUNS and tok.dep in SUBJECT_DEPS:
+            verb = parse.toks[tok.head]
+            if verb.dep == "relcl":
+                tok = parse.toks[verb.head]
+        if self.is_dateline(tok):
+            return None
+        entity = self.entity_at(tok.start)
+        if entity is not None and entity.label == PERSON:
+            return self._person(entity)
+        if tok.lower in PERSONAL_PRONOUNS:
+            return self._resolve_pronoun(tok)
+        if tok.lower in NEUTER_PRONOUNS:
+            return self._resolve_it(parse, tok)
+        if tok.lower in PLURAL_PRONOUNS:
+            return self._resolve_plural(tok)
+        if tok.pos in {"NOUN", "PROPN"}:
+            linked = self._apposed_person(parse, tok)
+            if linked is not None:
+                return linked
+            described = self._described_person(parse, tok)
+            if described is not None:
+                return described
+            return self._phrase(parse, tok, entity)
+        return None
+
+    def _apposed_person(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"an expert, Joe Webster," / "Joe Webster, an expert": the name in apposition speaks,
+        also when the model did not tag it (then a capitalised two- or three-word name)."""
+        for other in parse.toks:
+            if other.i == tok.i or self.in_quote(other.start):
+                continue
+            if (other.head == tok.i and other.dep == "appos") or (tok.dep == "appos" and other.i == tok.head):
+                entity = self.entity_at(other.start)
+                if entity is not None and entity.label == PERSON:
+                    return self._person(entity)
+                if other.pos == "PROPN" and (entity is None or entity.label not in _NOT_SPEAKERS):
+                    words = [t for t in parse.toks[other.left:other.i + 1] if t.pos == "PROPN"]
+                    if words and words[-1].i == other.i:
+                        name = self.text[words[0].start:other.end]
+                        if looks_like_name(name) and len(name.split()) >= 2:
+                            return Attribution(" ".join(name_words(name)), words[0].start, other.end, is_person=True)
+        return None
+
+    def _described_person(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"the club's chairman said": the person the article introduced with that role."""
+        if tok.pos != "NOUN" or not tok.text.islower():
+            return None
+        determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]
+        if not determiners or determiners[0].lower in {"a", "an", "another", "one", "some", "any"}:
+            return None
+        if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
+            return None
+        role = re.escape(tok.lower)
+        modifiers = [t.lower for t in parse.toks[tok.left:tok.i] if t.pos in {"ADJ", "NOUN", "PROPN"}]
+        best: Span | None = None
+        for span in self.entities:
+            if span.label != PERSON or span.start >= tok.start:
+                continue
+            after = self.text[span.end:span.end + 80].lower()
+            before = self.text[max(0, span.start - 60):span.start].lower()
+            introduced = re.match(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{role}\b", after) or \
+                re.search(rf"\b{role},?\s+$", before)
+            context = f"{before} {after[:introduced.end()] if introduced and introduced.re.pattern.startswith(',') else ''}"
+            if introduced and all(re.search(rf"\b{re.escape(m)}\b", context) for m in modifiers):
+                best = span
+        return None if best is None else Attribution(self._person(best).speaker, tok.start, tok.end, is_person=True)
+
+    def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
+        found = self._noun_phrase(parse, tok, entity)
+        if found is not None:  # a name the model did not tag, but a known person's ("von der Leyen said")
+            person = self._person_forms.get(" ".join(name_words(found.speaker)))
+            if person is not None:
+                return Attribution(person, found.start, found.end, is_person=True)
+        return found
+
+    def _noun_phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
+        right = tok.i
+        for child in parse.toks[tok.i + 1:tok.right + 1]:  # "a spokeswoman for the Association"
+            if child.head == tok.i and child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS:
+                right = max(right, child.right)
+        words = []
+        for t in parse.toks[tok.left:right + 1]:
+            if t.i > tok.i and t.text in {",", "(", "—", "–", ";"}:
+                break  # a relative clause or aside is not part of the speaker's name
+            if not self.in_quote(t.start):
+                words.append(t)
+        while words and not words[0].text[:1].isalnum():
+            words.pop(0)
+        if not words:
+            return None
+        start, end = words[0].start, words[-1].end
+        if entity is not None:
+            start, end = min(start, entity.start), max(end, entity.end)
+        return Attribution(self.text[start:end], start, end)
+
+    def _fits(self, name: str, pronoun: str) -> bool:
+        known = self.genders.get(name)
+        return known is None or known == PRONOUN_GENDER.get(pronoun)
+
+    def _resolve_pronoun(self, tok: Tok) -> Attribution | None:
+        """"he"/"she": the nearest earlier person of a fitting gender who is a subject or a speaker,
+        else the nearest person of a fitting gender."""
+        def name_of(span: Span) -> str:
+            return span.attrs.get("person") or span.text_in(self.text)
+
+        last_speaker = next((a for a in reversed(self.results) if a.is_person and a.start is not None
+                             and a.start < tok.start and self._fits(a.speaker, tok.lower)), None)
+        nearest_subject = nearest_any = None
+        index = bisect_right(self._entity_starts, tok.start) - 1
+        while index >= 0:
+            span = self.entities[index]
+            index -= 1
+            if span.label != PERSON or span.end > tok.start or self.in_quote(span.start) \
+                    or not self._fits(name_of(span), tok.lower):
+                continue
+            if nearest_any is None:
+                nearest_any = span
+            if self._is_salient(span):
+                nearest_subject = span
+                break
+        if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
+            choice = nearest_subject
+        elif last_speaker is not None:
+            return Attribution(last_speaker.speaker, tok.start, tok.end, is_person=True)
+        else:
+            choice = nearest_subject or nearest_any
+        if choice is None:
+            return None
+        return Attribution(name_of(choice), tok.start, tok.end, is_person=True)
+
+    def _is_salient(self, span: Span) -> bool:
+        index = bisect_right(self.subject_starts, span.end - 1) - 1
+        return index >= 0 and self.subject_starts[index] >= span.start
+
+    def _resolve_it(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier
+        non-person subject in the paragraph, else the last non-person speaker."""
+        for other in reversed(parse.toks[:tok.i]):
+            if other.dep in SUBJECT_DEPS and other.pos in {"NOUN", "PROPN"} and not self.in_quote(other.start) \
+                    and other.lower not in PERSONAL_PRONOUNS:
+                entity = self.entity_at(other.start)
+                if entity is not None and entity.label == PERSON:
+                    break
+                found = self._noun_phrase(parse, other, entity)
+                if found is not None:
+                    return Attribution(found.speaker, tok.start, tok.end)
+        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
+                         and a.start < tok.start), None)
+        if previous is not None and not previous.is_person:
+            return Attribution(previous.speaker, tok.start, tok.end)
+        return None
+
+    def _resolve_plural(self, tok: Tok) -> Attribution | None:
+        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
+                         and a.start < tok.start), None)
+        if previous is not None and not previous.is_person:
+            return Attribution(previous.speaker, tok.start, tok.end)
+        return None
+
+
+def person_forms(entities: list[Span], text: str) -> dict[str, str]:
+    """Every way a known person is written (forms seen, family names) -> canonical name."""
+    forms: dict[str, str] = {}
+    for span in entities:
+        person = span.attrs.get("person")
+        if span.label == PERSON and person:
+            forms.setdefault(" ".join(name_words(span.text_in(text))), person)
+            words = person.split()
+            if len(words) > 1:
+                forms.setdefault(surname(words), person)
+    return forms

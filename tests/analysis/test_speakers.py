@@ -1,0 +1,148 @@
+"""Speaker and people-index failure classes (issue 12), each on short invented sentences."""
+
+from annotext.analysis.analyser import Analyser
+from annotext.analysis.names import headline_lines, looks_like_name
+from annotext.analysis.quote_kind import SCARE, SPEECH
+
+
+def analyse(analyser, text):
+    data = analyser.analyse(text).to_json(text)
+    return data["quotes"], data["people"]
+
+
+def speakers(quotes):
+    return [q["speaker"] for q in quotes if q["kind"] == SPEECH]
+
+
+def test_title_case_headline_makes_no_false_person(analyser):
+    text = ("Refinery Closes as Prices Slide Again\n"
+            "The refinery will close in March, its owner said on Monday.\n"
+            "“We have no choice,” said Colin Tate, the owner.\n")
+    _, people = analyse(analyser, text)
+    assert [p["name"] for p in people] == ["Colin Tate"]
+
+
+def test_headline_lines_are_recognised_but_sentences_are_not():
+    text = "Storm Batters Coastal Towns Overnight\nThe storm hit Kent and Sussex on Monday night.\n"
+    assert headline_lines(text) == [(0, len("Storm Batters Coastal Towns Overnight"))]
+
+
+def test_role_word_before_name_is_not_part_of_the_canonical_name(analyser):
+    text = ("Harbourmaster Ewan Ross closed the port on Friday.\n"
+            "“The swell is too dangerous,” Ross said.\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Ewan Ross"]
+    assert "Ewan Ross" in [p["name"] for p in people]
+    assert not any(p["name"] in {"Ross", "Harbourmaster Ewan Ross"} for p in people)
+
+
+def test_apposed_name_the_model_missed_is_a_speaker_and_a_person(analyser):
+    text = ("Shares in Keller Bank fell sharply.\n"
+            "The bank's finance director, Olga Brandt, told analysts: “We expect a weaker quarter.”\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Olga Brandt"]
+    assert "Olga Brandt" in [p["name"] for p in people]
+
+
+def test_every_speaker_is_in_the_people_index_with_the_same_name(analyser):
+    text = ("The council met on Tuesday.\n"
+            "“We need more buses,” said Alderman Ruth Baines. “The people deserve it.”\n"
+            "“It will cost too much,” Baines added later.\n")
+    quotes, people = analyse(analyser, text)
+    names = {p["name"] for p in people}
+    assert all(s in names for s in speakers(quotes))
+    assert set(speakers(quotes)) == {"Ruth Baines"}
+
+
+def test_subject_with_organisation_in_apposition_speaks_not_the_organisation(analyser):
+    text = "Niamh Gallagher, director of the Irish Dairy Council, said: “Prices will rise this winter.”\n"
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Niamh Gallagher"]
+
+
+def test_definite_description_resolves_to_the_person_introduced_with_that_role(analyser):
+    text = ("The club's chairman, Daniel Okonkwo, was appointed in May.\n"
+            "The league fined the club on Friday.\n"
+            "“We will appeal,” the club's chairman said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Daniel Okonkwo"]
+
+
+def test_indefinite_description_stays_a_phrase(analyser):
+    text = "“The figures are out of date,” a Department of Transport spokesman said.\n"
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["a Department of Transport spokesman"]
+
+
+def test_it_after_a_report_is_the_report(analyser):
+    text = ("The report was published by the audit office on Monday. "
+            "It concludes that the scheme “has failed on every measure”.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["The report"]
+
+
+def test_he_and_she_follow_the_gender_the_article_gives(analyser):
+    text = ("Ms Clara Voss, the chief executive, met the union leader, Mr Tom Hale, on Monday.\n"
+            "Voss said the talks had been useful. "
+            "Hale left early. “I expected more,” she said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Clara Voss"]
+
+
+def test_gender_from_a_role_noun(analyser):
+    text = ("The spokeswoman, Helen Varga, answered questions before the chairman, Peter Lund, arrived.\n"
+            "Lund sat down. “We are ready,” she said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Helen Varga"]
+
+
+def test_dateline_city_is_never_a_speaker(analyser):
+    text = "OSLOBURG — Officials said on Monday that “the border will stay open”, according to the ministry.\n"
+    quotes, people = analyse(analyser, text)
+    assert "OSLOBURG" not in speakers(quotes)
+    assert all(p["name"] != "OSLOBURG" for p in people)
+
+
+def test_scare_quotes_are_marked_and_not_counted(analyser):
+    text = ("Anna Petrova praised the “no-limits” partnership on Monday.\n"
+            "“We will stand together,” Petrova said.\n")
+    quotes, people = analyse(analyser, text)
+    kinds = {q["text"]: q["kind"] for q in quotes}
+    assert kinds["no-limits"] == SCARE
+    assert kinds["We will stand together,"] == SPEECH
+    anna = next(p for p in people if p["name"] == "Anna Petrova")
+    assert anna["quotes"] == 1
+
+
+def test_show_titles_and_nicknames_are_scare_quotes(analyser):
+    text = ("Rep. Robert “Bobby” Marsh spoke on CBS’s “Face the Nation” on Sunday.\n"
+            "“We have the votes,” Marsh said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["text"], q["kind"]) for q in quotes] == [
+        ("Bobby", SCARE), ("Face the Nation", SCARE), ("We have the votes,", SPEECH)]
+
+
+def test_dash_signature_names_the_speaker(analyser):
+    text = "“We deserve better than this.” ― Lucia Moreno\n“Nobody listens to us.” — Sam Okafor.\n"
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Lucia Moreno", "Sam Okafor"]
+    assert {"Lucia Moreno", "Sam Okafor"} <= {p["name"] for p in people}
+
+
+def test_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote(analyser):
+    text = ("Wendy Achebe, the head teacher, was blunt.\n"
+            "Achebe continued:\n"
+            "“No child should sit an exam in a cold classroom.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Wendy Achebe"]
+
+
+def test_scare_quotes_are_marked_without_a_model():
+    text = "“It works,” she said. The “so-called” plan.\n"
+    data = Analyser().analyse(text).to_json(text)["quotes"]
+    assert [q["kind"] for q in data] == [SPEECH, SCARE]
+
+
+def test_name_shape():
+    assert looks_like_name("Olga Brandt") and looks_like_name("Seán O’Brien") and looks_like_name("Ruud van Dijk")
+    assert not looks_like_name("the market") and not looks_like_name("MOSCOW") and not looks_like_name("The Report")

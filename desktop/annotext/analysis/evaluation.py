@@ -1,7 +1,9 @@
 """Scoring quotation detection and attribution against reference annotations (*.gold.json).
 
 Used by the tests and by benchmarks/quote_accuracy.py. A gold quote marked "optional" (scare quotes,
-framings) neither counts as missed when absent nor as spurious when found.
+framings) neither counts as missed when absent nor as spurious when found; a found quotation of kind
+"scare" is not scored (a real quotation marked scare counts as missed). People lists are scored
+for recall and for entries that are not people.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ def score_quotes(found: list[dict], gold: list[dict], name: str = "") -> Score:
     score = Score()
     remaining = list(gold)
     for quote in found:
+        if quote.get("kind") == "scare":
+            continue  # marked as not speech: neither a found quotation nor a spurious one
         key = normalise_quote(quote["text"])
         match = next((g for g in remaining if normalise_quote(g["quote"]) == key), None)
         if match is None:
@@ -103,4 +107,52 @@ def score_quotes(found: list[dict], gold: list[dict], name: str = "") -> Score:
         if not missing.get("optional"):
             score.expected += 1
             score.errors.append(f"{name}: missed “{missing['quote'][:60]}”")
+    return score
+
+
+@dataclass
+class PeopleScore:
+    """People index against a gold list: how many real people were found, how many entries are not people."""
+
+    expected: int = 0
+    found: int = 0
+    not_people: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        """Share of gold people present in the index (by canonical name or an alias)."""
+        return 1.0 if self.expected == 0 else self.found / self.expected
+
+    def add(self, other: "PeopleScore") -> None:
+        """Accumulate another article's counts."""
+        self.expected += other.expected
+        self.found += other.found
+        self.not_people += other.not_people
+        self.errors.extend(other.errors)
+
+
+def score_people(found: list[dict], gold: list[dict] | dict, name: str = "") -> PeopleScore:
+    """Compare `analyze --json` people with gold people ({"name", "aliases"}). A gold person is found
+    when an index entry's name is the canonical name or one of its aliases; an index entry matching
+    no gold person (by name or alias) counts as a non-person."""
+    if isinstance(gold, dict):  # {"canonical": [aliases]} as in the sample's reference file
+        gold = [{"name": key, "aliases": value} for key, value in gold.items()]
+    score = PeopleScore(expected=len(gold))
+    forms = [{normalise_speaker(p["name"])} | {normalise_speaker(a) for a in p.get("aliases", [])} for p in gold]
+    matched: set[int] = set()
+    for person in found:
+        names = {normalise_speaker(person["name"])} | {normalise_speaker(a) for a in person.get("aliases", [])}
+        hit = next((i for i, f in enumerate(forms) if normalise_speaker(person["name"]) in f), None)
+        if hit is None:
+            hit = next((i for i, f in enumerate(forms) if names & f), None)
+        if hit is None:
+            score.not_people += 1
+            score.errors.append(f"{name}: not a person in the index: {person['name']!r}")
+        else:
+            matched.add(hit)
+    score.found = len(matched)
+    for index, person in enumerate(gold):
+        if index not in matched:
+            score.errors.append(f"{name}: person missing from the index: {person['name']!r}")
     return score

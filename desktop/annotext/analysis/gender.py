@@ -3,8 +3,8 @@
 Evidence, all from the text (no list of particular people, no first-name lexicon):
 - an honorific before a mention: Mr → male; Ms, Mrs, Miss → female;
 - a gendered role noun next to a mention ("spokeswoman Ann Lee", "Ann Lee, the chairman of …");
-- pronouns in sentences where that person is the only one named ("Ann Lee left. She …" gives one
-  vote for female); the votes decide only when one side clearly dominates.
+- pronouns: each votes for the nearest person named before it in its sentence ("Ann Lee said she",
+  "Ann Lee left. She …"); the votes decide only when one side clearly dominates.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ ROLE_GENDER = {
 _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_MARGIN = 3  # votes one side needs over the other before pronouns decide
+_SAID_PRONOUN = re.compile(r"\s+(?:said|says|added|adds|noted|notes|argued|argues|explained|insisted|wrote|thinks|"
+                           r"believes|told \w+)\s+(?:that\s+)?")
+_MARGIN = 2  # votes one side needs over the other before pronouns decide
 
 
 def person_genders(persons: list[Span], text: str) -> dict[str, str]:
@@ -60,6 +62,15 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
     return genders
 
 
+def mention_gender(span: Span, text: str) -> str | None:
+    """Gender that one mention states itself: an honorific just before it (Mr, Ms) or a gendered
+    role noun next to it ("the first lady, Michelle Obama")."""
+    before = _WORD.findall(text[max(0, span.start - 40):span.start])
+    if before and before[-1].lower().rstrip(".") in _HONORIFIC:
+        return _HONORIFIC[before[-1].lower().rstrip(".")]
+    return _role_gender(before[-3:], text[span.end:span.end + 50])
+
+
 def _role_gender(words_before: list[str], after: str) -> str | None:
     """A gendered role noun right before the name or in an apposition right after it."""
     for word in reversed(words_before):
@@ -71,23 +82,30 @@ def _role_gender(words_before: list[str], after: str) -> str | None:
 
 
 def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]]) -> None:
-    """Gendered pronouns (outside quotation marks) in a sentence naming one person, or in the
-    sentence right after it when that names nobody, count for that person."""
+    """Each gendered pronoun outside quotation marks votes for the nearest person named before it in
+    its sentence, or for the one person of the sentence before when its own names nobody; "Ann Lee
+    said she …" is a strong vote."""
     ordered = sorted((s for s in persons if s.attrs.get("person")), key=lambda s: s.start)
     index = 0
     previous_only: str | None = None
     for match in _SENTENCE.finditer(text):
         start, end = match.span()
-        names = set()
+        inside: list[Span] = []
         while index < len(ordered) and ordered[index].start < end:
             if ordered[index].start >= start:
-                names.add(ordered[index].attrs["person"])
+                inside.append(ordered[index])
             index += 1
-        target = next(iter(names)) if len(names) == 1 else (previous_only if not names else None)
-        if target is not None:
-            sentence = _QUOTED.sub(" ", match.group())
-            for word in _WORD.findall(sentence):
-                gender = PRONOUN_GENDER.get(word.lower())
-                if gender:
-                    votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
+        names = {span.attrs["person"] for span in inside}
+        sentence = _QUOTED.sub(lambda m: " " * len(m.group()), match.group())
+        for word in _WORD.finditer(sentence):
+            gender = PRONOUN_GENDER.get(word.group().lower())
+            if not gender:
+                continue
+            position = start + word.start()
+            before = [span for span in inside if span.end <= position]
+            target = before[-1].attrs["person"] if before else (previous_only if not names else None)
+            if target is None:
+                continue
+            weight = _MARGIN if before and _SAID_PRONOUN.fullmatch(text, before[-1].end, position) else 1
+            votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += weight
         previous_only = next(iter(names)) if len(names) == 1 else None

@@ -16,6 +16,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from annotext.analysis.gender import mention_gender
 from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
@@ -46,6 +47,7 @@ _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 class _Cluster:
     forms: dict[str, int] = field(default_factory=dict)  # surface form -> mention count
     mentions: list[Span] = field(default_factory=list)
+    gender: str | None = None  # from an honorific or role noun at one of its mentions
 
     @property
     def name(self) -> str:
@@ -274,17 +276,22 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
         if not words:
             continue
         for mention in by_form[form]:
-            cluster = _matching_cluster(words, mention.start, clusters)
+            gender = mention_gender(mention, text)
+            cluster = _matching_cluster(words, mention.start, clusters, gender)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
+            cluster.gender = cluster.gender or gender
             cluster.forms[form] = cluster.forms.get(form, 0) + 1
             cluster.mentions.append(mention)
     return clusters
 
 
-def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster]) -> _Cluster | None:
-    candidates = [c for c in clusters if _compatible(words, name_words(c.name))]
+def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
+                      gender: str | None = None) -> _Cluster | None:
+    """The person a mention belongs to; "Mr. Obama" never joins "Michelle Obama, the first lady"."""
+    candidates = [c for c in clusters if _compatible(words, name_words(c.name))
+                  and not (gender and c.gender and gender != c.gender)]
     if not candidates:
         return None
     if len(candidates) == 1:

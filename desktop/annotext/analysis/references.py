@@ -21,6 +21,8 @@ from annotext.core.spans import Span
 
 PERSON = "PERSON"
 NEUTER_PRONOUNS = frozenset({"it"})
+_REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
+                              r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)(?: that)?\s+$")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -190,7 +192,7 @@ class ReferenceResolution:
                 nearest_subject = span
                 break
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
-            choice = nearest_subject
+            choice = self._reporter_of(nearest_subject, tok.lower) or nearest_subject
         elif last_speaker is not None:
             return Attribution(last_speaker.speaker, tok.start, tok.end, is_person=True)
         else:
@@ -198,6 +200,23 @@ class ReferenceResolution:
         if choice is None:
             return None
         return Attribution(name_of(choice), tok.start, tok.end, is_person=True)
+
+    def _reporter_of(self, span: Span, pronoun: str) -> Span | None:
+        """"McLenney said Clinton doesn't …": the subject of a reported clause is less likely to be
+        the next "she" than the person who reported it."""
+        sentence_start = max(self.text.rfind(mark, 0, span.start) for mark in (". ", "\n", "? ", "! ")) + 1
+        window = self.text[sentence_start:span.start]
+        cue = _REPORTED_CLAUSE.search(window)
+        if cue is None:
+            return None
+        index = bisect_right(self._entity_starts, sentence_start + cue.start()) - 1
+        while index >= 0 and self.entities[index].start >= sentence_start:
+            candidate = self.entities[index]
+            index -= 1
+            if candidate.label == PERSON and candidate.end <= sentence_start + cue.start():
+                name = candidate.attrs.get("person") or candidate.text_in(self.text)
+                return candidate if self._fits(name, pronoun) else None
+        return None
 
     def _is_salient(self, span: Span) -> bool:
         index = bisect_right(self.subject_starts, span.end - 1) - 1

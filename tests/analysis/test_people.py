@@ -98,3 +98,24 @@ def test_titles_are_not_part_of_the_canonical_name():
     text = "Councillor David Green spoke. Green left."
     entities, people = index_people(persons(text, ("Councillor David Green",), ("Green", 29)), text)
     assert people[0].name == "David Green" and people[0].mentions == 2
+
+
+def test_mr_and_the_first_lady_with_the_same_surname_are_two_people():
+    text = "The first lady, Michelle Obama, spoke first. Mr. Obama followed. Later Mr. Obama left."
+    spans = persons(text, ("Michelle Obama",), ("Obama", text.index("Mr.")))
+    _, people = index_people(spans, text)
+    assert sorted((p.name, p.mentions) for p in people) == [("Michelle Obama", 1), ("Obama", 2)]
+
+
+def test_role_and_leading_words_are_not_part_of_a_name():
+    text = "Billionaire Anna Korr arrived. Follow Ben Tait on Twitter. A billionaire can wait."
+    spans = persons(text, ("Billionaire Anna Korr",), ("Follow Ben Tait",))
+    _, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Anna Korr", "Ben Tait"]
+
+
+def test_groups_are_not_people():
+    text = "Republicans were angry. Democrats said so. Anna Bell agreed."
+    spans = persons(text, ("Republicans",), ("Democrats",), ("Anna Bell",))
+    _, people = index_people(spans, text)
+    assert [p.name for p in people] == ["Anna Bell"]

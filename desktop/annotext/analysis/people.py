@@ -37,6 +37,9 @@ _HONORIFICS = {
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
               "dos", "das", "ter", "zu"}
+_LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
+                     "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
+_PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 _SPEAKER_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
@@ -88,6 +91,9 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     tagged: list[Span] = []
     for cluster in clusters:
         name = cluster.name
+        if " " not in name and _PLURAL_GROUP.search(name) and cluster.gender is None:
+            others.extend(Span(m.start, m.end, ENTITY, "NORP") for m in cluster.mentions)
+            continue  # "Americans", "Republicans": a group, not a person
         tagged.extend(Span(m.start, m.end, ENTITY, PERSON, {"person": name}) for m in cluster.mentions)
         aliases = sorted((f for f in cluster.forms if f != name), key=lambda f: (-cluster.forms[f], f))
         people.append(Person(name=name, aliases=aliases, mentions=len(cluster.mentions)))
@@ -100,15 +106,37 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     ("Refinery Closes as Prices Slide"), where capitals say nothing. A headline mention of someone
     named in the body is found again by `_missed_mentions`."""
     headlines = headline_lines(text)
+    lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
     kept = []
     for span in persons:
+        span = _trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
+        if len(words) == 1 and _PLURAL_GROUP.search(words[0]) and not _HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
+            continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
         if any(start <= span.start < end for start, end in headlines):
             continue
         kept.append(span)
     return kept
+
+
+def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
+    """"Billionaire Donald Trump", "Follow Pam Key": a leading word that the text also writes in lower
+    case, or a role word, is not part of the name (as long as two name words remain)."""
+    surface = span.text_in(text)
+    start = span.start
+    while True:
+        words = surface.split()
+        if len(words) < 3:
+            break
+        first = words[0].lower().rstrip(".")
+        if first in _HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words):
+            break
+        cut = surface.index(words[1], len(words[0]))
+        start += cut
+        surface = surface[cut:]
+    return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))
 
 
 def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:

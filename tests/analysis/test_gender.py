@@ -1,0 +1,31 @@
+"""Gender evidence from the article itself, on hand-made spans."""
+
+from annotext.analysis.gender import FEMALE, MALE, mention_gender, person_genders
+from annotext.core.spans import Span
+
+
+def mention(text, form, name, start=0):
+    at = text.index(form, start)
+    return Span(at, at + len(form), "entity", "PERSON", {"person": name})
+
+
+def test_honorific_and_role_noun_decide():
+    text = "Ms Ann Lee met the chairman, Tom Hale, and spokeswoman Eva Roth."
+    spans = [mention(text, "Ann Lee", "Ann Lee"), mention(text, "Tom Hale", "Tom Hale"), mention(text, "Eva Roth", "Eva Roth")]
+    assert person_genders(spans, text) == {"Ann Lee": FEMALE, "Tom Hale": MALE, "Eva Roth": FEMALE}
+    assert mention_gender(spans[0], text) == FEMALE
+
+
+def test_pronouns_vote_for_the_nearest_named_person():
+    text = ("Kim Park said she would stay. Later Kim Park added that her team was ready. "
+            "Lee Moss arrived and Kim Park greeted him.")
+    spans = [mention(text, "Kim Park", "Kim Park"), mention(text, "Kim Park", "Kim Park", 30),
+             mention(text, "Lee Moss", "Lee Moss"), mention(text, "Kim Park", "Kim Park", 90)]
+    genders = person_genders(spans, text)
+    assert genders.get("Kim Park") == FEMALE and "Lee Moss" not in genders
+
+
+def test_pronouns_inside_quotations_do_not_vote():
+    text = "Sam Reed spoke. “She is wrong and she knows it,” Sam Reed said."
+    spans = [mention(text, "Sam Reed", "Sam Reed"), mention(text, "Sam Reed", "Sam Reed", 10)]
+    assert person_genders(spans, text) == {}

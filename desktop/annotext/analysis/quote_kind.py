@@ -17,8 +17,9 @@ import re
 
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.references import Attribution
+from annotext.core.corrections import SPEECH
+from annotext.core.results import SCARE
 
-SPEECH, SCARE = "speech", "scare"
 SCARE_WORDS = 4
 TITLE_WORDS = 6
 _DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited"}
@@ -58,10 +59,12 @@ def _ends_sentence(content: str) -> bool:
 
 
 def _between_name_parts(text: str, quote: QuoteMarks) -> bool:
+    """Robert “Bobby” Scott: capitalised name words right before and after, none ending a sentence."""
+    if not all(word[:1].isupper() for word in quote.content(text).split()):
+        return False
     before = text[max(0, quote.start - 30):quote.start]
     after = text[quote.end:quote.end + 30]
-    return bool(re.search(r"\b[A-Z][\w’'.-]*\s$", before)) and bool(re.match(r"\s[A-Z][\w’'-]+", after)) \
-        and not before.rstrip().endswith((",", ":", "said", "says"))
+    return bool(re.search(r"(?:\b[A-Z][\w’'-]*|\b[A-Z]\.)\s$", before)) and bool(re.match(r"\s[A-Z][\w’'-]+", after))
 
 
 def quote_kind_without_model(text: str, quote: QuoteMarks) -> str:

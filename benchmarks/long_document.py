@@ -65,6 +65,42 @@ def pump(app, seconds: float = 0.0, until=None) -> None:
             break
 
 
+def measure_notes(app, window, library, doc: int, text: str, monitor: StallMonitor, count: int = 400) -> dict:
+    """Hundreds of comments in the margin: the time to show them, the longest stall while scrolling
+    the document end to end with their cards, and one highlight and one note saved among them."""
+    from annotext.application.edits import AddAnnotation
+
+    store = library.annotations
+    step = len(text) // (count + 1)
+    for index in range(count):
+        start = text.index(" ", step * (index + 1)) + 1
+        comment = f"Note {index}: " + "a remark on this passage, long enough to wrap over lines. " * (1 + index % 3)
+        library.apply(AddAnnotation(store.new_annotation(doc, start, start + 30, [], comment)))
+    began = time.perf_counter()
+    window.annotating.refresh()
+    app.processEvents()
+    show_ms = (time.perf_counter() - began) * 1000
+    bar = window.reader.verticalScrollBar()
+    monitor.start()
+    for position in range(41):
+        bar.setValue(bar.maximum() * position // 40)
+        pump(app, 0.01)
+    stall_ms = monitor.stop()
+    start = text.index(" ", len(text) // 3) + 1
+    window.reader.select_range(start, start + 25)
+    began = time.perf_counter()
+    window.annotating.tag_key(1)
+    app.processEvents()
+    add_ms = (time.perf_counter() - began) * 1000
+    note = window.notes.notes()[count // 2]
+    began = time.perf_counter()
+    window.annotating.save_note(note, "Rewritten in the benchmark.")
+    app.processEvents()
+    save_ms = (time.perf_counter() - began) * 1000
+    assert store.annotations(doc)[0].comment  # the notes are real rows, not a display trick
+    return {"count": count, "show_ms": show_ms, "stall_ms": stall_ms, "add_ms": add_ms, "save_ms": save_ms}
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     words = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
@@ -124,6 +160,7 @@ def main() -> int:
         window.annotating.undo_stack.undo()
         app.processEvents()
         remove_ms = (time.perf_counter() - began) * 1000
+        notes = measure_notes(app, window, library, doc, text, monitor)
         memory = rss_mb()
         window.close()
         library.close()
@@ -136,9 +173,12 @@ def main() -> int:
     print(f"longest GUI stall after first paint: highlighting {stall_highlight:.0f} ms, "
           f"scrolling end to end {stall_scroll:.0f} ms (target <= 100 ms)")
     print(f"one highlight: add {add_ms:.1f} ms, remove (undo) {remove_ms:.1f} ms (target <= 30 ms each)")
+    print(f"{notes['count']} notes in the margin: shown in {notes['show_ms']:.0f} ms; scrolling end to end, "
+          f"longest stall {notes['stall_ms']:.0f} ms (target <= 100 ms); adding one highlight "
+          f"{notes['add_ms']:.1f} ms, saving a note {notes['save_ms']:.1f} ms (target <= 30 ms each)")
     print(f"memory with the document open and the model loaded: {memory:.0f} MB RSS (target <= 600 MB)")
-    ok = (reopen_ratio >= 20 and max(stall_highlight, stall_scroll) <= 100 and max(add_ms, remove_ms) <= 30
-          and memory <= 600)
+    ok = (reopen_ratio >= 20 and max(stall_highlight, stall_scroll, notes["stall_ms"]) <= 100
+          and max(add_ms, remove_ms, notes["add_ms"], notes["save_ms"]) <= 30 and memory <= 600)
     return 0 if ok else 1
 
 

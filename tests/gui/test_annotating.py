@@ -3,7 +3,6 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QInputDialog
 
 from annotext.application.edits import CreateTag
 
@@ -33,7 +32,7 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
 
 
 
-def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch, background_at):
+def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, background_at):
     window = annotating_window
     store = window.library.annotations
     doc = window.current.id
@@ -44,8 +43,11 @@ def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, monkeypatch,
     assert background_at(window.reader, start + 9).name() == store.tag_named("Claims").colour  # shown in tag colour
     assert window.annotating.panel.visible_ids() == [passages[0].id]
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Personal diplomacy", True))
-    press(qtbot, window.reader, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window.reader, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)  # a note in the margin
+    editor = window.notes.card(passages[0].id).editor
+    assert editor.hasFocus()
+    qtbot.keyClicks(editor, "Personal diplomacy")
+    press(qtbot, editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert store.annotations(doc)[0].comment == "Personal diplomacy"
 
     press(qtbot, window.reader, Qt.Key.Key_2)  # second tag on the same passage

@@ -10,14 +10,15 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
-from annotext.core.annotations import MAX_COMMENT_CHARS, Annotation, AnnotationError
+from annotext.core.annotations import Annotation, AnnotationError
 from annotext.core.palette import average_colour
 from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
 from annotext.gui.codebook_panel import CodebookPanel
+from annotext.gui.notes_margin import Note
 from annotext.gui.undo import DONE, REDONE, UNDONE, EditCommand
 from annotext.gui.safe_text import show_message
 
@@ -42,6 +43,7 @@ class AnnotationController(QObject):
         self.codebook.tagApplied.connect(self.apply_tag)
         self.panel.passageChosen.connect(window.reader.select_range)
         self.panel.deleteRequested.connect(self.delete_annotation)
+        window.notes.saveRequested.connect(self.save_note)
         reader = window.reader
         for key in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(key)), reader)
@@ -57,7 +59,7 @@ class AnnotationController(QObject):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts(redo_keys())
-        comment = QAction("&Comment…", self)
+        comment = QAction("&Note on passage…", self)
         comment.setShortcut(QKeySequence("Ctrl+M"))
         comment.triggered.connect(self.comment)
         delete = QAction("&Delete passage", self)
@@ -98,6 +100,8 @@ class AnnotationController(QObject):
         spans = [_passage_span(a, colours, names) for a in self.annotations if not a.orphaned]
         self.window.reader.set_tag_spans(spans)
         self.panel.set_annotations(self.annotations, tags)
+        self.window.notes.set_notes([self._note(a, colours, names) for a in self.annotations
+                                     if a.comment and not a.orphaned])
         self.codebook.refresh(self.store.tag_counts(current.id if current else None))
         self.window.refresh_library()
         self.changed.emit()
@@ -150,7 +154,8 @@ class AnnotationController(QObject):
 
     @Slot()
     def comment(self) -> bool:
-        """Ctrl+M: add or edit the comment of the selected passage (creating the passage if needed)."""
+        """Ctrl+M: write the note of the selected passage in the margin beside it, in place (a
+        selection that is not a passage yet becomes one when the note is saved)."""
         current = self.window.current
         if current is None:
             return False
@@ -159,15 +164,46 @@ class AnnotationController(QObject):
         if target is None and start == end:
             self.window.on_status("Select a passage to comment on.")
             return False
-        text, ok = QInputDialog.getMultiLineText(
-            self.window, "Comment", f"Comment on this passage (at most {MAX_COMMENT_CHARS:,} characters):",
-            target.comment if target else "")
-        if not ok:
-            return False
+        if not self.window.notes.isVisible():
+            self.window.make_room_for_notes()
         if target is not None:
-            return self.submit(set_comment(target, text.strip()))
-        return self._build_and_submit(
-            lambda: AddAnnotation(self.store.new_annotation(current.id, start, end, [], text.strip())))
+            tags = self.store.tags()
+            note = self._note(target, {t.id: t.colour for t in tags}, {t.id: t.name for t in tags})
+            self.window.notes.edit(target.id, note)
+        else:
+            self.window.notes.open_draft(Note(None, start, end, self.window.reader.text[start:end], "",
+                                              author=self.store.author))
+        self.window.on_status("Write the note; Ctrl+Enter saves, Esc cancels.")
+        return True
+
+    @Slot(object, str)
+    def save_note(self, note: Note, text: str) -> bool:
+        """A note card was saved: store its text as the passage's comment (or create the passage).
+        When it cannot be stored (too long, read-only library) the card reopens with the text typed."""
+        current = self.window.current
+        if current is None:
+            return False
+        if note.annotation_id is None:
+            if not text:
+                return False
+            saved = self._build_and_submit(
+                lambda: AddAnnotation(self.store.new_annotation(current.id, note.start, note.end, [], text)))
+        else:
+            target = next((a for a in self.annotations if a.id == note.annotation_id), None)
+            if target is None:
+                self.window.on_status("That passage no longer exists; the note was not saved.")
+                return False
+            saved = self._build_and_submit(lambda: set_comment(target, text))
+        if not saved:
+            self.window.notes.reopen(note, text)
+        return saved
+
+    @staticmethod
+    def _note(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Note:
+        """What a margin card shows for a passage."""
+        tags = tuple((names[t], colours[t]) for t in annotation.tag_ids if t in names)
+        return Note(annotation.id, annotation.start, annotation.end, annotation.exact, annotation.comment,
+                    tags, annotation.author, annotation.updated_at[:10])
 
     @Slot()
     def delete_at_cursor(self) -> bool:
@@ -219,7 +255,7 @@ class AnnotationController(QObject):
         try:
             edit = build()
         except AnnotationError as error:
-            self.window.on_status(str(error))
+            self.window.on_status(f"Not saved: {error}")
             return False
         return self.submit(edit)
 
@@ -239,7 +275,7 @@ class AnnotationController(QObject):
         if tag_menu.isEmpty():
             tag_menu.addAction("(create tags in the codebook)").setEnabled(False)
         menu.addMenu(tag_menu)
-        menu.addAction("Comment…\tCtrl+M", self.comment)
+        menu.addAction("Note…\tCtrl+M", self.comment)
         delete = menu.addAction("Delete passage", self.delete_at_cursor)
         delete.setEnabled(self.target() is not None)
         offset = reader.offset_at(point)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QMainWindow, QProgressBar,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from typing import TYPE_CHECKING
@@ -28,7 +28,24 @@ if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
 
 LEFT_MIN_WIDTH = 160  # library titles and tag names stay readable
 READER_MIN_WIDTH = 340  # about 40 characters of the reading font: the reader is never squeezed below
+NOTES_MIN_WIDTH = 180  # narrower, the notes margin folds away (annotext.gui.notes_margin.MIN_WIDTH)
 RIGHT_MIN_WIDTH = 240  # the three tab titles and a passage's first words
+
+
+class _NotesSpace(QWidget):
+    """An empty stand-in, as wide as the notes margin will be, so the text does not move when it comes."""
+
+    def sizeHint(self):  # noqa: N802 (Qt naming)
+        """The margin's preferred width (annotext.gui.notes_margin.PREFERRED_WIDTH)."""
+        from PySide6.QtCore import QSize
+
+        return QSize(300, 0)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt naming)
+        """None: like the margin, it gives way to the reader."""
+        from PySide6.QtCore import QSize
+
+        return QSize(0, 0)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -98,6 +115,13 @@ class MainWindow(QMainWindow):
         self.legend.labelToggled.connect(self.reader.set_label_visible)
         self.centre_layout.replaceWidget(self._legend_space, self.legend)
         self._legend_space.deleteLater()
+        from annotext.gui.notes_margin import NotesMargin
+
+        self.notes = NotesMargin(self.reader)
+        self.centre.installEventFilter(self)
+        self._fit_notes()
+        self.reading_row.replaceWidget(self._notes_space, self.notes)
+        self._notes_space.deleteLater()
         from annotext.gui.find_bar import FindBar
 
         self.find_bar = FindBar(self.reader)
@@ -131,14 +155,21 @@ class MainWindow(QMainWindow):
         """What the first paint needs: the reader in its place, empty side panels, the status bar."""
         self.reader = ReaderView()
         self.reader.tooltip_provider = self.describe_spans
-        centre = QWidget()
+        self.centre = centre = QWidget()
         self.centre_layout = centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         self._legend_space = QWidget()  # keeps the reader where it will be once the legend arrives
         self._legend_space.setFixedHeight(self.fontMetrics().height() + 20)
         centre_layout.addWidget(self._legend_space)
-        centre_layout.addWidget(self.reader, 1)
+        self.reading_row = QHBoxLayout()  # the reader and, beside it, the notes margin
+        self.reading_row.setContentsMargins(0, 0, 0, 0)
+        self.reading_row.setSpacing(0)
+        self.reading_row.addWidget(self.reader, 1)
+        self._notes_space = _NotesSpace()  # holds the margin's place until it arrives (no jump)
+        self._notes_space.setVisible(self.notes_wanted())
+        self.reading_row.addWidget(self._notes_space)
+        centre_layout.addLayout(self.reading_row, 1)
 
         self.tabs = QTabWidget()
         library_box = QWidget()
@@ -155,7 +186,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.left.setMinimumWidth(LEFT_MIN_WIDTH)
-        centre.setMinimumWidth(READER_MIN_WIDTH)
+        self.reader.setMinimumWidth(READER_MIN_WIDTH)  # the notes margin beside it gives way first
         self.tabs.setMinimumWidth(RIGHT_MIN_WIDTH)
         self.splitter.setCollapsible(1, False)  # the side panels may collapse, never the reader
         self.splitter.setSizes([220, 760, 460])
@@ -236,6 +267,9 @@ class MainWindow(QMainWindow):
         for number in range(self.tabs.count()):
             self._action(view_menu, f"Show {self.tabs.tabText(number)}", QKeySequence(f"Alt+{number + 1}"),
                          lambda _checked=False, tab=self.tabs.widget(number): self.show_side_tab(tab))
+        self.notes_action = self._action(view_menu, "&Notes beside the text", None, self.set_notes_shown)
+        self.notes_action.setCheckable(True)
+        self.notes_action.setChecked(self.notes_wanted())
         self._action(view_menu, "Reset &layout", None, self.reset_layout)
         self.splitter.splitterMoved.connect(self._sync_view_actions)
         self._sync_view_actions()
@@ -261,10 +295,49 @@ class MainWindow(QMainWindow):
             sizes = self.splitter.sizes()
             if sizes[index] < widget.minimumWidth():
                 wanted = self._default_widths(sum(sizes))[index]
-                sizes[1] = max(READER_MIN_WIDTH, sizes[1] + sizes[index] - wanted)
+                sizes[1] = max(self.centre.minimumWidth(), sizes[1] + sizes[index] - wanted)
                 sizes[index] = wanted
                 self.splitter.setSizes(sizes)
         self._sync_view_actions()
+
+    def notes_wanted(self) -> bool:
+        """Whether the analyst keeps the notes margin shown (remembered; shown at first)."""
+        return str(self.settings.value("view/notes", "true")).lower() == "true"
+
+    @Slot(bool)
+    def set_notes_shown(self, shown: bool) -> None:
+        """View ▸ Notes beside the text: show or hide the margin of comment cards, and remember it."""
+        self.settings.setValue("view/notes", "true" if shown else "false")
+        self._fit_notes()
+        action = getattr(self, "notes_action", None)  # (the menus come last)
+        if action is not None and action.isChecked() != shown:
+            action.setChecked(shown)
+
+    def _fit_notes(self) -> None:
+        """Show the notes margin when wanted and there is room for it beside a readable column; a
+        window too narrow for both folds it away (Ctrl+M makes room, see make_room_for_notes)."""
+        room = self.centre.width() >= READER_MIN_WIDTH + NOTES_MIN_WIDTH
+        shown = self.notes_wanted() and (room or not self.centre.isVisible())
+        if self.notes.isHidden() == shown:
+            self.notes.setVisible(shown)
+
+    def make_room_for_notes(self) -> None:
+        """Ctrl+M in a narrow window: fold the side panels, right first, until the margin fits."""
+        for index in (2, 0):
+            if self.centre.width() >= READER_MIN_WIDTH + NOTES_MIN_WIDTH:
+                break
+            if self.panel_shown(index):
+                self.set_panel_shown(index, False)
+                self.centre.layout().activate()
+        if not self.notes_wanted():
+            self.set_notes_shown(True)
+        self.notes.setVisible(True)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        """The centre was resized (window or splitter): the notes margin folds or unfolds."""
+        if watched is self.centre and event.type() == event.Type.Resize and hasattr(self, "notes"):
+            self._fit_notes()
+        return super().eventFilter(watched, event)
 
     def show_side_tab(self, widget: QWidget) -> None:
         """Bring a right-hand tab to the front, showing the side panel if it was hidden or collapsed."""
@@ -278,16 +351,22 @@ class MainWindow(QMainWindow):
         """View ▸ Reset layout: every panel shown, at widths that suit the window."""
         for index in (0, 2):
             self.splitter.widget(index).show()
-        self.splitter.setSizes(self._default_widths(self.splitter.width()))
+        self.set_notes_shown(True)
+        self.splitter.setSizes(self._default_widths(sum(self.splitter.sizes())))
         self.left.setSizes([450, 350])
         self._sync_view_actions()
 
-    @staticmethod
-    def _default_widths(total: int) -> list[int]:
-        """Library on the left, reader, side panel: the side panels take what they need, the reader the rest."""
+    def _default_widths(self, total: int) -> list[int]:
+        """Library on the left, reader (and notes), side panel: the side panels take what they need,
+        the reader the rest; in a small window the side panels keep to their minimum."""
         left = max(200, min(260, total * 17 // 100))
-        right = max(300, min(460, total * 30 // 100))
-        return [left, max(READER_MIN_WIDTH, total - left - right), right]
+        right = max(300, min(420, total * 24 // 100))
+        comfortable = READER_MIN_WIDTH + (NOTES_MIN_WIDTH + 40 if self.notes_wanted() else 0)  # reader and notes margin
+        centre = max(comfortable, total - left - right)
+        if left + centre + right > total:  # small window: the reader comes first
+            right = max(RIGHT_MIN_WIDTH, total - left - centre)
+            left = max(LEFT_MIN_WIDTH, total - centre - right)
+        return [left, centre, right]
 
     @Slot()
     def _sync_view_actions(self, *_args) -> None:

@@ -174,8 +174,12 @@ class ReaderView(QTextEdit):
         changed = [(k[0], k[1]) for k in old_keys ^ new_keys]
         self._tags = SpanIndex(new)
         self._lanes = _assign_lanes(new)
-        for start, end in merge_ranges(changed):
+        ranges = merge_ranges(changed)
+        outer = QTextCursor(self.document())
+        outer.beginEditBlock()  # one relayout for all the changed ranges (hundreds when a document opens)
+        for start, end in ranges:
             self.repaint_range(start, end)
+        outer.endEditBlock()
         self.viewport().update()
 
     def tag_spans(self) -> list[Span]:
@@ -262,14 +266,26 @@ class ReaderView(QTextEdit):
         if not visible:
             return
         painter = QPainter(self.viewport())
-        x0 = self.cursorRect(self._cursor_at(0)).left() - 12
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for span in visible:
-            first = self.cursorRect(self._cursor_at(span.start))
-            last = self.cursorRect(self._cursor_at(max(span.start, span.end - 1)))
-            lane = self._lanes.get(id(span), 0)
-            rect = QRect(x0 - lane * 6, first.top() + 2, 3, max(4, last.bottom() - first.top() - 4))
+            rect = self.stripe_rect(span)
             painter.fillRect(rect, QColor(span.attrs.get("colour", "#f9d56e")).darker(135))
+            if span.attrs.get("comment"):
+                _paint_note_icon(painter, self.note_icon_rect(span), self.palette().text().color())
         painter.end()
+
+    def stripe_rect(self, span: "Span") -> QRect:
+        """Where a passage's stripe is drawn in the left margin (viewport coordinates)."""
+        x0 = self.cursorRect(self._cursor_at(0)).left() - 12
+        first = self.cursorRect(self._cursor_at(span.start))
+        last = self.cursorRect(self._cursor_at(max(span.start, span.end - 1)))
+        lane = self._lanes.get(id(span), 0)
+        return QRect(x0 - lane * 6, first.top() + 2, 3, max(4, last.bottom() - first.top() - 4))
+
+    def note_icon_rect(self, span: "Span") -> QRect:
+        """The note mark of a passage with a comment: left of its stripe, level with its first line."""
+        stripe = self.stripe_rect(span)
+        return QRect(stripe.left() - 13, stripe.top(), 10, 9)
 
     def _cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -349,6 +365,21 @@ class ReaderView(QTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+
+def _paint_note_icon(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """A small speech bubble: this passage has a note in the margin."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPolygonF
+
+    painter.save()
+    painter.setPen(QColor(colour))
+    painter.setBrush(QColor(colour))
+    body = rect.adjusted(0, 0, 0, -3)
+    painter.drawRoundedRect(body, 2, 2)
+    painter.drawPolygon(QPolygonF([QPointF(body.left() + 2, body.bottom()), QPointF(body.left() + 6, body.bottom()),
+                                   QPointF(body.left() + 2, rect.bottom())]))
+    painter.restore()
 
 
 def _multiply(colours: list[str]) -> QColor:

@@ -94,6 +94,13 @@ def test_archive_expanding_past_the_limit_is_refused(tmp_path, monkeypatch):
     refused(path, "expand to more than 3 MB")
 
 
+def test_a_huge_markup_member_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive, "MAX_MARKUP_BYTES", 1_000_000)
+    path = tmp_path / "book.epub"
+    make_epub(path, [[" ".join(f"word{i}" for i in range(200_000))]])
+    refused(path, "ch0.xhtml", "too large to read")
+
+
 def test_member_that_inflates_beyond_its_declared_size_is_never_read_whole(tmp_path):
     path = tmp_path / "book.epub"
     make_epub(path, [["x" * 5_000_000]])
@@ -108,16 +115,31 @@ def test_too_many_entries_are_refused_before_the_directory_is_parsed(tmp_path, m
     refused(path, "entries")
 
 
-def test_text_multiplied_by_merged_table_cells_is_stopped_at_the_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1_000_000)
+def test_a_cell_merged_over_thousands_of_rows_is_read_once_and_quickly(tmp_path):
+    """A 40 kB DOCX whose 10,000-character cell is merged down 6,000 rows: python-docx's row.cells walks
+    up the rows for every row (a minute, then RecursionError) and would repeat the text 6,000 times."""
+    from lxml import etree
+
     word = docx.Document()
-    table = word.add_table(rows=300, cols=2)
+    table = word.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "x" * 10_000
-    table.cell(0, 0).merge(table.cell(299, 0))  # the text repeats on all 300 rows: 3 million characters
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(1, 1).text = "second row"
+    plain = tmp_path / "plain.docx"
+    word.save(str(plain))
+    with zipfile.ZipFile(plain) as zip_file:
+        root = etree.fromstring(zip_file.read("word/document.xml"))
+    namespace = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    xml_table = root.find(".//w:tbl", namespace)
+    continued = xml_table.findall("w:tr", namespace)[1]
+    for _ in range(6_000):
+        xml_table.append(etree.fromstring(etree.tostring(continued)))
     path = tmp_path / "merged.docx"
-    word.save(str(path))
+    _rewrite(plain, path, {"word/document.xml": etree.tostring(root)})
     assert path.stat().st_size < 100_000
-    refused(path, "too long", "1,000,000")
+    lines = import_file(path).text.split("\n")
+    assert lines[0] == "x" * 10_000
+    assert lines[1:6_002] == ["second row"] * 6_001
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".epub", ".pdf"])

@@ -17,11 +17,12 @@ from typing import BinaryIO, Iterator
 
 from annotext.importers.errors import ImportFailed
 from annotext.importers.limits import (MAX_ARCHIVE_ENTRIES, MAX_COMPRESSION_RATIO, MAX_DOCUMENT_FILE_BYTES,
-                                       MAX_EXPANDED_BYTES, RATIO_GRACE_BYTES, megabytes)
+                                       MAX_EXPANDED_BYTES, MAX_MARKUP_BYTES, RATIO_GRACE_BYTES, megabytes)
 from annotext.importers.source_file import open_regular
 
 _READABLE = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2",
              zipfile.ZIP_LZMA: "LZMA"}
+_MARKUP = (".xml", ".rels", ".xhtml", ".html", ".htm", ".opf", ".ncx")
 _METHOD_NAMES = {9: "Deflate64", 6: "Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 _MAX_DIRECTORY_BYTES = MAX_ARCHIVE_ENTRIES * 256  # a directory entry is 46 bytes plus its name
 _END = struct.Struct("<4s4H2LH")  # end of central directory record
@@ -48,6 +49,9 @@ class Archive:
         if info.file_size > RATIO_GRACE_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
             raise ImportFailed(self.path, f"refused as a ZIP bomb: {name!r} would expand from "
                                           f"{megabytes(info.compress_size)} to {megabytes(info.file_size)}")
+        if info.file_size > MAX_MARKUP_BYTES and name.lower().endswith(_MARKUP):
+            raise ImportFailed(self.path, f"{name!r} in this {self.kind} is too large to read "
+                                          f"({megabytes(info.file_size)}; the limit is {megabytes(MAX_MARKUP_BYTES)})")
         self.expanded += info.file_size
         if self.expanded > MAX_EXPANDED_BYTES:
             raise ImportFailed(self.path, f"refused as a ZIP bomb: its contents would expand to more than "

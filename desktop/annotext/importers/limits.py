@@ -15,6 +15,7 @@ MAX_DOCUMENT_FILE_BYTES = 200 * 1024 * 1024  # .pdf, .docx, .epub as read from d
 # ZIP containers (.docx, .epub): checked from the central directory before anything is decompressed.
 MAX_ARCHIVE_ENTRIES = 20_000
 MAX_EXPANDED_BYTES = 256 * 1024 * 1024  # the members read, by their declared uncompressed sizes
+MAX_MARKUP_BYTES = 128 * 1024 * 1024  # one XML/XHTML member: parsed into a tree ~3x its size in memory
 MAX_COMPRESSION_RATIO = 200  # deflate cannot exceed ~1032:1; real XML and text stay below ~50:1
 RATIO_GRACE_BYTES = 4 * 1024 * 1024  # small members may be as repetitive as they like
 

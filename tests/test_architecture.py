@@ -85,3 +85,15 @@ def test_import_layers_and_no_cycles():
                          env={**os.environ, "PYTHONPATH": str(root / "desktop")})
     assert run.returncode == 0, run.stdout + run.stderr
     assert "2 kept, 0 broken" in run.stdout
+
+
+def test_gui_and_cli_change_the_library_only_through_the_application_layer():
+    """No `.repo` or `.db` in the GUI or the command line: every change is an Edit applied by the
+    Library (or one of its service methods), never a repository write."""
+    offenders = []
+    paths = [*(PACKAGE / "gui").rglob("*.py"), PACKAGE / "cli.py", PACKAGE / "app.py"]
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in {"repo", "db"}:
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []

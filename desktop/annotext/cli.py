@@ -86,11 +86,11 @@ def _open_library(ctx, *, write: bool = True):
     except LibraryError as error:
         _fail(str(error), 1)
     if library.read_only == NEWER:
-        library.db.conn.close()
+        library.close()
         _fail(f"{ctx.obj['db']}: written by a newer version of Annotext; this version leaves it untouched"
               " (update Annotext to use it)", 1)
     if library.read_only:
-        library.db.conn.close()
+        library.close()
         if write:
             _fail(f"{ctx.obj['db']}: cannot write here: {library.read_only}; nothing was changed", 1)
         _echo(f"annotext: note: {ctx.obj['db']} is {library.read_only}; opened read-only", err=True)
@@ -753,9 +753,9 @@ def list_corrections(ctx):
 
 
 def _corrections_of(library, doc: int) -> list[tuple[str, str, str]]:
-    rows = [(c.created_at, c.author, c.describe()) for c in library.repo.people_corrections(doc)]
+    rows = [(c.created_at, c.author, c.describe()) for c in library.people_corrections(doc)]
     rows += [(c.updated_at, c.author, f"quotation {c.start}-{c.end}: {c.describe()}")
-             for c in library.repo.quote_corrections(doc)]
+             for c in library.quote_corrections(doc)]
     return sorted(rows)
 
 
@@ -766,8 +766,8 @@ def undo(ctx):
     from annotext.application.correction_edits import ForgetPersonCorrection, SetQuoteCorrection
 
     library, doc = _correction_context(ctx)
-    people_rows = library.repo.people_corrections(doc)
-    quote_rows = library.repo.quote_corrections(doc)
+    people_rows = library.people_corrections(doc)
+    quote_rows = library.quote_corrections(doc)
     latest_person = max(people_rows, key=lambda c: (c.created_at, c.id), default=None)
     latest_quote = max(quote_rows, key=lambda c: c.updated_at, default=None)
     if latest_person is None and latest_quote is None:
@@ -790,7 +790,7 @@ def backup(ctx):
     """Make a consistent backup of the library now; prints its path."""
     library = _open_library(ctx)
     path = library.backup()
-    library.db.conn.close()
+    library.close()
     _echo(str(path))
 
 

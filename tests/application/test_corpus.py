@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotext.application.corpus import CorpusService, merge_people, split_person
+from annotext.application.correction_edits import quote_edit
 from annotext.application.library import Library
 from annotext.core.corpus import ORGANISATION, PERSON, CorpusFilter
 from tests.corpus_articles import articles, totals
@@ -71,12 +72,13 @@ def test_corrections_change_the_corpus(corpus):
     library, service, items = corpus
     before = {p.name: p.quotes for p in service.people()}
     quote = service.quotes("Lena Brandt")[0]
-    library.correct_quote(quote.doc_id, quote.start, quote.end, speaker="Gideon Walsh")
+    correction = quote_edit(library, quote.doc_id, quote.start, quote.end, speaker="Gideon Walsh")
+    library.apply(correction)
     after = {p.name: p.quotes for p in service.people()}
     assert after["Lena Brandt"] == before["Lena Brandt"] - 1
     moved = next(q for q in service.quotes("Gideon Walsh") if (q.doc_id, q.start) == (quote.doc_id, quote.start))
     assert moved.content == quote.content
-    library.forget_quote_correction(quote.doc_id, quote.start, quote.end)
+    library.revert(correction)  # undo forgets the correction
     assert {p.name: p.quotes for p in service.people()} == before
 
 

@@ -88,8 +88,8 @@ def test_every_annotation_edit_undoes_and_redoes(library, doc):
     other = make_tag(library, "Evidence")
     created = add(library, doc, 10, 30, [tag.id])
     original = store.annotation(created.annotation.id)
-    builders = (lambda a: set_comment(a, "a comment"), lambda a: toggle_tag(store, a, other.id),
-                lambda a: toggle_tag(store, a, tag.id))
+    builders = (lambda a: set_comment(a, "a comment"), lambda a: toggle_tag(a, other.id),
+                lambda a: toggle_tag(a, tag.id))
     for build in builders:  # edits are built from the current state, as the GUI does
         before = store.annotation(original.id)
         edit = build(before)

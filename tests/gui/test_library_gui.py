@@ -80,6 +80,29 @@ def test_replace_text_reanchors_and_lists_orphans(qtbot, make_window, tmp_path):
             for i in range(window.annotating.panel.tree.topLevelItemCount())]
     assert any(r.startswith("[orphaned] Residents protested") for r in rows)
     assert "orphaned" in window.status_label.text()
+    window.annotating.undo_stack.undo()  # the old text and both passages, anchored as before
+    assert window.reader.text == old and window.library.document(doc).text == old
+    assert [a.exact for a in window.annotating.annotations] == ["cut the library budget", "Residents protested"]
+    assert not any(a.orphaned for a in window.annotating.annotations)
+
+
+def test_undoing_an_edit_of_another_document_opens_it_first(qtbot, make_window, tmp_path):
+    window = make_window(model_name="none")
+    paths = [write(tmp_path, "a.txt", "First story\nAlpha beta gamma.\n"),
+             write(tmp_path, "b.txt", "Second story\nDelta epsilon.\n")]
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.import_paths(paths[:1])
+    first = window.current.id
+    store = window.library.annotations
+    window.annotating.submit(AddAnnotation(store.new_annotation(first, 12, 17, [], "alpha")))
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.import_paths(paths[1:])
+    assert window.current.id != first
+    window.annotating.undo_stack.undo()
+    assert window.current.id == first  # the analyst sees the passage go
+    assert window.annotating.annotations == [] and store.annotations(first) == []
+    window.annotating.undo_stack.redo()
+    assert [a.comment for a in window.annotating.annotations] == ["alpha"]
 
 
 def test_paste_as_new_document(qtbot, make_window):

@@ -73,3 +73,22 @@ def test_reader_context_menu_corrects_the_quotation_under_the_mouse(qtbot, make_
     not_quote = next(a for a in menu.actions() if a.text() == "Not a quotation")
     not_quote.trigger()
     assert all("neutrality" not in q.attrs["content"] for q in window.result.quotes)
+
+
+def test_corrections_are_undone_and_redone_with_ctrl_z(qtbot, make_window, open_sample):
+    window = make_window()
+    open_sample(window)
+    stack = window.annotating.undo_stack
+    gabuev = [q for q in window.result.quotes if q.attrs["speaker"] == "Alexander Gabuev"]
+    window.quotes_panel.speakerCorrected.emit(gabuev[0].start, gabuev[0].end, "Vladimir Putin")
+    window.quotes_panel.notQuote.emit(gabuev[1].start, gabuev[1].end)
+    assert "Alexander Gabuev" not in window.quotes_panel.speakers()
+    assert stack.undoText() == "Not a quotation"
+    stack.undo()
+    assert window.quotes_panel.speakers()["Alexander Gabuev"] == 1
+    stack.undo()
+    assert window.quotes_panel.speakers()["Alexander Gabuev"] == 2
+    assert window.library.repo.quote_corrections(window.current.id) == []
+    stack.redo()
+    assert window.quotes_panel.speakers()["Alexander Gabuev"] == 1
+    assert [c.speaker for c in window.library.repo.quote_corrections(window.current.id)] == ["Vladimir Putin"]

@@ -110,10 +110,11 @@ class AnnotationStore:
         annotation_id = self.repo.insert_annotation(annotation)
         return self.repo.annotation(annotation_id)
 
-    def update_annotation(self, annotation: Annotation) -> Annotation:
-        """Write a changed annotation; returns it as stored (new updated time)."""
+    def update_annotation(self, annotation: Annotation, *, keep_time: bool = False) -> Annotation:
+        """Write a changed annotation; returns it as stored (new updated time, or its own with
+        `keep_time`, so undo restores it exactly)."""
         annotation.comment = validate_comment(clean_text(annotation.comment))
-        self.repo.update_annotation(annotation)
+        self.repo.update_annotation(annotation, keep_time=keep_time)
         return self.repo.annotation(annotation.id)
 
     def delete_annotation(self, annotation_id: int) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotext.core.corpus import CodedPassage, CorpusFilter, CorpusPerson, CorpusQuote, TagBySource, TimePoint, granularity
-from annotext.application.document_edits import DocumentEdit
+from annotext.application.changes import Changes
+from annotext.application.edits import Edit
 from annotext.core.corpus_people import MERGE, SPLIT, CorpusPersonEdit
 from annotext.storage.corpus_repo import CorpusRepository
 from annotext.storage.summaries import stale_summaries
@@ -83,7 +84,7 @@ class CorpusService:
 
 
 @dataclass
-class CorpusPersonChange(DocumentEdit):
+class CorpusPersonChange(Edit):
     """Undoable corpus-level merge or split of people (the per-document analyses stay as they are)."""
 
     edit: CorpusPersonEdit
@@ -95,10 +96,12 @@ class CorpusPersonChange(DocumentEdit):
     def apply(self, library):
         """Store the decision (the grouping is rebuilt on the next read)."""
         self.edit = CorpusRepository(library.db).add_person_edit(self.edit)
+        return Changes(corrections=True)  # the analyst's correction of who is who, across documents
 
     def revert(self, library):
         """Forget the decision."""
         CorpusRepository(library.db).delete_person_edit(self.edit.id)
+        return Changes(corrections=True)
 
 
 def merge_people(name: str, into: str) -> CorpusPersonChange:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from annotext.core.corrections import KINDS, QuoteCorrection
-from annotext.application.document_edits import DocumentEdit
+from annotext.core.errors import InputError
+from annotext.application.changes import Changes
+from annotext.application.edits import Edit
 from annotext.storage.repository import utc_now
 from annotext.core.people_corrections import (ADD_PERSON, MERGE, NOT_PERSON, RELABELS, RENAME, SPLIT,
                                               PersonCorrection)
@@ -18,12 +20,12 @@ from annotext.core.people_corrections import (ADD_PERSON, MERGE, NOT_PERSON, REL
 _UNSET = object()
 
 
-class CorrectionError(ValueError):
+class CorrectionError(InputError, ValueError):
     """A correction that cannot be made (no such quotation, empty name…): one line for the user."""
 
 
 @dataclass
-class SetQuoteCorrection(DocumentEdit):
+class SetQuoteCorrection(Edit):
     """Replace the analyst's decision about one quotation (`None`: no decision, as detected)."""
 
     document_id: int
@@ -36,9 +38,11 @@ class SetQuoteCorrection(DocumentEdit):
 
     def apply(self, library):
         self._write(library, self.after, self.before)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
     def revert(self, library):
         self._write(library, self.before, self.after)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
     def _write(self, library, state: QuoteCorrection | None, other: QuoteCorrection | None) -> None:
         if state is not None:
@@ -48,7 +52,7 @@ class SetQuoteCorrection(DocumentEdit):
 
 
 @dataclass
-class AddPersonCorrection(DocumentEdit):
+class AddPersonCorrection(Edit):
     """Add one people correction after the others; undo removes it (redo puts it back, same id)."""
 
     document_id: int
@@ -60,13 +64,15 @@ class AddPersonCorrection(DocumentEdit):
 
     def apply(self, library):
         self.correction = library.repo.add_person_correction(self.doc_id, self.correction)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
     def revert(self, library):
         library.repo.delete_person_correction(self.correction.id)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
 
 @dataclass
-class ForgetPersonCorrection(DocumentEdit):
+class ForgetPersonCorrection(Edit):
     """Take back one stored people correction (CLI `correct DOC undo`); undo stores it again."""
 
     document_id: int
@@ -78,9 +84,11 @@ class ForgetPersonCorrection(DocumentEdit):
 
     def apply(self, library):
         library.repo.delete_person_correction(self.correction.id)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
     def revert(self, library):
         self.correction = library.repo.add_person_correction(self.doc_id, self.correction)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
 
 def _author(library) -> str:

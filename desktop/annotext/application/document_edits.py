@@ -1,28 +1,20 @@
-"""Undoable edits of documents themselves: rename, change source/date, delete (with everything on it).
+"""Undoable edits of documents: rename, change source/date, delete (with everything on it), replace
+the text. (The analyst's corrections of people and quotations are in annotext.application.correction_edits.)
 
-They act on the whole Library (documents, annotations and corrections), unlike the annotation edits
-of annotext.application.edits, which act on the AnnotationStore."""
+Same signature as every edit (annotext.application.edits): `apply(library)` / `revert(library)`,
+each returning the Changes it made."""
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 
-from annotext.core.annotations import Annotation
-from annotext.core.corrections import QuoteCorrection
-from annotext.core.document import Document
+from annotext.application.changes import Changes
 from annotext.application.edits import Edit
-from annotext.core.people_corrections import PersonCorrection
-
-
-class DocumentEdit(Edit):
-    """Marker: `Library.apply` hands these the library instead of the annotation store."""
-
-    library_level = True
+from annotext.core.document import Document
 
 
 @dataclass
-class ChangeDocument(DocumentEdit):
+class ChangeDocument(Edit):
     """New title, source or metadata (date, author…)."""
 
     before: Document
@@ -34,36 +26,55 @@ class ChangeDocument(DocumentEdit):
 
     def apply(self, library):
         library.repo.update_document_info(self.after.id, self.after.title, self.after.source, self.after.metadata)
+        return Changes(documents=True, doc_id=self.doc_id)
 
     def revert(self, library):
         library.repo.update_document_info(self.before.id, self.before.title, self.before.source, self.before.metadata)
+        return Changes(documents=True, doc_id=self.doc_id)
+
+
+_EVERYTHING_OF = dict(documents=True, text=True, passages=True, corrections=True, analysis=True)
 
 
 @dataclass
-class DeleteDocument(DocumentEdit):
-    """Remove a document, its passages and corrections; undo restores them (analyses are redone)."""
+class DeleteDocument(Edit):
+    """Remove a document with its passages, corrections and analyses; undo puts every row back as it was."""
 
     document: Document
     label: str = "Delete document"
-    _annotations: list[Annotation] = field(default_factory=list)
-    _corrections: list[QuoteCorrection] = field(default_factory=list)
-    _people_corrections: list[PersonCorrection] = field(default_factory=list)
+    _rows: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.doc_id = None  # nothing to show after deleting
 
     def apply(self, library):
-        self._annotations = library.annotations.annotations(self.document.id)
-        self._corrections = library.repo.quote_corrections(self.document.id)
-        self._people_corrections = library.repo.people_corrections(self.document.id)
+        self._rows = library.repo.document_rows(self.document.id)
         library.repo.delete_document(self.document.id)
+        return Changes(**_EVERYTHING_OF, doc_id=self.document.id)
 
     def revert(self, library):
-        with library.db.atomic():
-            library.repo.add_document(copy.copy(self.document))
-            for annotation in self._annotations:
-                library.annotations.repo.insert_annotation(annotation)
-            for correction in self._corrections:
-                library.repo.save_quote_correction(self.document.id, correction)
-            for person_correction in self._people_corrections:
-                library.repo.add_person_correction(self.document.id, person_correction)
+        library.repo.restore_document_rows(self._rows)
+        return Changes(**_EVERYTHING_OF, doc_id=self.document.id)
+
+
+@dataclass
+class ReplaceText(Edit):
+    """Give a document new text (a corrected or newer version) and move every passage onto it.
+
+    `counts` says how many passages landed by position, exact search, fuzzy match, or were orphaned.
+    Undo puts back the old text, the passages where they were, and the analyses of the old text."""
+
+    doc_id: int = field()  # (an explicit field: Edit.doc_id = None must not become its default)
+    new_text: str
+    label: str = "Replace text"
+    counts: dict[str, int] = field(default_factory=dict)
+    _rows: dict = field(default_factory=dict)
+
+    def apply(self, library):
+        self._rows = library.repo.document_rows(self.doc_id)
+        self.counts = library.replace_text(self.doc_id, self.new_text)
+        return Changes(text=True, passages=True, doc_id=self.doc_id)
+
+    def revert(self, library):
+        library.repo.restore_document_rows(self._rows)
+        return Changes(text=True, passages=True, doc_id=self.doc_id)

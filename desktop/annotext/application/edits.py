@@ -1,6 +1,11 @@
-"""Undoable edits of the analyst's layer. Each edit applies and reverts itself through the
-AnnotationStore, so undo and redo go through the database like any other change. The GUI wraps
-them in QUndoCommands; the CLI applies them directly."""
+"""Undoable edits: the one path by which the analyst changes a library.
+
+Every edit has the same signature: `apply(library)` and `revert(library)` make or undo the change
+through the application layer (committed when they return) and return the `Changes` they made, so
+each view refreshes only what it shows. The GUI wraps edits in QUndoCommands; the CLI applies them
+through `Library.apply`. This module holds the edits of passages and of the codebook; edits of
+documents and of quote corrections live in annotext.application.document_edits.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,36 @@ import copy
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from annotext.application.annotation_store import AnnotationStore
+from annotext.application.changes import Changes
 from annotext.core.annotations import Annotation, Tag
 
 
 class Edit(ABC):
-    """Base class: `label` for the Edit menu, `apply` and `revert` for redo and undo."""
+    """Base class: `label` for the Edit menu, `apply` and `revert` for redo and undo.
+
+    `doc_id` is the document the edit changes (None: the codebook, or a document that no longer
+    exists after the edit); undoing an edit of another document opens it first (see
+    docs/architecture.md, "Undo")."""
 
     label = "Edit"
     doc_id: int | None = None
 
     @abstractmethod
-    def apply(self, store: AnnotationStore) -> None:
-        """Make the change (committed when this returns)."""
+    def apply(self, library) -> Changes:
+        """Make the change through `library` (an annotext.application.library.Library; committed
+        when this returns); says what changed."""
 
     @abstractmethod
-    def revert(self, store: AnnotationStore) -> None:
-        """Undo the change exactly (committed when this returns)."""
+    def revert(self, library) -> Changes:
+        """Undo the change exactly (committed when this returns); says what changed."""
+
+
+def _passages(doc_id: int | None) -> Changes:
+    return Changes(passages=True, documents=True, doc_id=doc_id)  # the list shows passage counts
+
+
+_CODEBOOK = Changes(codebook=True)
+_CODEBOOK_AND_PASSAGES = Changes(codebook=True, passages=True, documents=True)
 
 
 @dataclass
@@ -37,11 +55,13 @@ class AddAnnotation(Edit):
     def __post_init__(self):
         self.doc_id = self.annotation.doc_id
 
-    def apply(self, store):
-        self.annotation = store.store_annotation(self.annotation)
+    def apply(self, library):
+        self.annotation = library.annotations.store_annotation(self.annotation)
+        return _passages(self.doc_id)
 
-    def revert(self, store):
-        store.delete_annotation(self.annotation.id)
+    def revert(self, library):
+        library.annotations.delete_annotation(self.annotation.id)
+        return _passages(self.doc_id)
 
 
 @dataclass
@@ -54,11 +74,13 @@ class DeleteAnnotation(Edit):
     def __post_init__(self):
         self.doc_id = self.annotation.doc_id
 
-    def apply(self, store):
-        store.delete_annotation(self.annotation.id)
+    def apply(self, library):
+        library.annotations.delete_annotation(self.annotation.id)
+        return _passages(self.doc_id)
 
-    def revert(self, store):
-        self.annotation = store.store_annotation(self.annotation)
+    def revert(self, library):
+        self.annotation = library.annotations.store_annotation(self.annotation)
+        return _passages(self.doc_id)
 
 
 @dataclass
@@ -72,11 +94,13 @@ class ChangeAnnotation(Edit):
     def __post_init__(self):
         self.doc_id = self.before.doc_id
 
-    def apply(self, store):
-        store.update_annotation(self.after)
+    def apply(self, library):
+        library.annotations.update_annotation(copy.deepcopy(self.after))
+        return Changes(passages=True, doc_id=self.doc_id)
 
-    def revert(self, store):
-        store.update_annotation(self.before)
+    def revert(self, library):
+        library.annotations.update_annotation(copy.deepcopy(self.before), keep_time=True)
+        return Changes(passages=True, doc_id=self.doc_id)
 
 
 @dataclass
@@ -86,11 +110,13 @@ class CreateTag(Edit):
     tag: Tag
     label: str = "New tag"
 
-    def apply(self, store):
-        self.tag = store.store_tag(self.tag)
+    def apply(self, library):
+        self.tag = library.annotations.store_tag(self.tag)
+        return _CODEBOOK
 
-    def revert(self, store):
-        store.delete_tag(self.tag.id)
+    def revert(self, library):
+        library.annotations.delete_tag(self.tag.id)
+        return _CODEBOOK
 
 
 @dataclass
@@ -101,11 +127,13 @@ class ChangeTag(Edit):
     after: Tag
     label: str = "Change tag"
 
-    def apply(self, store):
-        store.update_tag(copy.copy(self.after))
+    def apply(self, library):
+        library.annotations.update_tag(copy.copy(self.after))
+        return _CODEBOOK_AND_PASSAGES  # passages show their tags' colours and names
 
-    def revert(self, store):
-        store.update_tag(copy.copy(self.before))
+    def revert(self, library):
+        library.annotations.update_tag(copy.copy(self.before))
+        return _CODEBOOK_AND_PASSAGES
 
 
 @dataclass
@@ -115,30 +143,29 @@ class MergeTags(Edit):
     source: Tag
     target: Tag
     label: str = "Merge tags"
-    _moved: list[int] = field(default_factory=list)
-    _had_both: list[int] = field(default_factory=list)
+    _tag_lists: dict[int, list[int]] = field(default_factory=dict)
     _children: list[Tag] = field(default_factory=list)
 
-    def apply(self, store):
+    def apply(self, library):
+        store = library.annotations
         tagged = store.repo.annotations_with_tag(self.source.id)
-        with_target = set(store.repo.annotations_with_tag(self.target.id))
-        self._had_both = [a for a in tagged if a in with_target]
-        self._moved = [a for a in tagged if a not in with_target]
+        self._tag_lists = {a: store.annotation(a).tag_ids for a in tagged}
         self._children = [t for t in store.tags() if t.parent_id == self.source.id]
-        with store.repo.db.atomic():
+        with library.db.atomic():
             for child in self._children:
                 store.repo.update_tag(_reparented(child, self.target.id))
-            store.repo.retag(self._moved + self._had_both, self.source.id, self.target.id)
+            store.repo.retag(tagged, self.source.id, self.target.id)
             store.delete_tag(self.source.id)
+        return _CODEBOOK_AND_PASSAGES
 
-    def revert(self, store):
-        with store.repo.db.atomic():
+    def revert(self, library):
+        store = library.annotations
+        with library.db.atomic():
             store.store_tag(self.source)
-            store.repo.retag(self._moved, self.target.id, self.source.id)
-            for annotation_id in self._had_both:
-                store.repo.link(annotation_id, self.source.id)
+            store.repo.set_links(self._tag_lists)  # each passage's tags back in their order
             for child in self._children:
                 store.repo.update_tag(child)
+        return _CODEBOOK_AND_PASSAGES
 
 
 @dataclass
@@ -151,28 +178,32 @@ class DeleteTag(Edit):
     _passages: list[Annotation] = field(default_factory=list)
     _children: list[Tag] = field(default_factory=list)
 
-    def apply(self, store):
+    def apply(self, library):
+        store = library.annotations
         ids = store.repo.annotations_with_tag(self.tag.id)
         self._passages = [store.annotation(i) for i in ids]
         self._children = [t for t in store.tags() if t.parent_id == self.tag.id]
-        with store.repo.db.atomic():
+        with library.db.atomic():
             for child in self._children:
                 store.repo.update_tag(_reparented(child, self.tag.parent_id))
             for passage in self._passages:
                 if self.delete_passages:
                     store.delete_annotation(passage.id)
             store.delete_tag(self.tag.id)
+        return _CODEBOOK_AND_PASSAGES
 
-    def revert(self, store):
-        with store.repo.db.atomic():
+    def revert(self, library):
+        store = library.annotations
+        with library.db.atomic():
             store.store_tag(self.tag)
             for child in self._children:
                 store.repo.update_tag(child)
             for passage in self._passages:
                 if self.delete_passages:
                     store.store_annotation(passage)
-                else:
-                    store.repo.link(passage.id, self.tag.id)
+            if not self.delete_passages:
+                store.repo.set_links({p.id: p.tag_ids for p in self._passages})
+        return _CODEBOOK_AND_PASSAGES
 
 
 def _reparented(tag: Tag, parent_id: int | None) -> Tag:
@@ -181,7 +212,7 @@ def _reparented(tag: Tag, parent_id: int | None) -> Tag:
     return moved
 
 
-def toggle_tag(store: AnnotationStore, annotation: Annotation, tag_id: int) -> ChangeAnnotation:
+def toggle_tag(annotation: Annotation, tag_id: int) -> ChangeAnnotation:
     """The edit that adds `tag_id` to a passage, or removes it if the passage has it."""
     after = copy.deepcopy(annotation)
     after.tag_ids = [t for t in after.tag_ids if t != tag_id] if tag_id in after.tag_ids else [*after.tag_ids, tag_id]

@@ -9,8 +9,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from annotext.application.annotation_store import AnnotationStore
-from annotext.core.corrections import QuoteCorrection, apply_corrections
+from annotext.application.changes import Changes
+from annotext.core.annotations import AnnotationError
+from annotext.core.corrections import apply_corrections
 from annotext.core.document import Document, clean_text
 from annotext.core.paths import sample_article
 from annotext.core.results import AnalysisResult, ModelInfo
@@ -20,6 +24,9 @@ from annotext.storage.errors import LibraryError, LibraryReadOnlyError
 from annotext.storage.integrity import failure
 from annotext.storage.retry import with_retry
 from annotext.storage.repository import DocumentSummary, Repository
+
+if TYPE_CHECKING:
+    from annotext.application.edits import Edit
 
 
 class Library:
@@ -80,8 +87,9 @@ class Library:
             raise failure(error, self.path) from error
 
     def replace_text(self, doc_id: int, new_text: str) -> dict[str, int]:
-        """Give a document new text and move every annotation onto it (DESIGN §5), in one
-        transaction. Returns how many landed by position, exact search, fuzzy match, or orphaned."""
+        """Give a document new text and move every annotation onto it (docs/architecture.md,
+        "Re-anchoring"), in one transaction. Returns how many landed by position, exact search, fuzzy
+        match, or orphaned. Not undoable by itself: the analyst's way is the ReplaceText edit."""
         from annotext.core.anchoring import Reanchorer
         from annotext.core.annotations import selectors
         from annotext.core.document import normalise_newlines, text_sha256
@@ -90,7 +98,7 @@ class Library:
         document = self.document(doc_id)
         new_text = clean_text(normalise_newlines(new_text))
         if not new_text.strip():
-            raise ValueError("the new text is empty")
+            raise AnnotationError(f"document {doc_id}: the new text is empty")
         anchorer = Reanchorer(document.text, new_text)
         counts = {"position": 0, "exact": 0, "fuzzy": 0, "orphaned": 0}
         store = self.annotations
@@ -118,12 +126,27 @@ class Library:
         return [DocumentSummary(d.id, d.title, d.source, d.imported_at, counts.get(d.id, 0))
                 for d in self.repo.documents()]
 
-    # Annotation edits ----------------------------------------------------------------------
-    def apply(self, edit) -> None:
-        """Apply an undoable edit (annotext.application.edits); committed when this returns."""
+    # Edits: the one path for the analyst's changes ------------------------------------------
+    def apply(self, edit: "Edit") -> Changes:
+        """Apply an undoable edit (annotext.application.edits); committed when this returns.
+        Returns what changed, so the views refresh only that."""
         self._writable()
-        target = self if getattr(edit, "library_level", False) else self.annotations
-        with_retry(lambda: self._then_summary(edit, lambda: edit.apply(target)))
+        return with_retry(lambda: self._then_summary(lambda: edit.apply(self)))
+
+    def revert(self, edit: "Edit") -> Changes:
+        """Undo an edit applied before; committed when this returns. Returns what changed."""
+        self._writable()
+        return with_retry(lambda: self._then_summary(lambda: edit.revert(self)))
+
+    def _then_summary(self, change) -> Changes:
+        """Run an edit and, when it changed a document's corrected analysis (its corrections or its
+        text), rewrite that document's corpus summary in the same transaction."""
+        with self.db.atomic():
+            changes = change()
+            if (changes.corrections or changes.text) and changes.doc_id is not None \
+                    and self.repo.document(changes.doc_id):
+                self.refresh_summary(changes.doc_id)
+        return changes
 
     def export_codebook(self, path: Path | str) -> int:
         """Write the codebook as REFI-QDA .qdc; returns the number of codes written."""
@@ -166,22 +189,6 @@ class Library:
                 merge(node, None)
         return added, updated
 
-    def revert(self, edit) -> None:
-        """Undo an edit applied before; committed when this returns."""
-        self._writable()
-        target = self if getattr(edit, "library_level", False) else self.annotations
-        with_retry(lambda: self._then_summary(edit, lambda: edit.revert(target)))
-
-    def _then_summary(self, edit, change):
-        """Run an edit and, when it may have changed a document's corrected analysis (document-level
-        edits: corrections, text), rewrite that document's corpus summary in the same transaction."""
-        with self.db.atomic():
-            outcome = change()
-            doc_id = getattr(edit, "doc_id", None)
-            if getattr(edit, "library_level", False) and doc_id is not None and self.repo.document(doc_id):
-                self.refresh_summary(doc_id)
-        return outcome
-
     def document(self, doc_id: int) -> Document:
         """The document with this id; LookupError with a clear message if there is none."""
         document = self.repo.document(doc_id)
@@ -214,24 +221,13 @@ class Library:
         return apply_corrections(result, self.repo.quote_corrections(document.id), document.text,
                                  self.repo.people_corrections(document.id))
 
-    def correct_quote(self, doc_id: int, quote_start: int, quote_end: int, *,
-                      speaker: str | None = None, not_quote: bool = False) -> QuoteCorrection:
-        """Record the analyst's speaker (or "not a quote") for the quotation at [start, end)."""
-        self._writable()
-        document = self.document(doc_id)
-        correction = QuoteCorrection(quote_start, quote_end, document.text[quote_start:quote_end],
-                                     speaker.strip() if speaker and speaker.strip() else None, not_quote)
-        with self.db.atomic():
-            self.repo.save_quote_correction(doc_id, correction)
-            self.refresh_summary(doc_id)
-        return correction
+    def quote_corrections(self, doc_id: int):
+        """The analyst's decisions about a document's quotations, in text order."""
+        return self.repo.quote_corrections(doc_id)
 
-    def forget_quote_correction(self, doc_id: int, quote_start: int, quote_end: int) -> None:
-        """Drop a correction so the detected attribution applies again."""
-        self._writable()
-        with self.db.atomic():
-            self.repo.delete_quote_correction(doc_id, quote_start, quote_end)
-            self.refresh_summary(doc_id)
+    def people_corrections(self, doc_id: int):
+        """The analyst's corrections of a document's people, in the order they were made."""
+        return self.repo.people_corrections(doc_id)
 
     def stored_result(self, document: Document) -> AnalysisResult | None:
         """The newest stored analysis of this exact text, corrections applied; never runs spaCy."""

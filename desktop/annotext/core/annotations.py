@@ -11,6 +11,8 @@ import getpass
 import re
 from dataclasses import dataclass, field
 
+from annotext.core.errors import InputError
+
 CONTEXT = 32
 # Automatic tag colours, chosen so a coded passage never hides an entity inside it: every colour is at
 # least 12 CIEDE2000 units from every entity colour (core/palette.py), from the grey of comment-only
@@ -21,7 +23,7 @@ TAG_PALETTE = ["#7abefa", "#ff9e14", "#f9a7d1", "#6bd36d", "#b5b3d6", "#64fcd7",
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-class AnnotationError(ValueError):
+class AnnotationError(InputError, ValueError):
     """An edit that cannot be applied; the message says why, in the analyst's terms."""
 
 

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from annotext import __version__
 from annotext.core.annotations import Tag, strip_name_controls
+from annotext.core.errors import InputError
 from annotext.core.xml_text import sanitise_tree
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _NS = {"q": NAMESPACE}
 
 
-class CodebookError(ValueError):
+class CodebookError(InputError, ValueError):
     """A .qdc file that cannot be read; the message names the file and the problem."""
 
 

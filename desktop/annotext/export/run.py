@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from annotext.core.errors import AnnotextError
 from annotext.export import FORMATS
 from annotext.export.report import ReportOptions, build_report
 
@@ -12,7 +13,7 @@ SUFFIXES = {"html": ".html", "pdf": ".pdf", "docx": ".docx", "md": ".md", "csv":
             "jsonl": ".jsonl", "qdpx": ".qdpx"}
 
 
-class ExportError(Exception):
+class ExportError(AnnotextError):
     """An export that could not be written; the message names the file and the problem."""
 
 

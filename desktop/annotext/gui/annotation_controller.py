@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 
 from annotext.core.annotations import Annotation, AnnotationError
 from annotext.core.palette import average_colour
+from annotext.application.changes import Changes
 from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
@@ -72,17 +73,21 @@ class AnnotationController(QObject):
     # Submitting edits ----------------------------------------------------------------------
     def submit(self, edit: Edit) -> bool:
         """Apply an edit through the undo stack; failures are reported and leave nothing behind."""
-        command = EditCommand(edit, self.library, self._on_change)
+        command = EditCommand(edit, self.library, self._on_change, self._reveal)
         self.undo_stack.push(command)
         if command.failure is not None:
             show_message(self.window, "Not saved", command.failure)
             return False
         return True
 
-    def _on_change(self, edit: Edit, how: str = DONE) -> None:
-        if edit.doc_id is not None and self.window.current is not None and edit.doc_id != self.window.current.id:
+    def _reveal(self, edit: Edit) -> None:
+        """Before undoing or redoing an edit of another document, open that document."""
+        current = self.window.current
+        if edit.doc_id is not None and (current is None or edit.doc_id != current.id):
             self.window.open_document(edit.doc_id)
-        self.refresh()
+
+    def _on_change(self, edit: Edit, changes: Changes, how: str = DONE) -> None:
+        self.window.show_changes(changes)
         if how == UNDONE:
             self.window.on_status(f"Undone: {edit.label} (saved). Redo with {_key_name(QKeySequence.StandardKey.Redo)}.")
         elif how == REDONE:
@@ -90,11 +95,14 @@ class AnnotationController(QObject):
         else:
             self.window.on_status(f"{edit.label}: saved.")
 
-    def refresh(self) -> None:
-        """Re-read the current document's passages and the codebook into every view."""
+    def refresh(self, passages: bool = True) -> None:
+        """Show the current document's passages with the codebook's names and colours, and the
+        codebook with its counts. The passages are re-read only when they changed (`passages`);
+        the reader repaints only the ranges whose passages differ."""
         current = self.window.current
         tags = self.store.tags()
-        self.annotations = self.store.annotations(current.id) if current else []
+        if passages:
+            self.annotations = self.store.annotations(current.id) if current else []
         colours = {t.id: t.colour for t in tags}
         names = {t.id: t.name for t in tags}
         spans = [_passage_span(a, colours, names) for a in self.annotations if not a.orphaned]
@@ -103,7 +111,6 @@ class AnnotationController(QObject):
         self.window.notes.set_notes([self._note(a, colours, names) for a in self.annotations
                                      if a.comment and not a.orphaned])
         self.codebook.refresh(self.store.tag_counts(current.id if current else None))
-        self.window.refresh_library()
         self.changed.emit()
 
     # What the analyst does -----------------------------------------------------------------
@@ -145,7 +152,7 @@ class AnnotationController(QObject):
             return False
         target = self.target()
         if target is not None:
-            return self.submit(toggle_tag(self.store, target, tag_id))
+            return self.submit(toggle_tag(target, tag_id))
         start, end = self.window.reader.selection_range()
         if start == end:
             self.window.on_status("Select a passage first, then press a tag key.")

@@ -198,7 +198,7 @@ class CodebookPanel(QWidget):
     def delete(self, tag: Tag, delete_passages: bool | None = None) -> bool:
         """Delete a tag, asking whether its passages stay (untagged by it) or go too."""
         if delete_passages is None:
-            count = len(self.store.repo.annotations_with_tag(tag.id))
+            count = self.store.tag_counts().get(tag.id, 0)
             if count:
                 box = QMessageBox(QMessageBox.Icon.Question, "Delete tag",
                                   f"{count} passage(s) carry the tag “{tag.name}”. What should happen to them?",

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotext.core.document import Document, guess_title, normalise_newlines
-from annotext.application.document_edits import ChangeDocument, DeleteDocument
+from annotext.application.document_edits import ChangeDocument, DeleteDocument, ReplaceText
 from annotext.gui.import_jobs import ImportRunner
 from annotext.gui.search_panel import SearchPanel
 from annotext.importers import ImportFailed, import_file, supported_suffixes
@@ -205,7 +205,7 @@ class LibraryController(QObject):
         return self.window.annotating.submit(ChangeDocument(before, after, label="Change source"))
 
     def replace_text(self, doc_id: int, path: Path | None = None) -> dict | None:
-        """Replace a document's text with a file's, re-anchoring every passage; reports the counts."""
+        """Replace a document's text with a file's, re-anchoring every passage (undoable); reports the counts."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, "Replace text with", str(Path.home()))
             if not name:
@@ -213,11 +213,15 @@ class LibraryController(QObject):
             path = Path(name)
         try:
             new = import_file(path)
-            counts = self.window.library.replace_text(doc_id, new.text)
-        except (ImportFailed, LibraryError, ValueError) as error:
+        except ImportFailed as error:
             show_message(self.window, "Replace text", str(error))
             return None
-        self.window.open_document(doc_id)
+        edit = ReplaceText(doc_id, new.text)
+        if not self.window.annotating.submit(edit):
+            return None
+        if self.window.current is None or self.window.current.id != doc_id:
+            self.window.open_document(doc_id)
+        counts = edit.counts
         moved = counts["position"] + counts["exact"] + counts["fuzzy"]
         self.window.on_status(f"Text replaced: {moved} passage(s) re-anchored ({counts['fuzzy']} approximately),"
                               f" {counts['orphaned']} orphaned (listed in Annotations).")

@@ -20,6 +20,7 @@ from annotext.core.palette import LABEL_NAMES
 from annotext.gui.reader import ReaderView
 
 if TYPE_CHECKING:  # the rest loads after the first paint (see attach_library)
+    from annotext.application.changes import Changes
     from annotext.core.document import Document
     from annotext.application.library import Library
     from annotext.core.results import AnalysisResult
@@ -525,23 +526,43 @@ class MainWindow(QMainWindow):
         self.quotes_panel.set_quotes(shown.quotes, [p.name for p in shown.people])
         self.analysisApplied.emit(doc_id)
 
-    @Slot(int, int, str)
-    def correct_speaker(self, start: int, end: int, name: str) -> None:
-        """Store the analyst's speaker for a quotation, then show it everywhere."""
-        if self.current is None or self.raw_result is None:
+    def show_changes(self, changes: "Changes") -> None:
+        """Refresh only the views that show something an edit (or its undo) changed."""
+        if changes.documents:
+            self.refresh_library()
+        current = self.current
+        if current is None or not changes.touches(current.id):
             return
-        self.library.correct_quote(self.current.id, start, end, speaker=name or None)
-        self.apply_result(self.current.id, self.raw_result)
-        self.on_status(f"Speaker set to {name or 'nobody'} (saved).")
+        if changes.text or changes.analysis:
+            self.open_document(current.id)  # new text: passages, highlights and panels all follow
+            return
+        if changes.passages or changes.codebook:
+            self.annotating.refresh(passages=changes.passages)
+        if changes.corrections and self.raw_result is not None:
+            self.apply_result(current.id, self.raw_result)
+
+    @Slot(int, int, str)
+    def correct_speaker(self, start: int, end: int, name: str) -> bool:
+        """Set the analyst's speaker for a quotation (undoable); every view shows it."""
+        return self._correct_quote(start, end, label="Change speaker", speaker=name or None)
 
     @Slot(int, int)
-    def mark_not_quote(self, start: int, end: int) -> None:
-        """Store that a detected quotation is not one; it disappears from highlights and panels."""
+    def mark_not_quote(self, start: int, end: int) -> bool:
+        """Mark a detected quotation as not one (undoable); it disappears from highlights and panels."""
+        return self._correct_quote(start, end, label="Not a quotation", not_quote=True)
+
+    def _correct_quote(self, start: int, end: int, **decision) -> bool:
+        from annotext.application.correction_edits import quote_edit
+        from annotext.core.errors import AnnotextError
+
         if self.current is None or self.raw_result is None:
-            return
-        self.library.correct_quote(self.current.id, start, end, not_quote=True)
-        self.apply_result(self.current.id, self.raw_result)
-        self.on_status("Marked as not a quotation (saved).")
+            return False
+        try:
+            edit = quote_edit(self.library, self.current.id, start, end, **decision)
+        except AnnotextError as error:
+            self.on_status(str(error))
+            return False
+        return self.annotating.submit(edit)
 
     def describe_spans(self, spans: "list[Span]") -> str:
         """Tooltip text for the highlights under the mouse."""

@@ -201,7 +201,7 @@ class AgreementDialog(QDialog):
                         copy_.created_at = copy_.updated_at = ""
                         self.window.annotating.submit(AddAnnotation(copy_))
                 else:
-                    self.window.annotating.submit(toggle_tag(store, source, tag_id))
+                    self.window.annotating.submit(toggle_tag(source, tag_id))
         finally:
             stack.endMacro()
         self.compute()

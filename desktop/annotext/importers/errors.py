@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from annotext.core.errors import InputError
+
 
 def display_path(path: Path | str) -> str:
     """A path as text that can always be printed and stored: bytes of a file name that are not valid
@@ -12,7 +14,7 @@ def display_path(path: Path | str) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
-class ImportFailed(Exception):
+class ImportFailed(InputError):
     """A file could not be imported; str(error) is a single line fit for a status bar or stderr."""
 
     def __init__(self, path: Path | str, problem: str):

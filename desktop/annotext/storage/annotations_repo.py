@@ -74,11 +74,12 @@ class AnnotationRepository:
                     self.db.execute("insert or ignore into annotation_tags (annotation_id, tag_id) values (?, ?)",
                                     [annotation_id, new_tag])
 
-    def link(self, annotation_id: int, tag_id: int) -> None:
-        """Give an annotation a tag (no-op if it has it)."""
+    def set_links(self, tag_lists: dict[int, list[int]]) -> None:
+        """Give each annotation exactly these tags, in this order (undo of a merge or a tag deletion)."""
         with self.db.atomic():
-            self.db.execute("insert or ignore into annotation_tags (annotation_id, tag_id) values (?, ?)",
-                            [annotation_id, tag_id])
+            for annotation_id, tag_ids in tag_lists.items():
+                self.db.execute("delete from annotation_tags where annotation_id = ?", [annotation_id])
+                self._write_tags(annotation_id, tag_ids)
 
     # Annotations ---------------------------------------------------------------------------
     def insert_annotation(self, annotation: Annotation) -> int:
@@ -96,9 +97,10 @@ class AnnotationRepository:
             self._write_tags(annotation_id, annotation.tag_ids)
         return annotation_id
 
-    def update_annotation(self, annotation: Annotation) -> str:
-        """Write comment, tags, range and selectors of an existing annotation; returns the new updated_at."""
-        now = utc_now()
+    def update_annotation(self, annotation: Annotation, *, keep_time: bool = False) -> str:
+        """Write comment, tags, range and selectors of an existing annotation; returns the new updated_at
+        (with `keep_time`, the annotation's own: undo puts a passage back exactly as it was)."""
+        now = annotation.updated_at if keep_time and annotation.updated_at else utc_now()
         with self.db.atomic():
             self.db.execute(
                 'update annotations set start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, comment = ?,'

@@ -5,8 +5,10 @@ backup) versus the file is fine but cannot be written here and now (read-only pl
 another window holding the lock) — the second must never lead to a recovery that moves the library.
 """
 
+from annotext.core.errors import AnnotextError
 
-class LibraryError(Exception):
+
+class LibraryError(AnnotextError):
     """The library file cannot be used (corrupt, not SQLite, locked, unwritable…)."""
 
 

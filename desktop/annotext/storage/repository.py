@@ -74,6 +74,21 @@ class Repository:
             forget_document(self.db, doc_id)
             self.db.execute("delete from documents where id = ?", [doc_id])
 
+    def document_rows(self, doc_id: int) -> dict[str, list[dict]]:
+        """Every row that belongs to a document, exactly as stored (ids and timestamps included), in
+        the order `restore_document_rows` inserts them: what undoing a deletion or a text
+        replacement puts back."""
+        return {table: list(self.db.query(sql, [doc_id])) for table, sql in _DOCUMENT_ROWS}
+
+    def restore_document_rows(self, rows: dict[str, list[dict]]) -> None:
+        """Put back a document as `document_rows` saw it, replacing whatever it has now (one transaction)."""
+        doc_id = rows["documents"][0]["id"]
+        with self.db.atomic():
+            self.delete_document(doc_id)
+            for table, _sql in _DOCUMENT_ROWS:
+                if rows[table]:
+                    self.db[table].insert_all(rows[table], batch_size=2000)
+
     def document(self, doc_id: int) -> Document | None:
         """The full document, or None when no such id exists."""
         rows = list(self.db.query("select * from documents where id = ?", [doc_id]))
@@ -181,7 +196,8 @@ class Repository:
 
     # Quote corrections ---------------------------------------------------------------------
     def save_quote_correction(self, doc_id: int, correction: QuoteCorrection) -> None:
-        """Insert or replace the analyst's decision about one quotation (committed on return)."""
+        """Insert or replace the analyst's decision about one quotation (committed on return); its
+        `updated_at` is kept when set (undo), else it is now."""
         with self.db.atomic():
             self.db.execute(
                 'insert into quote_corrections (doc_id, start, "end", quote_text, speaker, not_quote,'
@@ -230,6 +246,24 @@ class Repository:
         rows = self.db.execute('select id, action, name, value, start, "end", text, author, created_at'
                                ' from people_corrections where doc_id = ? order by id', [doc_id])
         return [PersonCorrection(r[1], r[2], r[3], r[4], r[5], r[6], r[7] or "", r[8], r[0]) for r in rows]
+
+
+# The tables holding a document's rows, parents before children, and how to read them.
+_DOCUMENT_ROWS = (
+    ("documents", "select * from documents where id = ?"),
+    ("doc_attributes", "select * from doc_attributes where doc_id = ? order by rowid"),
+    ("analyses", "select * from analyses where doc_id = ? order by id"),
+    ("spans", "select spans.* from spans join analyses on analyses.id = analysis_id where doc_id = ?"
+              " order by spans.rowid"),
+    ("quote_corrections", "select * from quote_corrections where doc_id = ? order by id"),
+    ("people_corrections", "select * from people_corrections where doc_id = ? order by id"),
+    ("doc_summaries", "select * from doc_summaries where doc_id = ?"),
+    ("doc_people", "select * from doc_people where doc_id = ? order by rowid"),
+    ("doc_quotes", "select * from doc_quotes where doc_id = ? order by rowid"),
+    ("annotations", "select * from annotations where doc_id = ? order by id"),
+    ("annotation_tags", "select annotation_tags.* from annotation_tags join annotations on annotations.id ="
+                        " annotation_id where doc_id = ? order by annotation_tags.rowid"),
+)
 
 
 def _document(row: dict) -> Document:

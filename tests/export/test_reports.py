@@ -38,6 +38,16 @@ def write(annotated_library, fmt, tmp_path, **kw):
     return export(library.report_items([doc]), library.annotations.tags(), fmt, tmp_path / f"out.{fmt}", **kw)
 
 
+def test_report_shows_when_each_document_was_imported(annotated_library, tmp_path):
+    library, doc = annotated_library
+    imported = library.document(doc).imported_at
+    assert re.match(r"\d{4}-\d\d-\d\dT", imported)
+    chapter = build_report(library.report_items([doc]), library.annotations.tags()).chapters[0]
+    assert chapter.imported_at == imported
+    html = write(annotated_library, "html", tmp_path).read_text(encoding="utf-8")
+    assert f"imported {imported[:10]}" in html
+
+
 def test_hostile_values_match_the_fixture(hostile):
     assert hostile == {"tag": HOSTILE_TAG, "comment": HOSTILE_COMMENT}
 

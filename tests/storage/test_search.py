@@ -44,3 +44,9 @@ def test_first_match_locates_the_hit():
     assert first_match(text, "beijing") == (14, 21)
     assert first_match(text, "Beij*") == (14, 21)
     assert first_match(text, "absent") is None
+
+
+def test_first_match_skips_the_word_inside_a_longer_one():
+    assert first_match("deforest the forest", "forest") == (13, 19)
+    assert first_match("deforest", "forest") is None
+    assert first_match("a\\forest", "forest") == (2, 8)  # a backslash is not a letter: the word starts there

@@ -174,7 +174,7 @@ def _chapter(document: Document, result: AnalysisResult | None, annotations: lis
               for label in sorted(counts, key=label_sort_key)]
     return Chapter(
         doc_id=document.id, title=document.title, source=document.source,
-        imported_at=document.metadata.get("imported_at", ""),
+        imported_at=document.imported_at,
         model=result.model.label if result else "not analysed",
         paragraphs=paragraphs, passages=passages,
         people=list(result.people) if (result and options.people) else [],

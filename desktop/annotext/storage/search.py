@@ -72,7 +72,7 @@ def first_match(text: str, query: str) -> tuple[int, int] | None:
     """Where the first query word occurs in a text (case-insensitive), to open a hit at its place."""
     for token in _TOKEN.findall(query):
         word = token.rstrip("*")
-        found = re.search(rf"(?<!\\w){re.escape(word)}", text, re.IGNORECASE)
+        found = re.search(rf"(?<!\w){re.escape(word)}", text, re.IGNORECASE)
         if found:
             end = found.end()
             while token.endswith("*") and end < len(text) and text[end].isalnum():

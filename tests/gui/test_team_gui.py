@@ -102,3 +102,36 @@ def test_merge_menu_then_agreement_dialog_adopt_and_undo(qtbot, make_window, two
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step
     assert sorted(a.author for a in store.annotations(document.id)) == ["Ann", "Bob"]
+
+
+def test_coder_views_one_coder_and_two_compared_in_lanes(qtbot, make_window, two_coders):
+    from annotext.application.merge import merge_project
+    from annotext.gui.annotation_controller import CODER_LANE_COLOURS
+    from annotext.storage.foreign_library import read_library
+
+    window = make_window()
+    merge_project(window.library, read_library(two_coders))
+    [document] = window.library.documents()
+    with qtbot.waitSignal(window.analysisApplied, timeout=120_000):
+        window.open_document(document.id)
+    store = window.library.annotations
+    store.author = "Ann"
+    start = TEXT.index("Harbour")
+    window.annotating.submit(__import__("annotext.application.edits", fromlist=["AddAnnotation"]).AddAnnotation(
+        store.new_annotation(document.id, start, start + len("Harbour dues will rise"), [store.tag_named("Costs").id])))
+    panel = window.annotating.panel
+    combo = panel.coder_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All coders", "Only Ann", "Only Bob",
+                                                                "Compare Ann ↔ Bob"]
+    assert not combo.isHidden()
+    assert panel.select_coder_view(("one", "Bob"))
+    assert [s.attrs["coder"] for s in window.reader.tag_spans()] == ["Bob"]
+    assert len(panel.visible_ids()) == 1
+    assert panel.select_coder_view(("compare", "Ann", "Bob"))
+    shown = {s.attrs["coder"]: s for s in window.reader.tag_spans()}
+    assert (shown["Ann"].attrs["lane"], shown["Bob"].attrs["lane"]) == (0, 1)
+    assert (shown["Ann"].attrs["stripe"], shown["Bob"].attrs["stripe"]) == CODER_LANE_COLOURS
+    assert "coded by Bob" in window.describe_spans([shown["Bob"]])
+    window.reader.repaint()  # the lanes are painted without error
+    combo.setCurrentIndex(0)
+    assert len(window.reader.tag_spans()) == 2 and len(panel.visible_ids()) == 2

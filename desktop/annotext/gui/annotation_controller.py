@@ -45,6 +45,7 @@ class AnnotationController(QObject):
         self.panel.passageChosen.connect(window.reader.select_range)
         self.panel.deleteRequested.connect(self.delete_annotation)
         window.notes.saveRequested.connect(self.save_note)
+        self.panel.coderViewChanged.connect(self.refresh)
         reader = window.reader
         for key in range(1, 10):
             shortcut = QShortcut(QKeySequence(str(key)), reader)
@@ -105,7 +106,10 @@ class AnnotationController(QObject):
             self.annotations = self.store.annotations(current.id) if current else []
         colours = {t.id: t.colour for t in tags}
         names = {t.id: t.name for t in tags}
-        spans = [_passage_span(a, colours, names) for a in self.annotations if not a.orphaned]
+        self.panel.set_coders(sorted({a.author for a in self.annotations if a.author}))
+        view = self.panel.coder_view()
+        spans = [_passage_span(a, colours, names, view) for a in self.annotations
+                 if not a.orphaned and self.panel.shows_coder(a.author)]
         self.window.reader.set_tag_spans(spans)
         self.panel.set_annotations(self.annotations, tags)
         self.window.notes.set_notes([self._note(a, colours, names) for a in self.annotations
@@ -317,10 +321,21 @@ def _key_name(standard: QKeySequence.StandardKey) -> str:
     return keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
 
 
-def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Span:
-    """How a passage is shown: the average colour of its tags (grey when it only has a comment)."""
+# Margin lane colours of two compared coders: blue and orange stay apart for every common colour
+# vision deficiency (Okabe–Ito), on the light and the dark background.
+CODER_LANE_COLOURS = ("#0072B2", "#E69F00")
+
+
+def _passage_span(annotation: Annotation, colours: dict[int, str], names: dict[int, str],
+                  view: tuple = ("all",)) -> Span:
+    """How a passage is shown: the average colour of its tags (grey when it only has a comment); in
+    a comparison of two coders, each coder's passages take their own margin lane and lane colour."""
     colour = average_colour([colours[t] for t in annotation.tag_ids if t in colours], COMMENT_ONLY_COLOUR)
     tags = [names[t] for t in annotation.tag_ids if t in names]
-    return Span(annotation.start, annotation.end, "tag", tags[0] if tags else "comment",
-                {"id": annotation.id, "colour": colour, "tags": tags, "comment": annotation.comment})
+    attrs = {"id": annotation.id, "colour": colour, "tags": tags, "comment": annotation.comment,
+             "coder": annotation.author}
+    if view[0] == "compare" and annotation.author in view[1:]:
+        lane = view[1:].index(annotation.author)
+        attrs["lane"], attrs["stripe"] = lane, CODER_LANE_COLOURS[lane]
+    return Span(annotation.start, annotation.end, "tag", tags[0] if tags else "comment", attrs)
 

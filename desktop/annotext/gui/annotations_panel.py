@@ -1,4 +1,5 @@
-"""The Annotations panel: every passage of the document, filterable by tag and by text."""
+"""The Annotations panel: every passage of the document, filterable by tag, by text and by coder
+(all coders, one coder, or two compared side by side: docs/team.md)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from annotext.gui.codebook_panel import swatch
 from annotext.gui.safe_text import plain_tooltip
 
 _ID = Qt.ItemDataRole.UserRole
+_VIEW_SEPARATOR = "\x1f"  # cannot occur in a coder's name (names are single-line, control characters dropped)
 
 
 class AnnotationsPanel(QWidget):
@@ -18,11 +20,17 @@ class AnnotationsPanel(QWidget):
 
     passageChosen = Signal(int, int)
     deleteRequested = Signal(int)
+    coderViewChanged = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
+        self.coder_filter = QComboBox()
+        self.coder_filter.setObjectName("coderFilter")
+        self.coder_filter.setAccessibleName("Coders shown")
+        self.coder_filter.addItem("All coders", "all")
+        self.coder_filter.setVisible(False)  # shown once the document has passages of two coders
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Search passages and comments")
         self.text_filter.setClearButtonEnabled(True)
@@ -42,9 +50,14 @@ class AnnotationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        coders = QHBoxLayout()
+        coders.setContentsMargins(4, 0, 4, 4)
+        coders.addWidget(self.coder_filter, 1)
+        layout.addLayout(coders)
         layout.addWidget(self.tree, 1)
         self.tag_filter.currentIndexChanged.connect(self._apply_filter)
         self.text_filter.textChanged.connect(self._apply_filter)
+        self.coder_filter.currentIndexChanged.connect(self._coder_view_changed)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
         self._annotations: list[Annotation] = []
@@ -64,6 +77,45 @@ class AnnotationsPanel(QWidget):
         self.tag_filter.setCurrentIndex(max(0, index))
         self.tag_filter.blockSignals(False)
         self._apply_filter()
+
+    def set_coders(self, coders: list[str]) -> None:
+        """Offer all coders, each coder alone, and each pair compared (kept when still possible)."""
+        current = self.coder_filter.currentData()
+        self.coder_filter.blockSignals(True)
+        self.coder_filter.clear()
+        self.coder_filter.addItem("All coders", "all")
+        for coder in coders:
+            self.coder_filter.addItem(f"Only {coder}", _VIEW_SEPARATOR.join(("one", coder)))
+        for index, first in enumerate(coders):
+            for second in coders[index + 1:]:
+                self.coder_filter.addItem(f"Compare {first} ↔ {second}",
+                                          _VIEW_SEPARATOR.join(("compare", first, second)))
+        found = self.coder_filter.findData(current)
+        self.coder_filter.setCurrentIndex(max(0, found))
+        self.coder_filter.setVisible(len(coders) > 1)
+        self.coder_filter.blockSignals(False)
+        if found < 0 and current not in (None, "all"):
+            self.coderViewChanged.emit()
+
+    def coder_view(self) -> tuple:
+        """("all",), ("one", coder) or ("compare", first, second)."""
+        return tuple((self.coder_filter.currentData() or "all").split(_VIEW_SEPARATOR))
+
+    def select_coder_view(self, view: tuple) -> bool:
+        """Choose a coder view (as the combo box does); False if it is not offered."""
+        index = self.coder_filter.findData(_VIEW_SEPARATOR.join(view))
+        if index >= 0:
+            self.coder_filter.setCurrentIndex(index)
+        return index >= 0
+
+    def shows_coder(self, coder: str) -> bool:
+        """Whether passages of this coder are in the current coder view."""
+        view = self.coder_view()
+        return view[0] == "all" or coder in view[1:]
+
+    def _coder_view_changed(self) -> None:
+        self._apply_filter()
+        self.coderViewChanged.emit()
 
     def show_tag(self, tag_id: int) -> None:
         """Filter the list to one tag's passages (the codebook opens a tag this way)."""
@@ -90,10 +142,13 @@ class AnnotationsPanel(QWidget):
         for annotation in self._annotations:
             if tag_id is not None and tag_id not in annotation.tag_ids:
                 continue
+            if not self.shows_coder(annotation.author):
+                continue
             if needle and needle not in annotation.exact.casefold() and needle not in annotation.comment.casefold():
                 continue
             names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
             details = " · ".join(part for part in (", ".join(names) or "no tag", _snippet(annotation.comment, 80),
+                                                   annotation.author if self.coder_filter.isVisible() else "",
                                                    annotation.updated_at[:10]) if part)
             item = QTreeWidgetItem([f"{_snippet(annotation.exact, 48)}\n{details}"])
             if annotation.tag_ids and annotation.tag_ids[0] in self._tags:

@@ -576,7 +576,9 @@ class MainWindow(QMainWindow):
             elif span.kind == "tag":
                 tags = ", ".join(span.attrs.get("tags") or []) or "no tag"
                 comment = span.attrs.get("comment")
-                lines.append(f"Passage — {tags}" + (f"\nComment: {comment}" if comment else ""))
+                coder = span.attrs.get("coder")
+                lines.append(f"Passage — {tags}" + (f" (coded by {coder})" if coder else "")
+                             + (f"\nComment: {comment}" if comment else ""))
             elif span.kind == QUOTE:
                 speaker = span.attrs.get("speaker") or "unattributed quotation"
                 cue = span.attrs.get("cue")

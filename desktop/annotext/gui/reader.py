@@ -269,7 +269,8 @@ class ReaderView(QTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for span in visible:
             rect = self.stripe_rect(span)
-            painter.fillRect(rect, QColor(span.attrs.get("colour", "#f9d56e")).darker(135))
+            stripe = span.attrs.get("stripe")
+            painter.fillRect(rect, QColor(stripe) if stripe else QColor(span.attrs.get("colour", "#f9d56e")).darker(135))
             if span.attrs.get("comment"):
                 _paint_note_icon(painter, self.note_icon_rect(span), self.palette().text().color())
         painter.end()
@@ -392,7 +393,10 @@ def _multiply(colours: list[str]) -> QColor:
 
 
 def _assign_lanes(spans: list[Span]) -> dict[int, int]:
-    """Greedy interval colouring: overlapping passages get different margin lanes."""
+    """Greedy interval colouring: overlapping passages get different margin lanes; passages that
+    name their lane (one lane per coder when two coders are compared) keep it."""
+    if spans and all("lane" in s.attrs for s in spans):
+        return {id(s): s.attrs["lane"] for s in spans}
     lanes: dict[int, int] = {}
     lane_ends: list[int] = []
     for span in spans:

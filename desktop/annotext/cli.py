@@ -7,6 +7,7 @@ Qt) happen inside the commands that need them, so `annotext list` stays instant.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -344,6 +345,18 @@ def list_(ctx):
         _echo(f"{summary.id}\t{summary.title}\t{summary.annotations}")
 
 
+def _names(values) -> list[str]:
+    """Names given to repeatable comma-separated options: "a,b" is two names, and a comma inside a name
+    is written "\\," (so --tags 'Economy\\, trade' selects the tag "Economy, trade")."""
+    names = []
+    for value in values:
+        for part in re.split(r"(?<!\\),", value):
+            name = part.replace("\\,", ",").strip()
+            if name:
+                names.append(name)
+    return names
+
+
 def _document_or_fail(library, doc_id: int):
     try:
         return library.document(doc_id)
@@ -356,7 +369,8 @@ def _document_or_fail(library, doc_id: int):
 @click.option("--start", type=int, help="Start offset (code points).")
 @click.option("--end", type=int, help="End offset (code points, exclusive).")
 @click.option("--quote", "quote", help="Exact text of the passage instead of offsets.")
-@click.option("--occurrence", type=int, help="Which match of --quote (1 = first) when it occurs several times.")
+@click.option("--occurrence", type=click.IntRange(min=1),
+              help="Which match of --quote (1 = first) when it occurs several times.")
 @click.option("--tag", "tags", multiple=True, help="Tag name (created if new); repeat for several.")
 @click.option("--comment", default="", help="Comment on the passage (at most 20,000 characters).")
 @click.pass_context
@@ -382,20 +396,26 @@ def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
     elif start is None or end is None:
         _fail("give --start and --end, or --quote", 2)
     store = library.annotations
+    created = []
     try:
-        tag_ids = []
-        for name in tags:
-            tag = store.tag_named(name)
-            if tag is None:
-                edit = CreateTag(store.new_tag(name))
-                library.apply(edit)
-                tag = edit.tag
-            tag_ids.append(tag.id)
+        store.new_annotation(doc, start, end, [], comment)  # range and comment refused before anything is written
+        new_names = list(dict.fromkeys(n for n in tags if store.tag_named(n) is None))
+        new_tags = [store.new_tag(name) for name in new_names]  # names refused before anything is written
+        for tag in new_tags:
+            edit = CreateTag(tag)
+            library.apply(edit)
+            created.append(edit)
+        tag_ids = [store.tag_named(name).id for name in tags]
         edit = AddAnnotation(store.new_annotation(doc, start, end, tag_ids, comment))
         library.apply(edit)
-    except AnnotationError as error:
-        _fail(f"document {doc}: {error}", 2)
-    except LibraryError as error:
+    except (AnnotationError, LibraryError) as error:
+        for done in reversed(created):  # the passage was not saved: neither are the tags made for it
+            try:
+                library.revert(done)
+            except LibraryError:
+                pass
+        if isinstance(error, AnnotationError):
+            _fail(f"document {doc}: {error}", 2)
         _fail(str(error), 1)
     _echo(f"{edit.annotation.id}\t{start}\t{end}\t{edit.annotation.exact}")
 
@@ -438,13 +458,16 @@ def search(ctx, query, limit):
 @click.option("--no-entities", is_flag=True, help="Leave entities out of reports.")
 @click.option("--no-quotes", is_flag=True, help="Leave quotations out of reports.")
 @click.option("--no-passages", is_flag=True, help="Leave tagged passages out of reports.")
-@click.option("--tags", "tag_names", help="Only passages with one of these tags, comma-separated.")
+@click.option("--tags", "tag_names", multiple=True,
+              help="Only passages with one of these tags, comma-separated (a comma in a name: \\,); repeatable.")
+@click.option("--tag", "exact_tags", multiple=True, help="Only passages with this tag (exact name, commas"
+              " allowed); repeatable.")
 @click.option("--no-comments", is_flag=True, help="Leave comments out of reports.")
 @click.option("--no-people", is_flag=True, help="Leave the people table out of reports.")
 @click.option("--no-codebook", is_flag=True, help="Leave the codebook out of reports.")
 @click.option("--excel", is_flag=True, help="CSV: start with a byte-order mark so Excel reads UTF-8.")
 @click.pass_context
-def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names,
+def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names, exact_tags,
             no_comments, no_people, no_codebook, excel):
     """Export documents DOC... (or --all) as a report or as data."""
     from annotext.analysis.tokens import token_bounds
@@ -453,19 +476,23 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
 
     _refuse_library_target(ctx, output)
     library = _open_library(ctx, write=False)
+    if all_docs and docs:
+        _fail("give document ids or --all, not both", 2)
     ids = [d.id for d in reversed(library.documents())] if all_docs else list(docs)
     if not ids:
-        _fail("name at least one document id, or use --all", 2)
+        _fail(f"{ctx.obj['db']}: the library has no documents to export (import some first)" if all_docs
+              else "name at least one document id, or use --all", 2)
     for doc_id in ids:
         _document_or_fail(library, doc_id)
     store = library.annotations
     tag_ids = None
-    if tag_names:
+    wanted = _names(tag_names) + [name.strip() for name in exact_tags]
+    if wanted:
         tag_ids = set()
-        for name in tag_names.split(","):
+        for name in wanted:
             tag = store.tag_named(name)
             if tag is None:
-                _fail(f"there is no tag named {name.strip()!r}", 2)
+                _fail(f"there is no tag named {name!r}", 2)
             tag_ids.add(tag.id)
     entity_labels = set() if no_entities else ({x.strip().upper() for x in labels.split(",")} if labels else None)
     options = ReportOptions(entity_labels=entity_labels, quotes=not no_quotes, passages=not no_passages,
@@ -901,7 +928,8 @@ def merge(ctx, other):
 @main.command()
 @click.option("--coders", required=True, help="Two or more coder names, comma-separated.")
 @click.option("--docs", "doc_ids", help="Document ids, comma-separated (default: every document they coded).")
-@click.option("--tags", "tag_names", help="Tags, comma-separated (default: every tag they used).")
+@click.option("--tags", "tag_names", multiple=True,
+              help="Tags, comma-separated (a comma in a name: \\,); repeatable (default: every tag they used).")
 @click.option("--overlap", default=50, show_default=True, type=click.IntRange(1, 100),
               help="Segment view: % of a passage another coder's passage must cover to match it.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")
@@ -923,7 +951,7 @@ def agreement(ctx, coders, doc_ids, tag_names, overlap, as_csv, as_json, html_pa
         _refuse_library_target(ctx, html_path)
     library = _open_library(ctx)
     try:
-        run = run_agreement(library, names, ids, [t.strip() for t in tag_names.split(",")] if tag_names else None,
+        run = run_agreement(library, names, ids, _names(tag_names) or None,
                             overlap / 100)
     except ValueError as error:
         _fail(str(error), 2)

@@ -71,6 +71,9 @@ def codebook_xml(tags: list[Tag]) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+MAX_CODE_DEPTH = 100  # real code hierarchies are a handful of levels deep
+
+
 def read_codebook(path: Path) -> list[CodeNode]:
     """The code tree of a .qdc file (or of the CodeBook inside a project .qde file)."""
     try:
@@ -85,7 +88,10 @@ def read_codebook(path: Path) -> list[CodeNode]:
     if codes is None:
         raise CodebookError(f"{path}: no <Codes> element in namespace {NAMESPACE}")
 
-    def node(element) -> CodeNode:
+    def node(element, depth: int = 1) -> CodeNode:
+        if depth > MAX_CODE_DEPTH:  # a hostile file nested thousands deep must not exhaust the stack
+            raise CodebookError(f"{path}: codes nested more than {MAX_CODE_DEPTH} levels deep; not a codebook"
+                                " Annotext can import")
         description = element.find("q:Description", _NS)
         colour = element.get("color")
         return CodeNode(
@@ -93,7 +99,7 @@ def read_codebook(path: Path) -> list[CodeNode]:
             name=" ".join(strip_name_controls(element.get("name") or "").split()) or "unnamed code",
             colour=colour.lower() if colour and len(colour) == 7 and colour.startswith("#") else None,
             description=(description.text or "").strip() if description is not None else "",
-            children=[node(child) for child in element.findall("q:Code", _NS)],
+            children=[node(child, depth + 1) for child in element.findall("q:Code", _NS)],
         )
 
     return [node(element) for element in codes.findall("q:Code", _NS)]

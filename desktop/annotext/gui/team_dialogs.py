@@ -226,6 +226,14 @@ class AgreementDialog(QDialog):
                                                     "HTML (*.html);;CSV (*.csv)")
         if not path:
             return
+        from annotext.storage.errors import LibraryTargetError
+        from annotext.storage.library_files import refuse_library_target
+
+        try:
+            refuse_library_target(path, self.window.library.path)  # never over the library or a backup
+        except LibraryTargetError as error:
+            show_message(self, "Report not saved", str(error))
+            return
         try:
             if path.lower().endswith(".csv"):
                 atomic_write_text(path, agreement_csv(self.run))

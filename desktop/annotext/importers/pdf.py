@@ -44,11 +44,12 @@ def import_pdf(path: Path) -> Document:
 
 
 class _Line:
-    """One visual line of a page: its text and vertical extent (PDF units, y grows upwards)."""
+    """One visual line of a page: its characters and vertical extent (PDF units, y grows upwards)."""
 
-    __slots__ = ("text", "top", "bottom", "page")
+    __slots__ = ("chars", "text", "top", "bottom", "page")
 
     def __init__(self, page: int, top: float, bottom: float):
+        self.chars: list[str] = []  # joined once at the end: adding to a string is quadratic on a long line
         self.text, self.top, self.bottom, self.page = "", top, bottom, page
 
 
@@ -70,16 +71,17 @@ def _page_lines(textpage, page: int, budget: TextBudget) -> list[_Line]:
         left, bottom, right, top = textpage.get_charbox(index)
         if top - bottom <= 0:  # generated space without a box
             if current is not None and ch == " ":
-                current.text += " "
+                current.chars.append(" ")
             continue
         middle = (top + bottom) / 2
         if current is None or not (current.bottom - 1 <= middle <= current.top + 1):
             current = _Line(page, top, bottom)
             lines.append(current)
-        current.text += ch
+        current.chars.append(ch)
         current.top, current.bottom = max(current.top, top), min(current.bottom, bottom)
     for line in lines:
-        line.text = " ".join(line.text.split())
+        line.text = " ".join("".join(line.chars).split())
+        line.chars = []
     return [line for line in lines if line.text]
 
 
@@ -105,25 +107,34 @@ def join_lines(lines: list[str]) -> str:
     lengths = [len(line) for line in lines if line]
     typical = median(lengths) if lengths else 0
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []  # the paragraph so far, joined when it ends (joining line by line is quadratic)
     for index, line in enumerate(lines):
         if not line:
-            if current:
-                paragraphs.append(current)
-                current = ""
+            if parts:
+                paragraphs.append("".join(parts))
+                parts = []
             continue
-        if current:
-            if _HYPHENATED.search(current) and line[:1].islower():
-                current = current[:-1] + line
+        if parts:
+            if _HYPHENATED.search(_ending(parts)) and line[:1].islower():
+                parts[-1] = parts[-1][:-1]
+                parts.append(line)
             else:
-                current = f"{current} {line}"
+                parts.append(" " + line)
         else:
-            current = line
+            parts.append(line)
         short = len(line) < 0.75 * typical
         if short and _SENTENCE_END.search(line) or (short and index + 1 < len(lines) and lines[index + 1][:1].isupper()
                                                      and len(line) < 0.5 * typical):
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
+            paragraphs.append("".join(parts))
+            parts = []
+    if parts:
+        paragraphs.append("".join(parts))
     return "\n".join(paragraphs) + "\n"
+
+
+def _ending(parts: list[str]) -> str:
+    """The last two characters of the paragraph being built (all a hyphen check needs)."""
+    tail = parts[-1]
+    if len(tail) < 2 and len(parts) > 1:
+        tail = parts[-2][-2:] + tail
+    return tail[-2:]

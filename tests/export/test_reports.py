@@ -111,7 +111,7 @@ def test_markdown_is_readable_and_escaped(annotated_library, tmp_path):
     assert "| Xi Jinping | Xi |" in text
 
 
-def test_docx_has_highlights_and_real_comments(annotated_library, tmp_path):
+def test_docx_has_shading_and_real_comments(annotated_library, tmp_path):
     path = write(annotated_library, "docx", tmp_path)
     document = docx.Document(str(path))
     comments = list(document.comments)
@@ -120,7 +120,10 @@ def test_docx_has_highlights_and_real_comments(annotated_library, tmp_path):
     assert "Framing: continuity" in comments[0].text and HOSTILE_COMMENT in comments[1].text
     with zipfile.ZipFile(path) as archive:
         body = archive.read("word/document.xml").decode("utf-8")
-    assert body.count("w:commentRangeStart") == 3 and "w:highlight" in body and 'w:fill="AA9CFC"' in body
+    from annotext.core.contrast import highlight_fill
+
+    person = highlight_fill("#aa9cfc").lstrip("#").upper()  # displaCy's PERSON, toned for AA contrast
+    assert body.count("w:commentRangeStart") == 3 and "w:highlight" not in body and f'w:fill="{person}"' in body
     assert 'w:date="' in archive_comments(path)
 
 

@@ -60,16 +60,24 @@ class Annotation:
 
 
 def default_author() -> str:
-    """Who writes an annotation when the settings name nobody: ANNOTEXT_CODER, else the OS user."""
+    """Who writes an annotation when the settings name nobody: ANNOTEXT_CODER, else the person's
+    full name as the system records it (reports name people, not accounts), else the login name."""
     import os
 
     named = " ".join(os.environ.get("ANNOTEXT_CODER", "").split())
     if named:
         return named
     try:
-        return getpass.getuser()
+        login = getpass.getuser()
     except (KeyError, OSError):
         return "analyst"
+    try:
+        import pwd
+
+        full_name = pwd.getpwnam(login).pw_gecos.split(",")[0].strip()
+    except (ImportError, KeyError, OSError):
+        full_name = ""
+    return " ".join(full_name.split()) or login
 
 
 def selectors(text: str, start: int, end: int) -> tuple[str, str, str]:

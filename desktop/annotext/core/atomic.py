@@ -8,6 +8,7 @@ temporary file is removed and the previous target is left exactly as it was. Sta
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -34,6 +35,10 @@ def atomic_path(target: Path | str, verify: Callable[[Path], None] | None = None
     ~umask), not mkstemp's private 0600.
     """
     destination = final_target(target)
+    if destination.exists() and not destination.is_file():
+        # /dev/full, a FIFO, a folder: renaming over it would replace a device node or fail late
+        raise OSError(errno.EINVAL, "not a regular file, so it cannot be replaced by a new one",
+                      str(destination))
     folder = destination.parent
     handle, name = tempfile.mkstemp(dir=folder, prefix=f".{destination.stem}{TEMP_MARK}",
                                     suffix=destination.suffix)

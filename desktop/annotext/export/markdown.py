@@ -47,7 +47,7 @@ def _cell(text: str) -> str:
 
 def render_markdown(report: Report) -> str:
     """The whole report as Markdown."""
-    lines = [f"# {md_escape(report.title)}", "", f"_Annotated report · {report.created_at} · {report.generator}_", ""]
+    lines = [f"# {md_escape(report.title)}", "", f"_{md_escape(report.byline)}_", ""]
     for number, chapter in enumerate(report.chapters, start=1):
         if len(report.chapters) > 1:
             lines += [f"## {number}. {md_escape(chapter.title)}", ""]

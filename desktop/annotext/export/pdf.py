@@ -1,6 +1,13 @@
 """PDF report through Qt's text engine (QTextDocument + QPdfWriter): no extra dependency, fonts
 embedded by Qt, text extractable, page numbers in the footer. The only export module that uses Qt,
-and only QtGui (no widgets), so it runs headless."""
+and only QtGui (no widgets), so it runs headless.
+
+What a print reader expects and Qt's rich-text layout does not do by itself is added here:
+ligatures are off (so the text layer says "difficult", not "diﬃcult"); a heading never ends a page
+alone; a table row, or a paragraph in a table cell, is never split across pages; tables repeat their
+header row. The file is written beside the target, checked with PDFium, and only then renamed over
+it, so a failed export (read-only folder, /dev/full, full disk) leaves nothing half-written behind.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,15 @@ import os
 import sys
 from pathlib import Path
 
+from annotext.core.atomic import atomic_path
 from annotext.export.html import render_html
 from annotext.export.report import Report
 
 MARGIN_MM = 18
 FOOTER_MM = 8
+FAMILIES = ["DejaVu Serif", "Source Serif 4", "Georgia", "Noto Serif", "serif"]
+KEEP_WITH_HEADING = 3  # blocks after a heading that must start on its page (e.g. note, legend, first row)
+_MAX_PASSES = 40  # keep-with-next adjustments; each moves one heading or row to the next page
 
 
 def _gui_application():
@@ -28,7 +39,35 @@ def _gui_application():
 
 
 def write_pdf(report: Report, path: Path) -> int:
-    """Write the report as an A4 PDF; returns the number of pages."""
+    """Write the report as an A4 PDF; returns the number of pages. OSError if the file could not
+    be written completely (the previous file at `path`, if any, is then left as it was)."""
+    with atomic_path(path, verify=_verifier()) as temporary:
+        pages = _render(report, temporary)
+        _verifier.expected_pages = pages
+    return pages
+
+
+def _verifier():
+    def verify(candidate: Path) -> None:
+        """Refuse a PDF that PDFium cannot open or that lacks pages (a write the OS cut short)."""
+        import pypdfium2 as pdfium
+
+        try:
+            document = pdfium.PdfDocument(str(candidate))
+        except pdfium.PdfiumError as error:
+            raise OSError(f"the PDF written is unreadable ({error}); is the disk full?") from None
+        try:
+            count = len(document)
+        finally:
+            document.close()
+        expected = getattr(_verifier, "expected_pages", None)
+        if count == 0 or (expected is not None and count != expected):
+            raise OSError(f"the PDF written has {count} of {expected} pages; is the disk full?")
+
+    return verify
+
+
+def _render(report: Report, path: Path) -> int:
     _gui_application()
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -41,33 +80,191 @@ def write_pdf(report: Report, path: Path) -> int:
     writer.setCreator(report.generator)
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    font = QFont()
-    font.setFamilies(["Source Serif 4", "Georgia", "Noto Serif", "DejaVu Serif", "serif"])
-    font.setPointSizeF(10.5)
+    font = _font(QFont, 10.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(
-        "h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 12pt; }"
-        " .meta, .cue { color: #555555; } .comments { color: #333333; margin-left: 18px; }"
-        " th { background-color: #eeeeee; } .pn { font-weight: bold; }")
+        "h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 12pt; } h4 { font-size: 10.5pt; }"
+        " .meta, .cue { color: #555555; } .comments { margin-left: 18px; }"
+        " th { background-color: #eeeeee; text-align: left; } .pn { font-weight: bold; }")
     document.setHtml(render_html(report, for_qt=True))
     footer = FOOTER_MM / 25.4 * writer.resolution()
     width, height = writer.width(), writer.height() - footer
     document.setPageSize(QSizeF(width, height))
+    _prepare(document, font, height)
     pages = document.pageCount()
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"{path.parent}: cannot write the PDF here")
     try:
         footer_font = QFont(font)
         footer_font.setPointSizeF(8.5)
         for page in range(pages):
-            if page:
-                writer.newPage()
+            if page and not writer.newPage():
+                raise OSError("cannot add a page to the PDF; is the disk full?")
             painter.save()
             painter.translate(0, -page * height)
-            document.drawContents(painter, QRectF(0, page * height, width, height))
+            # Qt draws every line touching the rectangle, edges included, and a PDF keeps clipped
+            # text in its text layer: half a unit inside each edge, a line ending exactly at the
+            # page break is drawn on its own page only.
+            document.drawContents(painter, QRectF(0, page * height + 0.5, width, height - 1))
             painter.restore()
             painter.setFont(footer_font)
             painter.drawText(QRectF(0, height, width, footer), Qt.AlignmentFlag.AlignCenter,
                              f"{report.title} — page {page + 1} of {pages}")
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:
+        raise OSError("the PDF could not be completed; is the disk full?")
     return pages
+
+
+def _font(QFont, size: float):
+    """The report font, ligatures off so the text layer holds the letters the article has."""
+    font = QFont()
+    font.setFamilies(FAMILIES)
+    font.setPointSizeF(size)
+    for feature in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
+
+
+def _prepare(document, font, page_height: float) -> None:
+    """Turn off ligatures everywhere, keep table cell paragraphs whole, repeat table headers, then
+    move headings that a page break would separate from what follows onto the next page."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat, QTextTable
+
+    everything = QTextCursor(document)
+    everything.select(QTextCursor.SelectionType.Document)
+    no_ligatures = QTextCharFormat()
+    no_ligatures.setFontFeatures({QFont.Tag(name): 0 for name in ("liga", "clig", "dlig")})
+    everything.mergeCharFormat(no_ligatures)
+    tables = list(_tables(document.rootFrame(), QTextTable))
+    for _ in range(_MAX_PASSES):
+        if not (_push_one(document, page_height, QTextCursor, QTextFormat)
+                or _push_split_row(document, tables, page_height)):
+            break
+    _split_blocks_at_page_breaks(document, page_height)
+
+
+def _split_blocks_at_page_breaks(document, page_height: float) -> None:
+    """Cut every paragraph that runs over a page break into two paragraphs at that break.
+
+    Qt draws a whole paragraph on each page it touches and only clips it, and a PDF keeps
+    clipped text in its text layer: the last line before a break would be extracted twice. The
+    cut changes nothing visible (no margin between the halves, the break is already a line end)."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
+
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        lines = block.layout()
+        if cursor.currentTable() is None and lines.lineCount() > 1:
+            top = layout.blockBoundingRect(block).top()
+            first_page = int((top + lines.lineAt(0).y()) // page_height)
+            for index in range(1, lines.lineCount()):
+                line = lines.lineAt(index)
+                if int((top + line.y()) // page_height) != first_page:
+                    original = block.blockFormat()
+                    head = QTextBlockFormat(original)
+                    head.setBottomMargin(0)
+                    cursor.setBlockFormat(head)
+                    tail = QTextBlockFormat(original)
+                    tail.setTopMargin(0)
+                    tail.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                    cursor.setPosition(block.position() + line.textStart())
+                    cursor.insertBlock(tail, cursor.charFormat())
+                    break
+        block = block.next()
+
+
+def _tables(frame, QTextTable):
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            yield child
+        yield from _tables(child, QTextTable)
+
+
+def _page_of(document, block, page_height: float) -> tuple[int, int]:
+    rect = document.documentLayout().blockBoundingRect(block)
+    return int(rect.top() // page_height), int(max(rect.top(), rect.bottom() - 1) // page_height)
+
+
+def _push_one(document, page_height, QTextCursor, QTextFormat) -> bool:
+    """Find the first heading that a page break separates from what follows it and start it on the
+    next page instead; True if something moved (the layout must be redone)."""
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.text().strip() and not _starts_page(block):
+            page, _last = _page_of(document, block, page_height)
+            following, ahead = block.next(), 0
+            while following.isValid() and ahead < KEEP_WITH_HEADING and not following.blockFormat().headingLevel():
+                if _page_of(document, following, page_height)[0] > page:
+                    _break_before(block, QTextCursor, QTextFormat)
+                    return True
+                following, ahead = following.next(), ahead + 1
+        block = block.next()
+    return False
+
+
+def _push_split_row(document, tables, page_height) -> bool:
+    """Find the first table row that a page break cuts and start it on the next page, under a
+    copy of its table's header (a row that opens a page anyway gets the header copy too). Every row is a one-row table of its own (the template writes them
+    so for Qt, whose table layout breaks rows line by line), so a row moves by a page break
+    before its frame. Rows taller than most of a page are left to flow."""
+    from PySide6.QtGui import QTextFormat
+
+    layout = document.documentLayout()
+    header = None
+    previous_page = -1
+    for table in tables:
+        rect = layout.frameBoundingRect(table)
+        page = int(rect.top() // page_height)
+        if _is_header(table):
+            header, previous_page = table, int((rect.bottom() - 1) // page_height)
+            continue
+        split = int((rect.bottom() - 1) // page_height) != page and rect.height() <= 0.6 * page_height
+        if header is not None and (split or page > previous_page):
+            _copy_header(header, table)  # the row now opens a page: it gets the header above it
+            if split:
+                frame_format = table.format()
+                frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                table.setFormat(frame_format)
+            return True
+        previous_page = int((rect.bottom() - 1) // page_height)
+    return False
+
+
+def _is_header(table) -> bool:
+    """A table of <th> cells: Qt gives header cells a bold weight in the cell format itself."""
+    from PySide6.QtGui import QTextFormat
+
+    cell_format = table.cellAt(0, 0).format()
+    return cell_format.hasProperty(QTextFormat.Property.FontWeight) and cell_format.fontWeight() >= 600
+
+
+def _copy_header(header, table) -> None:
+    """Put the header's cells, with their formats, as a first row of `table`."""
+    from PySide6.QtGui import QTextCursor
+
+    table.insertRows(0, 1)
+    for column in range(min(header.columns(), table.columns())):
+        source = header.cellAt(0, column)
+        target = table.cellAt(0, column)
+        target.setFormat(source.format())
+        cursor = QTextCursor(source.firstCursorPosition())
+        cursor.setPosition(source.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        target.firstCursorPosition().insertFragment(cursor.selection())
+
+
+def _starts_page(block) -> bool:
+    from PySide6.QtGui import QTextFormat
+
+    return bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _break_before(block, QTextCursor, QTextFormat) -> None:
+    cursor = QTextCursor(block)
+    block_format = block.blockFormat()
+    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor.setBlockFormat(block_format)

@@ -1,14 +1,18 @@
-"""The report model every export format is filled from (DESIGN §9), so formats cannot drift apart.
+"""The report model every export format is filled from, so formats cannot drift apart.
 
-A chapter per document: the text cut into paragraphs and segments, each segment knowing its entity,
+A one-screen summary first (people, quotations per speaker with share of voice, tags, passages per
+coder), then a chapter per document: the text cut into paragraphs and segments, each segment knowing its entity,
 quotation and analyst passages; numbered passages with tags and comments; tag summary; people;
 quotations grouped by speaker. Built from stored results only: exporting never runs spaCy.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import urlsplit, urlunsplit
 
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
@@ -42,6 +46,13 @@ class Segment:
     speaker: str | None = None
     passages: list[int] = field(default_factory=list)  # numbers of the passages covering it
     opens: list[int] = field(default_factory=list)  # passages starting at this segment
+    closes: list[int] = field(default_factory=list)  # overlapping passages ending with this segment
+
+    @property
+    def pieces(self) -> list[str]:
+        """The text cut after every LONG_RUN characters without a break opportunity, so that
+        layout engines (Qt's above all) wrap a megabyte-long "word" in linear time."""
+        return breakable_pieces(self.text)
 
 
 @dataclass
@@ -95,7 +106,7 @@ class Chapter:
 
     doc_id: int
     title: str
-    source: str
+    source: str  # the file name or URL, never the local folders (the library keeps the full path)
     imported_at: str
     model: str
     paragraphs: list[Paragraph]
@@ -122,8 +133,36 @@ class CodebookEntry:
 
 
 @dataclass
+class SpeakerShare:
+    """One bar of the share-of-voice chart: a speaker's quotations and quoted words."""
+
+    speaker: str
+    quotes: int
+    words: int
+    share: float  # of all quoted words, 0-1
+
+
+@dataclass
+class Summary:
+    """The one-screen summary that opens every report."""
+
+    documents: int
+    passages: int
+    quotes: int
+    people: list[Person]  # the most mentioned, merged across documents
+    speakers: list[SpeakerShare]
+    tags: list[TagSummary]
+    coders: list[tuple[str, int]]  # annotator, passages
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to summarise (an unanalysed document without passages)."""
+        return not (self.people or self.speakers or self.tags or self.coders)
+
+
+@dataclass
 class Report:
-    """A whole report: one chapter per document, plus the codebook."""
+    """A whole report: summary, one chapter per document, the codebook; and who made it with what."""
 
     title: str
     created_at: str
@@ -131,6 +170,51 @@ class Report:
     chapters: list[Chapter]
     codebook: list[CodebookEntry]
     options: ReportOptions
+    summary: Summary | None = None
+    models: list[str] = field(default_factory=list)  # "name version" of each model used
+    annotators: list[str] = field(default_factory=list)
+
+    @property
+    def byline(self) -> str:
+        """Date, model and annotators in one line, as every report states them."""
+        parts = [f"Report of {self.created_at}", f"made with {self.generator}"]
+        parts.append("language model " + (", ".join(self.models) if self.models else "none (not analysed)"))
+        parts.append("annotated by " + (", ".join(self.annotators) if self.annotators else "nobody yet"))
+        return " · ".join(parts)
+
+
+LONG_RUN = 60
+_UNBROKEN = re.compile(r"[^\s\u200b/\-]{%d,}" % (LONG_RUN + 1))
+SUMMARY_ROWS = 8
+
+
+def breakable_pieces(text: str) -> list[str]:
+    """`text` split into pieces: after each LONG_RUN characters of a run that offers no place to
+    break a line. Joining the pieces gives `text` back; formats put a break opportunity (a
+    zero-width space or <wbr>) between them."""
+    if len(text) <= LONG_RUN or not _UNBROKEN.search(text):
+        return [text]
+    pieces, position = [], 0
+    for match in _UNBROKEN.finditer(text):
+        for cut in range(match.start() + LONG_RUN, match.end(), LONG_RUN):
+            pieces.append(text[position:cut])
+            position = cut
+    pieces.append(text[position:])
+    return pieces
+
+
+def display_source(source: str) -> str:
+    """What a report shows of a document's origin: a URL without credentials, or only the file's
+    name (a report is handed over; the analyst's folders are nobody else's business)."""
+    if not source:
+        return ""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", source) and not source.startswith("file:"):
+        parts = urlsplit(source)
+        host = parts.hostname or ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+    name = source.removeprefix("file://")
+    return PureWindowsPath(name).name if "\\" in name else PurePosixPath(name).name
 
 
 def build_report(items: list[tuple[Document, AnalysisResult | None, list[Annotation]]], tags: list[Tag],
@@ -139,6 +223,7 @@ def build_report(items: list[tuple[Document, AnalysisResult | None, list[Annotat
     options = options or ReportOptions()
     chapters = [_chapter(doc, result, annotations, tags, options) for doc, result, annotations in items]
     report_title = title or (chapters[0].title if len(chapters) == 1 else f"{len(chapters)} documents")
+    models = sorted({result.model.label for _doc, result, _a in items if result is not None})
     return Report(
         title=report_title,
         created_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -146,6 +231,41 @@ def build_report(items: list[tuple[Document, AnalysisResult | None, list[Annotat
         chapters=chapters,
         codebook=_codebook(tags) if options.codebook else [],
         options=options,
+        summary=_summary(chapters, tags),
+        models=models,
+        annotators=sorted({p.author for c in chapters for p in c.passages if p.author}, key=str.casefold),
+    )
+
+
+def _summary(chapters: list[Chapter], tags: list[Tag]) -> Summary:
+    people: dict[str, Person] = {}
+    for chapter in chapters:
+        for person in chapter.people:
+            merged = people.setdefault(person.name, Person(person.name))
+            merged.aliases = sorted(set(merged.aliases) | set(person.aliases))
+            merged.mentions += person.mentions
+            merged.quotes += person.quotes
+            merged.quoted_words += person.quoted_words
+    top_people = sorted(people.values(), key=lambda p: (-p.mentions, -p.quotes, p.name))[:SUMMARY_ROWS]
+    speakers: dict[str, list[int]] = {}
+    for chapter in chapters:
+        for group in chapter.quote_groups:
+            counts = speakers.setdefault(group.speaker, [0, 0])
+            counts[0] += len(group.quotes)
+            counts[1] += group.words
+    total_words = sum(words for _quotes, words in speakers.values()) or 1
+    shares = [SpeakerShare(name, quotes, words, words / total_words) for name, (quotes, words) in speakers.items()]
+    shares.sort(key=lambda s: (s.speaker == "Unattributed", -s.words, s.speaker))
+    all_passages = [p for c in chapters for p in c.passages]
+    coders: dict[str, int] = {}
+    for passage in all_passages:
+        name = passage.author or "unknown"
+        coders[name] = coders.get(name, 0) + 1
+    return Summary(
+        documents=len(chapters), passages=len(all_passages),
+        quotes=sum(s.quotes for s in shares), people=top_people, speakers=shares[:SUMMARY_ROWS],
+        tags=sorted(_tag_summary(all_passages, tags), key=lambda t: (-t.count, t.name.casefold())),
+        coders=sorted(coders.items(), key=lambda item: (-item[1], item[0].casefold())),
     )
 
 
@@ -173,7 +293,7 @@ def _chapter(document: Document, result: AnalysisResult | None, annotations: lis
     legend = [(label, LABEL_NAMES.get(label, label), colour_for(label), counts[label])
               for label in sorted(counts, key=label_sort_key)]
     return Chapter(
-        doc_id=document.id, title=document.title, source=document.source,
+        doc_id=document.id, title=document.title, source=display_source(document.source),
         imported_at=document.imported_at,
         model=result.model.label if result else "not analysed",
         paragraphs=paragraphs, passages=passages,
@@ -186,6 +306,10 @@ def _chapter(document: Document, result: AnalysisResult | None, annotations: lis
 
 def _paragraphs(text: str, title: str, entities: list[Span], quotes: list[Span],
                 passages: list[Passage]) -> list[Paragraph]:
+    # Passages that share text with another get a closing marker too: their colour alone cannot
+    # show where each one ends.
+    overlapping = {p.number for p in passages for q in passages
+                   if p is not q and p.start < q.end and q.start < p.end}
     result = []
     position = 0
     lines = text.split("\n")
@@ -208,7 +332,8 @@ def _paragraphs(text: str, title: str, entities: list[Span], quotes: list[Span],
                 text=text[left:right], entity=entity.label if entity else None,
                 person=entity.attrs.get("person") if entity else None, quote=quote is not None,
                 speaker=quote.attrs.get("speaker") if quote else None, passages=covering,
-                opens=[p.number for p in passages if p.start == left]))
+                opens=[p.number for p in passages if p.start == left],
+                closes=[p.number for p in passages if p.end == right and p.number in overlapping]))
         closing = [p.number for p in passages if start < p.end <= end or (p.end == end + 1)]
         result.append(Paragraph(segments=segments, heading=index == 0 and line.strip() == title.strip(),
                                 passages_closing=closing))

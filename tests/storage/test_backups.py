@@ -123,3 +123,21 @@ def test_restore_puts_back_a_verified_backup(tmp_path):
     assert len(titles(db)) == 2
     safety = restore_backup(db, good)
     assert len(titles(db)) == 1 and len(titles(safety)) == 2
+
+
+def test_cli_restore_numbers_only_sound_backups(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "library.sqlite"
+    library = sample_library(db)
+    good = library.backup()
+    library.close()
+    empty = backup_folder(db) / "library-29990101T000000000000Z-manual.sqlite"
+    empty.write_bytes(b"")
+    listing = subprocess.run([sys.executable, "-m", "annotext", "--db", str(db), "restore"], capture_output=True,
+                             text=True, env={**os.environ, "ANNOTEXT_MODEL": "none"}, timeout=120)
+    lines = listing.stdout.strip().split("\n")
+    assert lines[0].startswith("1\t") and good.name in lines[0]
+    assert lines[-1].startswith("-\t") and empty.name in lines[-1] and "cannot be restored" in lines[-1]

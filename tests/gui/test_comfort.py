@@ -4,7 +4,7 @@ windows the size of small laptops."""
 import pytest
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QAction, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem, QToolButton
 
 from annotext.application.edits import CreateTag
 
@@ -158,7 +158,7 @@ def test_delete_inside_overlapping_passages_asks_which_naming_the_tags(qtbot, co
 
 
 # 4: small windows: nothing cut, panels can be hidden, collapsed and brought back --------------
-def assert_nothing_cut(window):
+def assert_nothing_cut(qtbot, window):
     legend = window.legend
     chips = legend.findChildren(QToolButton)
     assert chips, "the sample has highlights: the legend shows chips"
@@ -172,6 +172,22 @@ def assert_nothing_cut(window):
     assert window.reader.viewport().width() >= 300
     tree = window.annotating.codebook.tree
     assert tree.header().sectionSize(0) >= 100  # tag names have room
+    people = window.people_panel
+    window.tabs.setCurrentWidget(people)
+    qtbot.wait(10)
+    for row in range(people.topLevelItemCount()):  # long names wrap: every line of every name is shown
+        item = people.topLevelItem(row)
+        option = QStyleOptionViewItem()
+        option.initFrom(people)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.rect = people.visualItemRect(item)
+        option.rect.setWidth(people.header().sectionSize(0))
+        text_rect = people.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, people)
+        needed = people.fontMetrics().boundingRect(0, 0, text_rect.width(), 10_000, int(Qt.TextFlag.TextWordWrap),
+                                                   item.text(0))
+        assert needed.height() <= text_rect.height(), item.text(0)
+    for box in (window.library_actions.search.box, window.annotating.panel.text_filter):
+        assert box.fontMetrics().horizontalAdvance(box.placeholderText()) <= box.width() - 40
 
 
 @pytest.mark.parametrize("size", [(1000, 700), (1024, 640)])
@@ -179,7 +195,7 @@ def test_small_window_cuts_nothing_and_panels_come_back(qtbot, coding, size):
     window = coding(size=size)
     qtbot.waitUntil(lambda: window.width() == size[0] and all(c.isVisible() for c in window.legend.findChildren(QToolButton)))
     assert window.minimumSizeHint().width() <= size[0]
-    assert_nothing_cut(window)
+    assert_nothing_cut(qtbot, window)
 
     splitter = window.splitter
     splitter.moveSplitter(splitter.width(), 2)  # drag the right panel's handle to the window edge
@@ -201,7 +217,7 @@ def test_small_window_cuts_nothing_and_panels_come_back(qtbot, coding, size):
     assert window.left.isHidden() and not window.panel_actions[0].isChecked()
     window.reset_layout()
     assert window.panel_shown(0) and window.panel_shown(2)
-    assert_nothing_cut(window)
+    assert_nothing_cut(qtbot, window)
 
 
 # 5: the reading column keeps its width from one document to the next ------------------------

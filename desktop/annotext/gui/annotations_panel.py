@@ -32,7 +32,10 @@ class AnnotationsPanel(QWidget):
         self.coder_filter.addItem("All coders", "all")
         self.coder_filter.setVisible(False)  # shown once the document has passages of two coders
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Search passages and comments")
+        self.text_filter.setPlaceholderText("Filter")
+        self.text_filter.setToolTip("Show only passages whose text or comment contains this")
+        self.text_filter.setAccessibleName("Filter passages")
+        self.tag_filter.setAccessibleName("Filter by tag")
         self.text_filter.setClearButtonEnabled(True)
         self.tree = _PassageTree()
         self.tree.deletePressed.connect(self._delete_current)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from annotext.core.results import Person
 from annotext.core.spans import Span
 from annotext.gui.safe_text import plain_tooltip
+from annotext.gui.wrapping_delegate import WrappingDelegate
 
 _NAME, _MENTIONS, _QUOTES = range(3)
 
@@ -20,7 +21,9 @@ class PeoplePanel(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setColumnCount(3)
-        self.setHeaderLabels(["Person", "Mentions", "Quotes"])
+        self.setHeaderLabels(["Person", "#", "Quotes"])  # "#": the names keep the width in a small window
+        self.headerItem().setToolTip(_MENTIONS, "Mentions")
+        self.setAccessibleName("People")
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -31,6 +34,7 @@ class PeoplePanel(QTreeWidget):
         for column in (_MENTIONS, _QUOTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
+        self.setItemDelegate(WrappingDelegate(self))  # long names wrap rather than end in "…"
         self._mentions: dict[str, list[Span]] = {}
         self._cursor: dict[str, int] = {}
         self.itemClicked.connect(self._on_clicked)

@@ -22,7 +22,9 @@ class SearchPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Search all documents and comments")
+        self.box.setPlaceholderText("Search the library")  # short: it fits the narrowest panel
+        self.box.setToolTip("Search all documents and comments (Ctrl+Shift+F)")
+        self.box.setAccessibleName("Search the library")
         self.box.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setWordWrap(True)

@@ -92,3 +92,17 @@ def test_corrections_are_undone_and_redone_with_ctrl_z(qtbot, make_window, open_
     stack.redo()
     assert window.quotes_panel.speakers()["Alexander Gabuev"] == 1
     assert [c.speaker for c in window.library.repo.quote_corrections(window.current.id)] == ["Vladimir Putin"]
+
+
+def test_scare_quotes_are_listed_apart_and_drawn_differently(qtbot, make_window, open_sample):
+    window = make_window()
+    open_sample(window)
+    scare = next(q for q in window.result.quotes if q.attrs["content"] == "no-limits")
+    assert scare.attrs["kind"] == "scare"
+    assert window.quotes_panel.scare_quotes() >= 1
+    assert all(name != "Scare quotes (not speech)" for name in window.quotes_panel.speakers())
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.positions.to_qt(scare.start) + 2)
+    fmt = cursor.charFormat()
+    assert not fmt.fontItalic()
+    assert fmt.underlineStyle() == fmt.UnderlineStyle.DotLine

@@ -1,7 +1,8 @@
 """Qt text formats for each highlight layer, built once and shared.
 
 Entities paint a background (displaCy colours, dark text so they stay legible in dark mode);
-quotations paint an underline and italics, so an entity inside a quotation keeps its colour.
+quotations paint an underline and italics, so an entity inside a quotation keeps its colour;
+scare quotes (words held at a distance, not speech) only a dotted underline.
 """
 
 from __future__ import annotations
@@ -15,26 +16,29 @@ from annotext.core.palette import QUOTE_COLOUR, colour_for
 if TYPE_CHECKING:
     from annotext.core.spans import Span
 
-_cache: dict[tuple[str, str], QTextCharFormat] = {}
+_cache: dict[tuple[str, str, bool], QTextCharFormat] = {}
 
 
 def format_for(span: "Span") -> QTextCharFormat:
     """The format merged onto a span's characters (cached per kind and label)."""
-    key = (span.kind, span.label)
+    key = (span.kind, span.label, span.attrs.get("kind") == "scare")
     fmt = _cache.get(key)
     if fmt is None:
-        fmt = _build(span.kind, span.label)
+        fmt = _build(*key)
         _cache[key] = fmt
     return fmt
 
 
-def _build(kind: str, label: str) -> QTextCharFormat:
+def _build(kind: str, label: str, scare: bool = False) -> QTextCharFormat:
     from annotext.core.results import ENTITY, QUOTE
 
     fmt = QTextCharFormat()
     if kind == ENTITY:
         fmt.setBackground(QColor(colour_for(label)))
         fmt.setForeground(QColor("#111111"))
+    elif kind == QUOTE and scare:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(QUOTE_COLOUR))
     elif kind == QUOTE:
         fmt.setFontItalic(True)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

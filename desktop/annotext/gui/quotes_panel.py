@@ -10,6 +10,7 @@ from annotext.core.spans import Span
 from annotext.gui.safe_text import plain_tooltip
 
 UNATTRIBUTED = "Unattributed"
+SCARE_QUOTES = "Scare quotes (not speech)"
 _RANGE = Qt.ItemDataRole.UserRole
 
 
@@ -35,13 +36,14 @@ class QuotesPanel(QTreeWidget):
         self.people_names: list[str] = []
 
     def set_quotes(self, quotes: list[Span], people_names: list[str]) -> None:
-        """Group quotations by speaker, most quoted first; unattributed ones last."""
+        """Group quotations by speaker, most quoted first; unattributed ones, then scare quotes, last."""
         self.clear()
         self.people_names = people_names
         groups: dict[str, list[Span]] = {}
         for quote in quotes:
-            groups.setdefault(quote.attrs.get("speaker") or UNATTRIBUTED, []).append(quote)
-        order = sorted(groups, key=lambda name: (name == UNATTRIBUTED, -len(groups[name]), name))
+            group = SCARE_QUOTES if quote.attrs.get("kind") == "scare" else quote.attrs.get("speaker") or UNATTRIBUTED
+            groups.setdefault(group, []).append(quote)
+        order = sorted(groups, key=lambda name: (name == SCARE_QUOTES, name == UNATTRIBUTED, -len(groups[name]), name))
         for name in order:
             items = groups[name]
             words = sum(len(q.attrs.get("content", "").split()) for q in items)
@@ -62,12 +64,22 @@ class QuotesPanel(QTreeWidget):
             group.setExpanded(True)
 
     def speakers(self) -> dict[str, int]:
-        """Speaker -> number of quotations, as shown."""
+        """Speaker -> number of quotations, as shown (scare quotes are nobody's)."""
         result = {}
         for i in range(self.topLevelItemCount()):
             group = self.topLevelItem(i)
-            result[group.text(0).rsplit("  (", 1)[0]] = group.childCount()
+            name = group.text(0).rsplit("  (", 1)[0]
+            if name != SCARE_QUOTES:
+                result[name] = group.childCount()
         return result
+
+    def scare_quotes(self) -> int:
+        """How many quotations are listed apart as scare quotes."""
+        for i in range(self.topLevelItemCount()):
+            group = self.topLevelItem(i)
+            if group.text(0).rsplit("  (", 1)[0] == SCARE_QUOTES:
+                return group.childCount()
+        return 0
 
     def item_for(self, start: int) -> QTreeWidgetItem | None:
         """The row of the quotation starting at `start`."""

@@ -61,7 +61,7 @@ def test_reopening_uses_stored_analysis(qtbot, make_window, open_sample):
     window = make_window()
     doc_id = open_sample(window)
     calls = []
-    window.runner.analyse = lambda *args: calls.append(args)
+    window.runner.analyse = lambda *args, **kwargs: calls.append(args)
     with qtbot.waitSignal(window.analysisApplied, timeout=5_000):
         window.open_document(doc_id)
     assert calls == []

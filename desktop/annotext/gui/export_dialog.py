@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from annotext.core.palette import LABEL_NAMES, label_sort_key
 from annotext.export.report import ReportOptions
-from annotext.export.run import SUFFIXES, ExportError, export
+from annotext.export.run import SUFFIXES, export
+from annotext.gui.jobs import JobRunner
 from annotext.gui.safe_text import show_message
 from annotext.storage.errors import LibraryTargetError
 from annotext.storage.library_files import refuse_library_target
@@ -137,53 +138,27 @@ def _checked(widget: QListWidget) -> list:
             if widget.item(i).checkState() == widget.item(i).checkState().Checked]
 
 
-class ExportWorker(QObject):
-    """Writes one export on a worker thread (the data was read from SQLite on the GUI thread)."""
+def write_export(items, tags, fmt, path, options, excel, job) -> str:
+    """The export job: write the file (the data was read from SQLite on the GUI thread); returns its path."""
+    from annotext.analysis.tokens import token_bounds
 
-    progress = Signal(str)
-    finished = Signal(str)
-    failed = Signal(str)
-
-    @Slot(object)
-    def run(self, job) -> None:
-        """Write the file; emits finished(path) or failed(message)."""
-        items, tags, fmt, path, options, excel = job
-        try:
-            from annotext.analysis.tokens import token_bounds
-
-            export(items, tags, fmt, path, options, excel_bom=excel, progress=self.progress.emit,
-                   tokenize=token_bounds)
-        except ExportError as error:
-            self.failed.emit(str(error))
-            return
-        except Exception as error:  # reported, never a crash of the app
-            self.failed.emit(f"{path}: export failed ({error})")
-            return
-        self.finished.emit(str(path))
+    export(items, tags, fmt, path, options, excel_bom=excel, progress=job.report, tokenize=token_bounds)
+    return str(path)
 
 
 class ExportRunner(QObject):
-    """GUI-thread owner of the export thread."""
+    """Runs exports as jobs (gui.jobs), one after the other, and reports how each ended."""
 
-    requested = Signal(object)
     done = Signal(str)  # path, or "" on failure
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.thread = QThread()
-        self.thread.setObjectName("annotext-export")
-        self.worker = ExportWorker()
-        self.worker.moveToThread(self.thread)
-        self.requested.connect(self.worker.run)
-        self.worker.progress.connect(self.on_progress)
-        self.worker.finished.connect(self.on_finished)
-        self.worker.failed.connect(self.on_failed)
-        self.thread.start()
+        self.runner = JobRunner("annotext-export", self)
         self.ask_to_open = True
 
     def start(self, items, tags, fmt, path, options, excel) -> None:
-        """Queue an export (the PDF writer needs the GUI thread, so it runs here)."""
+        """Queue an export (the PDF writer needs the GUI thread, so it runs there)."""
         library = getattr(self.window, "library", None)
         problem = export_target_problem(Path(path), library.path if library is not None else None)
         if problem:
@@ -191,10 +166,9 @@ class ExportRunner(QObject):
             return
         self.window.progress.setRange(0, 0)
         self.window.progress.show()
-        if fmt == "pdf":  # Qt's PDF writer and text layout must live on the GUI thread
-            self.worker.run((items, tags, fmt, path, options, excel))
-            return
-        self.requested.emit((items, tags, fmt, path, options, excel))
+        self.runner.submit(lambda job: write_export(items, tags, fmt, path, options, excel, job), name="Export",
+                           on_this_thread=fmt == "pdf",  # Qt's PDF writer and text layout: GUI thread only
+                           progressed=self.on_progress, finished=self.on_finished, failed=self.on_failed)
 
     @Slot(str)
     def on_progress(self, message: str) -> None:
@@ -220,6 +194,5 @@ class ExportRunner(QObject):
         show_message(self.window, "Export failed", message)
 
     def shutdown(self) -> None:
-        """Stop the thread when the window closes."""
-        self.thread.quit()
-        self.thread.wait(30_000)
+        """Stop the export thread when the window closes (an export under way is finished first)."""
+        self.runner.shutdown()

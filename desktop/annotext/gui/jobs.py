@@ -1,115 +1,171 @@
-"""Background analysis: loads the model and analyses texts on a worker QThread.
+"""The one way the GUI runs work off its thread: a JobRunner owns one worker QThread and runs jobs on
+it in order; `submit` returns a Job handle (id, `cancel()`, latest `progress`) whose signals arrive on
+the GUI thread.
 
-The worker never touches the database; it emits plain AnalysisResults which the GUI thread stores.
-Signals cross threads queued and are received by bound slots of GUI-thread objects.
+A job superseded by a newer one (opening document B while A is still being analysed) is cancelled
+and forgotten at once: whatever its worker still emits is dropped, so it can never clear the state
+of the job that replaced it. Work functions never touch the database; they return plain values,
+which the GUI thread stores (docs/architecture.md, "Threading").
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import traceback
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the analysis package loads on the worker thread, after the first paint
-    from annotext.analysis.analyser import Analyser
+from annotext.core.errors import AnnotextError
 
 
-class AnalysisWorker(QObject):
-    """Lives on the worker thread. Loads the model once, on first use."""
+class Job(QObject):
+    """The handle of one submitted piece of work. Exactly one of finished, failed or cancelled is
+    emitted, on the GUI thread, unless the job was superseded (then nothing more is emitted)."""
 
-    status = Signal(str)
-    modelReady = Signal(str)  # model label, or "" when no model could be loaded
-    progress = Signal(int, int, int)  # doc id, paragraphs done, total
-    finished = Signal(int, object)  # doc id, AnalysisResult
-    failed = Signal(int, str)
+    progressed = Signal(object)  # whatever the work reports, e.g. (done, total)
+    finished = Signal(object)  # the work's return value
+    failed = Signal(str)  # one line for the analyst
+    cancelled = Signal()
 
-    def __init__(self, model_name: str | None):
+    def __init__(self, job_id: int, name: str, work: Callable[["Job"], Any], runner: "JobRunner"):
         super().__init__()
-        self._model_name = model_name
-        self._analyser: "Analyser | None" = None
-        self.cancel_event = threading.Event()  # stop whatever runs (another document was opened, or closing)
-        self.cancelled_docs: set[int] = set()  # the analyst pressed Stop for these
+        self.id = job_id
+        self.name = name
+        self.progress: Any = None
+        self._work = work
+        self._runner = runner
+        self._cancel = threading.Event()
 
-    @Slot()
-    def load_model(self) -> None:
-        """Load the model if it is not loaded yet (slow: imports spaCy)."""
-        if self._analyser is not None:
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check; the job then ends with `cancelled`."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        """For the work function (any thread): stop as soon as this is True."""
+        return self._cancel.is_set()
+
+    def report(self, value: Any) -> None:
+        """For the work function (worker thread): progress, delivered to `progressed` on the GUI thread."""
+        self._runner._progress.emit(self.id, value)
+
+
+class _Worker(QObject):
+    """Lives on the runner's thread and runs one job at a time."""
+
+    def __init__(self, runner: "JobRunner"):
+        super().__init__()
+        self.runner = runner
+
+    @Slot(object)
+    def run(self, job: Job) -> None:
+        """Run the work; a job cancelled before it ends reports `cancelled`, whatever the work did."""
+        runner = self.runner
+        if job.is_cancelled():
+            runner._cancelled.emit(job.id)
             return
-        from annotext.analysis.analyser import Analyser
-        from annotext.analysis.pipeline import ModelUnavailable
-
-        self.status.emit("Loading language model…")
         try:
-            self._analyser = Analyser.load(self._model_name)
-        except ModelUnavailable as error:
-            self._analyser = Analyser()
-            self.status.emit(str(error))
-            self.modelReady.emit("")
+            result = job._work(job)
+        except Exception as error:  # reported, never a crash of the app
+            if job.is_cancelled():
+                runner._cancelled.emit(job.id)
+                return
+            if not isinstance(error, AnnotextError):
+                traceback.print_exc()
+            runner._failed.emit(job.id, str(error) if isinstance(error, AnnotextError)
+                                else f"{job.name} failed: {error}")
             return
-        except Exception as error:  # a broken model install must not kill the app
-            self._analyser = Analyser()
-            self.status.emit(f"The language model could not be loaded: {error}")
-            self.modelReady.emit("")
-            return
-        self.modelReady.emit(self._analyser.model.label)
-
-    @Slot(int, str)
-    def analyse(self, doc_id: int, text: str) -> None:
-        """Analyse one text, reporting progress; emits finished or failed exactly once."""
-        from annotext.analysis.analyser import AnalysisCancelled
-
-        self.cancel_event.clear()
-        self.load_model()
-        try:
-            result = self._analyser.analyse(
-                text,
-                progress=lambda done, total: self.progress.emit(doc_id, done, total),
-                cancelled=lambda: self.cancel_event.is_set() or doc_id in self.cancelled_docs,
-            )
-        except AnalysisCancelled:
-            self.failed.emit(doc_id, "")
-            return
-        except Exception as error:  # reported, never a crash of the GUI
-            traceback.print_exc()
-            self.failed.emit(doc_id, f"Analysis failed: {error}")
-            return
-        self.finished.emit(doc_id, result)
+        if job.is_cancelled():
+            runner._cancelled.emit(job.id)
+        else:
+            runner._finished.emit(job.id, result)
 
 
-class AnalysisRunner(QObject):
-    """GUI-thread owner of the worker thread: request, cancel, shut down."""
+class JobRunner(QObject):
+    """GUI-thread owner of one worker thread."""
 
-    requested = Signal(int, str)
-    preloadRequested = Signal()
+    _start = Signal(object)
+    _progress = Signal(int, object)
+    _finished = Signal(int, object)
+    _failed = Signal(int, str)
+    _cancelled = Signal(int)
+    _ids = itertools.count(1)
 
-    def __init__(self, model_name: str | None, parent=None):
+    def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
+        self._jobs: dict[int, Job] = {}
         self.thread = QThread()
-        self.thread.setObjectName("annotext-analysis")
-        self.worker = AnalysisWorker(model_name)
-        self.worker.moveToThread(self.thread)
-        self.requested.connect(self.worker.analyse)
-        self.preloadRequested.connect(self.worker.load_model)
+        self.thread.setObjectName(name)
+        self._worker = _Worker(self)
+        self._worker.moveToThread(self.thread)
+        self._start.connect(self._worker.run)
+        self._progress.connect(self._on_progress)
+        self._finished.connect(self._on_finished)
+        self._failed.connect(self._on_failed)
+        self._cancelled.connect(self._on_cancelled)
         self.thread.start()
-        self.busy_doc: int | None = None
 
-    def analyse(self, doc_id: int, text: str) -> None:
-        """Queue an analysis; any analysis still running for another document is cancelled."""
-        if self.busy_doc is not None and self.busy_doc != doc_id:
-            self.worker.cancel_event.set()
-        self.worker.cancelled_docs.discard(doc_id)
-        self.busy_doc = doc_id
-        self.requested.emit(doc_id, text)
+    def submit(self, work: Callable[[Job], Any], *, name: str = "Job", supersede: bool = False,
+               on_this_thread: bool = False, progressed: Callable | None = None,
+               finished: Callable | None = None, failed: Callable | None = None,
+               cancelled: Callable | None = None) -> Job:
+        """Run `work(job)` after the jobs queued before it; returns its handle.
 
-    def preload(self) -> None:
-        """Start loading the model now, so the first analysis does not wait for it."""
-        self.preloadRequested.emit()
+        `supersede` cancels and forgets every job still queued or running (their signals are dropped).
+        `on_this_thread` runs it now on the GUI thread (for work Qt allows nowhere else, such as
+        painting a PDF), with the same signals. The callables are connected before the job starts.
+        """
+        if supersede:
+            for old in self._jobs.values():
+                old.cancel()
+            self._jobs.clear()
+        job = Job(next(self._ids), name, work, self)
+        for signal, slot in ((job.progressed, progressed), (job.finished, finished), (job.failed, failed),
+                             (job.cancelled, cancelled)):
+            if slot is not None:
+                signal.connect(slot)
+        self._jobs[job.id] = job
+        if on_this_thread:
+            self._worker.run(job)
+        else:
+            self._start.emit(job)
+        return job
+
+    def running(self) -> list[Job]:
+        """The jobs queued or running that have not been superseded, oldest first."""
+        return list(self._jobs.values())
 
     def shutdown(self) -> None:
-        """Cancel running work and stop the thread (called when the window closes)."""
-        self.worker.cancel_event.set()
+        """Cancel every job and stop the thread (the window closes). The wait is not cut short: Qt
+        aborts the application when a QThread object is destroyed while its thread still runs, and
+        every job checks for cancellation often (analysis between paragraphs, import between files)."""
+        for job in self._jobs.values():
+            job.cancel()
         self.thread.quit()
-        self.thread.wait(30_000)
+        self.thread.wait()
+
+    @Slot(int, object)
+    def _on_progress(self, job_id: int, value: Any) -> None:
+        job = self._jobs.get(job_id)
+        if job is not None:
+            job.progress = value
+            job.progressed.emit(value)
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, result: Any) -> None:
+        job = self._jobs.pop(job_id, None)
+        if job is not None:
+            job.finished.emit(result)
+
+    @Slot(int, str)
+    def _on_failed(self, job_id: int, message: str) -> None:
+        job = self._jobs.pop(job_id, None)
+        if job is not None:
+            job.failed.emit(message)
+
+    @Slot(int)
+    def _on_cancelled(self, job_id: int) -> None:
+        job = self._jobs.pop(job_id, None)
+        if job is not None:
+            job.cancelled.emit()

@@ -4,6 +4,7 @@ paste as a new document, search, and renaming, re-dating, replacing and deleting
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -12,14 +13,42 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from annotext.core.document import Document, guess_title, normalise_newlines
 from annotext.application.document_edits import ChangeDocument, DeleteDocument, ReplaceText
-from annotext.gui.import_jobs import ImportRunner
+from annotext.gui.jobs import JobRunner
 from annotext.gui.search_panel import SearchPanel
 from annotext.importers import ImportFailed, import_file, supported_suffixes
-from annotext.storage.errors import LibraryError
+from annotext.core.errors import AnnotextError
+from annotext.importers.errors import display_path
 from annotext.storage.search import first_match
 from annotext.gui.safe_text import show_message
 
 MAX_RECENT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """What the import job reports after each file: its document, or the one-line problem."""
+
+    path: Path
+    document: Document | None
+    problem: str
+    done: int
+    total: int
+
+
+def read_files(paths: list[Path], job) -> None:
+    """The import job (runner thread): convert each file, reporting as it goes; one bad file never
+    stops the others, and a cancelled job stops before the next file."""
+    for index, path in enumerate(paths, start=1):
+        if job.is_cancelled():
+            return
+        document, problem = None, ""
+        try:
+            document = import_file(path)
+        except ImportFailed as error:
+            problem = str(error)
+        except Exception as error:  # an importer bug must not take the app down
+            problem = f"{display_path(path)}: could not be imported ({error})"
+        job.report(FileRead(path, document, problem, index, len(paths)))
 
 
 class LibraryController(QObject):
@@ -34,11 +63,7 @@ class LibraryController(QObject):
         self.search.searchRequested.connect(self.run_search)
         self.search.hitChosen.connect(self.open_hit)
         self.search.cleared.connect(window.library_panel.show)
-        self.runner = ImportRunner(self)
-        self.runner.worker.imported.connect(self.on_imported)
-        self.runner.worker.failed.connect(self.on_failed)
-        self.runner.worker.progress.connect(self.on_progress)
-        self.runner.worker.done.connect(self.on_done)
+        self.runner = JobRunner("annotext-import", self)
         self._last: int | None = None
         self._problems: list[str] = []
         panel = window.library_panel
@@ -52,33 +77,31 @@ class LibraryController(QObject):
         self.window.progress.setRange(0, len(paths))
         self.window.progress.setValue(0)
         self.window.progress.show()
-        self.runner.start([Path(p) for p in paths])
+        files = [Path(p) for p in paths]
+        self.runner.submit(lambda job: read_files(files, job), name="Import", progressed=self.on_file,
+                           finished=self.on_done, failed=self._import_failed)
 
-    @Slot(str, object)
-    def on_imported(self, path: str, document: Document) -> None:
-        """Store a converted document (GUI thread, one transaction)."""
-        try:
-            self._last = self.window.library.add_document(document)
-        except LibraryError as error:
-            self._problems.append(str(error))
-            return
-        self.remember_recent(Path(path))
-        self.window.refresh_library()
-
-    @Slot(str, str)
-    def on_failed(self, _path: str, message: str) -> None:
-        """Remember a file that could not be imported; the others go on."""
+    def _import_failed(self, message: str) -> None:
         self._problems.append(message)
+        self.on_done()
 
-    @Slot(int, int)
-    def on_progress(self, done: int, total: int) -> None:
-        """Import progress in the status bar."""
-        self.window.progress.setRange(0, total)
-        self.window.progress.setValue(done)
-        self.window.on_status(f"Imported {done} of {total} file(s)…")
+    def on_file(self, report: "FileRead") -> None:
+        """One file was read: store its document (GUI thread, one transaction) or note its problem."""
+        if report.document is not None:
+            try:
+                self._last = self.window.library.add_document(report.document)
+            except AnnotextError as error:
+                self._problems.append(str(error))
+            else:
+                self.remember_recent(report.path)
+                self.window.refresh_library()
+        else:
+            self._problems.append(report.problem)
+        self.window.progress.setRange(0, report.total)
+        self.window.progress.setValue(report.done)
+        self.window.on_status(f"Imported {report.done} of {report.total} file(s)…")
 
-    @Slot()
-    def on_done(self) -> None:
+    def on_done(self, _result=None) -> None:
         """Report problems in one message, then open the last document imported."""
         self.window.progress.hide()
         if self._problems:
@@ -108,7 +131,11 @@ class LibraryController(QObject):
             self.window.on_status("The clipboard holds no text.")
             return None
         document = Document(title=guess_title(text, "Pasted text"), text=text + "\n", source="")
-        doc_id = self.window.library.add_document(document)
+        try:
+            doc_id = self.window.library.add_document(document)
+        except AnnotextError as error:  # a read-only library, a full disk…
+            show_message(self.window, "Not saved", str(error))
+            return None
         self.window.refresh_library()
         self.window.open_document(doc_id)
         return doc_id

@@ -6,6 +6,7 @@ and every result is stored on this (the GUI) thread before it is shown.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal, Slot
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         """Complete the window with everything that needs the open library."""
         from annotext.gui.annotation_controller import AnnotationController
         from annotext.gui.export_dialog import ExportRunner
-        from annotext.gui.jobs import AnalysisRunner
+        from annotext.gui.analysis_jobs import AnalysisJobs
         from annotext.gui.library_controller import LibraryController
 
         from PySide6.QtCore import Qt
@@ -102,12 +103,10 @@ class MainWindow(QMainWindow):
         author = self.settings.value("author")
         if author:
             library.annotations.author = str(author)
-        self.runner = AnalysisRunner(self.model_name, self)
-        self.runner.worker.status.connect(self.on_status)
-        self.runner.worker.modelReady.connect(self.on_model_ready)
-        self.runner.worker.progress.connect(self.on_progress)
-        self.runner.worker.finished.connect(self.on_analysis_finished)
-        self.runner.worker.failed.connect(self.on_analysis_failed)
+        self.runner = AnalysisJobs(self.model_name, self)
+        self.runner.status.connect(self.on_status)
+        self.runner.modelReady.connect(self.on_model_ready)
+        self.analysis_job = None  # the analysis being shown in the status bar (gui.jobs.Job)
         self._build_panels()
         from annotext.gui.legend import LegendBar
 
@@ -449,14 +448,17 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.runner.analyse(doc_id, document.text)
+        self.analysis_job = self.runner.analyse(
+            document.text, progressed=partial(self.on_progress, doc_id),
+            finished=partial(self.on_analysis_finished, doc_id), failed=partial(self.on_analysis_failed, doc_id),
+            cancelled=partial(self.on_analysis_cancelled, doc_id))
 
     @Slot()
     def cancel_analysis(self) -> None:
         """Stop the running analysis between two batches of paragraphs."""
-        if self.runner.busy_doc is not None:
-            self.runner.worker.cancelled_docs.add(self.runner.busy_doc)
-        self.on_status("Stopping the analysis…")
+        if self.analysis_job is not None:
+            self.analysis_job.cancel()
+            self.on_status("Stopping the analysis…")
 
     @Slot(str)
     def on_status(self, message: str) -> None:
@@ -473,9 +475,9 @@ class MainWindow(QMainWindow):
         if not label:
             self.on_status(INSTALL_HINT)
 
-    @Slot(int, int, int)
-    def on_progress(self, doc_id: int, done: int, total: int) -> None:
+    def on_progress(self, doc_id: int, done_total: tuple[int, int]) -> None:
         """Analysis progress of the current document."""
+        done, total = done_total
         if self.current is None or doc_id != self.current.id:
             return
         self.progress.setRange(0, max(total, 1))
@@ -483,33 +485,36 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Analysing %p%")
         self.on_status(f"Analysing paragraph {done} of {total}…")
 
-    @Slot(int, object)
+    def _analysis_ended(self) -> None:
+        """The analysis job ended: no more progress, no Stop button."""
+        self.analysis_job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
     def on_analysis_finished(self, doc_id: int, result: "AnalysisResult") -> None:
         """Store the result (GUI thread), then show it if its document is still open."""
         from annotext.analysis.pipeline import INSTALL_HINT
 
-        self.runner.busy_doc = None
+        self._analysis_ended()
         self.library.store_analysis(doc_id, result)
-        self.progress.hide()
-        self.cancel_button.hide()
         if self.current is not None and self.current.id == doc_id:
             self.apply_result(doc_id, result)
             people = len(result.people)
             self.on_status(f"{len(result.entities)} entities, {people} people, {len(result.quotes)} quotations"
                            + ("" if result.model.name != "none" else f". {INSTALL_HINT}"))
 
-    @Slot(int, str)
-    def on_analysis_failed(self, doc_id: int, message: str) -> None:
-        """Cancelled (empty message) or failed analysis: the text stays readable."""
-        self.runner.busy_doc = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        if not message and self.current is not None and self.current.id == doc_id:
+    def on_analysis_cancelled(self, doc_id: int) -> None:
+        """The analyst pressed Stop: the text stays readable, nothing is stored."""
+        self._analysis_ended()
+        if self.current is not None and self.current.id == doc_id:
             self.on_status("Analysis stopped; reopen the document to analyse it.")
-        if message:
-            self.on_status(message)
-            if self.current is not None and self.current.id == doc_id:
-                self.analysisApplied.emit(doc_id)
+
+    def on_analysis_failed(self, doc_id: int, message: str) -> None:
+        """A failed analysis: the text stays readable, the message says why."""
+        self._analysis_ended()
+        self.on_status(message)
+        if self.current is not None and self.current.id == doc_id:
+            self.analysisApplied.emit(doc_id)
 
     def apply_result(self, doc_id: int, result: "AnalysisResult") -> None:
         """Show an analysis (with the analyst's corrections): highlights, legend, panels."""

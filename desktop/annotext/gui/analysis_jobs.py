@@ -1,0 +1,64 @@
+"""The window's analysis jobs: the language model is loaded once, on the job runner's thread, and
+each document's analysis is a job that supersedes the one before it (opening another document stops
+the analysis of the previous one)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from annotext.gui.jobs import Job, JobRunner
+
+if TYPE_CHECKING:  # the analysis package loads on the worker thread, after the first paint
+    from annotext.analysis.analyser import Analyser
+
+
+class AnalysisJobs(QObject):
+    """Analyses texts off the GUI thread; results are plain AnalysisResults the GUI thread stores."""
+
+    status = Signal(str)
+    modelReady = Signal(str)  # model label, or "" when no model could be loaded
+
+    def __init__(self, model_name: str | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._model_name = model_name
+        self._analyser: "Analyser | None" = None  # created and used on the runner's thread only
+        self.runner = JobRunner("annotext-analysis", self)
+
+    def analyse(self, text: str, **callbacks: Callable) -> Job:
+        """Start analysing `text` (after loading the model if needed), cancelling any analysis still
+        running; the job reports (paragraphs done, total) and finishes with the AnalysisResult."""
+        return self.runner.submit(lambda job: self._analyse(text, job), name="Analysis", supersede=True,
+                                  **callbacks)
+
+    def shutdown(self) -> None:
+        """Stop the analysis thread (the window closes)."""
+        self.runner.shutdown()
+
+    def _analyse(self, text: str, job: Job):
+        self._load_model()
+        return self._analyser.analyse(text, progress=lambda done, total: job.report((done, total)),
+                                      cancelled=job.is_cancelled)
+
+    def _load_model(self) -> None:
+        """Load the model on first use (slow: imports spaCy); without one, the rule-based analyser."""
+        if self._analyser is not None:
+            return
+        from annotext.analysis.analyser import Analyser
+        from annotext.analysis.pipeline import ModelUnavailable
+
+        self.status.emit("Loading language model…")
+        try:
+            self._analyser = Analyser.load(self._model_name)
+        except ModelUnavailable as error:
+            self._analyser = Analyser()
+            self.status.emit(str(error))
+            self.modelReady.emit("")
+            return
+        except Exception as error:  # a broken model install must not kill the app
+            self._analyser = Analyser()
+            self.status.emit(f"The language model could not be loaded: {error}")
+            self.modelReady.emit("")
+            return
+        self.modelReady.emit(self._analyser.model.label)

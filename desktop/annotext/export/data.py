@@ -20,6 +20,8 @@ CSV_COLUMNS = ["document_id", "document_title", "annotation_id", "start", "end",
                "author", "created", "updated"]
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 COLLECTION_ID = "urn:annotext:export"
+GENERATOR = {"id": "urn:annotext:software:annotext", "type": "Software", "name": f"Annotext {__version__}",
+             "nickname": "annotext"}
 PAGE_ID = "urn:annotext:export:page1"
 
 Item = tuple[Document, AnalysisResult | None, list[Annotation]]
@@ -86,7 +88,8 @@ def creator_iri(name: str) -> str:
 
 def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
     """A W3C Web Annotation AnnotationCollection with one embedded AnnotationPage, including the
-    model's "should" properties: last, partOf, language and format, creator ids."""
+    model's "should" properties: last, partOf, language and format of bodies and targets, the
+    creator (with an id) and creation time of each body, the generating software."""
     by_id = {t.id: t for t in tags}
     annotations = []
     for document, result, passages in items:
@@ -95,19 +98,21 @@ def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
         if document.title:
             source["title"] = document.title
         for a in passages:
-            body = [{"type": "TextualBody", "purpose": "tagging", "value": name, "format": "text/plain",
-                     "language": language} for name in _tag_names(a, by_id)]
-            if a.comment:
-                body.append({"type": "TextualBody", "purpose": "commenting", "value": a.comment,
-                             "format": "text/plain", "language": language})
             author = a.author or "analyst"
+            creator = {"id": creator_iri(author), "type": "Person", "name": author}
+            common = {"format": "text/plain", "language": language, "creator": creator, "created": a.created_at}
+            body = [{"type": "TextualBody", "purpose": "tagging", "value": name, **common}
+                    for name in _tag_names(a, by_id)]
+            if a.comment:
+                body.append({"type": "TextualBody", "purpose": "commenting", "value": a.comment, **common})
             annotations.append({
                 "id": f"urn:annotext:annotation:{document.id}:{a.id}",
                 "type": "Annotation",
                 "motivation": "commenting" if a.comment else "tagging",
                 "created": a.created_at,
                 "modified": a.updated_at,
-                "creator": {"id": creator_iri(author), "type": "Person", "name": author},
+                "creator": creator,
+                "generator": GENERATOR,
                 "body": body,
                 "target": {
                     "type": "SpecificResource",

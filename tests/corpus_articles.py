@@ -151,3 +151,16 @@ def totals(items: list[Article]) -> tuple[Counter, Counter, Counter, Counter]:
         mentions.update(item.mentions)
         documents.update(set(item.mentions) | set(item.speakers))
     return speakers, words, mentions, documents
+
+
+def build_library(path, count: int = 40, author: str = "tester"):
+    """A library at `path` holding `count` generated articles, each with its stored analysis;
+    returns (library, articles) with each article's document id filled in."""
+    from annotext.application.library import Library
+
+    library = Library(path, author=author)
+    items = articles(count)
+    for item in items:
+        item.document.id = library.add_document(item.document)
+        library.store_analysis(item.document.id, item.result)
+    return library, items

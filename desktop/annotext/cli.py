@@ -16,6 +16,7 @@ import click
 
 from annotext import APP_NAME, __version__
 from annotext.core.terminal_text import for_terminal, json_for_terminal
+from annotext.cli_corpus import filter_options as corpus_filter_options
 from annotext.storage.errors import LibraryError
 
 _VALUE_OPTIONS = {"--db", "--model", "--screenshot"}
@@ -289,9 +290,12 @@ def _print_summary(document, result) -> None:
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--with-analysis", "analyses", type=click.Path(dir_okay=False, path_type=Path),
               help="Also store the analyses in this JSONL file (from `analyze --json` or `cluster-analyze`).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @click.pass_context
-def import_(ctx, files, analyses):
-    """Add FILE(s) to the library; prints ID<TAB>TITLE per file."""
+def import_(ctx, files, analyses, quiet):
+    """Add FILE(s) and every supported file under FOLDER(s) to the library; prints ID<TAB>TITLE per file."""
+    from annotext.application.bulk import files_in
+    from annotext.cli_corpus import progress
     from annotext.importers import ImportFailed
     from annotext.importers.errors import display_path
 
@@ -301,18 +305,19 @@ def import_(ctx, files, analyses):
     if analyses is not None:
         _import_analyses(library, analyses)
     failed = False
-    for path in files:
-        try:
-            doc_id = library.import_file(path)
-        except ImportFailed as error:
-            _echo(f"annotext: {error}", err=True)
-            failed = True
-            continue
-        except LibraryError as error:  # a full disk or a lock: this file is not stored, the next may be
-            _echo(f"annotext: {display_path(path)}: not imported: {error}", err=True)
-            failed = True
-            continue
-        _echo(f"{doc_id}\t{library.document(doc_id).title}")
+    with progress(files_in(list(files)), "Importing", quiet) as paths:
+        for path in paths:
+            try:
+                doc_id = library.import_file(path)
+            except ImportFailed as error:
+                _echo(f"annotext: {error}", err=True)
+                failed = True
+                continue
+            except LibraryError as error:  # a full disk or a lock: this file is not stored, the next may be
+                _echo(f"annotext: {display_path(path)}: not imported: {error}", err=True)
+                failed = True
+                continue
+            _echo(f"{doc_id}\t{library.document(doc_id).title}")
     if failed:
         sys.exit(2)
 
@@ -466,10 +471,21 @@ def search(ctx, query, limit):
 @click.option("--no-people", is_flag=True, help="Leave the people table out of reports.")
 @click.option("--no-codebook", is_flag=True, help="Leave the codebook out of reports.")
 @click.option("--excel", is_flag=True, help="CSV: start with a byte-order mark so Excel reads UTF-8.")
+@click.option("--corpus", is_flag=True, help="The corpus report (html, pdf, docx or csv) of the library or of"
+              " the documents chosen by --from/--to/--source/--attr/--in-tag; --tags/--tag choose its code report.")
+@corpus_filter_options(tag_flag="--in-tag")
 @click.pass_context
 def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names, exact_tags,
-            no_comments, no_people, no_codebook, excel):
-    """Export documents DOC... (or --all) as a report or as data."""
+            no_comments, no_people, no_codebook, excel, corpus, date_from, date_to, source, attrs, in_tag):
+    """Export documents DOC... (or --all) as a report or as data, or the --corpus report."""
+    if corpus:
+        from annotext.cli_corpus import export_corpus, make_filter
+
+        _refuse_library_target(ctx, output)
+        selection = make_filter(date_from, date_to, source, attrs, in_tag)
+        wanted = _names(tag_names) + [name.strip() for name in exact_tags]
+        export_corpus(_open_library(ctx), fmt, output, selection, wanted or None, _fail)
+        return
     from annotext.analysis.tokens import token_bounds
     from annotext.export.report import ReportOptions
     from annotext.export.run import ExportError, export
@@ -984,3 +1000,12 @@ def agreement(ctx, coders, doc_ids, tag_names, overlap, as_csv, as_json, html_pa
             percent = "—" if r.percent is None else f"{r.percent * 100:.1f}%"
             _echo(f"{r.tag}\t{percent}\tkappa {kappa}\talpha {alpha}")
         _echo(f"{len(run.disagreements)} disagreements")
+
+
+def _register_corpus_commands() -> None:
+    from annotext.cli_corpus import register
+
+    register(main, _open_library, _fail)
+
+
+_register_corpus_commands()

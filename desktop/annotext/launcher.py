@@ -9,7 +9,7 @@ from pathlib import Path
 # Sub-command names of annotext.cli.main (tests/test_cli.py checks they stay in sync).
 COMMANDS = frozenset({"analyze", "import", "list", "annotate", "tags", "codebook", "search", "export",
                       "backup", "restore", "merge", "agreement", "people", "quotes", "correct",
-                      "cluster-analyze"})
+                      "cluster-analyze", "corpus", "attr", "analyze-all"})
 
 
 def gui_arguments(argv: list[str]) -> dict | None:

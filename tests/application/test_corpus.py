@@ -6,19 +6,13 @@ import pytest
 
 from annotext.application.corpus import CorpusService, merge_people, split_person
 from annotext.application.correction_edits import quote_edit
-from annotext.application.library import Library
 from annotext.core.corpus import ORGANISATION, PERSON, CorpusFilter
-from tests.corpus_articles import articles, totals
+from tests.corpus_articles import build_library, totals
 
 
 @pytest.fixture
 def corpus(tmp_path):
-    library = Library(tmp_path / "lib.db", author="tester")
-    items = articles(40)
-    for item in items:
-        doc_id = library.add_document(item.document)
-        library.store_analysis(doc_id, item.result)
-        item.document.id = doc_id
+    library, items = build_library(tmp_path / "lib.db")
     yield library, CorpusService(library), items
     library.close()
 

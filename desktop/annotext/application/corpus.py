@@ -57,6 +57,8 @@ class CorpusService:
         folded = " ".join(name.split()).casefold()
         matches = {entry for candidate, entry in self.library.db.execute("select name, entry from corpus_names")
                    if candidate.casefold() == folded or entry.casefold() == folded}
+        if not matches:  # a form documents used for someone ("Duarte", "President Putin")
+            matches = {self.repo.entry_of(person) for person in self.repo.names_with_alias(name)} - {None}
         return matches.pop() if len(matches) == 1 else None
 
     def timeline(self, selection: CorpusFilter = CorpusFilter(), unit: str | None = None,
@@ -77,6 +79,23 @@ class CorpusService:
         if tag is None:
             raise LookupError(f"no tag named {tag_name!r}")
         return self.repo.passages(tag.id, selection)
+
+    def entry_of(self, name: str) -> str | None:
+        """The corpus entry a per-document name belongs to (None: no document uses the name)."""
+        self.repo.refresh_names()
+        return self.repo.entry_of(name)
+
+    def person_edits(self) -> list[CorpusPersonEdit]:
+        """The analyst's corpus merges and splits, in the order made."""
+        return self.repo.person_edits()
+
+    def document_attributes(self, doc_id: int) -> dict[str, str]:
+        """A document's attributes (source, date, author and free keys) as indexed."""
+        return self.repo.document_attributes(doc_id)
+
+    def attribute_values(self, key: str) -> list[str]:
+        """The values an attribute takes in the library (for filter menus)."""
+        return self.repo.attribute_values(key)
 
     def totals(self, selection: CorpusFilter = CorpusFilter()) -> dict[str, int]:
         """Documents selected, analysed and dated; quotations and quoted words."""
@@ -112,3 +131,29 @@ def merge_people(name: str, into: str) -> CorpusPersonChange:
 def split_person(name: str) -> CorpusPersonChange:
     """The edit that takes the per-document name `name` out of its corpus entry."""
     return CorpusPersonChange(CorpusPersonEdit(SPLIT, name), label=f"Split {name}")
+
+
+def build_report(service: CorpusService, selection: CorpusFilter = CorpusFilter(), *, tags: list[str] | None = None,
+                 speakers: int = 20, quotes_per_speaker: int = 100, top: int = 15, title: str = "Corpus report"):
+    """The corpus report's data: people table, chart series, the quotations of the `speakers` most
+    quoted (at most `quotes_per_speaker` each, the rest counted) and the code report of `tags`
+    (every tag with passages when None)."""
+    from datetime import datetime, timezone
+
+    from annotext import __version__
+    from annotext.export.corpus_report import CorpusReport
+
+    service.prepare()
+    people = service.people(selection)
+    unit, points = service.timeline(selection)
+    table = service.tags_by(selection)
+    quoted = [p for p in people if p.quotes][:speakers]
+    names = tags if tags is not None else table.tags
+    passages = []
+    for name in names:
+        passages.append((name, service.passages(name, selection)))
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return CorpusReport(title=title, selection=selection.describe(), generated=f"Annotext {__version__}, {stamp}",
+                        totals=service.totals(selection), people=people, unit=unit, timeline=points, tags=table,
+                        quotes=[(p, service.quotes(p.name, selection)[:quotes_per_speaker]) for p in quoted],
+                        quotes_cap=quotes_per_speaker, passages=passages, top=top)

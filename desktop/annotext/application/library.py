@@ -273,12 +273,13 @@ class Library:
 
         write_summary(self.db, document.id, analysis_id, summarise(corrected, document.text))
 
-    def analyse(self, doc_id: int, analyser, progress=None) -> AnalysisResult:
+    def analyse(self, doc_id: int, analyser, progress=None, cancelled=None) -> AnalysisResult:
         """Cached result if there is one, else run `analyser` and store what it finds; the analyst's
         corrections are applied on top."""
         document = self.document(doc_id)
         result = self.cached_analysis(document, analyser.model, analyser.version)
         if result is None:
-            result = analyser.analyse(document.text, progress=progress)
+            result = (analyser.analyse(document.text, progress=progress, cancelled=cancelled) if cancelled
+                      else analyser.analyse(document.text, progress=progress))
             self.store_analysis(doc_id, result)
         return self.corrected(document, result)

@@ -95,6 +95,14 @@ class CorpusRepository:
         """The per-document names grouped under a corpus entry."""
         return [r[0] for r in self.db.execute("select name from corpus_names where entry = ? order by name", [entry])]
 
+    def names_with_alias(self, alias: str) -> list[str]:
+        """The per-document names that some document also wrote as `alias` (case-insensitive)."""
+        folded = " ".join(alias.split()).casefold()
+        rows = self.db.execute("select distinct person, aliases from doc_people where aliases like ?",
+                               [f"%{alias.strip()[-20:]}%"])
+        return sorted({person for person, aliases in rows
+                       if any(" ".join(a.split()).casefold() == folded for a in json.loads(aliases or "[]"))})
+
     def entry_of(self, name: str) -> str | None:
         """The corpus entry a per-document name belongs to (None for a name no document uses)."""
         row = self.db.execute("select entry from corpus_names where name = ?", [name]).fetchone()

@@ -1,0 +1,208 @@
+"""The corpus report: people table, charts, quotations per speaker and the code report of a library
+(or a selection), as self-contained HTML (inline SVG), PDF (vector charts), DOCX (chart images)
+or CSV (the people table). Every write is atomic; article text is escaped everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotext.core.atomic import atomic_path, atomic_write_text
+from annotext.core.corpus import CodedPassage, CorpusPerson, CorpusQuote, TagBySource, TimePoint
+
+REPORT_FORMATS = ("html", "pdf", "docx", "csv")
+
+
+@dataclass
+class CorpusReport:
+    """Everything a corpus report shows, as plain data (built by annotext.application.corpus)."""
+
+    title: str
+    selection: str  # the filter, in words
+    generated: str  # "Annotext 1.2, 2026-11-28 10:00 UTC"
+    totals: dict[str, int]
+    people: list[CorpusPerson]
+    unit: str
+    timeline: list[TimePoint]
+    tags: TagBySource
+    quotes: list[tuple[CorpusPerson, list[CorpusQuote]]] = field(default_factory=list)
+    quotes_cap: int = 0  # quotations listed per speaker at most (0: all)
+    passages: list[tuple[str, list[CodedPassage]]] = field(default_factory=list)  # (tag, passages)
+    top: int = 15
+
+
+def figures(report: CorpusReport, theme=None) -> list:
+    """The report's three charts, from the same renderer the corpus view uses."""
+    from annotext.export.charts import LIGHT, share_of_voice_figure, tag_heatmap_figure, timeline_figure
+
+    theme = theme or LIGHT
+    return [share_of_voice_figure(report.people, report.top, theme),
+            timeline_figure(report.timeline, report.unit, theme),
+            tag_heatmap_figure(report.tags, theme)]
+
+
+def people_rows(report: CorpusReport) -> list[dict]:
+    """The people table as rows (CSV, DOCX and the tests read the same numbers)."""
+    return [{"name": p.name, "kind": p.kind, "documents": p.documents, "mentions": p.mentions,
+             "quotations": p.quotes, "words_quoted": p.quoted_words, "share_of_voice_pct": f"{p.share:.1f}",
+             "first_date": p.first_date or "", "last_date": p.last_date or ""} for p in report.people]
+
+
+def write_corpus_report(report: CorpusReport, fmt: str, path: Path) -> Path:
+    """Write the report in `fmt` to `path` atomically (a failed write leaves any old file as it was)."""
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"unknown corpus report format {fmt!r} (choose from {', '.join(REPORT_FORMATS)})")
+    path = Path(path)
+    if fmt == "html":
+        atomic_write_text(path, render_html(report))
+    elif fmt == "csv":
+        atomic_write_text(path, render_csv(report), newline="")
+    elif fmt == "docx":
+        with atomic_path(path) as temporary:
+            _write_docx(report, temporary)
+    else:
+        with atomic_path(path) as temporary:
+            _write_pdf(report, temporary)
+    return path
+
+
+def render_csv(report: CorpusReport) -> str:
+    """The people table as CSV, cells safe from spreadsheet formulas."""
+    from annotext.export.data import csv_cell
+
+    buffer = io.StringIO()
+    rows = people_rows(report)
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["name"], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def render_html(report: CorpusReport, for_qt: bool = False) -> str:
+    """Self-contained HTML: inline CSS and inline SVG charts, no script, no network reference."""
+    from markupsafe import Markup
+
+    from annotext.export.charts import svg_markup
+    from annotext.export.html import _environment
+
+    charts = [] if for_qt else [Markup(svg_markup(f)) for f in figures(report)]
+    return _environment.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
+
+
+def _write_pdf(report: CorpusReport, path: Path) -> None:
+    """A4 PDF: the charts first, drawn as vectors from their SVG, then the tables as text."""
+    from annotext.export.charts import render
+    from annotext.export.pdf import _gui_application
+
+    _gui_application()
+    from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+    from PySide6.QtSvg import QSvgRenderer
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle(report.title)
+    writer.setCreator("Annotext")
+    width, height = writer.width(), writer.height()
+    painter = QPainter(writer)
+    try:
+        font = QFont()
+        font.setFamilies(["Source Serif 4", "Georgia", "Noto Serif", "DejaVu Serif", "serif"])
+        font.setPointSizeF(10.5)
+        title_font = QFont(font)
+        title_font.setPointSizeF(18)
+        painter.setFont(title_font)
+        title_box = QRectF(0, 0, width, height * 0.08)
+        painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, report.title)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, height * 0.08, width, height * 0.04), Qt.AlignmentFlag.AlignLeft,
+                         f"{report.selection} — {report.generated}")
+        top = height * 0.13
+        for figure in figures(report):
+            renderer = QSvgRenderer(QByteArray(render(figure, "svg", svg_text=True)))
+            size = renderer.defaultSize()
+            drawn_height = width * size.height() / max(1, size.width())
+            if top + drawn_height > height:
+                writer.newPage()
+                top = 0
+            renderer.render(painter, QRectF(0, top, width, drawn_height))
+            top += drawn_height + height * 0.02
+        document = QTextDocument()
+        document.documentLayout().setPaintDevice(writer)
+        document.setDefaultFont(font)
+        document.setDefaultStyleSheet("h2 { font-size: 14pt; } h3 { font-size: 11.5pt; } .muted { color: #555555; }"
+                                      " th { background-color: #eeeeee; }")
+        document.setHtml(render_html(report, for_qt=True))
+        document.setPageSize(QSizeF(width, height))
+        for page in range(document.pageCount()):
+            writer.newPage()
+            painter.save()
+            painter.translate(0, -page * height)
+            document.drawContents(painter, QRectF(0, page * height, width, height))
+            painter.restore()
+    finally:
+        painter.end()
+
+
+def _write_docx(report: CorpusReport, path: Path) -> None:
+    """DOCX with python-docx: headings, tables, and each chart as a PNG picture."""
+    from docx import Document as WordDocument
+    from docx.shared import Inches
+
+    from annotext.export.charts import render
+    from annotext.export.docx import _clean
+
+    word = WordDocument()
+    word.core_properties.title = _clean(report.title)
+    word.add_heading(_clean(report.title), level=0)
+    word.add_paragraph(_clean(f"{report.selection} — {report.generated}"))
+    word.add_paragraph(_clean(totals_line(report)))
+    for figure in figures(report):
+        word.add_picture(io.BytesIO(render(figure, "png")), width=Inches(6.3))
+    word.add_heading("People and speakers", level=1)
+    rows = people_rows(report)
+    headers = ["Name", "Kind", "Documents", "Mentions", "Quotations", "Words quoted", "Share %", "First", "Last"]
+    table = word.add_table(rows=1, cols=len(headers))
+    table.style = "Light Grid Accent 1"
+    for cell, header in zip(table.rows[0].cells, headers):
+        cell.text = header
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row.values()):
+            cell.text = _clean(str(value))
+    word.add_heading("Quotations by speaker", level=1)
+    for person, quotes in report.quotes:
+        word.add_heading(_clean(f"{person.name}{' (organisation)' if person.is_organisation else ''}"
+                                f" — {person.quotes} quotation(s)"), level=2)
+        for quote in quotes:
+            paragraph = word.add_paragraph(style="List Bullet")
+            paragraph.add_run(_clean(f"“{quote.content}”")).italic = True
+            paragraph.add_run(_clean(f" — {quote.title}, {quote.date or 'undated'}"
+                                     f"{', ' + quote.source if quote.source else ''}"))
+        if report.quotes_cap and person.quotes > len(quotes):
+            word.add_paragraph(f"{person.quotes - len(quotes)} more not listed.")
+    if report.passages:
+        word.add_heading("Code report", level=1)
+        for tag, passages in report.passages:
+            word.add_heading(_clean(f"{tag} — {len(passages)} passage(s)"), level=2)
+            for passage in passages:
+                paragraph = word.add_paragraph(style="List Bullet")
+                paragraph.add_run(_clean(passage.exact)).bold = True
+                paragraph.add_run(_clean(f" — {passage.title}, {passage.date or 'undated'}, coder {passage.coder or '—'}"))
+                if passage.comment:
+                    word.add_paragraph(_clean(passage.comment), style="Quote")
+    word.save(str(path))
+
+
+def totals_line(report: CorpusReport) -> str:
+    """The one-line summary of what the report covers."""
+    t = report.totals
+    return (f"{t['documents']} documents selected, {t['analysed']} analysed, {t['dated']} dated; "
+            f"{t['quotes']} quotations ({t['attributed_quotes']} attributed), "
+            f"{t['attributed_words']:,} words quoted with a known speaker.")
+

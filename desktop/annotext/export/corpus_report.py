@@ -93,60 +93,34 @@ def render_html(report: CorpusReport, for_qt: bool = False) -> str:
 
 
 def _write_pdf(report: CorpusReport, path: Path) -> None:
-    """A4 PDF: the charts first, drawn as vectors from their SVG, then the tables as text."""
-    from annotext.export.charts import render
-    from annotext.export.pdf import _gui_application
+    """A4 PDF: the tables laid out by Qt's text engine, preceded by the charts as vector pages drawn
+    by matplotlib; pypdfium2 joins the two."""
+    import tempfile
 
-    _gui_application()
-    from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
-    from PySide6.QtSvg import QSvgRenderer
+    import pypdfium2
+    from matplotlib.backends.backend_pdf import PdfPages
 
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(report.title)
-    writer.setCreator("Annotext")
-    width, height = writer.width(), writer.height()
-    painter = QPainter(writer)
-    try:
-        font = QFont()
-        font.setFamilies(["Source Serif 4", "Georgia", "Noto Serif", "DejaVu Serif", "serif"])
-        font.setPointSizeF(10.5)
-        title_font = QFont(font)
-        title_font.setPointSizeF(18)
-        painter.setFont(title_font)
-        title_box = QRectF(0, 0, width, height * 0.08)
-        painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, report.title)
-        painter.setFont(font)
-        painter.drawText(QRectF(0, height * 0.08, width, height * 0.04), Qt.AlignmentFlag.AlignLeft,
-                         f"{report.selection} — {report.generated}")
-        top = height * 0.13
-        for figure in figures(report):
-            renderer = QSvgRenderer(QByteArray(render(figure, "svg", svg_text=True)))
-            size = renderer.defaultSize()
-            drawn_height = width * size.height() / max(1, size.width())
-            if top + drawn_height > height:
-                writer.newPage()
-                top = 0
-            renderer.render(painter, QRectF(0, top, width, drawn_height))
-            top += drawn_height + height * 0.02
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(writer)
-        document.setDefaultFont(font)
-        document.setDefaultStyleSheet("h2 { font-size: 14pt; } h3 { font-size: 11.5pt; } .muted { color: #555555; }"
-                                      " th { background-color: #eeeeee; }")
-        document.setHtml(render_html(report, for_qt=True))
-        document.setPageSize(QSizeF(width, height))
-        for page in range(document.pageCount()):
-            writer.newPage()
-            painter.save()
-            painter.translate(0, -page * height)
-            document.drawContents(painter, QRectF(0, page * height, width, height))
-            painter.restore()
-    finally:
-        painter.end()
+    from annotext.export.pdf import html_pdf
+
+    with tempfile.TemporaryDirectory(dir=path.parent) as folder:
+        charts, text = Path(folder) / "charts.pdf", Path(folder) / "text.pdf"
+        drawn = figures(report)
+        with PdfPages(charts, metadata={"Title": report.title, "Creator": "Annotext"}) as pages:
+            for figure in drawn:
+                pages.savefig(figure, facecolor=figure.get_facecolor())
+        html_pdf(render_html(report, for_qt=True), report.title, report.generated, text, inserted=len(drawn))
+        joined = pypdfium2.PdfDocument.new()
+        text_document = pypdfium2.PdfDocument(str(text))
+        charts_document = pypdfium2.PdfDocument(str(charts))
+        try:
+            joined.import_pages(text_document, [0])  # title and totals first
+            joined.import_pages(charts_document)
+            if len(text_document) > 1:
+                joined.import_pages(text_document, list(range(1, len(text_document))))
+            joined.save(str(path))
+        finally:
+            for document in (joined, text_document, charts_document):
+                document.close()
 
 
 def _write_docx(report: CorpusReport, path: Path) -> None:

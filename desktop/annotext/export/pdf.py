@@ -68,6 +68,13 @@ def _verifier():
 
 
 def _render(report: Report, path: Path) -> int:
+    return html_pdf(render_html(report, for_qt=True), report.title, report.generator, path)
+
+
+def html_pdf(html: str, title: str, creator: str, path: Path, inserted: int = 0) -> int:
+    """Lay out Qt rich-text HTML on A4 pages with a "title — page n of m" footer; returns the pages.
+    Shared by the document reports and the corpus report (which inserts `inserted` chart pages after
+    the first, counted in the footers)."""
     _gui_application()
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
@@ -76,17 +83,17 @@ def _render(report: Report, path: Path) -> int:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
-    writer.setTitle(report.title)
-    writer.setCreator(report.generator)
+    writer.setTitle(title)
+    writer.setCreator(creator)
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     font = _font(QFont, 10.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(
         "h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 12pt; } h4 { font-size: 10.5pt; }"
-        " .meta, .cue { color: #555555; } .comments { margin-left: 18px; }"
+        " .meta, .cue, .muted { color: #555555; } .comments { margin-left: 18px; }"
         " th { background-color: #eeeeee; text-align: left; } .pn { font-weight: bold; }")
-    document.setHtml(render_html(report, for_qt=True))
+    document.setHtml(html)
     footer = FOOTER_MM / 25.4 * writer.resolution()
     width, height = writer.width(), writer.height() - footer
     document.setPageSize(QSizeF(width, height))
@@ -110,7 +117,7 @@ def _render(report: Report, path: Path) -> int:
             painter.restore()
             painter.setFont(footer_font)
             painter.drawText(QRectF(0, height, width, footer), Qt.AlignmentFlag.AlignCenter,
-                             f"{report.title} — page {page + 1} of {pages}")
+                             f"{title} — page {page + 1 + (inserted if page else 0)} of {pages + inserted}")
     finally:
         finished = painter.end()
     if not finished:

@@ -129,7 +129,7 @@ def _write_docx(report: CorpusReport, path: Path) -> None:
     from docx.shared import Inches
 
     from annotext.export.charts import render
-    from annotext.export.docx import _clean
+    from annotext.core.xml_text import xml_safe as _clean
 
     word = WordDocument()
     word.core_properties.title = _clean(report.title)

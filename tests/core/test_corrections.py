@@ -200,3 +200,15 @@ def test_quote_content_strips_any_quotation_marks():
     assert quote_content("“Hello,” ") == "Hello,"
     assert quote_content("«Bonjour»") == "Bonjour"
     assert quote_content("'x'") == "x"
+
+
+def test_speakers_are_offered_nearest_mention_first():
+    from annotext.core.corrections import speakers_by_distance
+
+    base = result()
+    later = base.quotes[4]  # "Later," said by Ode, at the end of the text
+    base.people.append(Person("Never Mentioned", []))
+    assert speakers_by_distance(base.people, base.entities, later.start, later.end) == [
+        "Karl Ode", "Rosatom", "Anna Berg", "Never Mentioned"]
+    first = base.quotes[0]  # "We agree," right after "Anna Berg met Rosatom."
+    assert speakers_by_distance(base.people, base.entities, first.start, first.end)[:2] == ["Anna Berg", "Rosatom"]

@@ -140,3 +140,16 @@ def apply_corrections(result: AnalysisResult, corrections: list[QuoteCorrection]
 def _snippet(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def speakers_by_distance(people: list[Person], entities: list[Span], start: int, end: int) -> list[str]:
+    """People's names, nearest mention to the quotation [start, end) first: whoever is named next to
+    a quotation is the likeliest speaker, so the speaker picker lists them first."""
+    nearest: dict[str, int] = {}
+    for entity in entities:
+        name = entity.attrs.get("person")
+        if name:
+            gap = max(0, entity.start - end, start - entity.end)
+            nearest[name] = min(gap, nearest.get(name, gap))
+    order = {p.name: i for i, p in enumerate(people)}
+    return sorted(order, key=lambda name: (name not in nearest, nearest.get(name, 0), order[name]))

@@ -275,7 +275,7 @@ class AnnotationController(QObject):
 
     def build_reader_menu(self, point) -> QMenu:
         """The reader's context menu at a viewport point: copy/select, tag, comment, delete, and for a
-        quotation under the mouse, change its speaker or mark it as not a quotation."""
+        name, quotation, hidden quotation or selection, the corrections (gui/correction_controller.py)."""
         reader = self.window.reader
         menu = reader.createStandardContextMenu(point)
         menu.addSeparator()
@@ -290,13 +290,7 @@ class AnnotationController(QObject):
         delete = menu.addAction("Delete passage", self.delete_at_cursor)
         delete.setEnabled(self.target() is not None)
         offset = reader.offset_at(point)
-        quote = next((s for s in reader.spans_overlapping(offset, offset + 1) if s.kind == "quote"), None)
-        if quote is not None:  # correct the quotation under the mouse right here
-            menu.addSeparator()
-            speaker = quote.attrs.get("speaker") or "no speaker"
-            panel = self.window.quotes_panel
-            menu.addAction(f"Change speaker ({speaker})…", partial(panel.ask_speaker, quote.start, quote.end))
-            menu.addAction("Not a quotation", partial(panel.notQuote.emit, quote.start, quote.end))
+        self.window.corrections.add_reader_actions(menu, offset)  # people and quotation corrections
         return menu
 
 

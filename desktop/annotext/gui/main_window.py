@@ -131,6 +131,9 @@ class MainWindow(QMainWindow):
         self.menu_actions = WindowActions(self)
         self.export_runner = ExportRunner(self)
         self.annotating = AnnotationController(self)
+        from annotext.gui.correction_controller import CorrectionController
+
+        self.corrections = CorrectionController(self)
         self.library_actions = LibraryController(self)
         self.library_layout.insertWidget(0, self.library_actions.search)
         self.tabs.addTab(self.annotating.panel, "Annotations")
@@ -226,8 +229,6 @@ class MainWindow(QMainWindow):
         self.people_panel.mentionRequested.connect(self.reader.select_range)
         self.quotes_panel = QuotesPanel()
         self.quotes_panel.quoteChosen.connect(self.reader.select_range)
-        self.quotes_panel.speakerCorrected.connect(self.correct_speaker)
-        self.quotes_panel.notQuote.connect(self.mark_not_quote)
         self.tabs.addTab(self.people_panel, "People")
         self.tabs.addTab(self.quotes_panel, "Quotes")
 
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
         self.reader.show_text("")
         self.legend.set_counts({})
         self.people_panel.set_people([], [])
-        self.quotes_panel.set_quotes([], [])
+        self.quotes_panel.set_quotes([])
         self.setWindowTitle(APP_NAME)
 
     def import_paths(self, paths: list[Path]) -> None:
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
             self.reader.show_text(document.text, document.title)  # (a start-up preview is kept as is)
         self.legend.set_counts({})
         self.people_panel.set_people([], [])
-        self.quotes_panel.set_quotes([], [])
+        self.quotes_panel.set_quotes([])
         self.settings.setValue("lastDocument", doc_id)
         self.annotating.refresh()
         self._restore_scroll()
@@ -528,7 +529,7 @@ class MainWindow(QMainWindow):
             counts[span.label] = counts.get(span.label, 0) + 1
         self.legend.set_counts(counts)
         self.people_panel.set_people(shown.people, shown.entities)
-        self.quotes_panel.set_quotes(shown.quotes, [p.name for p in shown.people])
+        self.quotes_panel.set_quotes(shown.quotes, shown.hidden_quotes)
         self.analysisApplied.emit(doc_id)
 
     def show_changes(self, changes: "Changes") -> None:
@@ -545,29 +546,6 @@ class MainWindow(QMainWindow):
             self.annotating.refresh(passages=changes.passages)
         if changes.corrections and self.raw_result is not None:
             self.apply_result(current.id, self.raw_result)
-
-    @Slot(int, int, str)
-    def correct_speaker(self, start: int, end: int, name: str) -> bool:
-        """Set the analyst's speaker for a quotation (undoable); every view shows it."""
-        return self._correct_quote(start, end, label="Change speaker", speaker=name or None)
-
-    @Slot(int, int)
-    def mark_not_quote(self, start: int, end: int) -> bool:
-        """Mark a detected quotation as not one (undoable); it disappears from highlights and panels."""
-        return self._correct_quote(start, end, label="Not a quotation", not_quote=True)
-
-    def _correct_quote(self, start: int, end: int, **decision) -> bool:
-        from annotext.application.correction_edits import quote_edit
-        from annotext.core.errors import AnnotextError
-
-        if self.current is None or self.raw_result is None:
-            return False
-        try:
-            edit = quote_edit(self.library, self.current.id, start, end, **decision)
-        except AnnotextError as error:
-            self.on_status(str(error))
-            return False
-        return self.annotating.submit(edit)
 
     def describe_spans(self, spans: "list[Span]") -> str:
         """Tooltip text for the highlights under the mouse."""

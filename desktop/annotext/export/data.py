@@ -173,8 +173,8 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
 
         raw = []
         if result is not None:
-            raw += [(e.start, e.end, e.label, "model") for e in result.entities]
-            raw += [(q.start, q.end, "QUOTE", "model") for q in result.quotes]
+            raw += [(e.start, e.end, e.label, _source(e)) for e in result.entities]
+            raw += [(q.start, q.end, "QUOTE", _source(q)) for q in result.quotes]
         for a in passages:
             if not a.orphaned:
                 raw += [(a.start, a.end, name, "analyst") for name in _tag_names(a, by_id)]
@@ -182,10 +182,15 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
         spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
         spans = [s for i, s in enumerate(spans) if i == 0 or s != spans[i - 1]]
         records.append({"text": text, "tokens": tokens, "spans": spans,
-                        "ents": _non_overlapping([s for s in spans if s["source"] == "model"
+                        "ents": _non_overlapping([s for s in spans if s["source"] in ("model", "correction")
                                                   and s["label"] != "QUOTE"]),
                         "meta": {"id": document.id, "title": document.title, "source": document.source}})
     return records
+
+
+def _source(span) -> str:
+    """"model", or "correction" for an entity or quotation the analyst corrected or added."""
+    return "correction" if span.attrs.get("corrected") else "model"
 
 
 def _non_overlapping(spans: list[dict]) -> list[dict]:

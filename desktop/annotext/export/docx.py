@@ -154,6 +154,10 @@ def _chapter(word, chapter: Chapter) -> None:
                 line.add_run(xml_safe(f"“{' '.join(quote['text'].split())}”"))
                 if quote["cue"]:
                     line.add_run(xml_safe(f" — {quote['cue']}")).italic = False
+    if chapter.corrections:
+        word.add_heading("Corrected by the analyst", level=2)
+        _table(word, ["About", "Correction", "By", "When"],
+               [[c.subject, c.change, c.author, c.when[:16].replace("T", " ")] for c in chapter.corrections])
 
 
 def _set_comment_date(comment, iso: str) -> None:

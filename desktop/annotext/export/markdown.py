@@ -96,6 +96,11 @@ def _chapter(chapter: Chapter) -> list[str]:
             for quote in group.quotes:
                 cue = f" — _{md_escape(quote['cue'])}_" if quote["cue"] else ""
                 lines += [f"> “{md_escape(' '.join(quote['text'].split()))}”{cue}", ""]
+    if chapter.corrections:
+        lines += ["### Corrected by the analyst", "", "| About | Correction | By | When |", "|---|---|---|---|"]
+        lines += [f"| {_cell(c.subject)} | {_cell(c.change)} | {_cell(c.author)} | {_cell(c.when[:16].replace('T', ' '))} |"
+                  for c in chapter.corrections]
+        lines.append("")
     return lines
 
 

@@ -18,8 +18,11 @@ from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
 from annotext.core.document import Document
 from annotext.core.palette import LABEL_NAMES, average_colour, colour_for, label_sort_key
-from annotext.core.results import AnalysisResult, Person
+from annotext.core.results import SCARE, AnalysisResult, CorrectionNote, Person
 from annotext.core.spans import Span
+
+
+SCARE_GROUP = "Scare quotes (not speech)"
 
 
 @dataclass
@@ -115,6 +118,7 @@ class Chapter:
     quote_groups: list[QuoteGroup]
     tag_summary: list[TagSummary]
     entity_legend: list[tuple[str, str, str, int]]  # label, name, colour, count
+    corrections: list[CorrectionNote] = field(default_factory=list)  # what the analyst corrected
 
     def passage(self, number: int) -> Passage:
         """A passage by its number."""
@@ -301,6 +305,7 @@ def _chapter(document: Document, result: AnalysisResult | None, annotations: lis
         quote_groups=_quote_groups(quotes),
         tag_summary=_tag_summary(passages, tags),
         entity_legend=legend,
+        corrections=list(result.corrections) if result else [],
     )
 
 
@@ -331,7 +336,8 @@ def _paragraphs(text: str, title: str, entities: list[Span], quotes: list[Span],
             segments.append(Segment(
                 text=text[left:right], entity=entity.label if entity else None,
                 person=entity.attrs.get("person") if entity else None, quote=quote is not None,
-                speaker=quote.attrs.get("speaker") if quote else None, passages=covering,
+                speaker=quote.attrs.get("speaker") if quote and quote.attrs.get("kind") != SCARE else None,
+                passages=covering,
                 opens=[p.number for p in passages if p.start == left],
                 closes=[p.number for p in passages if p.end == right and p.number in overlapping]))
         closing = [p.number for p in passages if start < p.end <= end or (p.end == end + 1)]
@@ -343,10 +349,10 @@ def _paragraphs(text: str, title: str, entities: list[Span], quotes: list[Span],
 def _quote_groups(quotes: list[Span]) -> list[QuoteGroup]:
     groups: dict[str, list[dict]] = {}
     for quote in quotes:
-        speaker = quote.attrs.get("speaker") or "Unattributed"
+        speaker = SCARE_GROUP if quote.attrs.get("kind") == SCARE else quote.attrs.get("speaker") or "Unattributed"
         groups.setdefault(speaker, []).append({"text": quote.attrs.get("content", ""), "cue": quote.attrs.get("cue"),
                                                "start": quote.start, "end": quote.end})
-    ordered = sorted(groups, key=lambda s: (s == "Unattributed", -len(groups[s]), s))
+    ordered = sorted(groups, key=lambda s: (s == SCARE_GROUP, s == "Unattributed", -len(groups[s]), s))
     return [QuoteGroup(s, groups[s], sum(len(q["text"].split()) for q in groups[s])) for s in ordered]
 
 

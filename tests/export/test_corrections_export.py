@@ -19,10 +19,11 @@ def corrected(annotated_library):
     shown = library.stored_result(library.document(doc))
     known = shown.people
     quotes = {q.attrs["content"]: q for q in shown.quotes}
+    quotes["gabuev"] = next(q for q in shown.quotes if q.attrs["content"].startswith("We might see"))
     for edit in [
         person_edit(library, doc, "rename", "Vladimir Putin", "President V. Putin", known=known),
         person_edit(library, doc, "not_person", "Yevgeny Prigozhin", "ORG", known=known),
-        quote_edit(library, doc, quotes["no-limits"].start, quotes["no-limits"].end, speaker="Xi Jinping"),
+        quote_edit(library, doc, quotes["gabuev"].start, quotes["gabuev"].end, speaker="Xi Jinping"),
         quote_edit(library, doc, quotes["best friend"].start, quotes["best friend"].end, not_quote=True),
         quote_edit(library, doc, quotes["reliable partner"].start, quotes["reliable partner"].end, kind="scare"),
     ]:
@@ -36,15 +37,15 @@ def write(library, doc, fmt, tmp_path):
 
 
 def test_the_report_model_follows_the_corrections_and_lists_them(corrected):
-    library, doc, _quotes = corrected
+    library, doc, quotes_ = corrected
     chapter = build_report(library.report_items([doc]), library.annotations.tags()).chapters[0]
     names = {p.name: p for p in chapter.people}
     assert "Vladimir Putin" not in names and names["President V. Putin"].mentions == 13
     assert "Yevgeny Prigozhin" not in names
     groups = {g.speaker: [q["text"] for q in g.quotes] for g in chapter.quote_groups}
-    assert "no-limits" in groups["Xi Jinping"]
+    assert quotes_["gabuev"].attrs["content"] in groups["Xi Jinping"]
     assert all("best friend" not in texts for texts in groups.values())
-    assert groups[SCARE_GROUP] == ["reliable partner"] and chapter.quote_groups[-1].speaker == SCARE_GROUP
+    assert "reliable partner" in groups[SCARE_GROUP] and chapter.quote_groups[-1].speaker == SCARE_GROUP
     persons = {s.person for p in chapter.paragraphs for s in p.segments if s.person}
     assert "President V. Putin" in persons and "Vladimir Putin" not in persons
     assert [(c.subject, c.author) for c in chapter.corrections][:2] == [("Vladimir Putin", "Ana Lyst"),

@@ -48,6 +48,8 @@ def test_the_report_model_follows_the_corrections_and_lists_them(corrected):
     assert "reliable partner" in groups[SCARE_GROUP] and chapter.quote_groups[-1].speaker == SCARE_GROUP
     persons = {s.person for p in chapter.paragraphs for s in p.segments if s.person}
     assert "President V. Putin" in persons and "Vladimir Putin" not in persons
+    report = build_report(library.report_items([doc]), library.annotations.tags())
+    assert SCARE_GROUP not in [share.speaker for share in report.summary.speakers]
     assert [(c.subject, c.author) for c in chapter.corrections][:2] == [("Vladimir Putin", "Ana Lyst"),
                                                                          ("Yevgeny Prigozhin", "Ana Lyst")]
     assert len(chapter.corrections) == 5

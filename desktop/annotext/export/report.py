@@ -254,6 +254,8 @@ def _summary(chapters: list[Chapter], tags: list[Tag]) -> Summary:
     speakers: dict[str, list[int]] = {}
     for chapter in chapters:
         for group in chapter.quote_groups:
+            if group.speaker == SCARE_GROUP:
+                continue  # scare quotes are nobody's voice
             counts = speakers.setdefault(group.speaker, [0, 0])
             counts[0] += len(group.quotes)
             counts[1] += group.words

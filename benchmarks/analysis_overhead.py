@@ -2,7 +2,7 @@
 
 Both runs use the same model, the same paragraphs and nlp.pipe with the same batch size, so the
 ratio isolates what Annotext adds (entity cleaning, people index, quotes and speakers).
-Target (DESIGN §8): ratio <= 1.15.  Usage: python benchmarks/analysis_overhead.py [WORDS]
+Target (docs/architecture.md, "Performance targets"): ratio <= 1.15.  Usage: python benchmarks/analysis_overhead.py [WORDS]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Saving one annotation (INSERT with tags, committed with synchronous=FULL), as the GUI does it.
 
 Prints p50/p95/p99 over N saves into a library that already holds the sample and a few thousand
-annotations. Targets (DESIGN §8): p50 <= 5 ms, p99 <= 20 ms.  Usage: annotation_save.py [N]
+annotations. Targets (docs/architecture.md, "Performance targets"): p50 <= 5 ms, p99 <= 20 ms.  Usage: annotation_save.py [N]
 """
 
 from __future__ import annotations

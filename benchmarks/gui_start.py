@@ -1,5 +1,5 @@
 """Cold start: launch to a painted window showing the article text, against a bare PySide6 window
-started the same way in the same run (DESIGN §8: ratio <= 1.5). Also the time to highlights, with
+started the same way in the same run (docs/architecture.md, "Performance targets": ratio <= 1.5). Also the time to highlights, with
 the analysis cached (reopening) and uncached (first start: spaCy and the model load in the background).
 
 Each run is a fresh process; the wall time goes from just before the process is created to the moment

@@ -1,4 +1,4 @@
-"""A long report: 200,000 words with ~20,000 highlights (DESIGN §8).
+"""A long report: 200,000 words with ~20,000 highlights (docs/architecture.md, "Performance targets").
 
 Measures, in one run: the analysis time; reopening the analysed document (text + stored spans +
 highlights) and its ratio to analysing (target >= 20x); the longest GUI-thread stall after the first

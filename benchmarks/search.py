@@ -1,4 +1,4 @@
-"""Library full-text search: p50/p95 of `Library.search` over 10,000 documents (DESIGN §8: p50 <= 20 ms).
+"""Library full-text search: p50/p95 of `Library.search` over 10,000 documents (docs/architecture.md, "Performance targets": p50 <= 20 ms).
 
 Documents are built from the shipped test articles, shuffled per document so that every one differs;
 inserted in one transaction (that part is setup, not measured). Usage: search.py [DOCS] [QUERIES]

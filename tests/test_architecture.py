@@ -1,4 +1,4 @@
-"""Core, analysis, storage, importers and export never import Qt (DESIGN §1)."""
+"""The layers of docs/architecture.md ("Layers"): Qt and spaCy stay in their packages, imports follow the layers."""
 
 import ast
 import os
@@ -21,7 +21,7 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-PDF_EXCEPTION = PACKAGE / "export" / "pdf.py"  # DESIGN §1: PDF export may use QtGui, without widgets
+PDF_EXCEPTION = PACKAGE / "export" / "pdf.py"  # docs/architecture.md, "Layers": PDF export may use QtGui, without widgets
 
 
 def test_qt_free_packages_do_not_import_qt_in_source():
@@ -97,3 +97,23 @@ def test_gui_and_cli_change_the_library_only_through_the_application_layer():
             if isinstance(node, ast.Attribute) and node.attr in {"repo", "db"}:
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+def test_comments_point_at_sections_of_the_architecture_document():
+    """docs/architecture.md is the design of record: every pointer names one of its sections, and
+    nothing cites a design document outside the repository."""
+    import re
+
+    root = PACKAGE.parents[1]
+    headings = set(re.findall(r"^## (.+)$", (root / "docs" / "architecture.md").read_text(encoding="utf-8"), re.M))
+    pointers, stray = [], []
+    for path in [*(root / "desktop").rglob("*.py"), *(root / "tests").rglob("*.py"), *(root / "benchmarks").rglob("*.py")]:
+        if path.name == "test_architecture.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'architecture\.md[,(]?\s*(?:\(?)"([^"]+)"', text):
+            pointers.append((path.name, match.group(1)))
+        if re.search(r"DESIGN §|shared/DESIGN", text):
+            stray.append(path.name)
+    assert pointers and stray == []
+    assert [p for p in pointers if p[1] not in headings] == []

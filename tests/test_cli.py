@@ -1,4 +1,4 @@
-"""The command-line contract of DESIGN §3."""
+"""The command-line contract (docs/architecture.md, "Command line")."""
 
 import json
 import os

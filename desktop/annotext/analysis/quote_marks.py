@@ -1,4 +1,4 @@
-"""Finding direct quotations from their marks alone (no model), per DESIGN §6.
+"""Finding direct quotations from their marks alone (no model; docs/architecture.md, "Analysis").
 
 Handles straight and curly double quotes, curly single quotes (British style), „German“ and
 «guillemet» styles; an apostrophe (it’s, leaders’) is not a closing mark; a wrong-direction closing

@@ -22,7 +22,7 @@ class Edit(ABC):
 
     `doc_id` is the document the edit changes (None: the codebook, or a document that no longer
     exists after the edit); undoing an edit of another document opens it first (see
-    docs/architecture.md, "Undo")."""
+    docs/architecture.md, "Edits and undo")."""
 
     label = "Edit"
     doc_id: int | None = None

@@ -1,7 +1,7 @@
 """The facade the GUI and CLI use: open a library, import, analyse with caching, read back.
 
-Keeps the rule of DESIGN §2 in one place: analysis results are keyed by (text sha256, model
-name+version, analyser version), so reopening a document never re-runs spaCy.
+Keeps one rule of docs/architecture.md ("Data flow") in one place: analysis results are keyed by
+(text sha256, model name+version, analyser version), so reopening a document never re-runs spaCy.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Re-anchoring annotations when a document's text changes (DESIGN §5).
+"""Re-anchoring annotations when a document's text changes (docs/architecture.md, "Re-anchoring").
 
 Each annotation keeps its position and its exact text with 32 characters of context. On a new
 text: keep the position if the exact text is still there; else take the exact occurrence that best

@@ -2,7 +2,7 @@
 
 Annotations carry both a position (code points) and the exact text with 32 characters of context,
 the W3C Web Annotation TextPositionSelector + TextQuoteSelector, so they can be re-anchored when
-a document's text changes (DESIGN §5).
+a document's text changes (docs/architecture.md, "Re-anchoring").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Document value type and the text rules every importer follows (DESIGN §2)."""
+"""The Document value type and the text rules every importer follows (docs/architecture.md, "Data flow")."""
 
 from __future__ import annotations
 

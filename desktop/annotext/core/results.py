@@ -1,7 +1,7 @@
 """What an analysis produces, as plain data: entity and quote spans plus the people index.
 
 Built by `annotext.analysis`, stored by `annotext.storage`, shown by the GUI and printed by
-`annotext analyze --json` (DESIGN §3); nothing here knows about spaCy.
+`annotext analyze --json` (docs/architecture.md, "Command line"); nothing here knows about spaCy.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ class Person:
     corrections: list[str] = field(default_factory=list)  # what the analyst changed ("renamed from …")
 
     def to_json(self) -> dict:
-        """The `people` item of DESIGN §3 (plus the share-of-voice word count, and the analyst's
-        corrections when there are any)."""
+        """The `people` item of `analyze --json` (docs/architecture.md, "Command line"), plus the
+        share-of-voice word count and the analyst's corrections when there are any."""
         data = {
             "name": self.name,
             "aliases": list(self.aliases),
@@ -96,7 +96,8 @@ class AnalysisResult:
         return [*self.entities, *self.quotes]
 
     def to_json(self, text: str) -> dict:
-        """The `analyze --json` object of DESIGN §3 (offsets are code points into `text`)."""
+        """The `analyze --json` object (docs/architecture.md, "Command line"); offsets are code
+        points into `text`."""
         return {
             "text": text,
             "model": {"name": self.model.name, "version": self.model.version},

@@ -3,7 +3,8 @@
 A read-only QTextEdit rather than QPlainTextEdit, because only QTextEdit honours block margins
 and line height (space between paragraphs, a heading for the title) and frame margins (a centred
 column of readable width). Highlights are applied with QTextCursor.mergeCharFormat inside one edit
-block (DESIGN §7: ~0.3 s for 20k spans); changing one span repaints only its own range.
+block (~0.3 s for 20k spans: docs/architecture.md, "Performance targets"); changing one span
+repaints only its own range.
 """
 
 from __future__ import annotations

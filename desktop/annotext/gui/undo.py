@@ -1,7 +1,7 @@
 """QUndoCommands over the application's edits: undo and redo go through the database like any other change.
 
 One undo stack serves the whole library, and undoing (or redoing) an edit of a document that is not
-on screen opens that document first, so the analyst sees what changes (docs/architecture.md, "Undo").
+on screen opens that document first, so the analyst sees what changes (docs/architecture.md, "Edits and undo").
 """
 
 from __future__ import annotations

@@ -181,18 +181,26 @@ def test_jsonl_spans_align_with_spacy_tokens(library, analyser, tmp_path):
     from annotext.analysis.tokens import token_bounds
 
     path = export(library.report_items(doc_ids), store.tags(), "jsonl", tmp_path / "all.jsonl", tokenize=token_bounds)
+    from annotext.analysis.normalise import prepare_text
+
     nlp = spacy.blank("en")
+    model = analyser.nlp if hasattr(analyser, "nlp") else nlp
     total = 0
     for line, doc_id in zip(path.read_text(encoding="utf-8").splitlines(), doc_ids):
         record = json.loads(line)
-        assert record["text"] == library.document(doc_id).text
+        original = library.document(doc_id).text
+        assert record["text"] == prepare_text(original) and len(record["text"]) == len(original)
+        assert record["meta"]["normalised"] == (record["text"] != original)
         tokens = record["tokens"]
         doc = Doc(nlp.vocab, words=[t["text"] for t in tokens], spaces=[t["ws"] for t in tokens])
         assert doc.text == record["text"]
+        retokenised = model.make_doc(record["text"])  # a reader that ignores the tokens we give
         for span in record["spans"] + record["ents"]:
             aligned = doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="strict")
             assert aligned is not None, (span, record["text"][span["start"]:span["end"]])
             assert (aligned.start, aligned.end - 1) == (span["token_start"], span["token_end"])
+            assert retokenised.char_span(span["start"], span["end"], alignment_mode="strict") is not None, span
+            assert record["text"][span["start"]:span["end"]].strip() and original[span["start"]:span["end"]]
             total += 1
         doc.ents = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["ents"]]  # no overlap
         doc.spans["sc"] = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["spans"]]

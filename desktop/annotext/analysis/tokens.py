@@ -2,8 +2,9 @@
 
 spaCy/Prodigy training data must have every span on token boundaries. The model reads the text
 after `prepare_text` (same length, mistyped apostrophes fixed), so the tokens are taken from that
-text: the entities found by the model then line up with them exactly, while the offsets still
-point into the original text.
+text, and that text is what the export carries: the entities found by the model line up with
+its tokens whether a reader takes the exported tokens or tokenizes the text again, and every
+offset is also an offset into the original text (the two differ only in those apostrophes).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ def _tokenizer(language: str):
     return spacy.blank(language).tokenizer
 
 
-def token_bounds(text: str, language: str = "en") -> list[tuple[int, int, bool]]:
-    """(start, end, followed_by_whitespace) for each token of `text`, in code points."""
-    doc = _tokenizer(language)(prepare_text(text))
-    return [(t.idx, t.idx + len(t.text), bool(t.whitespace_)) for t in doc]
+def token_bounds(text: str, language: str = "en") -> tuple[str, list[tuple[int, int, bool]]]:
+    """The text as the model reads it (same length as `text`) and (start, end,
+    followed_by_whitespace) for each of its tokens, in code points."""
+    prepared = prepare_text(text)
+    doc = _tokenizer(language)(prepared)
+    return prepared, [(t.idx, t.idx + len(t.text), bool(t.whitespace_)) for t in doc]

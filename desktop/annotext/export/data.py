@@ -25,7 +25,7 @@ GENERATOR = {"id": "urn:annotext:software:annotext", "type": "Software", "name":
 PAGE_ID = "urn:annotext:export:page1"
 
 Item = tuple[Document, AnalysisResult | None, list[Annotation]]
-Tokenizer = Callable[[str], list[tuple[int, int, bool]]]
+Tokenizer = Callable[[str], tuple[str, list[tuple[int, int, bool]]]]
 
 # OWASP "CSV Injection": a cell starting with one of these is run as a formula by spreadsheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -148,7 +148,9 @@ def _snap(start: int, end: int, starts: list[int], ends: list[int]) -> tuple[int
 
 
 def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> list[dict]:
-    """spaCy/Prodigy records, one per document: `text`, `tokens` (the model's tokens), `spans`
+    """spaCy/Prodigy records, one per document: `text` (as the model read it: the document with
+    mistyped apostrophes corrected, same length, so every offset also fits the original, which
+    `meta.normalised` flags), `tokens` (the model's tokens), `spans`
     (every span, overlapping allowed: entities, QUOTE and one per analyst tag: Prodigy's spancat
     format), `ents` (the entities alone, never overlapping: the ner format) and `meta`.
 
@@ -157,8 +159,7 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
     by_id = {t.id: t for t in tags}
     records = []
     for document, result, passages in items:
-        text = document.text
-        bounds = tokenize(text)
+        text, bounds = tokenize(document.text)
         tokens = [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": ws}
                   for i, (s, e, ws) in enumerate(bounds)]
         starts, ends = [s for s, _e, _w in bounds], [e for _s, e, _w in bounds]
@@ -184,7 +185,8 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
         records.append({"text": text, "tokens": tokens, "spans": spans,
                         "ents": _non_overlapping([s for s in spans if s["source"] in ("model", "correction")
                                                   and s["label"] != "QUOTE"]),
-                        "meta": {"id": document.id, "title": document.title, "source": document.source}})
+                        "meta": {"id": document.id, "title": document.title, "source": document.source,
+                                 "normalised": text != document.text}})
     return records
 
 

@@ -19,7 +19,7 @@ class ExportError(AnnotextError):
 
 def export(items: list[tuple], tags: list, fmt: str, path: Path, options: ReportOptions | None = None,
            excel_bom: bool = False, progress: Callable[[str], None] | None = None,
-           tokenize: Callable[[str], list[tuple[int, int, bool]]] | None = None) -> Path:
+           tokenize: Callable[[str], tuple[str, list[tuple[int, int, bool]]]] | None = None) -> Path:
     """Write `items` (document, corrected result, annotations) in `fmt` to `path`; returns the path.
     JSONL needs `tokenize` (analysis.tokens.token_bounds, passed in by the caller because exports
     sit beside analysis, not above it)."""

@@ -166,6 +166,23 @@ def test_every_importer_applies_the_same_text_limit(qapp, tmp_path, monkeypatch,
     assert "too long" in message or "too large" in message
 
 
+def test_web_page_too_large_for_article_extraction_is_read_by_blocks(tmp_path, monkeypatch):
+    """trafilatura took 109 s and 1.3 GB on a 50 MB page; above the limit the blocks are read."""
+    monkeypatch.setattr(limits, "MAX_EXTRACTION_BYTES", 2_000)
+    path = tmp_path / "book.html"
+    chapters = "".join(f"<h2>Chapter {i}</h2><p>The text of chapter {i}, <b>bold</b> and plain.</p>" for i in range(60))
+    path.write_text(f"<html><head><title>A Saved Book</title><style>p {{ color: red }}</style></head><body>"
+                    f"<nav><ul><li>Home</li><li>Index</li></ul></nav><script>var tracking = 1;</script>"
+                    f"<main>{chapters}</main><footer><p>Copyright notice</p></footer></body></html>")
+    document = import_file(path)
+    lines = document.text.split("\n")
+    assert document.title == "A Saved Book"
+    assert lines[:3] == ["A Saved Book", "Chapter 0", "The text of chapter 0, bold and plain."]
+    assert len(lines) == 1 + 120 + 1
+    for junk in ("color", "tracking", "Home", "Copyright"):
+        assert junk not in document.text
+
+
 # Item 7: special files ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_link_to_an_endless_device_is_refused(tmp_path, device):

@@ -12,19 +12,18 @@ from annotext.core.document import Document
 from annotext.importers.archive import Archive, open_archive
 from annotext.importers.errors import ImportFailed
 from annotext.importers.limits import TextBudget
+from annotext.importers.markup import block_lines
 from annotext.importers.source_file import source_of
 
 _NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container", "opf": "http://www.idpf.org/2007/opf",
        "dc": "http://purl.org/dc/elements/1.1/", "enc": "http://www.w3.org/2001/04/xmlenc#"}
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "figcaption", "td", "th"}
-_NOT_TEXT = {"script", "style", "noscript", "template"}
 # Font obfuscation (IDPF, Adobe) hides fonts, not text: a book using it reads normally.
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 
 
 def import_epub(path: Path) -> Document:
     """Text of every spine document, in reading order."""
-    from lxml import etree
+    from lxml import etree, html
 
     try:
         with open_archive(path, "EPUB") as (book, _stream):
@@ -39,7 +38,7 @@ def import_epub(path: Path) -> Document:
             budget = TextBudget(path)
             lines: list[str] = []
             for name in spine:
-                lines.extend(_chapter_lines(book.read(name), budget))
+                lines.extend(block_lines(html.fromstring(book.read(name)), budget))
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()
             metadata = {key: value.strip() for key in ("creator", "date", "language")
                         if (value := opf.findtext(f".//dc:{key}", default="", namespaces=_NS))}
@@ -52,30 +51,6 @@ def import_epub(path: Path) -> Document:
         raise ImportFailed(path, "the e-book contains no text")
     text = "\n".join(([title] if title and lines[0] != title else []) + lines) + "\n"
     return Document(title=title or lines[0][:200], text=text, source=source_of(path), metadata=metadata)
-
-
-def _chapter_lines(markup: bytes, budget: TextBudget) -> list[str]:
-    """The outermost block elements' text, one line each, without scripts and style sheets."""
-    from lxml import html
-
-    tree = html.fromstring(markup)
-    for element in [e for e in tree.iter() if isinstance(e.tag, str) and _local(e.tag) in _NOT_TEXT
-                    and e.getparent() is not None]:
-        element.drop_tree()  # keeps the text that follows the element
-    lines = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if _local(element.tag) in _BLOCKS and not any(
-                isinstance(a.tag, str) and _local(a.tag) in _BLOCKS for a in element.iterancestors()):
-            text = " ".join(element.text_content().split())
-            if text:
-                lines.append(budget.take(text))
-    return lines
-
-
-def _local(tag: str) -> str:
-    return tag.split("}")[-1].lower()
 
 
 def _refuse_drm(book: Archive, spine: list[str]) -> None:

@@ -4,7 +4,8 @@ Evidence, all from the text (no list of particular people, no first-name lexicon
 - an honorific before a mention: Mr → male; Ms, Mrs, Miss → female;
 - a gendered role noun next to a mention ("spokeswoman Ann Lee", "Ann Lee, the chairman of …");
 - pronouns: each votes for the nearest person named before it in its sentence ("Ann Lee said she",
-  "Ann Lee left. She …"); the votes decide only when one side clearly dominates.
+  "Ann Lee left. She …"); the votes decide only when one side clearly dominates;
+- a "he"/"she" already resolved to a person, when no one else was named in between.
 """
 
 from __future__ import annotations
@@ -29,9 +30,7 @@ ROLE_GENDER = {
 }
 _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-_SAID_PRONOUN = re.compile(r"\s+(?:said|says|added|adds|noted|notes|argued|argues|explained|insisted|wrote|thinks|"
-                           r"believes|told \w+)\s+(?:that\s+)?")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)")
 _MARGIN = 2  # votes one side needs over the other before pronouns decide
 
 
@@ -83,12 +82,12 @@ def _role_gender(words_before: list[str], after: str) -> str | None:
 
 def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]]) -> None:
     """Each gendered pronoun outside quotation marks votes for the nearest person named before it in
-    its sentence, or for the one person of the sentence before when its own names nobody; "Ann Lee
-    said she …" is a strong vote."""
+    its sentence, or for the one person of the sentence before when its own names nobody."""
     ordered = sorted((s for s in persons if s.attrs.get("person")), key=lambda s: s.start)
     index = 0
     previous_only: str | None = None
-    for match in _SENTENCE.finditer(text):
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), text)  # before splitting: quotes span sentences
+    for match in _SENTENCE.finditer(unquoted):
         start, end = match.span()
         inside: list[Span] = []
         while index < len(ordered) and ordered[index].start < end:
@@ -96,8 +95,7 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
                 inside.append(ordered[index])
             index += 1
         names = {span.attrs["person"] for span in inside}
-        sentence = _QUOTED.sub(lambda m: " " * len(m.group()), match.group())
-        for word in _WORD.finditer(sentence):
+        for word in _WORD.finditer(match.group()):
             gender = PRONOUN_GENDER.get(word.group().lower())
             if not gender:
                 continue
@@ -106,6 +104,5 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             target = before[-1].attrs["person"] if before else (previous_only if not names else None)
             if target is None:
                 continue
-            weight = _MARGIN if before and _SAID_PRONOUN.fullmatch(text, before[-1].end, position) else 1
-            votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += weight
+            votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
         previous_only = next(iter(names)) if len(names) == 1 else None

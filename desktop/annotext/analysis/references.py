@@ -194,12 +194,20 @@ class ReferenceResolution:
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._reporter_of(nearest_subject, tok.lower) or nearest_subject
         elif last_speaker is not None:
-            return Attribution(last_speaker.speaker, tok.start, tok.end, is_person=True)
+            nearest = name_of(nearest_any) if nearest_any is not None else None
+            return self._bound(last_speaker.speaker, tok, certain=nearest in (None, last_speaker.speaker))
         else:
             choice = nearest_subject or nearest_any
         if choice is None:
             return None
-        return Attribution(name_of(choice), tok.start, tok.end, is_person=True)
+        return self._bound(name_of(choice), tok, certain=choice is nearest_any)
+
+    def _bound(self, name: str, tok: Tok, certain: bool) -> Attribution:
+        """"she said" bound to a person tells that person's gender for the pronouns that follow —
+        when no other person was named in between (a guess must not become evidence)."""
+        if certain:
+            self.genders.setdefault(name, PRONOUN_GENDER[tok.lower])
+        return Attribution(name, tok.start, tok.end, is_person=True)
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:
         """"McLenney said Clinton doesn't …": the subject of a reported clause is less likely to be

@@ -23,6 +23,8 @@ from annotext.analysis.references import PERSON, Attribution, ReferenceResolutio
 from annotext.core.spans import Span
 
 _MAX_CLIMB = 4
+_ORGANISATIONS = {"ORG", "NORP", "GPE"}
+_NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
 _SIGNATURE = re.compile(r"[^\S\n]*(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
@@ -244,6 +246,8 @@ class Attributor(ReferenceResolution):
         if self.is_dateline(tok):
             return False
         entity = self.entity_at(tok.start)
+        if entity is not None and entity.label in _NEVER_SPEAKERS:
+            return False  # "Flynn, a top Trump surrogate, said Thursday"
         return (entity is not None and entity.label == PERSON) or tok.lower in PERSONAL_PRONOUNS \
             or tok.pos == "PROPN"
 
@@ -298,13 +302,16 @@ class Attributor(ReferenceResolution):
         return None if subject is None else (current, subject)
 
     def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
-        """A partial quote ("cherishing his “reliable partner”"): the person subject of its verb."""
+        """A partial quote ("cherishing his “reliable partner”", "PolitiFact rated the claim “false”"):
+        the person or organisation that is the subject of its verb."""
         governing = self._governing_subject(parse, quote)
         if governing is None:
             return None
         verb, subject = governing
         found = self._resolve(parse, subject)
-        if found is None or not found.is_person:
-            return None
+        entity = self.entity_at(subject.start)
+        organisation = entity is not None and entity.label in _ORGANISATIONS
+        if found is None or not (found.is_person or organisation):
+            return None  # "Only European immigrants are “safe”": nobody's words in particular
         found.cue = verb.lower
         return found

@@ -9,6 +9,7 @@ agree report concede caution vow promise pledge quip joke remark reveal testify 
 hail praise condemn criticise criticize accuse dismiss characterise characterize lament plead demand
 recount muse mutter exclaim boast counter retort concur propose recommend advise inform assure
 reiterate repeat announce proclaim allege threaten concede admit summarise summarize find
+chant yell scream sing read
 """.split())
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})

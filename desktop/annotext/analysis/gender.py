@@ -101,6 +101,8 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
                 continue
             position = start + word.start()
             before = [span for span in inside if span.end <= position]
+            if word.group().lower() == "him" and before and len(unquoted[before[-1].end:position].split()) <= 3:
+                before = before[:-1]  # "Kim Park greeted him": an object pronoun is not its own clause's subject
             target = before[-1].attrs["person"] if before else (previous_only if not names else None)
             if target is None:
                 continue

@@ -39,7 +39,7 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
         return SPEECH
     if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")):
         return SCARE
-    if (found.via == "governing" and found.is_person) or found.via == "partial":
+    if found.via in {"governing", "partial"}:
         return SPEECH  # a partial quote whose verb has a person as subject: "Putin cherishing his “reliable partner”"
     if len(words) <= SCARE_WORDS and not _ends_sentence(content):
         return SCARE

@@ -83,18 +83,13 @@ def test_backup_before_migration_daily_and_kept_count(tmp_path, monkeypatch):
     db = tmp_path / "lib.sqlite"
     from annotext.storage.migrations import migrations
 
-    library = Library(db)
-    library.ensure_sample()
-    library.db.conn.close()
-    connection = sqlite3.connect(db)  # pretend the library predates the last schema step
-    last = migrations._migrations[-1].name
-    connection.execute("delete from _sqlite_migrations where name = ?", [last])
-    connection.execute("drop table if exists annotations_fts")
-    for trigger in [r[0] for r in connection.execute("select name from sqlite_master where type='trigger'"
-                                                     " and tbl_name = 'annotations'")]:
-        connection.execute(f"drop trigger {trigger}")
-    connection.commit()
-    connection.close()
+    from sqlite_utils import Database
+
+    older = Database(db)  # a library made by the version before the last schema step
+    migrations.apply(older, stop_before=migrations._migrations[-1].name)
+    older["documents"].insert({"title": "Old", "text": "An old text.\n", "sha256": "x",
+                               "imported_at": "2026-01-01T00:00:00+00:00"})
+    older.conn.close()
     library = Library(db)
     assert [b.reason for b in list_backups(db)] == ["before-migration"]
     backup = list_backups(db)[0].path

@@ -8,8 +8,6 @@ import struct
 import subprocess
 import sys
 import zipfile
-import zlib
-from pathlib import Path
 
 import docx
 import pytest

@@ -212,3 +212,15 @@ def test_speakers_are_offered_nearest_mention_first():
         "Karl Ode", "Rosatom", "Anna Berg", "Never Mentioned"]
     first = base.quotes[0]  # "We agree," right after "Anna Berg met Rosatom."
     assert speakers_by_distance(base.people, base.entities, first.start, first.end)[:2] == ["Anna Berg", "Rosatom"]
+
+
+def test_a_quote_correction_follows_a_quotation_whose_bounds_a_newer_analyser_drew_differently():
+    base = result()
+    later = base.quotes[4]  # “Later,”
+    correction = QuoteCorrection(later.start, later.end, later.text_in(TEXT), "Anna Berg")
+    moved = Span(later.start, later.end - 1, QUOTE, "QUOTE", dict(later.attrs))  # without the closing mark
+    base.quotes[4] = moved
+    shown = apply_corrections(base, [correction], TEXT, [])
+    assert speakers(shown)["Later,"] == "Anna Berg"
+    elsewhere = QuoteCorrection(0, 9, "Anna Berg", "Karl Ode")  # overlaps no quotation: ignored
+    assert speakers(apply_corrections(result(), [elsewhere], TEXT, [])) == speakers(result())

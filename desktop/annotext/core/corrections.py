@@ -65,11 +65,21 @@ def quote_content(text: str) -> str:
 
 
 def _find(quotes: list[Span], correction: QuoteCorrection, text: str) -> int | None:
-    """Index of the quote a correction refers to: same place and text, else same text nearest."""
+    """Index of the quote a correction refers to: same place and text, else same text nearest, else
+    (another analyser drew the quotation's bounds a little differently) the quotation that shares
+    most of its text with the corrected one, at least four fifths of each."""
     candidates = [i for i, q in enumerate(quotes) if q.text_in(text) == correction.quote_text]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda i: abs(quotes[i].start - correction.start))
+    if candidates:
+        return min(candidates, key=lambda i: abs(quotes[i].start - correction.start))
+    if text[correction.start:correction.end] != correction.quote_text:
+        return None  # the text itself changed here: offsets mean nothing any more
+
+    def shared(quote: Span) -> int:
+        return max(0, min(quote.end, correction.end) - max(quote.start, correction.start))
+
+    close = [i for i, q in enumerate(quotes)
+             if 5 * shared(q) >= 4 * q.length and 5 * shared(q) >= 4 * (correction.end - correction.start)]
+    return max(close, key=lambda i: shared(quotes[i]), default=None)
 
 
 def _place(correction: QuoteCorrection, text: str) -> tuple[int, int] | None:

@@ -565,7 +565,8 @@ class MainWindow(QMainWindow):
             elif span.kind == QUOTE:
                 speaker = span.attrs.get("speaker") or "unattributed quotation"
                 cue = span.attrs.get("cue")
-                lines.append(f"{speaker} — {cue}" if cue else speaker)
+                by = span.attrs.get("corrected_by")
+                lines.append((f"{speaker} — {cue}" if cue else speaker) + (f" ({by})" if by else ""))
         return "\n".join(lines)
 
     # Window --------------------------------------------------------------------------------

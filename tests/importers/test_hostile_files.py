@@ -11,6 +11,8 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotext.importers import ImportFailed, archive, import_file, limits
 
@@ -331,3 +333,30 @@ def test_full_disk_during_a_cli_import(tmp_path):
     assert result.stderr.strip() == (f"annotext: {big}: not imported: {mount}/lib.sqlite: cannot write here: the "
                                      "disk is full; nothing was changed (free some space and try again)")
     assert result.stdout.strip().endswith("\tA headline")
+
+
+@settings(max_examples=150, deadline=None)
+@given(suffix=st.sampled_from([".docx", ".epub"]),
+       changes=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=8))
+def test_damaged_containers_import_or_are_refused_in_one_line(tmp_path_factory, suffix, changes):
+    """Bytes changed anywhere in a valid DOCX/EPUB (headers, directory, data): imported, or one
+    ImportFailed line; never another exception (zipfile alone raises five other kinds)."""
+    folder = tmp_path_factory.mktemp("damaged")
+    path = folder / f"valid{suffix}"
+    if suffix == ".docx":
+        word = docx.Document()
+        word.add_paragraph("A paragraph of the document.")
+        word.add_table(rows=2, cols=2).cell(0, 0).text = "cell"
+        word.save(str(path))
+    else:
+        make_epub(path, [["One chapter.", "Two paragraphs."], ["Another chapter."]])
+    data = bytearray(path.read_bytes())
+    for where, value in changes:
+        data[int(where * len(data))] = value
+    path.write_bytes(bytes(data))
+    try:
+        document = import_file(path)
+    except ImportFailed as error:
+        assert "\n" not in str(error) and str(error).startswith(f"{path}:")
+    else:
+        assert document.text.strip()

@@ -66,7 +66,10 @@ class Archive:
         """One member's bytes, after its checks; KeyError if there is no such member."""
         info = self.zip.getinfo(name)
         self.check(info)
-        return self.zip.read(info)
+        try:
+            return self.zip.read(info)
+        except (NotImplementedError, RuntimeError) as error:  # whatever zipfile cannot read, said once
+            raise ImportFailed(self.path, f"{name!r} in this {self.kind} cannot be read ({error})") from None
 
 
 @contextmanager
@@ -77,7 +80,8 @@ def open_archive(path: Path, kind: str) -> Iterator[tuple[Archive, BinaryIO]]:
         try:
             _check_directory(stream, path, kind)
             zip_file = zipfile.ZipFile(stream)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error) as error:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError,
+                struct.error) as error:
             raise ImportFailed(path, f"not a readable {kind} ({error.__class__.__name__}: {error})") from None
         except OSError as error:
             raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None

@@ -1,5 +1,6 @@
 """Library work in the GUI: several files at once, search, rename, delete with undo, replace text."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from annotext.application.edits import AddAnnotation
@@ -111,3 +112,13 @@ def test_paste_as_new_document(qtbot, make_window):
     doc = window.library_actions.paste_as_document()
     assert window.library.document(doc).text == "Pasted headline\nPasted body text.\n"
     assert window.current.title == "Pasted headline"
+
+
+def test_a_document_added_behind_the_windows_back_is_listed_and_selected_when_opened(qtbot, make_window):
+    """First start: the sample is imported after the window read the (empty) list."""
+    window = make_window()
+    assert window.library_panel.count() == 0
+    doc_id = window.library.ensure_sample()
+    window.open_document(doc_id)
+    assert window.library_panel.count() == 1
+    assert window.library_panel.currentItem().data(Qt.ItemDataRole.UserRole) == doc_id

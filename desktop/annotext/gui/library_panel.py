@@ -42,6 +42,19 @@ class LibraryPanel(QListWidget):
         finally:
             self._filling = False
 
+    def show_current(self, doc_id: int) -> bool:
+        """Select the row of an opened document without re-emitting; False if it is not listed."""
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == doc_id:
+                self._filling = True
+                try:
+                    self.setCurrentItem(item)
+                finally:
+                    self._filling = False
+                return True
+        return False
+
     def selected_ids(self) -> list[int]:
         """Documents selected (several with Ctrl/Shift-click), in list order."""
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.selectedItems()]

@@ -433,6 +433,8 @@ class MainWindow(QMainWindow):
         self.people_panel.set_people([], [])
         self.quotes_panel.set_quotes([])
         self.settings.setValue("lastDocument", doc_id)
+        if not self.library_panel.show_current(doc_id):  # added since the list was read (first start, another window)
+            self.refresh_library()
         self.annotating.refresh()
         self._restore_scroll()
         model = peek_model_info(self.model_name)

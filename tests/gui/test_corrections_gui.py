@@ -73,6 +73,8 @@ def test_rename_merge_split_and_add_person_each_undo_and_redo(qtbot, window, mon
 
     trigger(window.corrections.build_people_menu("Joe Webster"), "Merge into", "Alexander Gabuev")
     gabuev = people(window)["Alexander Gabuev"]
+    row = window.people_panel.topLevelItem(panel_names(window).index("Alexander Gabuev"))
+    assert row.font(0).italic() and "Corrected: “Joe Webster” merged into “Alexander Gabuev”" in row.toolTip(0)
     assert "Joe Webster" not in panel_names(window) and (gabuev.mentions, gabuev.quotes) == (3, 5)
     assert window.quotes_panel.speakers()["Alexander Gabuev"] == 5
 

@@ -57,7 +57,13 @@ class PeoplePanel(QTreeWidget):
             item.setText(_QUOTES, f"{person.quotes} · {person.quoted_words} w" if person.quotes else "0")
             for column in (_MENTIONS, _QUOTES):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(_NAME, plain_tooltip(f"{person.name}: click to go to the next mention"))
+            corrected = "".join(f"\nCorrected: {note}" for note in person.corrections)
+            item.setToolTip(_NAME, plain_tooltip(f"{person.name}: click to go to the next mention, right-click to "
+                                                 f"correct{corrected}"))
+            if person.corrections:  # the analyst's word, not the model's: shown in italics
+                font = item.font(_NAME)
+                font.setItalic(True)
+                item.setFont(_NAME, font)
             item.setToolTip(_QUOTES, plain_tooltip(f"{person.quotes} quotation(s), {person.quoted_words} words quoted"))
             self.addTopLevelItem(item)
 

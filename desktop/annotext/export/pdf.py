@@ -154,35 +154,52 @@ def _prepare(document, font, page_height: float) -> None:
 
 
 def _split_blocks_at_page_breaks(document, page_height: float) -> None:
-    """Cut every paragraph that runs over a page break into two paragraphs at that break.
+    """Cut every paragraph that runs over a page break into paragraphs at those breaks.
 
     Qt draws a whole paragraph on each page it touches and only clips it, and a PDF keeps
     clipped text in its text layer: the last line before a break would be extracted twice. The
-    cut changes nothing visible (no margin between the halves, the break is already a line end)."""
+    cuts change nothing visible (no margin between the pieces, a break is already a line end).
+    All cut points are found first and made in one edit, from the end backwards, so the layout
+    is redone once, not once per cut (a paragraph of a million characters spans 300 pages)."""
     from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextFormat
 
     layout = document.documentLayout()
+    cuts = []  # (block, positions of the lines that open a new page)
     block = document.begin()
     while block.isValid():
-        cursor = QTextCursor(block)
         lines = block.layout()
-        if cursor.currentTable() is None and lines.lineCount() > 1:
+        if lines.lineCount() > 1 and QTextCursor(block).currentTable() is None:
             top = layout.blockBoundingRect(block).top()
-            first_page = int((top + lines.lineAt(0).y()) // page_height)
+            page = int((top + lines.lineAt(0).y()) // page_height)
+            positions = []
             for index in range(1, lines.lineCount()):
                 line = lines.lineAt(index)
-                if int((top + line.y()) // page_height) != first_page:
-                    original = block.blockFormat()
-                    head = QTextBlockFormat(original)
-                    head.setBottomMargin(0)
-                    cursor.setBlockFormat(head)
-                    tail = QTextBlockFormat(original)
-                    tail.setTopMargin(0)
-                    tail.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
-                    cursor.setPosition(block.position() + line.textStart())
-                    cursor.insertBlock(tail, cursor.charFormat())
-                    break
+                line_page = int((top + line.y()) // page_height)
+                if line_page != page:
+                    positions.append(block.position() + line.textStart())
+                    page = line_page
+            if positions:
+                cuts.append((QTextBlockFormat(block.blockFormat()), positions))
         block = block.next()
+    if not cuts:
+        return
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for original, positions in reversed(cuts):
+        middle = QTextBlockFormat(original)
+        middle.setTopMargin(0)
+        middle.setBottomMargin(0)
+        middle.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+        last = QTextBlockFormat(middle)
+        last.setBottomMargin(original.bottomMargin())
+        for number, position in enumerate(reversed(positions)):
+            cursor.setPosition(position)
+            cursor.insertBlock(last if number == 0 else middle, cursor.charFormat())
+        head = QTextBlockFormat(original)
+        head.setBottomMargin(0)
+        cursor.setPosition(positions[0] - 1)
+        cursor.setBlockFormat(head)
+    cursor.endEditBlock()
 
 
 def _tables(frame, QTextTable):

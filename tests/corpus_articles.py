@@ -73,11 +73,12 @@ class _Writer:
         return len(self.quotes) - 1
 
 
-def article(index: int, rng: random.Random, start_date: date = date(2024, 1, 1), days: int = 120) -> Article:
-    """Article number `index`: two or three speakers, one organisation statement on odd articles."""
+def article(index: int, rng: random.Random, start_date: date = date(2024, 1, 1), days: int = 120,
+            pool: list[tuple[str, str]] = PEOPLE) -> Article:
+    """Article number `index`: two or three speakers from `pool`, an organisation statement on odd articles."""
     w = _Writer()
     topic = rng.choice(TOPICS)
-    cast = rng.sample(PEOPLE, rng.choice((2, 3)))
+    cast = rng.sample(pool, rng.choice((2, 3)))
     surname_only = index % 5 == 0  # these articles never give the full name of their first speaker
     expected = Article(None, None)  # type: ignore[arg-type]
     people: dict[str, Person] = {}
@@ -134,6 +135,22 @@ def article(index: int, rng: random.Random, start_date: date = date(2024, 1, 1),
                             w.quotes, sorted(people.values(), key=lambda p: -p.mentions))
     expected.document, expected.result = document, result
     return expected
+
+
+def people_pool(size: int, seed: int = 5) -> list[tuple[str, str]]:
+    """`size` distinct people (first name x surname, unique surnames) for large generated corpora."""
+    rng = random.Random(seed)
+    firsts = ["Amara", "Lena", "Tomás", "Priya", "Gideon", "Mei", "Rafael", "Ingrid", "Kwame", "Sofia", "Yusuf",
+              "Hannah", "Diego", "Aiko", "Olga", "Samir", "Claire", "Mateo", "Nia", "Pavel"]
+    stems = ["Okaf", "Brand", "Herr", "Natar", "Wals", "Chow", "Duart", "Solb", "Mensa", "Rossi", "Demir", "Kowal",
+             "Lind", "Tanak", "Petr", "Haddad", "Moreau", "Silv", "Adey", "Novak"]
+    endings = ["or", "ton", "era", "ajan", "h", "ley", "e", "erg", "ah", "i", "el", "ski", "qvist", "a", "ov", "in",
+               "eau", "ers", "emi", "ak"]
+    surnames = sorted({stem + ending for stem in stems for ending in endings})
+    rng.shuffle(surnames)
+    roles = ["minister", "spokesperson", "analyst", "mayor", "professor", "union leader", "chief executive"]
+    return [(f"{rng.choice(firsts)} {surnames[i % len(surnames)]}{'' if i < len(surnames) else f'-{i // len(surnames)}'}",
+             rng.choice(roles)) for i in range(size)]
 
 
 def articles(count: int, seed: int = 17, **kwargs) -> list[Article]:

@@ -97,6 +97,12 @@ class CorpusService:
         """The values an attribute takes in the library (for filter menus)."""
         return self.repo.attribute_values(key)
 
+    def unanalysed(self) -> list[int]:
+        """Documents with no stored analysis of their current text (what "Analyse all" does)."""
+        from annotext.storage.summaries import unanalysed_documents
+
+        return unanalysed_documents(self.library.db)
+
     def totals(self, selection: CorpusFilter = CorpusFilter()) -> dict[str, int]:
         """Documents selected, analysed and dated; quotations and quoted words."""
         return self.repo.totals(selection)

@@ -32,6 +32,13 @@ class CorpusReport:
     quotes_cap: int = 0  # quotations listed per speaker at most (0: all)
     passages: list[tuple[str, list[CodedPassage]]] = field(default_factory=list)  # (tag, passages)
     top: int = 15
+    code_only: bool = False  # a code report: the passages of some tags, nothing else
+
+
+def code_report(title: str, selection: str, generated: str, passages: list[tuple[str, list[CodedPassage]]]) -> CorpusReport:
+    """A report holding only the coded passages (coding retrieval's export)."""
+    return CorpusReport(title, selection, generated, {}, [], "month", [], TagBySource(), passages=passages,
+                        code_only=True)
 
 
 def figures(report: CorpusReport, theme=None) -> list:
@@ -69,12 +76,19 @@ def write_corpus_report(report: CorpusReport, fmt: str, path: Path) -> Path:
     return path
 
 
+def passage_rows(report: CorpusReport) -> list[dict]:
+    """The coded passages as rows (the code report's CSV)."""
+    return [{"tag": tag, "doc_id": p.doc_id, "document": p.title, "date": p.date or "", "source": p.source or "",
+             "start": p.start, "end": p.end, "passage": p.exact, "comment": p.comment, "coder": p.coder,
+             "tags": "; ".join(p.tags)} for tag, passages in report.passages for p in passages]
+
+
 def render_csv(report: CorpusReport) -> str:
-    """The people table as CSV, cells safe from spreadsheet formulas."""
+    """The people table (or, for a code report, the passages) as CSV, cells safe from formulas."""
     from annotext.export.data import csv_cell
 
     buffer = io.StringIO()
-    rows = people_rows(report)
+    rows = passage_rows(report) if report.code_only else people_rows(report)
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["name"], lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
@@ -88,7 +102,7 @@ def render_html(report: CorpusReport, for_qt: bool = False) -> str:
     from annotext.export.charts import svg_markup
     from annotext.export.html import _environment
 
-    charts = [] if for_qt else [Markup(svg_markup(f)) for f in figures(report)]
+    charts = [] if for_qt or report.code_only else [Markup(svg_markup(f)) for f in figures(report)]
     return _environment.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
 
 
@@ -126,15 +140,34 @@ def _write_pdf(report: CorpusReport, path: Path) -> None:
 def _write_docx(report: CorpusReport, path: Path) -> None:
     """DOCX with python-docx: headings, tables, and each chart as a PNG picture."""
     from docx import Document as WordDocument
-    from docx.shared import Inches
 
-    from annotext.export.charts import render
     from annotext.core.xml_text import xml_safe as _clean
 
     word = WordDocument()
     word.core_properties.title = _clean(report.title)
     word.add_heading(_clean(report.title), level=0)
     word.add_paragraph(_clean(f"{report.selection} — {report.generated}"))
+    if not report.code_only:
+        _docx_corpus(word, report)
+    if report.passages:
+        word.add_heading("Code report", level=1)
+        for tag, passages in report.passages:
+            word.add_heading(_clean(f"{tag} — {len(passages)} passage(s)"), level=2)
+            for passage in passages:
+                paragraph = word.add_paragraph(style="List Bullet")
+                paragraph.add_run(_clean(passage.exact)).bold = True
+                paragraph.add_run(_clean(f" — {passage.title}, {passage.date or 'undated'}, coder {passage.coder or '—'}"))
+                if passage.comment:
+                    word.add_paragraph(_clean(passage.comment), style="Quote")
+    word.save(str(path))
+
+
+def _docx_corpus(word, report: CorpusReport) -> None:
+    from docx.shared import Inches
+
+    from annotext.core.xml_text import xml_safe as _clean
+    from annotext.export.charts import render
+
     word.add_paragraph(_clean(totals_line(report)))
     for figure in figures(report):
         word.add_picture(io.BytesIO(render(figure, "png")), width=Inches(6.3))
@@ -160,17 +193,6 @@ def _write_docx(report: CorpusReport, path: Path) -> None:
                                      f"{', ' + quote.source if quote.source else ''}"))
         if report.quotes_cap and person.quotes > len(quotes):
             word.add_paragraph(f"{person.quotes - len(quotes)} more not listed.")
-    if report.passages:
-        word.add_heading("Code report", level=1)
-        for tag, passages in report.passages:
-            word.add_heading(_clean(f"{tag} — {len(passages)} passage(s)"), level=2)
-            for passage in passages:
-                paragraph = word.add_paragraph(style="List Bullet")
-                paragraph.add_run(_clean(passage.exact)).bold = True
-                paragraph.add_run(_clean(f" — {passage.title}, {passage.date or 'undated'}, coder {passage.coder or '—'}"))
-                if passage.comment:
-                    word.add_paragraph(_clean(passage.comment), style="Quote")
-    word.save(str(path))
 
 
 def totals_line(report: CorpusReport) -> str:

@@ -32,6 +32,7 @@ class CodebookPanel(QWidget):
 
     tagOpened = Signal(int)
     tagApplied = Signal(int)
+    tagRetrieved = Signal(int)  # show the tag's passages in every document (corpus view)
 
     def __init__(self, store: AnnotationStore, submit: Callable[[Edit], bool], parent=None):
         super().__init__(parent)
@@ -152,6 +153,7 @@ class CodebookPanel(QWidget):
         tag = self.store.tag(self._tag_id(item))
         others = [t for t in self.store.tags() if t.id != tag.id]
         menu.addAction("Show passages", lambda: self.tagOpened.emit(tag.id))
+        menu.addAction("Show passages in all documents", lambda: self.tagRetrieved.emit(tag.id))
         menu.addAction("Apply to selection" + (f"\t{tag.shortcut}" if tag.shortcut else ""),
                        lambda: self.tagApplied.emit(tag.id))
         menu.addSeparator()

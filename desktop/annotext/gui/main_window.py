@@ -135,6 +135,10 @@ class MainWindow(QMainWindow):
 
         self.corrections = CorrectionController(self)
         self.library_actions = LibraryController(self)
+        from annotext.gui.corpus_mode import CorpusMode
+
+        self.corpus = CorpusMode(self)
+        self.annotating.codebook.tagRetrieved.connect(self.corpus.show_tag)
         self.library_layout.insertWidget(0, self.library_actions.search)
         self.tabs.addTab(self.annotating.panel, "Annotations")
         self.left.addWidget(_titled("Codebook", self.annotating.codebook))
@@ -236,7 +240,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open…", QKeySequence.StandardKey.Open, self.library_actions.choose_files)
         self.recent_menu = file_menu.addMenu("Open &Recent")
+        self._action(file_menu, "Import &folder…", None, self.corpus.import_folder)
         self._action(file_menu, "&Export…", QKeySequence("Ctrl+E"), self.menu_actions.choose_export)
+        self._action(file_menu, "Export &corpus report…", None, self.corpus.export_report)
         file_menu.addSeparator()
         self._action(file_menu, "&Merge another analyst's work…", None, self.menu_actions.choose_merge)
         file_menu.addSeparator()
@@ -275,6 +281,8 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._sync_view_actions)
         self._sync_view_actions()
         tools_menu = self.menuBar().addMenu("&Tools")
+        self._action(tools_menu, "&Corpus view", QKeySequence("Ctrl+Shift+C"), self.corpus.show)
+        self._action(tools_menu, "Analyse &all documents", None, self.corpus.analyse_all)
         self._action(tools_menu, "Coder &agreement…", None, self.menu_actions.show_agreement)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, f"&About {APP_NAME}", None, self.menu_actions.show_about)
@@ -536,6 +544,7 @@ class MainWindow(QMainWindow):
 
     def show_changes(self, changes: "Changes") -> None:
         """Refresh only the views that show something an edit (or its undo) changed."""
+        self.corpus.changed()
         if changes.documents:
             self.refresh_library()
         current = self.current
@@ -619,6 +628,7 @@ class MainWindow(QMainWindow):
             self.runner.shutdown()
             self.export_runner.shutdown()
             self.library_actions.shutdown()
+            self.corpus.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -1,0 +1,298 @@
+"""The corpus view: the whole library (or a selection) at once — who is mentioned, who is quoted,
+when and where — and every passage of a code. A mode of the main window (View ▸ Corpus).
+
+Thin: the numbers come from annotext.application.corpus, the charts from annotext.export.charts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from annotext.application.corpus import CorpusService
+from annotext.core.corpus import ORGANISATION, OTHER, CorpusFilter
+from annotext.gui.corpus_charts import ChartPanel
+from annotext.gui.corpus_passages import PassagesPanel
+from annotext.gui.safe_text import plain_tooltip
+
+PEOPLE_COLUMNS = ["Name", "Kind", "Documents", "Mentions", "Quotations", "Words quoted", "Share of voice %",
+                  "First", "Last"]
+QUOTE_COLUMNS = ["Date", "Document", "Source", "Quotation (in context)"]
+_KIND_LABEL = {ORGANISATION: "organisation", OTHER: "unnamed speaker"}
+
+
+class _NumberSort(QTableWidgetItem):
+    def __lt__(self, other):  # noqa: D105 (Qt's sort hook)
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)):
+            return mine < theirs
+        return self.text().casefold() < other.text().casefold()
+
+
+def _cell(value, text: str | None = None, numeric: bool = False) -> QTableWidgetItem:
+    item = _NumberSort(text if text is not None else ("" if value is None else str(value)))
+    item.setData(Qt.ItemDataRole.UserRole, value)
+    if numeric:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class CorpusView(QWidget):
+    """Emits openAt(doc_id, start, end) to read a document at a place, backToReading() to leave."""
+
+    openAt = Signal(int, int, int)
+    backToReading = Signal()
+
+    def __init__(self, library, submit, dark: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("corpus")
+        self.library = library
+        self.service = CorpusService(library)
+        self.submit = submit
+        self.dark = dark
+        self.selection = CorpusFilter()
+        self.people = []
+        self.stale = True
+        self._build()
+
+    # Layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.date_from, self.date_to = QLineEdit(), QLineEdit()
+        for box, hint in ((self.date_from, "from YYYY-MM-DD"), (self.date_to, "to YYYY-MM-DD")):
+            box.setPlaceholderText(hint)
+            box.setMaximumWidth(120)
+            box.editingFinished.connect(self.apply_filter)
+        self.source = QComboBox()
+        self.source.setMinimumWidth(140)
+        self.source.activated.connect(lambda _i: self.apply_filter())
+        self.attribute = QLineEdit()
+        self.attribute.setPlaceholderText("attribute: key=value")
+        self.attribute.setMaximumWidth(170)
+        self.attribute.editingFinished.connect(self.apply_filter)
+        self.in_tag = QComboBox()
+        self.in_tag.activated.connect(lambda _i: self.apply_filter())
+        self.analyse_button = QPushButton("Analyse all")
+        export = QPushButton("Export report…")
+        self.export_button = export
+        back = QPushButton("Back to reading")
+        back.clicked.connect(self.backToReading.emit)
+        bar = QHBoxLayout()
+        for widget in (QLabel("Documents:"), self.date_from, self.date_to, self.source, self.attribute, self.in_tag):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.analyse_button, export, back):
+            bar.addWidget(widget)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
+        self.table.setObjectName("corpusPeople")
+        self.table.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.table.itemSelectionChanged.connect(self._person_chosen)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._people_menu)
+
+        self.quotes = QTableWidget(0, len(QUOTE_COLUMNS))
+        self.quotes.setObjectName("corpusQuotes")
+        self.quotes.setHorizontalHeaderLabels(QUOTE_COLUMNS)
+        self.quotes.setWordWrap(True)
+        self.quotes.verticalHeader().setVisible(False)
+        self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.quotes.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.quotes.itemActivated.connect(self._open_quote)
+        self.quotes_label = QLabel("Click a person to list every quotation of theirs; double-click one to read it.")
+        self.quotes_label.setTextFormat(Qt.TextFormat.PlainText)
+        quotes_page = QWidget()
+        quotes_layout = QVBoxLayout(quotes_page)
+        quotes_layout.addWidget(self.quotes_label)
+        quotes_layout.addWidget(self.quotes, 1)
+
+        self.share_chart = ChartPanel("Bars: words quoted; labels give quotations and share of all attributed"
+                                      " words. Hatched orange: organisations.")
+        self.time_chart = ChartPanel("Documents without a date are left out of this chart.")
+        self.tag_chart = ChartPanel("Passages per tag and source (each passage counted once per tag).")
+        self.passages = PassagesPanel(self.service, self.openAt.emit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.share_chart, "Share of voice")
+        self.tabs.addTab(quotes_page, "Quotations")
+        self.tabs.addTab(self.time_chart, "Over time")
+        self.tabs.addTab(self.tag_chart, "Tags by source")
+        self.tabs.addTab(self.passages, "Coded passages")
+        self.tabs.currentChanged.connect(lambda _i: self._draw_current())
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+
+    # Data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read everything (after analyses, corrections, merges or a new filter)."""
+        self.service.prepare()
+        self._fill_choices()
+        self.people = self.service.people(self.selection)
+        totals = self.service.totals(self.selection)
+        self.summary.setText(
+            f"{self.selection.describe()}: {totals['documents']} documents, {totals['analysed']} analysed,"
+            f" {totals['dated']} dated; {totals['quotes']} quotations ({totals['attributed_quotes']} with a known"
+            f" speaker, {totals['attributed_words']:,} words). Share of voice = share of those words.")
+        todo = self.service.unanalysed()
+        self.analyse_button.setText(f"Analyse {len(todo)} not analysed" if todo else "All analysed")
+        self.analyse_button.setEnabled(bool(todo))
+        self._fill_people()
+        self.stale = False
+        self._drawn: set[int] = set()
+        self._draw_current()
+        self.passages.set_selection(self.selection)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def _fill_choices(self) -> None:
+        for combo, first, values in ((self.source, "All sources", self.service.attribute_values("source")),
+                                     (self.in_tag, "Any tag", [t.name for t in self.library.annotations.tags()])):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            combo.blockSignals(False)
+        self.passages.set_tags([t.name for t in self.library.annotations.tags()])
+
+    def _fill_people(self) -> None:
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.people))
+        for row, person in enumerate(self.people):
+            name = _cell(person.name)
+            name.setToolTip(plain_tooltip("Names in the documents: " + ", ".join(person.names)))
+            cells = [name, _cell(_KIND_LABEL.get(person.kind, "person")), _cell(person.documents, numeric=True),
+                     _cell(person.mentions, numeric=True), _cell(person.quotes, numeric=True),
+                     _cell(person.quoted_words, numeric=True), _cell(person.share, f"{person.share:.1f}", numeric=True),
+                     _cell(person.first_date or ""), _cell(person.last_date or "")]
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def apply_filter(self) -> None:
+        """Read the filter bar; a date or attribute that cannot be read is shown, not applied."""
+        from annotext.core.attributes import BadAttribute, normalise_date, parse_assignment
+
+        dates = []
+        for box in (self.date_from, self.date_to):
+            text = box.text().strip()
+            dates.append(normalise_date(text) if text else None)
+            box.setStyleSheet("" if not text or dates[-1] else "color: #c0392b;")
+        attrs = ()
+        if self.attribute.text().strip():
+            try:
+                attrs = (parse_assignment(self.attribute.text()),)
+                self.attribute.setStyleSheet("")
+            except BadAttribute:
+                self.attribute.setStyleSheet("color: #c0392b;")
+        selection = CorpusFilter(dates[0], dates[1], self.source.currentData(), attrs, self.in_tag.currentData())
+        if selection != self.selection:
+            self.selection = selection
+            self.refresh()
+
+    # Charts --------------------------------------------------------------------------------
+    def _draw_current(self) -> None:
+        """Charts are drawn when their tab is shown (matplotlib loads on the first one)."""
+        from annotext.export.charts import DARK, LIGHT, share_of_voice_figure, tag_heatmap_figure, timeline_figure
+
+        index = self.tabs.currentIndex()
+        if index in getattr(self, "_drawn", set()):
+            return
+        theme = DARK if self.dark else LIGHT
+        panel = self.tabs.currentWidget()
+        if panel is self.share_chart:
+            self.share_chart.show_figure(lambda width: share_of_voice_figure(self.people, 15, theme, width))
+        elif panel is self.time_chart:
+            unit, points = self.service.timeline(self.selection)
+            self.time_chart.show_figure(lambda width: timeline_figure(points, unit, theme, width))
+        elif panel is self.tag_chart:
+            table = self.service.tags_by(self.selection)
+            self.tag_chart.show_figure(lambda width: tag_heatmap_figure(table, theme, width))
+        else:
+            return
+        self._drawn.add(index)
+
+    # People --------------------------------------------------------------------------------
+    def _chosen_name(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table.item(rows[0].row(), 0).text() if rows else None
+
+    def _person_chosen(self) -> None:
+        name = self._chosen_name()
+        if name is not None:
+            self.show_quotes(name)
+
+    def show_quotes(self, entry: str) -> None:
+        """List every quotation of a corpus entry, by date, with context."""
+        quotes = self.service.quotes(entry, self.selection)
+        self.quotes.setSortingEnabled(False)
+        self.quotes.setRowCount(len(quotes))
+        for row, quote in enumerate(quotes):
+            context = f"…{' '.join(quote.before.split()[-12:])} “{quote.content}” {' '.join(quote.after.split()[:12])}…"
+            cells = [_cell(quote.date or ""), _cell(quote.title), _cell(quote.source or ""), _cell(context)]
+            cells[0].setData(Qt.ItemDataRole.UserRole + 1, (quote.doc_id, quote.start, quote.end))
+            cells[3].setToolTip(plain_tooltip(f"{quote.speaker}: “{quote.content}”\n{quote.title}"))
+            for column, item in enumerate(cells):
+                self.quotes.setItem(row, column, item)
+        self.quotes.resizeRowsToContents()
+        self.quotes_label.setText(f"{entry}: {len(quotes)} quotation(s). Double-click one to read it in its document.")
+        self.tabs.setCurrentIndex(1)
+
+    def _open_quote(self, item: QTableWidgetItem) -> None:
+        place = self.quotes.item(item.row(), 0).data(Qt.ItemDataRole.UserRole + 1)
+        if place:
+            self.openAt.emit(*place)
+
+    def _people_menu(self, point) -> None:
+        item = self.table.itemAt(point)
+        if item is None:
+            return
+        entry = self.table.item(item.row(), 0).text()
+        person = next((p for p in self.people if p.name == entry), None)
+        menu = QMenu(self)
+        merge = menu.addMenu("Count as the same person as")
+        for other in [p.name for p in self.people if p.name != entry][:40]:
+            merge.addAction(other, lambda target=other: self.merge(entry, target))
+        if person is not None and len(person.names) > 1:
+            split = menu.addMenu("Separate the name")
+            for name in person.names:
+                split.addAction(name, lambda chosen=name: self.split(chosen))
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    def merge(self, entry: str, into: str) -> bool:
+        """Count `entry` as `into` across the corpus (undoable)."""
+        from annotext.application.corpus import merge_people
+
+        done = self.submit(merge_people(entry, into))
+        self.refresh()
+        return done
+
+    def split(self, name: str) -> bool:
+        """Make the per-document name `name` a corpus entry of its own (undoable)."""
+        from annotext.application.corpus import split_person
+
+        done = self.submit(split_person(name))
+        self.refresh()
+        return done

@@ -1,0 +1,112 @@
+"""The corpus view in the main window: numbers, quotations, charts, coding retrieval, merge/undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.corpus_articles import build_library, totals
+
+
+def corpus_window(qtbot, tmp_path, settings, count=30):
+    from annotext.gui.main_window import MainWindow
+
+    library, items = build_library(tmp_path / "corpus.sqlite", count=count)
+    store = library.annotations
+    tag = store.store_tag(store.new_tag("Economy"))
+    for item in items[:6]:
+        store.store_annotation(store.new_annotation(item.document.id, 0, 12, [tag.id], comment="headline"))
+    window = MainWindow(library, settings, "none")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window, items
+
+
+def table_values(table):
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    return {table.item(r, 0).text(): dict(zip(headers, (table.item(r, c).text() for c in range(table.columnCount()))))
+            for r in range(table.rowCount())}
+
+
+def test_people_table_and_share_of_voice_chart_show_the_corpus_counts(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    speakers, words, mentions, documents = totals(items)
+    window.corpus.show()
+    view = window.corpus.view
+    rows = table_values(view.table)
+    assert set(rows) == set(mentions) | set(speakers)
+    for name, row in rows.items():
+        assert int(row["Quotations"]) == speakers[name] and int(row["Words quoted"]) == words[name]
+        assert int(row["Mentions"]) == mentions[name] and int(row["Documents"]) == documents[name]
+    assert rows["the Port Authority"]["Kind"] == "organisation"
+    bars = sorted(round(p.get_width()) for p in view.share_chart.figure.axes[0].patches)
+    assert bars == sorted(words.values())
+    view.table.sortItems(4, Qt.SortOrder.DescendingOrder)  # numeric sort, not text
+    quotes = [int(view.table.item(r, 4).text()) for r in range(view.table.rowCount())]
+    assert quotes == sorted(quotes, reverse=True)
+    window.close()
+
+
+def test_a_person_lists_every_quotation_and_double_click_reads_it(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    speakers, *_ = totals(items)
+    window.corpus.show()
+    view = window.corpus.view
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "Amara Okafor")
+    view.table.selectRow(row)
+    assert view.quotes.rowCount() == speakers["Amara Okafor"]
+    view.quotes.itemActivated.emit(view.quotes.item(0, 3))
+    assert not window.corpus.shown
+    start, end = window.reader.selection_range()
+    assert window.current.text[start:end].startswith("“")
+    window.close()
+
+
+def test_filters_timeline_and_tag_heatmap(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    window.corpus.show()
+    view = window.corpus.view
+    source = items[0].document.metadata["sitename"]
+    view.source.setCurrentIndex(view.source.findData(source))
+    view.apply_filter()
+    chosen = [i for i in items if i.document.metadata["sitename"] == source]
+    assert sum(int(view.table.item(r, 4).text()) for r in range(view.table.rowCount())) == sum(
+        sum(i.speakers.values()) for i in chosen)
+    view.tabs.setCurrentWidget(view.time_chart)
+    heights = [p.get_height() for p in view.time_chart.figure.axes[0].patches]
+    assert sum(heights) == sum(sum(i.mentions.values()) + sum(i.speakers.values()) for i in chosen)
+    view.date_from.setText("not a date")
+    view.apply_filter()
+    assert "c0392b" in view.date_from.styleSheet()
+    window.close()
+
+
+def test_coding_retrieval_from_the_codebook_and_export(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    tag = window.library.annotations.tag_named("Economy")
+    window.annotating.codebook.tagRetrieved.emit(tag.id)
+    panel = window.corpus.view.passages
+    assert window.corpus.shown and panel.table.rowCount() == 6
+    assert panel.table.item(0, 3).text() == "headline"
+    assert panel.export("csv", str(tmp_path / "code.csv"))
+    assert (tmp_path / "code.csv").read_text(encoding="utf-8").count("headline") == 6
+    assert panel.export("html", str(tmp_path / "code.html"))
+    assert "Code report: Economy" in (tmp_path / "code.html").read_text(encoding="utf-8")
+    panel.table.itemActivated.emit(panel.table.item(2, 2))
+    assert window.current.id == panel.found[2].doc_id
+    window.close()
+
+
+def test_merge_in_the_view_is_undoable_from_the_edit_menu(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    window.corpus.show()
+    view = window.corpus.view
+    before = table_values(view.table)
+    assert view.merge("Rafael Duarte", "Ingrid Solberg")
+    after = table_values(view.table)
+    assert "Rafael Duarte" not in after
+    assert int(after["Ingrid Solberg"]["Quotations"]) == int(before["Ingrid Solberg"]["Quotations"]) + int(
+        before["Rafael Duarte"]["Quotations"])
+    window.annotating.undo_stack.undo()
+    assert table_values(view.table) == before
+    window.close()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from annotext.core.results import ENTITY, CorrectionNote, Person
+from annotext.core.span_index import SpanIndex
 from annotext.core.spans import Span, sort_spans
 
 PERSON = "PERSON"
@@ -174,15 +175,18 @@ class _People:
         person.corrections = [*person.corrections, note]
         if not same_words(surface, person.name) and not any(same_words(surface, a) for a in person.aliases):
             person.aliases.append(surface)
+        index = SpanIndex(sort_spans(self.entities))
+        mentions = []
         for begin in _occurrences(self.text, surface):
             end = begin + len(surface)
-            if any(e.label == PERSON and e.start <= begin and end <= e.end and e.length > end - begin
-                   for e in self.entities):
-                continue  # part of a longer name ("Ross" inside "Ewan Ross")
-            self.entities = [e for e in self.entities if not e.overlaps((begin, end))]
-            self.entities.append(Span(begin, end, ENTITY, PERSON, {"person": person.name, "corrected": True}))
-            self.quotes = [Span(q.start, q.end, q.kind, q.label, {**q.attrs, "speaker": person.name})
-                           if _speaker_overlaps(q, begin, end) else q for q in self.quotes]
+            if not any(e.label == PERSON and e.start <= begin and end <= e.end and e.length > end - begin
+                       for e in index.overlapping(begin, end)):  # not part of a longer name ("Ross" in "Ewan Ross")
+                mentions.append((begin, end))
+        replaced = {id(e) for begin, end in mentions for e in index.overlapping(begin, end)}
+        self.entities = [e for e in self.entities if id(e) not in replaced]
+        self.entities += [Span(b, e, ENTITY, PERSON, {"person": person.name, "corrected": True}) for b, e in mentions]
+        self.quotes = [Span(q.start, q.end, q.kind, q.label, {**q.attrs, "speaker": person.name})
+                       if any(_speaker_overlaps(q, b, e) for b, e in mentions) else q for q in self.quotes]
         self.entities = sort_spans(self.entities)
         return True
 

@@ -149,6 +149,11 @@ def test_not_a_quotation_goes_to_hidden_and_is_restored_from_the_reader(qtbot, w
     trigger(menu, "Not a quotation")
     hidden = window.quotes_panel.group_ranges("hidden")
     assert len(hidden) == 1 and hidden[0][0] <= offset < hidden[0][1]
+    marked = [s for s in reader.spans_overlapping(offset, offset + 1) if s.kind == "hidden_quote"]
+    assert len(marked) == 1 and window.describe_spans(marked).startswith("Marked not a quotation")
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.positions.to_qt(offset) + 1)
+    assert cursor.charFormat().underlineStyle() == cursor.charFormat().UnderlineStyle.WaveUnderline
     assert people(window)["Joe Webster"].quotes == 2
 
     reader.select_range(offset, offset)

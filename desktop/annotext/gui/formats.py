@@ -2,7 +2,8 @@
 
 Entities paint a background (displaCy colours, dark text so they stay legible in dark mode);
 quotations paint an underline and italics, so an entity inside a quotation keeps its colour;
-scare quotes (words held at a distance, not speech) only a dotted underline.
+scare quotes (words held at a distance, not speech) only a dotted underline; a quotation the
+analyst marked "not a quotation" a faint grey wave, so it can be found and restored.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from annotext.core.palette import QUOTE_COLOUR, colour_for
 if TYPE_CHECKING:
     from annotext.core.spans import Span
 
+HIDDEN_QUOTE = "hidden_quote"  # the reader's kind for a quotation marked "not a quotation"
 _cache: dict[tuple[str, str, bool], QTextCharFormat] = {}
 
 
@@ -36,6 +38,9 @@ def _build(kind: str, label: str, scare: bool = False) -> QTextCharFormat:
     if kind == ENTITY:
         fmt.setBackground(QColor(colour_for(label)))
         fmt.setForeground(QColor("#111111"))
+    elif kind == HIDDEN_QUOTE:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#b0b0b0"))
     elif kind == QUOTE and scare:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(QColor(QUOTE_COLOUR))

@@ -531,7 +531,11 @@ class MainWindow(QMainWindow):
         """Show an analysis (with the analyst's corrections): highlights, legend, panels."""
         self.raw_result = result
         self.result = shown = self.library.corrected(self.current, result)
-        self.reader.set_spans(shown.spans())
+        from annotext.core.spans import Span
+        from annotext.gui.formats import HIDDEN_QUOTE
+
+        hidden = [Span(q.start, q.end, HIDDEN_QUOTE, HIDDEN_QUOTE, q.attrs) for q in shown.hidden_quotes]
+        self.reader.set_spans([*shown.spans(), *hidden])
         for label in self.legend.hidden_labels():
             self.reader.set_label_visible(label, False)
         counts: dict[str, int] = {}
@@ -561,6 +565,7 @@ class MainWindow(QMainWindow):
     def describe_spans(self, spans: "list[Span]") -> str:
         """Tooltip text for the highlights under the mouse."""
         from annotext.core.results import ENTITY, QUOTE
+        from annotext.gui.formats import HIDDEN_QUOTE
 
         lines = []
         for span in spans:
@@ -573,6 +578,8 @@ class MainWindow(QMainWindow):
                 coder = span.attrs.get("coder")
                 lines.append(f"Passage — {tags}" + (f" (coded by {coder})" if coder else "")
                              + (f"\nComment: {comment}" if comment else ""))
+            elif span.kind == HIDDEN_QUOTE:
+                lines.append("Marked not a quotation — right-click to restore")
             elif span.kind == QUOTE:
                 speaker = span.attrs.get("speaker") or "unattributed quotation"
                 cue = span.attrs.get("cue")

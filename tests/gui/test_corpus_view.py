@@ -38,7 +38,7 @@ def test_people_table_and_share_of_voice_chart_show_the_corpus_counts(qtbot, tmp
     for name, row in rows.items():
         assert int(row["Quotations"]) == speakers[name] and int(row["Words quoted"]) == words[name]
         assert int(row["Mentions"]) == mentions[name] and int(row["Documents"]) == documents[name]
-    assert rows["the Port Authority"]["Kind"] == "organisation"
+    assert rows["the Port Authority"]["Kind"] == "org."
     bars = sorted(round(p.get_width()) for p in view.share_chart.figure.axes[0].patches)
     assert bars == sorted(words.values())
     view.table.sortItems(4, Qt.SortOrder.DescendingOrder)  # numeric sort, not text

@@ -77,7 +77,7 @@ def share_of_voice_figure(people: list[CorpusPerson], top: int = 15, theme: Them
     _style(axes, theme)
     total = sum(p.quoted_words for p in people)
     axes.set_title(f"Share of voice: words quoted (top {len(bars)} of {sum(1 for p in people if p.quoted_words)}"
-                   f" speakers, {total:,} words)", fontsize=10, loc="left")
+                   f" speakers, {total:,} words)", fontsize=10, loc="left", color=theme.text)
     if not bars:
         axes.text(0.5, 0.5, "No attributed quotations in this selection", ha="center", va="center",
                   color=theme.text, transform=axes.transAxes)
@@ -103,7 +103,7 @@ def timeline_figure(points: list[TimePoint], unit: str, theme: Theme = LIGHT, wi
     figure = _figure(width, 3.0, theme)
     axes = figure.add_subplot()
     _style(axes, theme)
-    axes.set_title(title or f"Mentions and quotations by {unit}", fontsize=10, loc="left")
+    axes.set_title(title or f"Mentions and quotations by {unit}", fontsize=10, loc="left", color=theme.text)
     if not points:
         axes.text(0.5, 0.5, "No dated documents in this selection", ha="center", va="center",
                   color=theme.text, transform=axes.transAxes)
@@ -119,7 +119,8 @@ def timeline_figure(points: list[TimePoint], unit: str, theme: Theme = LIGHT, wi
             axes.bar_label(container, fontsize=7, color=theme.text, padding=1)
     step = max(1, len(points) // 12)
     axes.set_xticks(list(xs)[::step], [p.period for p in points][::step], rotation=30, ha="right")
-    axes.legend(fontsize=8, frameon=False, labelcolor=theme.text)
+    axes.set_ylim(0, max(max(p.mentions, p.quotes) for p in points) * 1.3 or 1)  # room for the legend
+    axes.legend(fontsize=8, frameon=False, labelcolor=theme.text, loc="upper right", ncols=2)
     axes.grid(axis="y", color=theme.grid, linewidth=0.6)
     axes.set_axisbelow(True)
     return figure
@@ -131,7 +132,7 @@ def tag_heatmap_figure(table: TagBySource, theme: Theme = LIGHT, width: float = 
     figure = _figure(width, max(2.2, 0.34 * len(tags) + 1.6), theme)
     axes = figure.add_subplot()
     _style(axes, theme)
-    axes.set_title(f"Tagged passages by {by}", fontsize=10, loc="left")
+    axes.set_title(f"Tagged passages by {by}", fontsize=10, loc="left", color=theme.text)
     if not tags:
         axes.text(0.5, 0.5, "No tagged passages in this selection", ha="center", va="center",
                   color=theme.text, transform=axes.transAxes)

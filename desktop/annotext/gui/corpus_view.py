@@ -16,10 +16,13 @@ from annotext.gui.corpus_charts import ChartPanel
 from annotext.gui.corpus_passages import PassagesPanel
 from annotext.gui.safe_text import plain_tooltip
 
-PEOPLE_COLUMNS = ["Name", "Kind", "Documents", "Mentions", "Quotations", "Words quoted", "Share of voice %",
-                  "First", "Last"]
+PEOPLE_COLUMNS = ["Name", "Kind", "Docs", "Mentions", "Quotes", "Words", "Share %", "First", "Last"]
+PEOPLE_TIPS = ["The corpus entry (hover a name: the names documents use)", "person, organisation or unnamed speaker",
+               "Documents that mention or quote them", "Mentions by name", "Quotations attributed to them",
+               "Words quoted", "Share of voice: their share of all words quoted with a known speaker",
+               "First publication date", "Last publication date"]
 QUOTE_COLUMNS = ["Date", "Document", "Source", "Quotation (in context)"]
-_KIND_LABEL = {ORGANISATION: "organisation", OTHER: "unnamed speaker"}
+_KIND_LABEL = {ORGANISATION: "org.", OTHER: "unnamed"}
 
 
 class _NumberSort(QTableWidgetItem):
@@ -91,6 +94,8 @@ class CorpusView(QWidget):
         self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
         self.table.setObjectName("corpusPeople")
         self.table.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
+        for column, tip in enumerate(PEOPLE_TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -130,8 +135,9 @@ class CorpusView(QWidget):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 6)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([760, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -188,7 +194,17 @@ class CorpusView(QWidget):
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
-        self.table.resizeColumnsToContents()
+        self.table.sortItems(5, Qt.SortOrder.DescendingOrder)  # most words quoted first, as the chart
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Numbers and dates as narrow as their widest text, the name gets the rest (1366×768 fits)."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        for column in range(1, self.table.columnCount()):
+            cells = [metrics.horizontalAdvance(self.table.item(r, column).text()) + 14
+                     for r in range(min(200, self.table.rowCount()))]
+            title = header.horizontalAdvance(PEOPLE_COLUMNS[column]) + 22  # with the sort arrow
+            self.table.setColumnWidth(column, int(max([title, *cells])))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def apply_filter(self) -> None:
@@ -250,7 +266,8 @@ class CorpusView(QWidget):
         self.quotes.setSortingEnabled(False)
         self.quotes.setRowCount(len(quotes))
         for row, quote in enumerate(quotes):
-            context = f"…{' '.join(quote.before.split()[-12:])} “{quote.content}” {' '.join(quote.after.split()[:12])}…"
+            before, after = " ".join(quote.before[-90:].split(" ")[1:]), " ".join(quote.after[:90].split(" ")[:-1])
+            context = " ".join(f"…{before}“{quote.content}”{after}…".split())
             cells = [_cell(quote.date or ""), _cell(quote.title), _cell(quote.source or ""), _cell(context)]
             cells[0].setData(Qt.ItemDataRole.UserRole + 1, (quote.doc_id, quote.start, quote.end))
             cells[3].setToolTip(plain_tooltip(f"{quote.speaker}: “{quote.content}”\n{quote.title}"))

@@ -92,3 +92,28 @@ def test_launcher_knows_every_command():
     assert gui_arguments([]) == {"db": None, "model": None, "screenshot": None, "file": None}
     assert gui_arguments(["--db", "x.sqlite", "story.txt"])["file"] == "story.txt"
     assert gui_arguments(["list"]) is None and gui_arguments(["--version"]) is None
+
+
+def test_errors_for_the_analyst_map_once_to_one_line_and_an_exit_code(tmp_path):
+    """AnnotextError subclasses become click exceptions in one place: input problems exit 2, library
+    problems 1, each as one `annotext: …` line, never a traceback."""
+    from click.testing import CliRunner
+
+    from annotext.cli import main
+
+    db = tmp_path / "library.sqlite"
+    bad = tmp_path / "codes.qdc"
+    bad.write_text("<not a codebook", encoding="utf-8")
+    not_sqlite = tmp_path / "notes.sqlite"
+    not_sqlite.write_text("plain words, not a database", encoding="utf-8")
+    runner = CliRunner()
+    cases = [(["analyze", str(tmp_path / "missing.txt")], 2, "missing.txt"),
+             (["--db", str(db), "codebook", "import", str(bad)], 2, "codes.qdc"),
+             (["--db", str(not_sqlite), "list"], 1, "notes.sqlite")]
+    for args, code, named in cases:
+        result = runner.invoke(main, args)
+        lines = result.output.strip().splitlines()
+        assert result.exit_code == code, (args, result.output)
+        assert len(lines) == 1 and lines[0].startswith("annotext: ") and named in lines[0], result.output
+        assert "Traceback" not in result.output
+    assert not_sqlite.read_text(encoding="utf-8") == "plain words, not a database"

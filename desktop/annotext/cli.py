@@ -18,6 +18,7 @@ import click
 from annotext import APP_NAME, __version__
 from annotext.core.terminal_text import for_terminal, json_for_terminal
 from annotext.cli_corpus import filter_options as corpus_filter_options
+from annotext.core.errors import AnnotextError
 from annotext.storage.errors import LibraryError
 
 _VALUE_OPTIONS = {"--db", "--model", "--screenshot"}
@@ -46,16 +47,29 @@ class _GuiOrCommand(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
-        """A library problem met anywhere in a command (busy, read-only, full disk, damaged) ends as
-        one line naming it, never as "internal error"."""
+        """The one place where errors meant for the analyst become exit codes: an AnnotextError met
+        anywhere in a command (bad input: 2; the library or the system, e.g. busy, read-only, full
+        disk, damaged: 1) ends as one line naming it, never as "internal error"."""
         try:
             return super().invoke(ctx)
-        except LibraryError as error:
-            _fail(str(error), 1)
+        except AnnotextError as error:
+            raise UserError(error) from error
         except sqlite3.Error as error:
             from annotext.storage.integrity import failure
 
-            _fail(str(failure(error, (ctx.obj or {}).get("db", "the library"))), 1)
+            raise UserError(failure(error, (ctx.obj or {}).get("db", "the library"))) from error
+
+
+class UserError(click.ClickException):
+    """An AnnotextError as click reports it: `annotext: <the message>` on stderr, its exit code."""
+
+    def __init__(self, error: AnnotextError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:
+        """One line, control characters escaped like every other line the CLI prints."""
+        _echo(f"annotext: {self.message}", err=True)
 
 
 def _echo(message: object = "", err: bool = False, nl: bool = True, keep: str = "\t") -> None:
@@ -84,10 +98,7 @@ def _open_library(ctx, *, write: bool = True):
     from annotext.application.library import Library
     from annotext.storage.database import NEWER
 
-    try:
-        library = Library(ctx.obj["db"])
-    except LibraryError as error:
-        _fail(str(error), 1)
+    library = Library(ctx.obj["db"])  # a LibraryError ends the command as one line (UserError)
     if library.read_only == NEWER:
         library.close()
         _fail(f"{ctx.obj['db']}: written by a newer version of Annotext; this version leaves it untouched"
@@ -148,14 +159,11 @@ def analyze(ctx, targets, as_json, jobs, store, all_docs, quiet):
         return
     if not targets:
         _fail("give FILE(s) to analyse, or --store DOC... / --store --all", 2)
-    from annotext.importers import ImportFailed, import_file
+    from annotext.importers import import_file
 
     documents = []
     for path in targets:
-        try:
-            documents.append(import_file(Path(path)))
-        except ImportFailed as error:
-            _fail(str(error), 2)
+        documents.append(import_file(Path(path)))  # ImportFailed: one line, exit 2 (UserError)
     _warn_without_model(ctx)
     items = ((index, document.text) for index, document in enumerate(documents))
     with _progress(len(documents), "Analysing", quiet or len(documents) < 2) as bar:
@@ -489,7 +497,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
         return
     from annotext.analysis.tokens import token_bounds
     from annotext.export.report import ReportOptions
-    from annotext.export.run import ExportError, export
+    from annotext.export.run import export
 
     _refuse_library_target(ctx, output)
     library = _open_library(ctx, write=False)
@@ -516,11 +524,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
                             tag_ids=tag_ids, comments=not no_comments, people=not no_people,
                             codebook=not no_codebook)
     _analyse_missing(ctx, library, ids)
-    try:
-        export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel,
-               tokenize=token_bounds)
-    except ExportError as error:
-        _fail(str(error), 1)
+    export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel, tokenize=token_bounds)
     _echo(str(output))
 
 
@@ -600,15 +604,10 @@ def _correction_context(ctx):
 
 def _apply_correction(library, build) -> None:
     """Build and apply one correction edit; its description is printed, problems are one line."""
-    from annotext.application.correction_edits import AddPersonCorrection, CorrectionError
+    from annotext.application.correction_edits import AddPersonCorrection
 
-    try:
-        edit = build()
-        library.apply(edit)
-    except CorrectionError as error:
-        _fail(str(error), 2)
-    except LibraryError as error:
-        _fail(str(error), 1)
+    edit = build()  # a CorrectionError (2) or LibraryError (1) ends the command as one line
+    library.apply(edit)
     if isinstance(edit, AddPersonCorrection):
         _echo(f"{_plain(edit.correction.describe())} (saved)")
     else:
@@ -821,10 +820,7 @@ def undo(ctx):
     else:
         edit = SetQuoteCorrection(doc, latest_quote, None, "Forget quotation correction")
         what = f"quotation {latest_quote.start}-{latest_quote.end}: {latest_quote.describe()}"
-    try:
-        library.apply(edit)
-    except LibraryError as error:
-        _fail(str(error), 1)
+    library.apply(edit)
     _echo(f"undone: {_plain(what)}")
 
 
@@ -866,10 +862,7 @@ def restore(ctx, which):
         chosen = Path(which)
         if not chosen.is_file():
             _fail(f"{chosen}: no such backup file", 2)
-    try:
-        kept = restore_backup(db, chosen)
-    except LibraryError as error:
-        _fail(str(error), 1)
+    kept = restore_backup(db, chosen)
     if kept is None:
         _echo(f"restored {chosen} as {db} (there was no library there)")
     else:
@@ -904,14 +897,8 @@ def codebook_export(ctx, path):
 @click.pass_context
 def codebook_import(ctx, path):
     """Merge the codes of PATH (.qdc) into the codebook."""
-    from annotext.core.annotations import AnnotationError
-    from annotext.core.refi_qda import CodebookError
-
     library = _open_library(ctx.parent)
-    try:
-        added, updated = library.import_codebook(path)
-    except (CodebookError, AnnotationError) as error:
-        _fail(str(error), 2)
+    added, updated = library.import_codebook(path)  # CodebookError/AnnotationError: exit 2
     _echo(f"{added} codes added, {updated} updated")
 
 

@@ -122,3 +122,30 @@ def test_a_document_added_behind_the_windows_back_is_listed_and_selected_when_op
     window.open_document(doc_id)
     assert window.library_panel.count() == 1
     assert window.library_panel.currentItem().data(Qt.ItemDataRole.UserRole) == doc_id
+
+
+def test_every_write_on_a_read_only_library_says_so_and_changes_nothing(qtbot, make_window, tmp_path,
+                                                                        monkeypatch):
+    from annotext.gui import annotation_controller, library_controller
+
+    window = make_window(model_name="none")
+    path = write(tmp_path, "story.txt", "Budget story\nThe mayor said: “We will cut nothing.”\n")
+    with qtbot.waitSignal(window.library_actions.importFinished, timeout=30_000):
+        window.import_paths([path])
+    qtbot.waitUntil(lambda: window.result is not None, timeout=60_000)
+    doc = window.current.id
+    before = window.library.document(doc)
+    shown = []
+    monkeypatch.setattr(annotation_controller, "show_message", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(library_controller, "show_message", lambda parent, title, text: shown.append(text))
+    window.library.read_only = "in a read-only folder"  # as a library opened from a read-only place
+    quote = window.result.quotes[0]
+    assert window.corrections.set_speaker(quote.start, quote.end, "Someone Else") is False
+    assert window.corrections.not_quote(quote.start, quote.end) is False
+    assert window.library_actions.rename(doc, "New title") is False
+    assert window.library_actions.delete(doc, confirm=False) is False
+    QGuiApplication.clipboard().setText("Pasted text")
+    assert window.library_actions.paste_as_document() is None
+    assert len(shown) == 5 and all("read-only" in message for message in shown)
+    assert window.library.quote_corrections(doc) == [] and window.library.document(doc) == before
+    assert len(window.library.documents()) == 1 and window.annotating.undo_stack.count() == 0

@@ -6,6 +6,7 @@ and every result is stored on this (the GUI) thread before it is shown.
 
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QProgressBar,
 from typing import TYPE_CHECKING
 
 from annotext import APP_NAME
+from annotext.core.errors import AnnotextError
 from annotext.core.palette import LABEL_NAMES
 from annotext.gui.reader import ReaderView
 
@@ -507,7 +509,16 @@ class MainWindow(QMainWindow):
         from annotext.analysis.pipeline import INSTALL_HINT
 
         self._analysis_ended()
-        self.library.store_analysis(doc_id, result)
+        try:
+            self.library.store_analysis(doc_id, result)
+        except (AnnotextError, sqlite3.Error) as error:  # full disk, busy: shown, kept for this session only
+            from annotext.storage.integrity import failure
+
+            problem = failure(error, self.library.path) if isinstance(error, sqlite3.Error) else error
+            self.on_status(f"The analysis could not be saved: {problem}")
+            if self.current is not None and self.current.id == doc_id:
+                self.apply_result(doc_id, result)
+            return
         if self.current is not None and self.current.id == doc_id:
             self.apply_result(doc_id, result)
             people = len(result.people)

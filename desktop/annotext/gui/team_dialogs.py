@@ -20,7 +20,7 @@ from annotext.gui.safe_text import show_message
 def choose_merge(window) -> None:
     """File ▸ Merge…: pick another library or a .qdpx and merge it, then show the summary."""
     from annotext.application.merge import merge_project
-    from annotext.importers.errors import ImportFailed
+    from annotext.core.errors import AnnotextError
     from annotext.storage.errors import LibraryError
 
     path, _filter = QFileDialog.getOpenFileName(window, "Merge another analyst's work", "",
@@ -41,7 +41,7 @@ def choose_merge(window) -> None:
 
             project, notes = read_library(path), []
         summary = merge_project(window.library, project, notes)
-    except (ImportFailed, LibraryError, OSError) as error:
+    except (AnnotextError, OSError) as error:
         show_message(window, "Nothing merged", str(error))
         return
     window.annotating.undo_stack.clear()  # the merge is outside the undo history; its backup is named below

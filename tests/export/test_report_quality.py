@@ -334,3 +334,22 @@ def test_pdf_on_a_full_or_read_only_disk_fails_and_keeps_the_old_file(annotated_
             ["report.pdf"] + (["filler.bin"] if fault == "full" else []))
     finally:
         small_disk.read_only(False) if fault == "read_only" else small_disk.make_room()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "csv"])
+def test_cli_export_to_dev_full_is_one_line_and_exit_1(annotated_library, fmt):
+    import os
+    import sys
+
+    library, doc = annotated_library
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    code = ("import sys\nfrom annotext.launcher import run\n"
+            f"sys.argv = ['annotext', '--db', {str(library.path)!r}, 'export', '{doc}', '--format', '{fmt}', "
+            "'-o', '/dev/full']\nrun()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 1, result
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "/dev/full" in lines[0] and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout == ""

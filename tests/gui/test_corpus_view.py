@@ -36,8 +36,8 @@ def test_people_table_and_share_of_voice_chart_show_the_corpus_counts(qtbot, tmp
     rows = table_values(view.table)
     assert set(rows) == set(mentions) | set(speakers)
     for name, row in rows.items():
-        assert int(row["Quotations"]) == speakers[name] and int(row["Words quoted"]) == words[name]
-        assert int(row["Mentions"]) == mentions[name] and int(row["Documents"]) == documents[name]
+        assert int(row["Quotes"]) == speakers[name] and int(row["Words"]) == words[name]
+        assert int(row["Mentions"]) == mentions[name] and int(row["Docs"]) == documents[name]
     assert rows["the Port Authority"]["Kind"] == "org."
     bars = sorted(round(p.get_width()) for p in view.share_chart.figure.axes[0].patches)
     assert bars == sorted(words.values())
@@ -105,8 +105,8 @@ def test_merge_in_the_view_is_undoable_from_the_edit_menu(qtbot, tmp_path, setti
     assert view.merge("Rafael Duarte", "Ingrid Solberg")
     after = table_values(view.table)
     assert "Rafael Duarte" not in after
-    assert int(after["Ingrid Solberg"]["Quotations"]) == int(before["Ingrid Solberg"]["Quotations"]) + int(
-        before["Rafael Duarte"]["Quotations"])
+    assert int(after["Ingrid Solberg"]["Quotes"]) == int(before["Ingrid Solberg"]["Quotes"]) + int(
+        before["Rafael Duarte"]["Quotes"])
     window.annotating.undo_stack.undo()
     assert table_values(view.table) == before
     window.close()

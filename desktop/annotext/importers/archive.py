@@ -20,8 +20,7 @@ from annotext.importers.limits import (MAX_ARCHIVE_ENTRIES, MAX_COMPRESSION_RATI
                                        MAX_EXPANDED_BYTES, MAX_MARKUP_BYTES, RATIO_GRACE_BYTES, megabytes)
 from annotext.importers.source_file import open_regular
 
-_READABLE = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2",
-             zipfile.ZIP_LZMA: "LZMA"}
+_READABLE = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 _MARKUP = (".xml", ".rels", ".xhtml", ".html", ".htm", ".opf", ".ncx")
 _METHOD_NAMES = {9: "Deflate64", 6: "Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 _MAX_DIRECTORY_BYTES = MAX_ARCHIVE_ENTRIES * 256  # a directory entry is 46 bytes plus its name

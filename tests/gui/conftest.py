@@ -61,3 +61,27 @@ def background_at():
         return cursor.charFormat().background().color()
 
     return colour
+
+
+@pytest.fixture
+def answer_dialog():
+    """answer_dialog(choose, kind=QMessageBox): run `choose(dialog)` on the next modal dialog of that
+    kind as soon as it is shown (the test then does what opens it); returns a list that receives it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer(choose, kind=QMessageBox):
+        seen = []
+
+        def act():
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, kind):
+                QTimer.singleShot(20, act)
+                return
+            seen.append(dialog)
+            choose(dialog)
+
+        QTimer.singleShot(0, act)
+        return seen
+
+    return answer

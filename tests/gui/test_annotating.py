@@ -148,13 +148,15 @@ def test_annotations_panel_filters_and_navigates(qtbot, annotating_window):
     assert len(store.annotations(window.current.id)) == 1
 
 
-def test_key_without_selection_or_tag_explains(qtbot, annotating_window):
+def test_key_without_selection_or_tag_explains(qtbot, annotating_window, answer_dialog):
     window = annotating_window
     window.reader.moveCursor(QTextCursor.MoveOperation.Start)
     press(qtbot, window.reader, Qt.Key.Key_1)
     assert "Select a passage" in window.status_label.text()
     select(window, "Xi and Putin")
+    asked = answer_dialog(lambda box: box.reject())  # "No tag has the key 7. Create one?" Cancel
     press(qtbot, window.reader, Qt.Key.Key_7)
+    assert "No tag has the key 7" in asked[0].text()
     assert "No tag has the key 7" in window.status_label.text()
 
 

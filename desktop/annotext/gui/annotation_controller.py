@@ -37,7 +37,7 @@ class AnnotationController(QObject):
         self.library = window.library
         self.store = window.library.annotations
         self.undo_stack = QUndoStack(self)
-        self.codebook = CodebookPanel(self.store, self.submit)
+        self.codebook = CodebookPanel(self.store, self.submit, self.submit_all)
         self.panel = AnnotationsPanel()
         self.annotations: list[Annotation] = []
         self.codebook.tagOpened.connect(self.show_tag)
@@ -87,6 +87,21 @@ class AnnotationController(QObject):
         if edit.doc_id is not None and (current is None or edit.doc_id != current.id):
             self.window.open_document(edit.doc_id)
 
+    def submit_all(self, label: str, edits: list[Edit]) -> bool:
+        """Several edits as one undo step (e.g. move a key, then create the tag that takes it); if one
+        fails, those already applied are reverted."""
+        self.undo_stack.beginMacro(label)
+        applied = 0
+        for edit in edits:
+            if not self.submit(edit):
+                break
+            applied += 1
+        self.undo_stack.endMacro()
+        if applied < len(edits):
+            self.undo_stack.undo()  # the partial step, applied edits reverted
+            return False
+        return True
+
     def _on_change(self, edit: Edit, changes: Changes, how: str = DONE) -> None:
         self.window.show_changes(changes)
         if how == UNDONE:
@@ -114,7 +129,8 @@ class AnnotationController(QObject):
         self.panel.set_annotations(self.annotations, tags)
         self.window.notes.set_notes([self._note(a, colours, names) for a in self.annotations
                                      if a.comment and not a.orphaned])
-        self.codebook.refresh(self.store.tag_counts(current.id if current else None))
+        library_counts = self.store.tag_counts(None)
+        self.codebook.refresh(self.store.tag_counts(current.id) if current else {}, library_counts)
         self.changed.emit()
 
     # What the analyst does -----------------------------------------------------------------
@@ -134,9 +150,36 @@ class AnnotationController(QObject):
         """Keys 1–9: apply (or remove) the tag with that key on the selection."""
         tag = next((t for t in self.store.tags() if t.shortcut == key), None)
         if tag is None:
-            self.window.on_status(f"No tag has the key {key}; set one in the codebook (right-click a tag ▸ Key).")
+            self.offer_new_tag(key)
             return
         self.apply_tag(tag.id)
+
+    def offer_new_tag(self, key: int | None = None) -> bool:
+        """A key no tag uses, or Tag as ▸ New tag…: create a tag (with that key) and apply it to the
+        selection, if there is one."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if key is not None:
+            box = QMessageBox(QMessageBox.Icon.Question, "New tag", f"No tag has the key {key}. Create one?",
+                              QMessageBox.StandardButton.Cancel, self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            create = box.addButton(f"New tag with key {key}…", QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(create)
+            box.exec()
+            if box.clickedButton() is None or box.clickedButton().text() != create.text():
+                self.window.on_status(f"No tag has the key {key}.")
+                return False
+        start, end = self.window.reader.selection_range()
+        around = self.target()
+        tag_id = self.codebook.create_tag(None, key)
+        self.window.activateWindow()
+        self.window.reader.setFocus()
+        if tag_id is None:
+            return False
+        if around is None and start == end:
+            self.window.on_status("Tag created; select a passage and press its key to apply it.")
+            return True
+        return self.apply_tag(tag_id)
 
     @Slot(int)
     def show_tag(self, tag_id: int) -> None:
@@ -283,8 +326,9 @@ class AnnotationController(QObject):
         for tag in self.store.tags():
             action = tag_menu.addAction(tag.name + (f"\t{tag.shortcut}" if tag.shortcut else ""))
             action.triggered.connect(partial(self.apply_tag, tag.id))
-        if tag_menu.isEmpty():
-            tag_menu.addAction("(create tags in the codebook)").setEnabled(False)
+        if not tag_menu.isEmpty():
+            tag_menu.addSeparator()
+        tag_menu.addAction("New tag…", lambda: self.offer_new_tag(None))
         menu.addMenu(tag_menu)
         menu.addAction("Note…\tCtrl+M", self.comment)
         delete = menu.addAction("Delete passage", self.delete_at_cursor)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLineE
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from annotext.core.annotations import Annotation, Tag
-from annotext.gui.codebook_panel import swatch
+from annotext.gui.swatches import swatch
 from annotext.gui.safe_text import plain_tooltip
 
 _ID = Qt.ItemDataRole.UserRole

@@ -1,5 +1,7 @@
-"""The codebook panel: a tree of tags with colour, key and count; create, rename, recolour, move,
-merge and delete them. It builds edits (annotext.application.edits) and hands them to `submit` (the undo stack)."""
+"""The codebook panel: a tree of tags with colour, key and counts (this document, the library);
+create (one dialog for name, parent, colour and key), rename, recolour, move, merge and delete them,
+moving a key that is already taken after asking. It builds edits (annotext.application.edits) and
+hands them to `submit` (the undo stack), or to `submit_all` when several make one step."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import copy
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QInputDialog, QMenu, QMessageBox, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -15,15 +17,12 @@ from annotext.application.annotation_store import AnnotationStore
 from annotext.core.annotations import AnnotationError, Tag
 from annotext.application.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
 from annotext.gui.safe_text import plain_tooltip, show_message
+from annotext.gui.swatches import swatch
+from annotext.gui.tag_dialog import NewTagDialog, confirm_key_move
+
+__all__ = ["CodebookPanel", "swatch"]
 
 _ID = Qt.ItemDataRole.UserRole
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    """A small square icon of a colour."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 class CodebookPanel(QWidget):
@@ -34,16 +33,21 @@ class CodebookPanel(QWidget):
     tagApplied = Signal(int)
     tagRetrieved = Signal(int)  # show the tag's passages in every document (corpus view)
 
-    def __init__(self, store: AnnotationStore, submit: Callable[[Edit], bool], parent=None):
+    def __init__(self, store: AnnotationStore, submit: Callable[[Edit], bool],
+                 submit_all: Callable[[str, list[Edit]], bool] | None = None, parent=None):
         super().__init__(parent)
         self.store = store
         self.submit = submit
+        self.submit_all = submit_all or (lambda _label, edits: all(self.submit(e) for e in edits))
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Tag", "Key", "#"])
-        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Tag", "Key", "Doc", "All"])
+        self.tree.setColumnCount(4)
+        for column, tip in ((1, "Key that applies the tag to the selected text"),
+                            (2, "Passages with this tag in this document"), (3, "Passages with this tag in the library")):
+            self.tree.headerItem().setToolTip(column, tip)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, 3):
             self.tree.header().setSectionResizeMode(column, self.tree.header().ResizeMode.ResizeToContents)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -63,18 +67,25 @@ class CodebookPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 
-    def refresh(self, counts: dict[int, int]) -> None:
-        """Rebuild the tree from the store (cheap: codebooks have tens of tags)."""
+    def refresh(self, counts: dict[int, int], library_counts: dict[int, int] | None = None) -> None:
+        """Rebuild the tree from the store (cheap: codebooks have tens of tags): passages per tag in
+        the open document and in the whole library."""
+        library_counts = counts if library_counts is None else library_counts
         tags = self.store.tags()
         expanded = {self._tag_id(item) for item in self._items() if item.isExpanded()}
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
         for tag in tags:
-            item = QTreeWidgetItem([tag.name, str(tag.shortcut or ""), str(counts.get(tag.id, 0))])
+            here, everywhere = counts.get(tag.id, 0), library_counts.get(tag.id, 0)
+            item = QTreeWidgetItem([tag.name, str(tag.shortcut or ""), str(here), str(everywhere)])
             item.setIcon(0, swatch(tag.colour))
             item.setData(0, _ID, tag.id)
-            item.setToolTip(0, plain_tooltip(tag.description or tag.name))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # The full name (a long one is cut to the column), what it is for, and both counts.
+            item.setToolTip(0, plain_tooltip("\n".join(part for part in (
+                tag.name, tag.description, f"{here} passage(s) in this document, {everywhere} in the library",
+                f"Key {tag.shortcut}" if tag.shortcut else "") if part)))
+            for column in (2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items[tag.id] = item
         for tag in tags:
             parent = items.get(tag.parent_id)
@@ -121,21 +132,42 @@ class CodebookPanel(QWidget):
             return False
         return edit is not None and self.submit(edit)
 
-    def create_tag(self, parent_id: int | None = None) -> bool:
-        """Ask for a name and add a tag (with the next free shortcut key)."""
-        name, ok = QInputDialog.getText(self, "New tag", "Name:")
-        if not ok or not name.strip():
-            return False
-        used = {t.shortcut for t in self.store.tags()}
-        key = next((k for k in range(1, 10) if k not in used), None)
-        return self._try(lambda: CreateTag(self.store.new_tag(name, parent_id=parent_id or None, shortcut=key)))
+    def create_tag(self, parent_id: int | None = None, key: int | None = None) -> int | None:
+        """New tag: name, parent, colour and key asked at once; a key already taken may be moved to
+        the new tag (one undo step). Returns the new tag's id, or None."""
+        dialog = NewTagDialog(self.window(), self.store.tags(), parent_id or None, key)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return None
+        request = dialog.request()
+        try:
+            tag = self.store.new_tag(request.name, request.colour, request.parent_id)  # checks all but the key
+        except AnnotationError as error:
+            show_message(self, "Codebook", str(error))
+            return None
+        edits: list[Edit] = []
+        if request.key is not None:
+            owner = next((t for t in self.store.tags() if t.shortcut == request.key), None)
+            if owner is not None:
+                if not confirm_key_move(self.window(), request.key, owner, tag.name):
+                    return None
+                edits.append(ChangeTag(copy.copy(owner), _with(owner, shortcut=None), label="Move tag key"))
+            tag.shortcut = request.key
+        creating = CreateTag(tag)
+        if not self.submit_all("New tag", edits + [creating]):
+            return None
+        return creating.tag.id
 
     def _change(self, tag: Tag, **changes) -> bool:
-        after = copy.copy(tag)
-        for name, value in changes.items():
-            setattr(after, name, value)
+        after = _with(tag, **changes)
         label = {"name": "Rename tag", "colour": "Recolour tag", "parent_id": "Move tag",
                  "shortcut": "Change tag key", "description": "Describe tag"}[next(iter(changes))]
+        key = changes.get("shortcut")
+        owner = next((t for t in self.store.tags() if key and t.shortcut == key and t.id != tag.id), None)
+        if owner is not None:  # the key is taken: offer to move it here (one undo step)
+            if not confirm_key_move(self.window(), key, owner, tag.name):
+                return False
+            return self.submit_all(label, [ChangeTag(copy.copy(owner), _with(owner, shortcut=None), label=label),
+                                           ChangeTag(copy.copy(tag), after, label=label)])
 
         def build():
             self.store.check_tag(after)
@@ -162,8 +194,9 @@ class CodebookPanel(QWidget):
         menu.addAction("Description…", lambda: self._describe(tag))
         keys = menu.addMenu("Key")
         keys.addAction("None", lambda: self._change(tag, shortcut=None))
+        owners = {t.shortcut: t.name for t in others if t.shortcut}
         for key in range(1, 10):
-            action = QAction(str(key), keys)
+            action = QAction(f"{key}" + (f"  (now {owners[key]})" if key in owners else ""), keys)
             action.triggered.connect(lambda _=False, k=key: self._change(tag, shortcut=k))
             keys.addAction(action)
         menu.addAction("New child tag…", lambda: self.create_tag(tag.id))
@@ -215,3 +248,11 @@ class CodebookPanel(QWidget):
             else:
                 delete_passages = False
         return self._try(lambda: DeleteTag(copy.copy(tag), delete_passages=delete_passages))
+
+
+def _with(tag: Tag, **changes) -> Tag:
+    """A copy of a tag with some fields changed (edits keep both the before and the after)."""
+    after = copy.copy(tag)
+    for name, value in changes.items():
+        setattr(after, name, value)
+    return after

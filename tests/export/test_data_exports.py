@@ -85,7 +85,7 @@ def test_qdpx_without_tags_is_still_valid(library, tmp_path):
     assert b"<Codes" not in xml
 
 
-def test_control_characters_never_reach_xml(library, tmp_path):
+def test_control_characters_never_reach_xml(library, tmp_path, qapp):
     text = f"{CONTROL_NAME} said: “We will come\x0b back.”\n"
     doc = library.add_document(Document(title=f"Title\x02 {CONTROL_NAME}", text=text, source="/tmp/x.txt"))
     store = library.annotations
@@ -99,8 +99,24 @@ def test_control_characters_never_reach_xml(library, tmp_path):
     CODEBOOK_XSD.validate(str(tmp_path / "c.qdc"))
     import docx
 
-    word = docx.Document(str(export(items, tags, "docx", tmp_path / "c.docx")))
-    assert any("Speaker" in p.text for p in word.paragraphs)
+    from annotext.core.results import AnalysisResult, ModelInfo, Person
+    from annotext.core.spans import Span
+
+    # the crash of issue 15.11: a speaker (and person) name with U+0001 from an imported .txt
+    quote_start = text.index("“")
+    result = AnalysisResult(
+        text_sha256="x", model=ModelInfo("en_core_web_sm", "3.8.0"), analyser_version="1",
+        entities=[Span(0, len(CONTROL_NAME), "entity", "PERSON", {"person": CONTROL_NAME})],
+        quotes=[Span(quote_start, text.index("”") + 1, "quote", "QUOTE",
+                     {"speaker": CONTROL_NAME, "content": "We will come\x0b back.", "cue": "said\x02"})],
+        people=[Person(CONTROL_NAME, aliases=["Spk\x03"], mentions=1, quotes=1, quoted_words=3)])
+    items = [(items[0][0], result, items[0][2])]
+    for fmt in ("docx", "html", "md", "pdf"):
+        export(items, tags, fmt, tmp_path / f"c.{fmt}")
+    word = docx.Document(str(tmp_path / "c.docx"))
+    text_in_word = "\n".join(p.text for p in word.paragraphs)
+    assert "Speaker [31mred (1, 4 words)" in text_in_word  # the speaker's group heading, ESC and U+0001 dropped
+    assert not any(ch in text_in_word for ch in "\x01\x02\x03\x0b")
 
 
 @pytest.mark.parametrize("name", ["a\x01b", "bell\x07", "esc\x1b[2J", "rlo\u202eevil", "isolate\u2066x\u2069",

@@ -215,6 +215,7 @@ def test_pdf_text_layer_holds_the_article_exactly(annotated_library, tmp_path, q
     path = export(library.report_items([doc]), library.annotations.tags(), "pdf", tmp_path / "r.pdf")
     extracted = _pdftotext(path)
     assert not LIGATURES.search(extracted)
+    assert not re.search(r"\[\d+\]\S", extracted)  # a passage number never touches the word it marks
     flowing = _normalised(MARKER.sub(" ", extracted.replace("\u200b", "")))
     text = library.document(doc).text
     paragraphs = [line for line in text.split("\n")[1:] if line.strip()]

@@ -110,3 +110,30 @@ def test_merge_in_the_view_is_undoable_from_the_edit_menu(qtbot, tmp_path, setti
     window.annotating.undo_stack.undo()
     assert table_values(view.table) == before
     window.close()
+
+
+def test_library_list_shows_date_and_source_and_attributes_are_undoable(qtbot, tmp_path, settings):
+    from annotext.gui.attributes_dialog import AttributesDialog, edit_attributes
+
+    window, items = corpus_window(qtbot, tmp_path, settings, count=5)
+    panel = window.library_panel
+    assert panel.headerItem().text(1) == "Date" and panel.headerItem().text(2) == "Source"
+    first = items[0].document
+    row = next(panel.item(r) for r in range(panel.count()) if panel.item(r).data(Qt.ItemDataRole.UserRole) == first.id)
+    assert row.text(1) == first.metadata["date"] and row.text(2) == first.metadata["sitename"]
+    panel.sortItems(1, Qt.SortOrder.AscendingOrder)
+    dates = [panel.item(r).text(1) for r in range(panel.count())]
+    assert dates == sorted(dates)
+    assert edit_attributes(window, first.id, {"source": "Evening Post", "region": "North"})
+    row = next(panel.item(r) for r in range(panel.count()) if panel.item(r).data(Qt.ItemDataRole.UserRole) == first.id)
+    assert row.text(2) == "Evening Post"
+    window.annotating.undo_stack.undo()
+    row = next(panel.item(r) for r in range(panel.count()) if panel.item(r).data(Qt.ItemDataRole.UserRole) == first.id)
+    assert row.text(2) == first.metadata["sitename"]
+    dialog = AttributesDialog("t", {"source": "A", "date": "2024-01-01"})
+    dialog.table.item(1, 1).setText("not a date")
+    dialog.accept()
+    assert "not a date" in dialog.error.text() and dialog.result() == 0
+    dialog.table.item(1, 1).setText("2.3.2024")
+    assert dialog.changes() == {"date": "2024-03-02"}
+    window.close()

@@ -93,6 +93,10 @@ class CorpusService:
         """A document's attributes (source, date, author and free keys) as indexed."""
         return self.repo.document_attributes(doc_id)
 
+    def listing_attributes(self) -> dict[int, tuple[str | None, str | None]]:
+        """doc id -> (date, source) for the library list's columns."""
+        return self.repo.listing_attributes()
+
     def attribute_values(self, key: str) -> list[str]:
         """The values an attribute takes in the library (for filter menus)."""
         return self.repo.attribute_values(key)

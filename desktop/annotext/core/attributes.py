@@ -18,7 +18,7 @@ CANONICAL = (SOURCE, DATE, AUTHOR)
 
 # First match wins: what each file format calls the canonical attributes.
 _ALIASES = {
-    SOURCE: ("source", "outlet", "sitename", "publisher", "site_name"),
+    SOURCE: ("source", "outlet", "sitename", "publisher", "site_name", "hostname"),
     DATE: ("date", "published", "creationdate", "created"),
     AUTHOR: ("author", "byline", "creator"),
 }

@@ -19,6 +19,7 @@ from annotext.importers import ImportFailed, import_file, supported_suffixes
 from annotext.core.errors import AnnotextError
 from annotext.importers.errors import display_path
 from annotext.storage.search import first_match
+from annotext.gui.attributes_dialog import edit_attributes
 from annotext.gui.safe_text import show_message
 
 MAX_RECENT = 10
@@ -195,6 +196,7 @@ class LibraryController(QObject):
         menu = QMenu(self.window)
         menu.addAction("Rename…", lambda: self.rename(doc_id))
         menu.addAction("Source and date…", lambda: self.edit_source(doc_id))
+        menu.addAction("Attributes (source, date, author…)…", lambda: edit_attributes(self.window, doc_id))
         menu.addAction("Replace text from a file…", lambda: self.replace_text(doc_id))
         menu.addSeparator()
         menu.addAction("Delete…", lambda: self.delete(doc_id))

@@ -410,7 +410,10 @@ class MainWindow(QMainWindow):
         documents = self.library.documents()
         if self.current is not None and self.current.id not in {d.id for d in documents}:
             self.close_document()
-        self.library_panel.set_documents(documents, self.current.id if self.current else None)
+        from annotext.application.corpus import CorpusService
+
+        self.library_panel.set_documents(documents, self.current.id if self.current else None,
+                                         CorpusService(self.library).listing_attributes())
 
     def close_document(self) -> None:
         """Show nothing (the open document was deleted)."""

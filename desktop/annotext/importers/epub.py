@@ -40,7 +40,7 @@ def import_epub(path: Path) -> Document:
             for name in spine:
                 lines.extend(block_lines(html.fromstring(book.read(name)), budget))
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()
-            metadata = {key: value.strip() for key in ("creator", "date", "language")
+            metadata = {key: value.strip() for key in ("creator", "date", "language", "publisher")
                         if (value := opf.findtext(f".//dc:{key}", default="", namespaces=_NS))}
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, AttributeError, ValueError,
             etree.XMLSyntaxError, etree.ParserError) as error:

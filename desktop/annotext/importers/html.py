@@ -39,7 +39,7 @@ def import_html(path: Path) -> Document:
     title = (getattr(extracted, "title", None) or "").strip()
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
-    metadata = {key: value for key in ("author", "date", "url", "sitename")
+    metadata = {key: value for key in ("author", "date", "url", "sitename", "hostname")
                 if (value := getattr(extracted, key, None))}
     return Document(title=title or text.split("\n", 1)[0][:200] or path.stem, text=text + "\n",
                     source=metadata.get("url") or source_of(path), metadata=metadata)

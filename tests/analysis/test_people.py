@@ -119,3 +119,10 @@ def test_groups_are_not_people():
     spans = persons(text, ("Republicans",), ("Democrats",), ("Anna Bell",))
     _, people = index_people(spans, text)
     assert [p.name for p in people] == ["Anna Bell"]
+
+
+def test_family_names_keep_their_particles():
+    from annotext.analysis.people import surname
+    assert surname(["Seán", "Ó", "Briain"]) == "Ó Briain"
+    assert surname(["Joanna", "van", "der", "Berg"]) == "van der Berg"
+    assert surname(["Kevin", "De", "Bruyne"]) == "De Bruyne"

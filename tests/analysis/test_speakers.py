@@ -146,3 +146,34 @@ def test_scare_quotes_are_marked_without_a_model():
 def test_name_shape():
     assert looks_like_name("Olga Brandt") and looks_like_name("Seán O’Brien") and looks_like_name("Ruud van Dijk")
     assert not looks_like_name("the market") and not looks_like_name("MOSCOW") and not looks_like_name("The Report")
+
+
+def test_a_pair_describing_its_relationship_is_not_a_speaker(analyser):
+    text = ("The two countries describe their relationship as a “strategic partnership” with “no limits”.\n"
+            "The two leaders said on Monday: “We will meet again next year in the capital.”\n")
+    quotes, _ = analyse(analyser, text)
+    kinds = {q["text"]: (q["kind"], q["speaker"]) for q in quotes}
+    assert kinds["strategic partnership"] == (SCARE, None)
+    assert kinds["We will meet again next year in the capital."] == (SPEECH, "The two leaders")
+
+
+def test_full_names_the_model_split_or_missed_are_completed(analyser):
+    text = ("KILRUSH — Harbourmaster Ewan Ross defended the new charges on Tuesday.\n"
+            "“We have not raised dues in eleven years,” Ross said.\n"
+            "Farmers were angry. Máire Ní Fhlaithearta said the cut would wipe out her margin.\n"
+            "Her neighbour, Tadhg O’Leary, agreed. “They took the money when prices were high,” he said.\n")
+    quotes, people = analyse(analyser, text)
+    names = {p["name"] for p in people}
+    assert {"Ewan Ross", "Máire Ní Fhlaithearta", "Tadhg O’Leary"} <= names
+    assert not names & {"Ross", "Tadhg", "Ní Fhlaithearta"}
+    assert speakers(quotes) == ["Ewan Ross", "Tadhg O’Leary"]
+
+
+def test_a_husband_with_the_same_surname_is_not_merged_into_his_wife(analyser):
+    text = ("The tenant, Amira Haddad, told the court that her son had been ill for months. "
+            "“He could not breathe at night,” she said.\n"
+            "Mr Haddad, her husband, said the family had written to the landlord six times.\n"
+            "“Nobody ever came,” he said.\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Amira Haddad", "Haddad"]
+    assert sorted(p["name"] for p in people) == ["Amira Haddad", "Haddad"]

@@ -23,6 +23,8 @@ from annotext.analysis.references import PERSON, Attribution, ReferenceResolutio
 from annotext.core.spans import Span
 
 _MAX_CLIMB = 4
+RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
+                                "bond", "cooperation", "rivalry", "link"})
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
@@ -129,6 +131,8 @@ class Attributor(ReferenceResolution):
             attempts.append(("governing", lambda: self._governing_person(first, quote)))
         for via, attempt in attempts:
             found = attempt()
+            if found is not None and found.via == "label":
+                return found
             if found is not None and found.speaker:
                 found.via = via
                 return found
@@ -193,6 +197,8 @@ class Attributor(ReferenceResolution):
             subject = self._nearby_speaker_token(cue, window)
         if subject is None:
             return None
+        if self._describes_a_relationship(parse, cue, subject):
+            return Attribution(via="label")
         found = self._resolve(parse, subject)
         if found is not None and not found.is_person:
             outer = self._outer_reporter(parse, cue)
@@ -201,6 +207,14 @@ class Attributor(ReferenceResolution):
         if found is not None:
             found.cue = cue.lower
         return found
+
+    def _describes_a_relationship(self, parse: ParagraphParse, cue: Tok, subject: Tok) -> bool:
+        """"The two countries describe their relationship as a “strategic partnership”": a pair or
+        group described by its relationship labels it; nobody is quoted."""
+        counted = any(t.head == subject.i and (t.dep == "nummod" or t.lower == "both") for t in parse.toks)
+        if not (subject.tag == "NNS" and counted):
+            return False
+        return any(t.head == cue.i and t.dep == "dobj" and t.lemma in RELATIONSHIP_NOUNS for t in parse.toks)
 
     def _outer_reporter(self, parse: ParagraphParse, cue: Tok) -> Attribution | None:
         """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source."""

@@ -16,7 +16,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from annotext.analysis.gender import mention_gender
+from annotext.analysis.gender import mention_gender, person_genders
+from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
@@ -40,6 +41,8 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du"
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
+# Capitalised particles that belong to a family name when a first name comes before them.
+_CAPITAL_PARTICLES = CAPITAL_PARTICLES
 _SPEAKER_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
@@ -51,6 +54,7 @@ class _Cluster:
     forms: dict[str, int] = field(default_factory=dict)  # surface form -> mention count
     mentions: list[Span] = field(default_factory=list)
     gender: str | None = None  # from an honorific or role noun at one of its mentions
+    voted_gender: str | None = None  # from pronouns near its full name (only honorifics are held to it)
 
     @property
     def name(self) -> str:
@@ -85,6 +89,8 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     persons, others = _complete_particle_names(persons, others, text)
     persons, others = _promote_evident_people(persons, others, text)
     persons, others = _reclaim_surnames(persons, others, text)
+    completed = complete_first_names(persons, others, text, name_words)
+    persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
     clusters = _cluster(sort_spans(persons), text)
     people: list[Person] = []
@@ -163,10 +169,10 @@ _RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
 def surname(words: list[str]) -> str:
-    """The family name of a full name: its last word, with any lower-case particles before it
-    ("Ursula von der Leyen" -> "von der Leyen")."""
+    """The family name of a full name: its last word, with any particles before it
+    ("Ursula von der Leyen" -> "von der Leyen", "Seán Ó Briain" -> "Ó Briain")."""
     index = len(words) - 1
-    while index > 1 and words[index - 1] in _PARTICLES:
+    while index > 1 and (words[index - 1] in _PARTICLES or words[index - 1] in _CAPITAL_PARTICLES):
         index -= 1
     return " ".join(words[index:])
 
@@ -298,6 +304,9 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
     for span in persons:
         by_form.setdefault(span.text_in(text), []).append(span)
     forms = sorted(by_form, key=lambda f: (-len(name_words(f)), f))
+    full = [Span(m.start, m.end, ENTITY, PERSON, {"person": " ".join(name_words(f))})
+            for f in forms if len(name_words(f)) > 1 for m in by_form[f]]
+    known_genders = person_genders(full, text)  # "Amira Haddad … her son": then "Mr Haddad" is someone else
     clusters: list[_Cluster] = []
     for form in forms:
         words = name_words(form)
@@ -305,10 +314,13 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
             continue
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
-            cluster = _matching_cluster(words, mention.start, clusters, gender)
+            honorific = gender if _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
+            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
+                if gender is None and len(words) > 1:  # pronouns only keep "Mr Haddad" out of "Amira Haddad"
+                    cluster.voted_gender = known_genders.get(" ".join(words))
             cluster.gender = cluster.gender or gender
             cluster.forms[form] = cluster.forms.get(form, 0) + 1
             cluster.mentions.append(mention)
@@ -316,10 +328,14 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
 
 
 def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
-                      gender: str | None = None) -> _Cluster | None:
+                      gender: str | None = None, honorific: str | None = None) -> _Cluster | None:
     """The person a mention belongs to; "Mr. Obama" never joins "Michelle Obama, the first lady"."""
-    candidates = [c for c in clusters if _compatible(words, name_words(c.name))
-                  and not (gender and c.gender and gender != c.gender)]
+    def conflicts(cluster: _Cluster) -> bool:
+        if gender and cluster.gender and gender != cluster.gender:
+            return True
+        return bool(honorific and cluster.voted_gender and honorific != cluster.voted_gender)
+
+    candidates = [c for c in clusters if _compatible(words, name_words(c.name)) and not conflicts(c)]
     if not candidates:
         return None
     if len(candidates) == 1:

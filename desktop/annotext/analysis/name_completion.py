@@ -1,0 +1,80 @@
+"""Full names the model missed part of. "KILRUSH — Harbourmaster Ewan Ross" may be tagged nothing
+and a later "Ross" tagged; "Tadhg O’Leary" may come out as "Tadhg", "Máire Ní Fhlaithearta" as "Ní
+Fhlaithearta". A person known by such a partial form gets the full name the text writes around it
+(role words, honorifics and ordinary words set aside), so the canonical name is the full name,
+never the surname or first name alone. Only when the text gives exactly one full form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotext.analysis.names import ROLE_WORDS, looks_like_name
+from annotext.core.results import ENTITY
+from annotext.core.spans import Span
+
+PERSON = "PERSON"
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"}
+CAPITAL_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "Van", "Von", "De", "Di", "Da", "Du", "Del", "Della",
+                     "Le", "La", "Al", "El", "Bin", "Ibn", "Abu", "Dos", "Das", "Ter", "Ten", "Op"}
+_BEFORE = r"((?:[A-ZÀ-Þ][\w’'.-]*\s+){1,4})"
+_AFTER = r"((?:\s+(?:Ó|Ní|Nic|Mac|Uí|Van|Von|De|Di|Da|Du|Le|La|van|von|de|der|den|di|da|du|le|la))*\s+[A-ZÀ-Þ][\w’'-]+)"
+
+
+def complete_first_names(persons: list[Span], others: list[Span], text: str, name_words) -> list[Span]:
+    """New PERSON spans for partial names (one word, or a family name with its particle) whose
+    full form the text writes once or more."""
+    partial: set[str] = set()
+    complete_words: set[str] = set()
+    for span in persons:
+        words = name_words(span.text_in(text))
+        if len(words) == 1 or (len(words) == 2 and words[0] in CAPITAL_PARTICLES):
+            partial.add(" ".join(words))
+        elif words:
+            complete_words.update(words)
+    lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
+    taken = [(s.start, s.end) for s in others]
+    added: list[Span] = []
+    for form in sorted(partial):
+        if not form[:1].isupper() or any(w in complete_words for w in form.split()):
+            continue
+        forms: dict[str, list[tuple[int, int]]] = {}
+        for start, end, name in _written_before(form, text, lower_words) + _written_after(form, text, lower_words):
+            if looks_like_name(name) and not any(s < end and start < e for s, e in taken):
+                forms.setdefault(name, []).append((start, end))
+        if len(forms) == 1:
+            added.extend(Span(start, end, ENTITY, PERSON) for start, end in next(iter(forms.values())))
+    return added
+
+
+def _name_word(word: str, lower_words: set[str]) -> bool:
+    bare = word.lower().rstrip(".")
+    return not (bare in ROLE_WORDS or bare in _HONORIFIC_WORDS or word.lower() in lower_words or word.isupper())
+
+
+def _written_before(form: str, text: str, lower_words: set[str]) -> list[tuple[int, int, str]]:
+    """"Harbourmaster Ewan Ross" for "Ross": capitalised name words right before the form."""
+    found = []
+    for match in re.finditer(_BEFORE + re.escape(form) + r"(?![\w’'])", text):
+        before = match.group(1).split()
+        while before and not _name_word(before[0], lower_words):
+            before.pop(0)
+        if not before or "\n" in match.group(0) or not all(_name_word(w, lower_words) for w in before):
+            continue
+        name = " ".join(before + [form])
+        if text[match.end() - len(name):match.end()] == name:
+            found.append((match.end() - len(name), match.end(), name))
+    return found
+
+
+def _written_after(form: str, text: str, lower_words: set[str]) -> list[tuple[int, int, str]]:
+    """"Tadhg O’Leary" for "Tadhg": a family name (with its particles) right after a first name."""
+    if " " in form:
+        return []
+    found = []
+    for match in re.finditer(r"(?<![\w’'])" + re.escape(form) + _AFTER + r"(?![\w’'])", text):
+        last = match.group(1).split()[-1]
+        if "\n" in match.group(0) or not _name_word(last, lower_words):
+            continue
+        found.append((match.start(), match.end(), " ".join(match.group(0).split())))
+    return found

@@ -159,3 +159,10 @@ def test_sqlite_errors_are_sorted_into_place_or_damage(tmp_path, code, name, kin
     error.sqlite_errorcode, error.sqlite_errorname = code, name
     assert isinstance(failure(error, tmp_path / "library.sqlite"), kind)
     assert not isinstance(failure(OSError(28, "No space left on device"), tmp_path / "x"), LibraryDamagedError)
+
+
+def test_a_constraint_error_is_neither_damage_nor_the_place(tmp_path):
+    error = sqlite3.IntegrityError("UNIQUE constraint failed: tags.name")
+    error.sqlite_errorcode, error.sqlite_errorname = 2067, "SQLITE_CONSTRAINT_UNIQUE"
+    result = failure(error, tmp_path / "library.sqlite")
+    assert not isinstance(result, (LibraryDamagedError, LibraryUnavailableError)) and "UNIQUE" in str(result)

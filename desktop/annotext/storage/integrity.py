@@ -82,6 +82,8 @@ def failure(error: BaseException, path: Path | str) -> LibraryError:
             return LibraryUnavailableError(full_disk_message(path))
         if primary in (_READONLY, _PERM) or "readonly" in text:
             return LibraryUnavailableError(read_only_message(path))
+        if primary not in (_IOERR, _CANTOPEN, None):  # a constraint or a bug: not the place, not damage
+            return LibraryError(f"{path}: {error}")
         if not location_writable(path):
             return LibraryUnavailableError(read_only_message(path))
         if disk_nearly_full(path):

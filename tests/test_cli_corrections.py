@@ -63,7 +63,9 @@ def test_people_and_every_correction_from_the_command_line(tmp_path):
     assert quotes(db)["best friend"][3] == "speech"
     ok(db, "correct", 1, "speech", partner[0])
     listed = ok(db, "correct", 1, "list").splitlines()
-    assert len(listed) == 8 and all(len(line.split("\t")) == 3 for line in listed)
+    assert len(listed) == 8 and all(len(line.split("\t")) == 4 for line in listed)
+    assert [line.split("\t")[0] for line in listed] == [str(n) for n in range(1, 9)]
+    assert listed[1].split("\t")[3] == "“Joe Webster” merged into “Alexander Gabuev”"
 
     # (the restored quotation has no correction left: 5 people + 3 quotation corrections)
     undone = [ok(db, "correct", 1, "undo") for _ in range(4)]  # most recent first
@@ -73,6 +75,8 @@ def test_people_and_every_correction_from_the_command_line(tmp_path):
     assert "Jilin University" not in quotes(db) and quotes(db)["no-limits"][2] != "Xi Jinping"
     assert "added as a person" in undone[3] and "Jilin Person" not in people(db)
     assert len(ok(db, "correct", 1, "list").splitlines()) == 4
+    assert "merged into" in ok(db, "correct", 1, "take-back", 2)  # an old one, not the latest
+    assert "Joe Webster" in people(db) and "President Putin" in people(db)
 
 
 def test_correction_errors_are_one_clear_line(tmp_path):
@@ -88,6 +92,7 @@ def test_correction_errors_are_one_clear_line(tmp_path):
         (("correct", 1, "restore-quote", 292), "no hidden quotation"),
         (("correct", 1, "add-person", "--text", "Putin"), "occurs 13 times"),
         (("correct", 1, "undo"), "no corrections to undo"),
+        (("correct", 1, "take-back", 1), "no corrections to undo"),
         (("correct", 9, "undo"), "no document with id 9"),
     ]
     for args, message in cases:

@@ -789,39 +789,56 @@ def speech(ctx, quote_start):
 @correct.command(name="list")
 @click.pass_context
 def list_corrections(ctx):
-    """The corrections of DOC in the order made: WHEN<TAB>AUTHOR<TAB>WHAT."""
+    """The corrections of DOC in the order made: N<TAB>WHEN<TAB>AUTHOR<TAB>WHAT (N for take-back)."""
     library, doc = _correction_context(ctx)
-    for when, author, what in _corrections_of(library, doc):
-        _echo(f"{when}\t{_plain(author)}\t{_plain(what)}")
+    for number, (when, author, what, _item) in enumerate(_corrections_of(library, doc), start=1):
+        _echo(f"{number}\t{when}\t{_plain(author)}\t{_plain(what)}")
 
 
-def _corrections_of(library, doc: int) -> list[tuple[str, str, str]]:
-    rows = [(c.created_at, c.author, c.describe()) for c in library.people_corrections(doc)]
-    rows += [(c.updated_at, c.author, f"quotation {c.start}-{c.end}: {c.describe()}")
+def _corrections_of(library, doc: int) -> list[tuple]:
+    """(when, author, description, stored correction) for every correction of DOC, oldest first."""
+    rows = [(c.created_at, c.author, c.describe(), c) for c in library.people_corrections(doc)]
+    rows += [(c.updated_at, c.author, f"quotation {c.start}-{c.end}: {c.describe()}", c)
              for c in library.quote_corrections(doc)]
-    return sorted(rows)
+    return sorted(rows, key=lambda row: (row[0], getattr(row[3], "id", None) or 0))
+
+
+def _take_back(ctx, pick) -> None:
+    """Forget one stored correction (as an edit, so its row comes back exactly if re-applied)."""
+    from annotext.application.correction_edits import ForgetPersonCorrection, SetQuoteCorrection
+    from annotext.core.people_corrections import PersonCorrection
+
+    library, doc = _correction_context(ctx)
+    rows = _corrections_of(library, doc)
+    if not rows:
+        _fail(f"document {doc} has no corrections to undo", 2)
+    _when, _author, what, item = pick(doc, rows)
+    if isinstance(item, PersonCorrection):
+        edit = ForgetPersonCorrection(doc, item)
+    else:
+        edit = SetQuoteCorrection(doc, item, None, "Forget quotation correction")
+    library.apply(edit)  # a LibraryError ends the command as one line (exit 1)
+    _echo(f"undone: {_plain(what)}")
 
 
 @correct.command()
 @click.pass_context
 def undo(ctx):
     """Take back the most recent correction of DOC."""
-    from annotext.application.correction_edits import ForgetPersonCorrection, SetQuoteCorrection
+    _take_back(ctx, lambda _doc, rows: rows[-1])
 
-    library, doc = _correction_context(ctx)
-    people_rows = library.people_corrections(doc)
-    quote_rows = library.quote_corrections(doc)
-    latest_person = max(people_rows, key=lambda c: (c.created_at, c.id), default=None)
-    latest_quote = max(quote_rows, key=lambda c: c.updated_at, default=None)
-    if latest_person is None and latest_quote is None:
-        _fail(f"document {doc} has no corrections to undo", 2)
-    if latest_quote is None or (latest_person is not None and latest_person.created_at >= latest_quote.updated_at):
-        edit, what = ForgetPersonCorrection(doc, latest_person), latest_person.describe()
-    else:
-        edit = SetQuoteCorrection(doc, latest_quote, None, "Forget quotation correction")
-        what = f"quotation {latest_quote.start}-{latest_quote.end}: {latest_quote.describe()}"
-    library.apply(edit)
-    _echo(f"undone: {_plain(what)}")
+
+@correct.command(name="take-back")
+@click.argument("number", type=int)
+@click.pass_context
+def take_back(ctx, number):
+    """Take back correction NUMBER of `annotext correct DOC list`, however old."""
+    def pick(doc, rows):
+        if not 1 <= number <= len(rows):
+            _fail(f"document {doc} has corrections 1..{len(rows)} (see `annotext correct {doc} list`)", 2)
+        return rows[number - 1]
+
+    _take_back(ctx, pick)
 
 
 @main.command()

@@ -233,3 +233,32 @@ def test_a_read_only_library_refuses_a_correction_and_changes_nothing(qtbot, win
     assert shown and "read-only" in shown[0]
     assert "Yevgeny Prigozhin" in panel_names(window)
     assert window.library.repo.people_corrections(window.current.id) == []
+
+
+def test_an_earlier_correction_is_taken_back_after_a_restart(qtbot, make_window, open_sample):
+    from annotext.application.correction_edits import person_edit, quote_edit
+
+    window = make_window()
+    doc = open_sample(window)
+    library = window.library
+    known = window.result.people
+    gabuev = next(q for q in window.result.quotes if q.attrs["speaker"] == "Alexander Gabuev")
+    library.apply(person_edit(library, doc, "merge", "Joe Webster", "Alexander Gabuev", known=known))
+    library.apply(quote_edit(library, doc, gabuev.start, gabuev.end, speaker="Xi Jinping"))
+    window.open_document(doc)  # as after a restart: nothing of this is on the undo stack
+    assert window.annotating.undo_stack.count() == 0 and "Joe Webster" not in panel_names(window)
+
+    trigger(window.corrections.build_people_menu("Alexander Gabuev"), "Take back a correction",
+            "“Joe Webster” merged into “Alexander Gabuev”")
+    assert "Joe Webster" in panel_names(window) and window.library.repo.people_corrections(doc) == []
+    panel = window.quotes_panel
+    trigger(panel.build_menu(panel.item_for(gabuev.start)), "Back to the detected speaker and kind")
+    assert next(q for q in window.result.quotes if q.start == gabuev.start).attrs["speaker"] == "Alexander Gabuev"
+    assert window.library.repo.quote_corrections(doc) == []
+
+    window.activateWindow()
+    window.reader.setFocus()
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert "Joe Webster" not in panel_names(window)
+    assert next(q for q in window.result.quotes if q.start == gabuev.start).attrs["speaker"] == "Xi Jinping"

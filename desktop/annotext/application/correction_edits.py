@@ -129,6 +129,22 @@ def restore_quote_edit(library, doc_id: int, start: int, end: int) -> SetQuoteCo
     return quote_edit(library, doc_id, start, end, not_quote=False, label="Restore quotation")
 
 
+def forget_quote_edit(library, doc_id: int, start: int, end: int) -> SetQuoteCorrection:
+    """The edit that drops every decision about the quotation at [start, end): as detected again."""
+    before = next((c for c in library.repo.quote_corrections(doc_id) if (c.start, c.end) == (start, end)), None)
+    if before is None:
+        raise CorrectionError(f"document {doc_id}: the quotation at [{start}, {end}) has no correction")
+    return SetQuoteCorrection(doc_id, before, None, "Back to the detected quotation")
+
+
+def forget_person_edit(library, doc_id: int, correction_id: int) -> ForgetPersonCorrection:
+    """The edit that takes back one earlier people correction (however long ago it was made)."""
+    found = next((c for c in library.repo.people_corrections(doc_id) if c.id == correction_id), None)
+    if found is None:
+        raise CorrectionError(f"document {doc_id} has no people correction {correction_id}")
+    return ForgetPersonCorrection(doc_id, found, "Take back correction")
+
+
 def person_edit(library, doc_id: int, action: str, name: str, value: str | None = None, *,
                 start: int | None = None, end: int | None = None, known=None) -> AddPersonCorrection:
     """The edit for one people correction; with `known` (the people as the analyst sees them now)

@@ -12,8 +12,8 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
-from annotext.application.correction_edits import (CorrectionError, person_edit, quote_edit,
-                                                   restore_quote_edit)
+from annotext.application.correction_edits import (CorrectionError, forget_person_edit, forget_quote_edit,
+                                                   person_edit, quote_edit, restore_quote_edit)
 from annotext.core.corrections import quote_content, speakers_by_distance
 from annotext.core.results import ENTITY, QUOTE, SCARE
 from annotext.gui.speaker_dialog import SpeakerDialog
@@ -37,6 +37,7 @@ class CorrectionController(QObject):
         quotes.notQuote.connect(self.not_quote)
         quotes.restoreQuote.connect(self.restore_quote)
         quotes.kindChosen.connect(self.set_kind)
+        quotes.forgetRequested.connect(self.forget_quote)
 
     # Submitting ----------------------------------------------------------------------------
     def _submit(self, build) -> bool:
@@ -94,6 +95,16 @@ class CorrectionController(QObject):
         for label, text in RELABEL_CHOICES:
             not_person.addAction(text + (f" ({label})" if label else ""),
                                  partial(self.correct_person, "not_person", name, label))
+        earlier = [c for c in self.window.library.people_corrections(self._doc())
+                   if c.describe() in person.corrections]
+        if earlier:
+            take_back = menu.addMenu("Take back a correction")
+            for correction in earlier:
+                take_back.addAction(correction.describe(), partial(self.forget_person_correction, correction.id))
+
+    def forget_person_correction(self, correction_id: int) -> bool:
+        """Take back an earlier people correction (the analysis, or later corrections, show again)."""
+        return self._submit(lambda: forget_person_edit(self.window.library, self._doc(), correction_id))
 
     def build_people_menu(self, name: str | None) -> QMenu:
         """The People panel's context menu for the person `name` (None: below the list)."""
@@ -154,6 +165,11 @@ class CorrectionController(QObject):
         """Bring a hidden quotation back."""
         return self._submit(lambda: restore_quote_edit(self.window.library, self._doc(), start, end))
 
+    @Slot(int, int)
+    def forget_quote(self, start: int, end: int) -> bool:
+        """Drop every decision about a quotation: the detected speaker and kind show again."""
+        return self._submit(lambda: forget_quote_edit(self.window.library, self._doc(), start, end))
+
     @Slot(int, int, str)
     def set_kind(self, start: int, end: int, kind: str) -> bool:
         """A scare quote (not speech) or speech."""
@@ -202,6 +218,8 @@ class CorrectionController(QObject):
                 menu.addAction("Speech, not a scare quote", partial(self.set_kind, quote.start, quote.end, "speech"))
             else:
                 menu.addAction("Scare quote, not speech", partial(self.set_kind, quote.start, quote.end, SCARE))
+            if quote.attrs.get("corrected") and not quote.attrs.get("added"):
+                menu.addAction("Back to the detected speaker and kind", partial(self.forget_quote, quote.start, quote.end))
         hidden = next((q for q in result.hidden_quotes if q.contains(offset)), None)
         if hidden is not None and quote is None:
             menu.addSeparator()

@@ -16,12 +16,13 @@ SCARE_QUOTES = "Scare quotes (not speech)"
 HIDDEN_GROUP = "Hidden (not quotations)"
 _RANGE = Qt.ItemDataRole.UserRole
 _GROUP = Qt.ItemDataRole.UserRole + 1  # "speaker", "scare" or "hidden"
+_CORRECTED = Qt.ItemDataRole.UserRole + 2  # a detected quotation the analyst corrected
 
 
 class QuotesPanel(QTreeWidget):
     """Emits quoteChosen(start, end) on a click; for corrections speakerRequested(start, end) (the
     window asks who), speakerCorrected(start, end, name), notQuote(start, end),
-    restoreQuote(start, end) and kindChosen(start, end, "scare" | "speech")."""
+    restoreQuote(start, end), kindChosen(start, end, "scare" | "speech") and forgetRequested(start, end)."""
 
     quoteChosen = Signal(int, int)
     speakerRequested = Signal(int, int)
@@ -29,6 +30,7 @@ class QuotesPanel(QTreeWidget):
     notQuote = Signal(int, int)
     restoreQuote = Signal(int, int)
     kindChosen = Signal(int, int, str)
+    forgetRequested = Signal(int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -77,6 +79,7 @@ class QuotesPanel(QTreeWidget):
             child = QTreeWidgetItem([f"“{_snippet(content)}”", str(len(content.split()))])
             child.setData(0, _RANGE, (quote.start, quote.end))
             child.setData(0, _GROUP, kind)
+            child.setData(0, _CORRECTED, bool(quote.attrs.get("corrected")) and not quote.attrs.get("added"))
             child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             speaker = quote.attrs.get("speaker") or "no speaker"
             cue = quote.attrs.get("cue")
@@ -143,6 +146,8 @@ class QuotesPanel(QTreeWidget):
             menu.addAction("Speech, not a scare quote", lambda: self.kindChosen.emit(start, end, "speech"))
         else:
             menu.addAction("Scare quote, not speech", lambda: self.kindChosen.emit(start, end, SCARE))
+        if item.data(0, _CORRECTED):
+            menu.addAction("Back to the detected speaker and kind", lambda: self.forgetRequested.emit(start, end))
         return menu
 
     def _context_menu(self, point) -> None:

@@ -243,6 +243,13 @@ def test_epub_drops_script_and_style_text(tmp_path):
         assert junk not in text
 
 
+def test_an_empty_chapter_file_does_not_refuse_the_book(tmp_path):
+    path = tmp_path / "book.epub"
+    make_epub(path, [["Last chapter."], ["First chapter."]])
+    _rewrite(path, tmp_path / "gap.epub", {"OEBPS/text/ch0.xhtml": b""})
+    assert import_file(tmp_path / "gap.epub").text.split("\n")[2] == "First chapter."
+
+
 # Item 15: names, folders, encrypted and Deflate64 members, a full disk ----------------------------------------
 def test_encrypted_member_is_refused_in_one_line(tmp_path):
     path = tmp_path / "locked.epub"

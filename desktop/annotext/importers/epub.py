@@ -38,7 +38,9 @@ def import_epub(path: Path) -> Document:
             budget = TextBudget(path)
             lines: list[str] = []
             for name in spine:
-                lines.extend(block_lines(html.fromstring(book.read(name)), budget))
+                markup = book.read(name)
+                if markup.strip():  # an empty chapter file is nothing to read, not a damaged book
+                    lines.extend(block_lines(html.fromstring(markup), budget))
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()
             metadata = {key: value.strip() for key in ("creator", "date", "language", "publisher")
                         if (value := opf.findtext(f".//dc:{key}", default="", namespaces=_NS))}

@@ -19,6 +19,7 @@ from annotext import APP_NAME, __version__
 from annotext.core.terminal_text import for_terminal, json_for_terminal
 from annotext.cli_corpus import filter_options as corpus_filter_options
 from annotext.core.errors import AnnotextError
+from annotext.export.registry import FORMATS as EXPORT_FORMATS
 from annotext.storage.errors import LibraryError
 
 _VALUE_OPTIONS = {"--db", "--model", "--screenshot"}
@@ -466,7 +467,7 @@ def search(ctx, query, limit):
 @click.argument("docs", nargs=-1, type=int)
 @click.option("--all", "all_docs", is_flag=True, help="Every document of the library.")
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["html", "pdf", "docx", "md", "csv", "json", "jsonl", "qdpx"]))
+              type=click.Choice(list(EXPORT_FORMATS)))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--labels", help="Entity labels to include, comma-separated (default: all).")
 @click.option("--no-entities", is_flag=True, help="Leave entities out of reports.")

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from annotext.core.palette import LABEL_NAMES, label_sort_key
 from annotext.export.report import ReportOptions
-from annotext.export.run import SUFFIXES, export
+from annotext.export.registry import FORMATS
+from annotext.export.run import export
 from annotext.gui.jobs import JobRunner
 from annotext.gui.safe_text import show_message
 from annotext.storage.errors import LibraryTargetError
 from annotext.storage.library_files import refuse_library_target
 
-FORMAT_NAMES = {"html": "HTML report (one self-contained file)", "pdf": "PDF report", "docx": "Word report (DOCX)",
-                "md": "Markdown report", "csv": "CSV: one row per passage", "json": "JSON: W3C Web Annotations",
-                "jsonl": "JSONL: spaCy/Prodigy spans", "qdpx": "REFI-QDA project (QualCoder, NVivo, MAXQDA…)"}
+
 
 
 class ExportDialog(QDialog):
@@ -33,8 +32,8 @@ class ExportDialog(QDialog):
         self.library_path = library_path
         self.setWindowTitle("Export")
         self.format = QComboBox()
-        for key, name in FORMAT_NAMES.items():
-            self.format.addItem(name, key)
+        for key, chosen in FORMATS.items():
+            self.format.addItem(chosen.description, key)
         self.path = QLineEdit(str(Path(folder) / (default_name + ".html")))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
@@ -74,7 +73,7 @@ class ExportDialog(QDialog):
         self.resize(620, 560)
 
     def _format_changed(self) -> None:
-        suffix = SUFFIXES[self.format.currentData()]
+        suffix = FORMATS[self.format.currentData()].suffix
         self.path.setText(str(Path(self.path.text()).with_suffix(suffix)))
         self.excel.setEnabled(self.format.currentData() == "csv")
 

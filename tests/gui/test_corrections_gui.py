@@ -262,3 +262,27 @@ def test_an_earlier_correction_is_taken_back_after_a_restart(qtbot, make_window,
     undo(qtbot, window)
     assert "Joe Webster" not in panel_names(window)
     assert next(q for q in window.result.quotes if q.start == gabuev.start).attrs["speaker"] == "Xi Jinping"
+
+
+def test_right_click_on_a_person_opens_the_menu_that_corrects_them(qtbot, window):
+    from PySide6.QtWidgets import QMenu
+
+    panel = window.people_panel
+    row = panel.topLevelItem(panel_names(window).index("Yevgeny Prigozhin"))
+    panel.scrollToItem(row)
+    point = panel.visualItemRect(row).center()
+    seen = []
+
+    def choose():
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([a.text() for a in menu.actions()])
+        not_person = next(a.menu() for a in menu.actions() if a.text() == "Not a person")
+        next(a for a in not_person.actions() if a.text() == "Not a name at all").trigger()
+        menu.close()
+
+    QTimer.singleShot(50, choose)
+    panel.customContextMenuRequested.emit(point)  # what a right-click on the row sends
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0][:4] == ["Rename…", "Merge into", "Split off alias", "Not a person"]
+    assert "Yevgeny Prigozhin" not in panel_names(window)

@@ -23,7 +23,6 @@ MARGIN_MM = 18
 FOOTER_MM = 8
 FAMILIES = ["DejaVu Serif", "Source Serif 4", "Georgia", "Noto Serif", "serif"]
 KEEP_WITH_HEADING = 3  # blocks after a heading that must start on its page (e.g. note, legend, first row)
-_MAX_PASSES = 40  # keep-with-next adjustments; each moves one heading or row to the next page
 
 
 def _gui_application():
@@ -136,20 +135,16 @@ def _font(QFont, size: float):
 
 
 def _prepare(document, font, page_height: float) -> None:
-    """Turn off ligatures everywhere, keep table cell paragraphs whole, repeat table headers, then
-    move headings that a page break would separate from what follows onto the next page."""
-    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat, QTextTable
+    """Turn off ligatures everywhere; keep headings with what follows them and table rows whole,
+    under a repeated header; then cut paragraphs at page breaks."""
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextTable
 
     everything = QTextCursor(document)
     everything.select(QTextCursor.SelectionType.Document)
     no_ligatures = QTextCharFormat()
     no_ligatures.setFontFeatures({QFont.Tag(name): 0 for name in ("liga", "clig", "dlig")})
     everything.mergeCharFormat(no_ligatures)
-    tables = list(_tables(document.rootFrame(), QTextTable))
-    for _ in range(_MAX_PASSES):
-        if not (_push_one(document, page_height, QTextCursor, QTextFormat)
-                or _push_split_row(document, tables, page_height)):
-            break
+    _keep_together(document, page_height, list(_tables(document.rootFrame(), QTextTable)))
     _split_blocks_at_page_breaks(document, page_height)
 
 
@@ -214,48 +209,54 @@ def _page_of(document, block, page_height: float) -> tuple[int, int]:
     return int(rect.top() // page_height), int(max(rect.top(), rect.bottom() - 1) // page_height)
 
 
-def _push_one(document, page_height, QTextCursor, QTextFormat) -> bool:
-    """Find the first heading that a page break separates from what follows it and start it on the
-    next page instead; True if something moved (the layout must be redone)."""
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() and block.text().strip() and not _starts_page(block):
-            page, _last = _page_of(document, block, page_height)
-            following, ahead = block.next(), 0
-            while following.isValid() and ahead < KEEP_WITH_HEADING and not following.blockFormat().headingLevel():
-                if _page_of(document, following, page_height)[0] > page:
-                    _break_before(block, QTextCursor, QTextFormat)
-                    return True
-                following, ahead = following.next(), ahead + 1
-        block = block.next()
-    return False
-
-
-def _push_split_row(document, tables, page_height) -> bool:
-    """Find the first table row that a page break cuts and start it on the next page, under a
-    copy of its table's header (a row that opens a page anyway gets the header copy too). Every row is a one-row table of its own (the template writes them
-    so for Qt, whose table layout breaks rows line by line), so a row moves by a page break
-    before its frame. Rows taller than most of a page are left to flow."""
-    from PySide6.QtGui import QTextFormat
+def _keep_together(document, page_height: float, tables) -> None:
+    """One pass through the document in reading order. A heading that a page break would
+    separate from the blocks after it starts the next page instead; a table row that a break
+    would cut starts the next page under a copy of its table's header, and a row that opens a
+    page anyway gets the header copy too. Every row is a one-row table of its own (the template
+    writes them so for Qt, whose table layout breaks rows line by line), so a row moves by a page
+    break before its frame. A change only moves what comes after it, so one pass is enough."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
 
     layout = document.documentLayout()
-    header = None
-    previous_page = -1
-    for table in tables:
-        rect = layout.frameBoundingRect(table)
+    items = [(table.firstPosition(), 1, table) for table in tables]
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.text().strip() and QTextCursor(block).currentTable() is None:
+            items.append((block.position(), 0, block))
+        block = block.next()
+    header, previous_page = None, -1
+    for _position, kind, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if kind == 0:
+            if _heading_alone(document, item, page_height):
+                _break_before(item, QTextCursor, QTextFormat)
+            continue
+        rect = layout.frameBoundingRect(item)
         page = int(rect.top() // page_height)
-        if _is_header(table):
-            header, previous_page = table, int((rect.bottom() - 1) // page_height)
+        if _is_header(item):
+            header, previous_page = item, int((rect.bottom() - 1) // page_height)
             continue
         split = int((rect.bottom() - 1) // page_height) != page and rect.height() <= 0.6 * page_height
         if header is not None and (split or page > previous_page):
-            _copy_header(header, table)  # the row now opens a page: it gets the header above it
+            _copy_header(header, item)
             if split:
-                frame_format = table.format()
+                frame_format = item.format()
                 frame_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                table.setFormat(frame_format)
-            return True
+                item.setFormat(frame_format)
+            rect = layout.frameBoundingRect(item)
         previous_page = int((rect.bottom() - 1) // page_height)
+
+
+def _heading_alone(document, block, page_height: float) -> bool:
+    """True when one of the few blocks after a heading starts on a later page than the heading."""
+    if _starts_page(block):
+        return False
+    page = _page_of(document, block, page_height)[0]
+    following, ahead = block.next(), 0
+    while following.isValid() and ahead < KEEP_WITH_HEADING and not following.blockFormat().headingLevel():
+        if _page_of(document, following, page_height)[0] > page:
+            return True
+        following, ahead = following.next(), ahead + 1
     return False
 
 

@@ -37,3 +37,10 @@ def annotated_library(tmp_path, analyser):
     add("Beijing has resisted calls to condemn the invasion", ["Bilateral ties", HOSTILE_TAG])
     yield library, doc
     library.close()
+
+
+@pytest.fixture(autouse=True)
+def _widgets_application(qapp):
+    """The PDF export makes a bare QGuiApplication when none exists; in a test session that would
+    leave the GUI tests without a QApplication. pytest-qt's is made first, for every export test."""
+    yield

@@ -56,7 +56,7 @@ class AnnotationController(QObject):
 
     # Menu actions --------------------------------------------------------------------------
     def actions(self) -> list[QAction]:
-        """Edit-menu actions: undo, redo, comment, delete passage."""
+        """Edit-menu actions: undo, redo, note, delete passage, next and previous passage."""
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
@@ -69,7 +69,28 @@ class AnnotationController(QObject):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.window.reader.addAction(delete)
         delete.triggered.connect(self.delete_at_cursor)
-        return [undo, redo, comment, delete]
+        following = QAction("Ne&xt passage", self)
+        following.setShortcut(QKeySequence(Qt.Key.Key_F8))
+        following.triggered.connect(lambda: self.goto_passage(1))
+        previous = QAction("Pre&vious passage", self)
+        previous.setShortcut(QKeySequence("Shift+F8"))
+        previous.triggered.connect(lambda: self.goto_passage(-1))
+        return [undo, redo, comment, delete, following, previous]
+
+    def goto_passage(self, step: int) -> bool:
+        """F8 / Shift+F8: select the next (or previous) passage after the cursor, wrapping around."""
+        ranges = sorted({(a.start, a.end) for a in self.annotations if not a.orphaned})
+        if not ranges:
+            self.window.on_status("This document has no passages yet.")
+            return False
+        here = self.window.reader.selection_range()[0]
+        if step > 0:
+            chosen = next((r for r in ranges if r[0] > here), ranges[0])
+        else:
+            chosen = next((r for r in reversed(ranges) if r[0] < here), ranges[-1])
+        self.window.reader.select_range(*chosen)
+        self.window.on_status(f"Passage {ranges.index(chosen) + 1} of {len(ranges)}.")
+        return True
 
     # Submitting edits ----------------------------------------------------------------------
     def submit(self, edit: Edit) -> bool:

@@ -63,8 +63,19 @@ class AnnotationsPanel(QWidget):
         self.coder_filter.currentIndexChanged.connect(self._coder_view_changed)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
+        self.tree.setAccessibleName("Passages")
+        self.text_filter.installEventFilter(self)
         self._annotations: list[Annotation] = []
         self._tags: dict[int, Tag] = {}
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        """Down in the filter box moves into the list of passages."""
+        if watched is self.text_filter and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.tree.topLevelItemCount():
+                self.tree.setFocus()
+                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+                return True
+        return super().eventFilter(watched, event)
 
     def set_annotations(self, annotations: list[Annotation], tags: list[Tag]) -> None:
         """Show a document's passages (filters are kept)."""

@@ -1,9 +1,13 @@
-"""Find in the reader (Ctrl+F): type, Enter for the next match, Shift+Enter for the previous, Esc to close."""
+"""Find in the reader (Ctrl+F): every match is marked, the count says "3 of 17"; Enter goes to the next
+match, Shift+Enter to the previous, Esc closes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+
+MATCH_COLOUR = "#ffe45c"  # marker yellow, with an outline of the selection for the current match
 
 
 class FindBar(QWidget):
@@ -23,6 +27,12 @@ class FindBar(QWidget):
         previous.setText("▲")
         following.setText("▼")
         close.setText("✕")
+        self.box.setAccessibleName("Find in document")
+        self.count.setAccessibleName("Matches")
+        for button, name in ((previous, "Previous match (Shift+Enter)"), (following, "Next match (Enter)"),
+                             (close, "Close (Esc)")):
+            button.setToolTip(name)
+            button.setAccessibleName(name)
         previous.clicked.connect(lambda: self.find(backwards=True))
         following.clicked.connect(lambda: self.find())
         close.clicked.connect(self.close_bar)
@@ -46,7 +56,8 @@ class FindBar(QWidget):
         self.box.selectAll()
 
     def close_bar(self) -> None:
-        """Hide the bar and give the focus back to the reader."""
+        """Hide the bar, unmark the matches and give the focus back to the reader."""
+        self._mark([], 0)
         self.hide()
         self.reader.setFocus()
         self.closed.emit()
@@ -57,12 +68,14 @@ class FindBar(QWidget):
         text = self.reader.text.casefold()
         if not needle:
             self.count.setText("")
+            self._mark([], 0)
             return None
         matches = []
         position = text.find(needle)
         while position >= 0 and len(matches) < 10_000:
             matches.append(position)
             position = text.find(needle, position + 1)
+        self._mark(matches, len(needle))
         if not matches:
             self.count.setText("no match")
             return None
@@ -76,6 +89,27 @@ class FindBar(QWidget):
         self.reader.select_range(chosen, chosen + len(needle))
         self.count.setText(f"{matches.index(chosen) + 1} of {len(matches)}")
         return chosen, chosen + len(needle)
+
+    def _mark(self, matches: list[int], length: int) -> None:
+        """Mark every match in the reader (extra selections: the highlights underneath stay as they are)."""
+        from PySide6.QtGui import QColor, QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
+        marks = []
+        to_qt = self.reader.positions.to_qt
+        for start in matches:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(self.reader.document())
+            mark.cursor.setPosition(to_qt(start))
+            mark.cursor.setPosition(to_qt(start + length), QTextCursor.MoveMode.KeepAnchor)
+            mark.format.setBackground(QColor(MATCH_COLOUR))
+            mark.format.setForeground(QColor("#111111"))
+            marks.append(mark)
+        self.reader.setExtraSelections(marks)
+
+    def marked(self) -> int:
+        """How many matches are marked in the reader."""
+        return len(self.reader.extraSelections())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Esc closes; Shift+Enter goes backwards."""

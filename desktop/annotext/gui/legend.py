@@ -53,6 +53,18 @@ class LegendBar(QWidget):
         """The chip of a label (tests and keyboard users click it)."""
         return self._buttons.get(label)
 
+    def set_hidden(self, labels: set[str]) -> None:
+        """Restore the chips the analyst had switched off (remembered between sessions)."""
+        self._hidden = set(labels)
+        for label, button in self._buttons.items():
+            button.blockSignals(True)
+            button.setChecked(label not in self._hidden)
+            button.blockSignals(False)
+
+    def set_note(self, note: str) -> None:
+        """A word after "Highlights", e.g. that the coding view hides the entities."""
+        self._hint.setText(f"Highlights ({note}):" if note else "Highlights:")
+
     def hidden_labels(self) -> set[str]:
         """Labels the analyst switched off."""
         return set(self._hidden)

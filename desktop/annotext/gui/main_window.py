@@ -95,6 +95,7 @@ class MainWindow(PanelLayout, QMainWindow):
         self.legend = LegendBar()
         self.legend.setMinimumHeight(self._legend_space.height())
         self.legend.labelToggled.connect(self.reader.set_label_visible)
+        self.legend.labelToggled.connect(self.remember_legend)
         self.centre_layout.replaceWidget(self._legend_space, self.legend)
         self._legend_space.deleteLater()
         from annotext.gui.notes_margin import NotesMargin
@@ -253,8 +254,17 @@ class MainWindow(PanelLayout, QMainWindow):
         self._action(tools_menu, "Analyse &all documents", None, self.corpus.analyse_all)
         self._action(tools_menu, "Coder &agreement…", None, self.menu_actions.show_agreement)
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
         self._action(help_menu, f"&About {APP_NAME}", None, self.menu_actions.show_about)
         self.library_actions.update_recent_menu()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts: every key, read from the menus, and the keys widgets handle."""
+        from annotext.gui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
 
     @Slot()
     def _focus_search(self) -> None:

@@ -64,6 +64,7 @@ class ReaderView(QTextEdit):
         self._chunk_timer.setInterval(0)
         self._chunk_timer.timeout.connect(self._paint_next_chunk)
         self.tooltip_provider: TooltipProvider | None = None
+        self.snap_to_words = True  # mouse selections take whole words; Alt while releasing keeps them exact
         self.selectionChanged.connect(self._emit_selection)
 
     def enable_keyboard_selection(self) -> None:
@@ -197,7 +198,8 @@ class ReaderView(QTextEdit):
             self._hidden.discard(label)
         else:
             self._hidden.add(label)
-        source = self._tags.spans if label == "tag" else [s for s in self._spans.spans if s.label == label]
+        source = self._tags.spans if label == "tag" else [s for s in self._spans.spans
+                                                          if s.label == label or s.kind == label]
         ranges = [(s.start, s.end) for s in source]
         self.viewport().update()
         if ranges:
@@ -304,6 +306,32 @@ class ReaderView(QTextEdit):
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A selection dragged with the mouse snaps to whole words (Alt keeps exact characters)."""
+        super().mouseReleaseEvent(event)
+        from PySide6.QtCore import Qt
+
+        if (self.snap_to_words and event.button() == Qt.MouseButton.LeftButton
+                and not event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            self.snap_selection()
+
+    def snap_selection(self) -> None:
+        """Widen the selection to whole words, keeping which end the caret is at."""
+        from annotext.core.words import snap_to_words
+
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        start, end = self.selection_range()
+        snapped = snap_to_words(self._text, start, end)
+        if snapped == (start, end):
+            return
+        forward = cursor.anchor() <= cursor.position()
+        anchor, position = snapped if forward else snapped[::-1]
+        cursor.setPosition(self._map.to_qt(anchor))
+        cursor.setPosition(self._map.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def selection_range(self) -> tuple[int, int]:
         """Current selection as code-point offsets (start == end when nothing is selected)."""

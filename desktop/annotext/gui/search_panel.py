@@ -41,7 +41,18 @@ class SearchPanel(QWidget):
         self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self._fire)
         self.results.itemActivated.connect(self._chosen)
+        self.results.setAccessibleName("Search results")
+        self.box.installEventFilter(self)
         self.results.itemClicked.connect(self._chosen)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        """Down in the search box moves into the results (Enter there opens one)."""
+        if watched is self.box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.results.isVisible() and self.results.count():
+                self.results.setFocus()
+                self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
 
     @property
     def active(self) -> bool:

@@ -34,7 +34,13 @@ class PanelLayout:
     """Methods of MainWindow (which provides splitter, left, centre, tabs, notes, settings, _action)."""
 
     def build_layout_menu(self, view_menu) -> None:
-        """View ▸ each panel (checkable), a key per right-hand tab, the notes margin, Reset layout."""
+        """View ▸ coding view, each panel (checkable), a key per right-hand tab, the notes margin,
+        Reset layout."""
+        self.coding_action = self._action(view_menu, "&Coding view (hide entity highlights)",
+                                          QKeySequence("Ctrl+Shift+K"), self.set_coding_view)
+        self.coding_action.setCheckable(True)
+        self.restore_view_state()
+        view_menu.addSeparator()
         self.panel_actions = {}
         for index, text in ((0, "&Library and codebook"), (2, "&Side panel (annotations, people, quotes)")):
             action = self._action(view_menu, text, None,
@@ -71,6 +77,29 @@ class PanelLayout:
                 self.splitter.setSizes(sizes)
         self._sync_view_actions()
 
+    # What the reader shows (remembered) -------------------------------------------------------
+    def restore_view_state(self) -> None:
+        """The legend chips switched off and the coding view, as the analyst left them."""
+        hidden = self.settings.value("view/hiddenLabels") or []
+        hidden = {hidden} if isinstance(hidden, str) else set(hidden)
+        self.legend.set_hidden(hidden)
+        for label in hidden:
+            self.reader.set_label_visible(label, False)
+        self.set_coding_view(str(self.settings.value("view/codingView", "false")).lower() == "true")
+
+    def set_coding_view(self, on: bool) -> None:
+        """View ▸ Coding view: entity highlights hidden so the coded passages stand out (remembered)."""
+        self.reader.set_label_visible("entity", not on)
+        self.legend.set_note("coding view: entities hidden" if on else "")
+        self.settings.setValue("view/codingView", "true" if on else "false")
+        if self.coding_action.isChecked() != on:
+            self.coding_action.setChecked(on)
+
+    def remember_legend(self, *_args) -> None:
+        """A legend chip was switched: keep the set of hidden labels for the next session."""
+        self.settings.setValue("view/hiddenLabels", sorted(self.legend.hidden_labels()))
+
+    # Panels and the notes margin --------------------------------------------------------------
     def notes_wanted(self) -> bool:
         """Whether the analyst keeps the notes margin shown (remembered; shown at first)."""
         return str(self.settings.value("view/notes", "true")).lower() == "true"

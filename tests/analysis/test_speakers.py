@@ -177,3 +177,25 @@ def test_a_husband_with_the_same_surname_is_not_merged_into_his_wife(analyser):
     quotes, people = analyse(analyser, text)
     assert speakers(quotes) == ["Amira Haddad", "Haddad"]
     assert sorted(p["name"] for p in people) == ["Amira Haddad", "Haddad"]
+
+
+def test_an_unnamed_spokeswoman_is_who_she_is(analyser):
+    text = ("Gareth Lloyd, the fire service’s area manager, said the rescue had been difficult.\n"
+            "A spokeswoman for the county council said rest centres had been opened. "
+            "“Nobody should stay in a flooded home tonight,” she said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["A spokeswoman for the county council"]
+
+
+def test_it_is_the_organisation_that_reported_not_the_last_subject(analyser):
+    text = ("The Environment Agency said in a statement that the defences were “on schedule”. "
+            "It added that the storm had been “exceptional”.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["The Environment Agency", "The Environment Agency"]
+
+
+def test_storms_and_places_are_not_people(analyser):
+    text = ("Hundreds of homes were flooded as Storm Morag brought heavy rain.\n"
+            "The council will rename the Millbrook leisure centre. “It is a proud day for Millbrook,” said Colin Pryce.\n")
+    _, people = analyse(analyser, text)
+    assert [p["name"] for p in people] == ["Colin Pryce"]

@@ -11,7 +11,8 @@ from typing import Callable
 from annotext.analysis.entities import doc_entities, harmonise_labels, split_possessives
 from annotext.analysis.normalise import prepare_text
 from annotext.analysis.parse import salient_names, snapshot
-from annotext.analysis.people import add_speakers, index_people
+from annotext.analysis.people import index_people
+from annotext.analysis.speaking_people import add_speakers
 from annotext.analysis.quotes import find_quotes, needs_parse
 from annotext.analysis.pieces import batches, model_ranges
 from annotext.core.document import text_sha256

@@ -22,7 +22,7 @@ from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
 
-__all__ = ["index_people", "name_words", "surname", "looks_like_name", "add_speakers"]
+__all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any"]
 
 PERSON = "PERSON"
 _HONORIFICS = {
@@ -40,10 +40,12 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du"
               "dos", "das", "ter", "zu"}
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
+_NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
+                     "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank"}
+_PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside)\s+)$", re.IGNORECASE)
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
-_SPEAKER_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
@@ -100,6 +102,9 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
         if " " not in name and _PLURAL_GROUP.search(name) and cluster.gender is None:
             others.extend(Span(m.start, m.end, ENTITY, "NORP") for m in cluster.mentions)
             continue  # "Americans", "Republicans": a group, not a person
+        if " " not in name and cluster.gender is None and all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
+                                                              for m in cluster.mentions):
+            continue  # "the Millbrook leisure centre", "a proud day for Millbrook": a place, not a person
         tagged.extend(Span(m.start, m.end, ENTITY, PERSON, {"person": name}) for m in cluster.mentions)
         aliases = sorted((f for f in cluster.forms if f != name), key=lambda f: (-cluster.forms[f], f))
         people.append(Person(name=name, aliases=aliases, mentions=len(cluster.mentions)))
@@ -121,8 +126,9 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
-        if any(start <= span.start < end for start, end in headlines):
-            continue
+        if any(start <= span.start < end for start, end in headlines) or \
+                (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS):
+            continue  # a headline's capitals say nothing; "Storm Morag" is weather
         kept.append(span)
     return kept
 
@@ -361,41 +367,12 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     return short[-1] == full[-1] and all(w in full for w in short)
 
 
-def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span], text: str) -> list[Span]:
-    """Every person who speaks is in the people index: a speaker with a personal name the model
-    missed ("the bank's finance director, Olga Brandt, told analysts") becomes a person with all
-    their mentions; a speaker written with part of a known name takes that person's canonical name.
-    Updates `people` and the quotes' speakers in place; returns the new entity list."""
-    known = {p.name: p for p in people}
-    others = {span.text_in(text) for span in entities if span.label in _SPEAKER_LABELS}
-    added: dict[str, Person] = {}
-    for quote in quotes:
-        speaker = quote.attrs.get("speaker")
-        if not speaker or speaker in known or quote.attrs.get("kind") == "scare":
-            continue
-        words = name_words(speaker)
-        if len(words) < 2 or not looks_like_name(speaker) or speaker in others:
-            continue
-        match = next((p for p in people if _compatible(words, name_words(p.name)) or
-                      _compatible(name_words(p.name), words)), None)
-        if match is not None and len(name_words(match.name)) >= len(words):
-            quote.attrs["speaker"] = match.name
-            continue
-        added.setdefault(speaker, Person(name=" ".join(words), aliases=[], mentions=0))
-        quote.attrs["speaker"] = " ".join(words)
-    if not added:
-        return entities
-    taken = sorted((s.start, s.end) for s in entities if s.label == PERSON)
-    kept = list(entities)
-    for form, person in added.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if _overlaps_any(taken, *match.span()):
-                continue
-            kept = [s for s in kept if not (s.start < match.end() and match.start() < s.end)]
-            kept.append(Span(match.start(), match.end(), ENTITY, PERSON, {"person": person.name}))
-            insort(taken, match.span())
-            person.mentions += 1
-        person.mentions = max(person.mentions, 1)
-        people.append(person)
-    people.sort(key=lambda p: (-p.mentions, p.name))
-    return sort_spans(kept)
+
+def compatible_names(short: list[str], full: list[str]) -> bool:
+    """Whether the name words `short` can be another way of writing `full` (public for the speakers step)."""
+    return _compatible(short, full)
+
+
+def overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted `ranges` (public for the speakers step)."""
+    return _overlaps_any(ranges, start, end)

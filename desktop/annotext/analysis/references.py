@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from annotext.analysis.cues import PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.gender import PRONOUN_GENDER
+from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
+from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.people import looks_like_name, name_words, surname
 from annotext.core.spans import Span
@@ -23,6 +23,11 @@ PERSON = "PERSON"
 NEUTER_PRONOUNS = frozenset({"it"})
 _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
                               r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)(?: that)?\s+$")
+_GENDERED_ROLES = "|".join(sorted(ROLE_GENDER, key=len, reverse=True))
+_UNNAMED_SPEAKER = re.compile(
+    rf"\b((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({_GENDERED_ROLES})"
+    rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
+    rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -191,6 +196,11 @@ class ReferenceResolution:
             if self._is_salient(span):
                 nearest_subject = span
                 break
+        latest = max((nearest_any.start if nearest_any is not None else -1,
+                      last_speaker.start if last_speaker is not None else -1))
+        unnamed = self._unnamed_speaker(tok, after=latest)
+        if unnamed is not None:
+            return unnamed
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._reporter_of(nearest_subject, tok.lower) or nearest_subject
         elif last_speaker is not None:
@@ -201,6 +211,18 @@ class ReferenceResolution:
         if choice is None:
             return None
         return self._bound(name_of(choice), tok, certain=choice is nearest_any)
+
+    def _unnamed_speaker(self, tok: Tok, after: int) -> Attribution | None:
+        """"A spokeswoman for the council said … “…,” she said": a gendered role that spoke after the
+        last named candidate is who "she" is, though the article never names her."""
+        window_start = max(after + 1, tok.start - 500, 0)
+        found = None
+        for match in _UNNAMED_SPEAKER.finditer(self.text, window_start, tok.start):
+            if ROLE_GENDER.get(match.group(2).lower()) == PRONOUN_GENDER.get(tok.lower) and not self.in_quote(match.start()):
+                found = match
+        if found is None:
+            return None
+        return Attribution(found.group(1), found.start(1), found.end(1))
 
     def _bound(self, name: str, tok: Tok, certain: bool) -> Attribution:
         """"she said" bound to a person tells that person's gender for the pronouns that follow —
@@ -232,16 +254,18 @@ class ReferenceResolution:
 
     def _resolve_it(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier
-        non-person subject in the paragraph, else the last non-person speaker."""
-        for other in reversed(parse.toks[:tok.i]):
-            if other.dep in SUBJECT_DEPS and other.pos in {"NOUN", "PROPN"} and not self.in_quote(other.start) \
-                    and other.lower not in PERSONAL_PRONOUNS:
-                entity = self.entity_at(other.start)
-                if entity is not None and entity.label == PERSON:
-                    break
-                found = self._noun_phrase(parse, other, entity)
-                if found is not None:
-                    return Attribution(found.speaker, tok.start, tok.end)
+        non-person subject of a reporting verb in the paragraph, else the nearest earlier non-person
+        subject, else the last non-person speaker."""
+        subjects = [t for t in reversed(parse.toks[:tok.i]) if t.dep in SUBJECT_DEPS and t.pos in {"NOUN", "PROPN"}
+                    and not self.in_quote(t.start) and t.lower not in PERSONAL_PRONOUNS]
+        reporting = [t for t in subjects if parse.toks[t.head].lemma in CUE_LEMMAS]
+        for other in reporting[:1] + subjects:
+            entity = self.entity_at(other.start)
+            if entity is not None and entity.label == PERSON:
+                break
+            found = self._noun_phrase(parse, other, entity)
+            if found is not None:
+                return Attribution(found.speaker, tok.start, tok.end)
         previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
                          and a.start < tok.start), None)
         if previous is not None and not previous.is_person:

@@ -1,0 +1,59 @@
+"""Every person who speaks is in the people index, under the same canonical name as in the quotes.
+
+Attribution can find speakers the model did not tag as people (a name in apposition, a dash
+signature); this step adds them to the people index with all their mentions, or gives a speaker
+written with part of a known name that person's canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import insort
+
+from annotext.analysis.names import looks_like_name
+from annotext.analysis.people import compatible_names, name_words, overlaps_any
+from annotext.core.results import ENTITY, Person
+from annotext.core.spans import Span, sort_spans
+
+PERSON = "PERSON"
+_NOT_PEOPLE_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span], text: str) -> list[Span]:
+    """Every person who speaks is in the people index: a speaker with a personal name the model
+    missed ("the bank's finance director, Olga Brandt, told analysts") becomes a person with all
+    their mentions; a speaker written with part of a known name takes that person's canonical name.
+    Updates `people` and the quotes' speakers in place; returns the new entity list."""
+    known = {p.name: p for p in people}
+    others = {span.text_in(text) for span in entities if span.label in _NOT_PEOPLE_LABELS}
+    added: dict[str, Person] = {}
+    for quote in quotes:
+        speaker = quote.attrs.get("speaker")
+        if not speaker or speaker in known or quote.attrs.get("kind") == "scare":
+            continue
+        words = name_words(speaker)
+        if len(words) < 2 or not looks_like_name(speaker) or speaker in others:
+            continue
+        match = next((p for p in people if compatible_names(words, name_words(p.name)) or
+                      compatible_names(name_words(p.name), words)), None)
+        if match is not None and len(name_words(match.name)) >= len(words):
+            quote.attrs["speaker"] = match.name
+            continue
+        added.setdefault(speaker, Person(name=" ".join(words), aliases=[], mentions=0))
+        quote.attrs["speaker"] = " ".join(words)
+    if not added:
+        return entities
+    taken = sorted((s.start, s.end) for s in entities if s.label == PERSON)
+    kept = list(entities)
+    for form, person in added.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if overlaps_any(taken, *match.span()):
+                continue
+            kept = [s for s in kept if not (s.start < match.end() and match.start() < s.end)]
+            kept.append(Span(match.start(), match.end(), ENTITY, PERSON, {"person": person.name}))
+            insort(taken, match.span())
+            person.mentions += 1
+        person.mentions = max(person.mentions, 1)
+        people.append(person)
+    people.sort(key=lambda p: (-p.mentions, p.name))
+    return sort_spans(kept)

@@ -216,6 +216,9 @@ class MainWindow(PanelLayout, QMainWindow):
         self.people_panel.mentionRequested.connect(self.reader.select_range)
         self.quotes_panel = QuotesPanel()
         self.quotes_panel.quoteChosen.connect(self.reader.select_range)
+        for widget, name in ((self.library_panel, "Documents"), (self.people_panel, "People"),
+                             (self.quotes_panel, "Quotes"), (self.tabs, "Side panel")):
+            widget.setAccessibleName(name)
         self.tabs.addTab(self.people_panel, "People")
         self.tabs.addTab(self.quotes_panel, "Quotes")
 

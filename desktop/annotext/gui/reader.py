@@ -44,6 +44,7 @@ class ReaderView(QTextEdit):
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.setObjectName("reader")
+        self.setAccessibleName("Article text")
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         font = QFont()
         font.setFamilies(READING_FONTS)

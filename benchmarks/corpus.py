@@ -94,6 +94,7 @@ def corpus_view(count: int = 10_000, passages: int = 5_000) -> int:
             return people
 
         open_ms, people = median_ms(open_view)
+        gui_first_ms, gui_ms = _gui_open_ms(library)
         table_ms, _ = median_ms(lambda: service.people())
         top = people[0]
         quotes_ms, quotes = median_ms(lambda: service.quotes(top.name))
@@ -103,9 +104,40 @@ def corpus_view(count: int = 10_000, passages: int = 5_000) -> int:
     print(f"  first grouping of names after the analyses: {first_grouping:.0f} ms")
     print(f"  view opens (people table + share-of-voice chart drawn): {open_ms:.0f} ms (table alone {table_ms:.0f} ms)"
           "  target <= 1000 ms")
+    print(f"  the GUI's corpus view (offscreen), opened until table filled and chart painted: {gui_ms:.0f} ms"
+          f" (first opening in a session, importing matplotlib: {gui_first_ms:.0f} ms)  target <= 1000 ms")
     print(f"  quotations of {top.name} ({len(quotes):,}): {quotes_ms:.0f} ms  target <= 200 ms")
     print(f"  coding retrieval, {len(found):,} passages: {coding_ms:.0f} ms  target <= 300 ms")
-    return 0 if open_ms <= 1000 and quotes_ms <= 200 and coding_ms <= 300 else 1
+    return 0 if max(open_ms, gui_ms) <= 1000 and quotes_ms <= 200 and coding_ms <= 300 else 1
+
+
+def _gui_open_ms(library) -> tuple[float, float]:
+    """The corpus view widget itself: refresh (summaries checked, people table filled, share-of-voice
+    chart drawn on the QtAgg canvas) until Qt has processed its events. Returns (the first opening,
+    which imports matplotlib's Qt backend; the median of the next 3)."""
+    import os
+    import statistics
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from annotext.gui.corpus_view import CorpusView
+
+    times = []
+    for _ in range(4):
+        view = CorpusView(library, lambda edit: library.apply(edit) or True)
+        view.resize(1366, 700)
+        began = time.perf_counter()
+        view.show()
+        view.refresh()
+        app.processEvents()
+        times.append((time.perf_counter() - began) * 1000)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+    return times[0], statistics.median(times[1:])
 
 
 if __name__ == "__main__":

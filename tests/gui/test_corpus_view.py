@@ -23,9 +23,10 @@ def corpus_window(qtbot, tmp_path, settings, count=30):
 
 
 def table_values(table):
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    return {table.item(r, 0).text(): dict(zip(headers, (table.item(r, c).text() for c in range(table.columnCount()))))
-            for r in range(table.rowCount())}
+    from annotext.gui.corpus_people_table import COLUMNS
+
+    return {table.text(r, 0): dict(zip(COLUMNS, (table.text(r, c) for c in range(len(COLUMNS)))))
+            for r in range(table.row_count())}
 
 
 def test_people_table_and_share_of_voice_chart_show_the_corpus_counts(qtbot, tmp_path, settings):
@@ -41,9 +42,11 @@ def test_people_table_and_share_of_voice_chart_show_the_corpus_counts(qtbot, tmp
     assert rows["the Port Authority"]["Kind"] == "org."
     bars = sorted(round(p.get_width()) for p in view.share_chart.figure.axes[0].patches)
     assert bars == sorted(words.values())
-    view.table.sortItems(4, Qt.SortOrder.DescendingOrder)  # numeric sort, not text
-    quotes = [int(view.table.item(r, 4).text()) for r in range(view.table.rowCount())]
-    assert quotes == sorted(quotes, reverse=True)
+    words_order = [int(view.table.text(r, 5)) for r in range(view.table.row_count())]
+    assert words_order == sorted(words_order, reverse=True)  # most quoted first, like the chart
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # numeric sort, not text
+    mentions_order = [int(view.table.text(r, 3)) for r in range(view.table.row_count())]
+    assert mentions_order == sorted(mentions_order)
     window.close()
 
 
@@ -52,8 +55,8 @@ def test_a_person_lists_every_quotation_and_double_click_reads_it(qtbot, tmp_pat
     speakers, *_ = totals(items)
     window.corpus.show()
     view = window.corpus.view
-    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "Amara Okafor")
-    view.table.selectRow(row)
+    row = next(r for r in range(view.table.row_count()) if view.table.text(r, 0) == "Amara Okafor")
+    view.table.select_row(row)
     assert view.quotes.rowCount() == speakers["Amara Okafor"]
     view.quotes.itemActivated.emit(view.quotes.item(0, 3))
     assert not window.corpus.shown
@@ -70,7 +73,7 @@ def test_filters_timeline_and_tag_heatmap(qtbot, tmp_path, settings):
     view.source.setCurrentIndex(view.source.findData(source))
     view.apply_filter()
     chosen = [i for i in items if i.document.metadata["sitename"] == source]
-    assert sum(int(view.table.item(r, 4).text()) for r in range(view.table.rowCount())) == sum(
+    assert sum(int(view.table.text(r, 4)) for r in range(view.table.row_count())) == sum(
         sum(i.speakers.values()) for i in chosen)
     view.tabs.setCurrentWidget(view.time_chart)
     heights = [p.get_height() for p in view.time_chart.figure.axes[0].patches]

@@ -68,10 +68,16 @@ def group_names(names: dict[str, tuple[list[str], int]], edits: list[CorpusPerso
     for same in folded.values():  # "Vladimir Putin" and "vladimir putin"
         for other in same[1:]:
             groups.union(same[0], other)
+    owners: dict[str, set[str]] = {}  # folded alias -> the folded names that used it
+    for name, (aliases, _mentions) in names.items():
+        for alias in aliases:
+            owners.setdefault(_fold(alias), set()).add(_fold(name))
     for name, (aliases, _mentions) in names.items():  # a form one document used is another's name
         for alias in aliases:
-            for other in folded.get(_fold(alias), ()):
-                if other != name and not _ambiguous_alias(alias, names):
+            key = _fold(alias)
+            ambiguous = len(_words(alias)) == 1 and len(owners[key]) > 1  # "Smith" of two Smiths
+            for other in folded.get(key, ()):
+                if other != name and not ambiguous:
                     groups.union(name, other)
     by_word: dict[str, set[str]] = {}
     for name in names:
@@ -95,15 +101,6 @@ def group_names(names: dict[str, tuple[list[str], int]], edits: list[CorpusPerso
         for name in group:
             entry_of[name] = label
     return apply_edits(entry_of, edits)
-
-
-def _ambiguous_alias(alias: str, names: dict[str, tuple[list[str], int]]) -> bool:
-    """A one-word alias shared by several different full names proves nothing."""
-    words = _words(alias)
-    if len(words) != 1:
-        return False
-    owners = {_fold(n) for n, (aliases, _) in names.items() if any(_fold(a) == _fold(alias) for a in aliases)}
-    return len(owners) > 1
 
 
 def apply_edits(entry_of: dict[str, str], edits: list[CorpusPersonEdit]) -> dict[str, str]:

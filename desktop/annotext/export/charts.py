@@ -55,8 +55,16 @@ def share_of_voice_bars(people: list[CorpusPerson], top: int = 15) -> list[Bar]:
 def _figure(width: float, height: float, theme: Theme):
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width, height), dpi=100, facecolor=theme.background, layout="constrained")
-    return figure
+    # Margins are set from the labels (_fit), not by a layout engine: drawing stays fast with many bars.
+    return Figure(figsize=(width, height), dpi=100, facecolor=theme.background)
+
+
+def _fit(figure, labels: list[str], bottom: float = 0.5, top: float = 0.35, right: float = 0.15) -> None:
+    """Room on the left for the longest label (inches, 9-point text), and the given other margins."""
+    width, height = figure.get_size_inches()
+    left = min(width * 0.5, 0.25 + 0.068 * max((len(label) for label in labels), default=2))
+    figure.subplots_adjust(left=left / width, right=1 - right / width, bottom=min(0.45, bottom / height),
+                           top=1 - top / height)
 
 
 def _style(axes, theme: Theme) -> None:
@@ -92,6 +100,7 @@ def share_of_voice_figure(people: list[CorpusPerson], top: int = 15, theme: Them
     axes.bar_label(drawn, labels=[f"{b.words:,} words · {b.quotes} quot. · {b.share:.1f}%" for b in bars],
                    padding=3, fontsize=8, color=theme.text)
     axes.set_xlim(0, max(b.words for b in bars) * 1.45)
+    _fit(figure, [b.label for b in bars], bottom=0.5)
     axes.set_xlabel("words quoted", fontsize=9)
     axes.grid(axis="x", color=theme.grid, linewidth=0.6)
     axes.set_axisbelow(True)
@@ -119,6 +128,7 @@ def timeline_figure(points: list[TimePoint], unit: str, theme: Theme = LIGHT, wi
             axes.bar_label(container, fontsize=7, color=theme.text, padding=1)
     step = max(1, len(points) // 12)
     axes.set_xticks(list(xs)[::step], [p.period for p in points][::step], rotation=30, ha="right")
+    _fit(figure, [f"{max(max(p.mentions, p.quotes) for p in points):,}"], bottom=0.85)
     axes.set_ylim(0, max(max(p.mentions, p.quotes) for p in points) * 1.3 or 1)  # room for the legend
     axes.legend(fontsize=8, frameon=False, labelcolor=theme.text, loc="upper right", ncols=2)
     axes.grid(axis="y", color=theme.grid, linewidth=0.6)
@@ -145,6 +155,7 @@ def tag_heatmap_figure(table: TagBySource, theme: Theme = LIGHT, width: float = 
     axes.set_xticks([c + 0.5 for c in range(len(sources))], [s or "(none)" for s in sources], rotation=30, ha="right")
     axes.set_yticks([r + 0.5 for r in range(len(tags))], tags)
     axes.invert_yaxis()
+    _fit(figure, tags, bottom=0.25 + 0.055 * max((len(s or "(none)") for s in sources), default=6))
     for row, values in enumerate(grid):
         for column, value in enumerate(values):
             axes.text(column + 0.5, row + 0.5, str(value), ha="center", va="center", fontsize=8,

@@ -54,8 +54,7 @@ class ChartPanel(QWidget):
         canvas.setMinimumSize(min(width_px, 400), height_px)
         canvas.setFixedHeight(height_px)
         self.scroll.setWidget(canvas)
-        self._canvas = canvas
-        canvas.draw()
+        self._canvas = canvas  # drawn once, when Qt first paints it
 
     def save(self, path: str | None = None) -> bool:
         """Write the chart as SVG, PNG or PDF (by the name's suffix), atomically."""

@@ -24,6 +24,7 @@ class PassagesPanel(QWidget):
         self.open_at = open_at
         self.selection = CorpusFilter()
         self.found = []
+        self._stale = True
         self.tag = QComboBox()
         self.tag.setObjectName("retrievalTag")
         self.tag.activated.connect(lambda _i: self.show_tag(self.tag.currentText()))
@@ -63,11 +64,19 @@ class PassagesPanel(QWidget):
     def set_selection(self, selection: CorpusFilter) -> None:
         """Restrict to the corpus view's selection and list the current tag again."""
         self.selection = selection
-        if self.tag.currentText():
+        self._stale = True
+        if self.isVisible() and self.tag.currentText():
+            self.show_tag(self.tag.currentText())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Listed when the tab is shown (a tag with thousands of passages costs nothing until then)."""
+        super().showEvent(event)
+        if self._stale and self.tag.currentText():
             self.show_tag(self.tag.currentText())
 
     def show_tag(self, name: str) -> int:
         """List every passage tagged `name`; returns how many."""
+        self._stale = False
         try:
             self.found = self.service.passages(name, self.selection)
         except LookupError:

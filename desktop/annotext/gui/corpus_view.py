@@ -11,18 +11,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from annotext.application.corpus import CorpusService
-from annotext.core.corpus import ORGANISATION, OTHER, CorpusFilter
+from annotext.core.corpus import CorpusFilter
 from annotext.gui.corpus_charts import ChartPanel
+from annotext.gui.corpus_people_table import PeopleTable
 from annotext.gui.corpus_passages import PassagesPanel
 from annotext.gui.safe_text import plain_tooltip
 
-PEOPLE_COLUMNS = ["Name", "Kind", "Docs", "Mentions", "Quotes", "Words", "Share %", "First", "Last"]
-PEOPLE_TIPS = ["The corpus entry (hover a name: the names documents use)", "person, organisation or unnamed speaker",
-               "Documents that mention or quote them", "Mentions by name", "Quotations attributed to them",
-               "Words quoted", "Share of voice: their share of all words quoted with a known speaker",
-               "First publication date", "Last publication date"]
 QUOTE_COLUMNS = ["Date", "Document", "Source", "Quotation (in context)"]
-_KIND_LABEL = {ORGANISATION: "org.", OTHER: "unnamed"}
 
 
 class _NumberSort(QTableWidgetItem):
@@ -91,17 +86,8 @@ class CorpusView(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
 
-        self.table = QTableWidget(0, len(PEOPLE_COLUMNS))
-        self.table.setObjectName("corpusPeople")
-        self.table.setHorizontalHeaderLabels(PEOPLE_COLUMNS)
-        for column, tip in enumerate(PEOPLE_TIPS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
-        self.table.itemSelectionChanged.connect(self._person_chosen)
+        self.table = PeopleTable()
+        self.table.personChosen.connect(self.show_quotes)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._people_menu)
 
@@ -157,7 +143,7 @@ class CorpusView(QWidget):
         todo = self.service.unanalysed()
         self.analyse_button.setText(f"Analyse {len(todo)} not analysed" if todo else "All analysed")
         self.analyse_button.setEnabled(bool(todo))
-        self._fill_people()
+        self.table.set_people(self.people)
         self.stale = False
         self._drawn: set[int] = set()
         self._draw_current()
@@ -180,32 +166,6 @@ class CorpusView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.blockSignals(False)
         self.passages.set_tags([t.name for t in self.library.annotations.tags()])
-
-    def _fill_people(self) -> None:
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.people))
-        for row, person in enumerate(self.people):
-            name = _cell(person.name)
-            name.setToolTip(plain_tooltip("Names in the documents: " + ", ".join(person.names)))
-            cells = [name, _cell(_KIND_LABEL.get(person.kind, "person")), _cell(person.documents, numeric=True),
-                     _cell(person.mentions, numeric=True), _cell(person.quotes, numeric=True),
-                     _cell(person.quoted_words, numeric=True), _cell(person.share, f"{person.share:.1f}", numeric=True),
-                     _cell(person.first_date or ""), _cell(person.last_date or "")]
-            for column, item in enumerate(cells):
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
-        self.table.sortItems(5, Qt.SortOrder.DescendingOrder)  # most words quoted first, as the chart
-        self._fit_columns()
-
-    def _fit_columns(self) -> None:
-        """Numbers and dates as narrow as their widest text, the name gets the rest (1366×768 fits)."""
-        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        for column in range(1, self.table.columnCount()):
-            cells = [metrics.horizontalAdvance(self.table.item(r, column).text()) + 14
-                     for r in range(min(200, self.table.rowCount()))]
-            title = header.horizontalAdvance(PEOPLE_COLUMNS[column]) + 22  # with the sort arrow
-            self.table.setColumnWidth(column, int(max([title, *cells])))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def apply_filter(self) -> None:
         """Read the filter bar; a date or attribute that cannot be read is shown, not applied."""
@@ -251,15 +211,6 @@ class CorpusView(QWidget):
         self._drawn.add(index)
 
     # People --------------------------------------------------------------------------------
-    def _chosen_name(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).text() if rows else None
-
-    def _person_chosen(self) -> None:
-        name = self._chosen_name()
-        if name is not None:
-            self.show_quotes(name)
-
     def show_quotes(self, entry: str) -> None:
         """List every quotation of a corpus entry, by date, with context."""
         quotes = self.service.quotes(entry, self.selection)
@@ -283,10 +234,9 @@ class CorpusView(QWidget):
             self.openAt.emit(*place)
 
     def _people_menu(self, point) -> None:
-        item = self.table.itemAt(point)
-        if item is None:
+        entry = self.table.name_at(point)
+        if entry is None:
             return
-        entry = self.table.item(item.row(), 0).text()
         person = next((p for p in self.people if p.name == entry), None)
         menu = QMenu(self)
         merge = menu.addMenu("Count as the same person as")

@@ -207,6 +207,9 @@ def test_jsonl_spans_align_with_spacy_tokens(library, analyser, tmp_path):
         original = library.document(doc_id).text
         assert record["text"] == prepare_text(original) and len(record["text"]) == len(original)
         assert record["meta"]["normalised"] == (record["text"] != original)
+        from annotext.export.report import display_source
+
+        assert record["meta"]["source"] == display_source(library.document(doc_id).source)  # no local folders
         tokens = record["tokens"]
         doc = Doc(nlp.vocab, words=[t["text"] for t in tokens], spaces=[t["ws"] for t in tokens])
         assert doc.text == record["text"]

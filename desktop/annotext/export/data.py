@@ -15,6 +15,7 @@ from annotext.core.annotations import Annotation, Tag
 from annotext.core.atomic import atomic_write_text
 from annotext.core.document import Document
 from annotext.core.results import AnalysisResult
+from annotext.export.report import display_source
 
 CSV_COLUMNS = ["document_id", "document_title", "annotation_id", "start", "end", "exact", "tags", "comment",
                "author", "created", "updated"]
@@ -185,8 +186,8 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
         records.append({"text": text, "tokens": tokens, "spans": spans,
                         "ents": _non_overlapping([s for s in spans if s["source"] in ("model", "correction")
                                                   and s["label"] != "QUOTE"]),
-                        "meta": {"id": document.id, "title": document.title, "source": document.source,
-                                 "normalised": text != document.text}})
+                        "meta": {"id": document.id, "title": document.title,
+                                 "source": display_source(document.source), "normalised": text != document.text}})
     return records
 
 

@@ -117,3 +117,14 @@ def test_comments_point_at_sections_of_the_architecture_document():
             stray.append(path.name)
     assert pointers and stray == []
     assert [p for p in pointers if p[1] not in headings] == []
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """A name starting with "_" is its module's own business; what another module needs is public."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("annotext"):
+                offenders += [f"{path.relative_to(PACKAGE)}: {node.module}.{alias.name}" for alias in node.names
+                              if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert offenders == []

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from annotext.analysis.names import ROLE_WORDS, looks_like_name
-from annotext.core.results import ENTITY
+from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
-PERSON = "PERSON"
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"}
 CAPITAL_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "Van", "Von", "De", "Di", "Da", "Du", "Del", "Della",
                      "Le", "La", "Al", "El", "Bin", "Ibn", "Abu", "Dos", "Das", "Ter", "Ten", "Op"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+from annotext.analysis.cues import SUBJECT_DEPS
 
 
 @dataclass(slots=True)
@@ -33,13 +33,6 @@ class ParagraphParse:
     start: int
     end: int
     toks: list[Tok]
-
-    def token_at(self, offset: int) -> Tok | None:
-        """The token covering character `offset`, if any."""
-        for tok in self.toks:
-            if tok.start <= offset < tok.end:
-                return tok
-        return None
 
 
 def snapshot(doc, offset: int) -> ParagraphParse:

@@ -19,12 +19,11 @@ from functools import lru_cache
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
-from annotext.core.results import ENTITY, Person
+from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any"]
 
-PERSON = "PERSON"
 _HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     "president", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "mayor",

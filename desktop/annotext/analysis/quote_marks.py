@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotext.core.document import paragraphs
+
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‟": DOUBLE, "‘": SINGLE, "‚": SINGLE, "«": GUILLEMET, "»": GUILLEMET,
             '"': DOUBLE, "'": SINGLE}
@@ -37,11 +39,6 @@ class QuoteMarks:
         drop = {p - self.start - 1 for p in self.skip}
         return "".join(ch for i, ch in enumerate(inner) if i not in drop)
 
-    @property
-    def multi_paragraph(self) -> bool:
-        """True when the quotation runs over more than one paragraph."""
-        return bool(self.skip)
-
 
 @dataclass
 class _Open:
@@ -53,7 +50,7 @@ class _Open:
 
 def find_quote_marks(text: str) -> list[QuoteMarks]:
     """All outermost quotations of `text`, in order (offsets are code points into `text`)."""
-    lines = _lines(text)
+    lines = paragraphs(text)
     found: list[QuoteMarks] = []
     carried: _Open | None = None
     for index, (start, end) in enumerate(lines):
@@ -76,15 +73,6 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                 carried = outer
     found.sort(key=lambda q: q.start)
     return [q for q in found if any(ch.isalnum() for ch in q.content(text))]
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    result, position = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            result.append((position, position + len(line)))
-        position += len(line) + 1
-    return result
 
 
 def _first_mark(text: str, start: int, end: int) -> int:

@@ -17,9 +17,9 @@ from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUN
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.people import looks_like_name, name_words, surname
+from annotext.core.results import PERSON
 from annotext.core.spans import Span
 
-PERSON = "PERSON"
 NEUTER_PRONOUNS = frozenset({"it"})
 _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
                               r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)(?: that)?\s+$")

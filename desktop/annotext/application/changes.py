@@ -29,8 +29,3 @@ class Changes:
         """Both sets of changes (for an edit made of several steps)."""
         merged = {f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self) if f.name != "doc_id"}
         return Changes(**merged, doc_id=self.doc_id if self.doc_id == other.doc_id else None)
-
-    @property
-    def shown_analysis(self) -> bool:
-        """Whether highlights and the people and quotes panels must be recomputed."""
-        return self.text or self.corrections or self.analysis

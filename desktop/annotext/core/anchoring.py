@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-CONTEXT = 32
 MIN_FUZZY_SIMILARITY = 0.75
 
 

@@ -54,7 +54,7 @@ def atomic_path(target: Path | str, verify: Callable[[Path], None] | None = None
         os.chmod(temporary, _mode_for(destination))
         os.replace(temporary, destination)
     except BaseException:
-        _remove_quietly(temporary)
+        remove_quietly(temporary)
         raise
     fsync_folder(folder)
 
@@ -130,7 +130,8 @@ def _umask() -> int:
     return current
 
 
-def _remove_quietly(path: Path) -> None:
+def remove_quietly(path: Path) -> None:
+    """Delete a file if it is there; a file that cannot be deleted is left (clean-up never fails a write)."""
     try:
         path.unlink()
     except OSError:

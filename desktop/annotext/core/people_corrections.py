@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from annotext.core.results import ENTITY, CorrectionNote, Person
+from annotext.core.results import ENTITY, PERSON, CorrectionNote, Person
 from annotext.core.span_index import SpanIndex
 from annotext.core.spans import Span, sort_spans
 
-PERSON = "PERSON"
 RENAME, MERGE, SPLIT, NOT_PERSON, ADD_PERSON = "rename", "merge", "split", "not_person", "add_person"
 ACTIONS = (RENAME, MERGE, SPLIT, NOT_PERSON, ADD_PERSON)
 RELABELS = ("ORG", "GPE", "LOC", "NORP", "FAC")  # what a "not a person" can be instead

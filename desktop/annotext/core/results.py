@@ -12,6 +12,7 @@ from annotext.core.spans import Span
 
 ENTITY = "entity"
 QUOTE = "quote"
+PERSON = "PERSON"  # the entity label of people (spaCy's)
 
 
 @dataclass(slots=True)
@@ -114,6 +115,21 @@ SCARE = "scare"  # a quote's attrs["kind"]: words held at a distance, not speech
 def is_speech(quote: Span) -> bool:
     """Scare quotes stay visible but are not speech: they never count towards share of voice."""
     return quote.attrs.get("kind") != SCARE
+
+
+def quotes_by_speaker(quotes: list[Span]) -> tuple[list[tuple[str | None, list[Span]]], list[Span]]:
+    """Speech grouped by speaker, most quoted first (then by name), unattributed (None) last, each
+    group in text order; and the scare quotes apart. The one grouping the Quotes panel and every
+    report show."""
+    groups: dict[str | None, list[Span]] = {}
+    scare = []
+    for quote in quotes:
+        if is_speech(quote):
+            groups.setdefault(quote.attrs.get("speaker") or None, []).append(quote)
+        else:
+            scare.append(quote)
+    order = sorted(groups, key=lambda name: (name is None, -len(groups[name]), name or ""))
+    return [(name, groups[name]) for name in order], scare
 
 
 def result_from_json(data: dict) -> AnalysisResult:

@@ -100,10 +100,10 @@ def render_html(report: CorpusReport, for_qt: bool = False) -> str:
     from markupsafe import Markup
 
     from annotext.export.charts import svg_markup
-    from annotext.export.html import _environment
+    from annotext.export.html import ENVIRONMENT
 
     charts = [] if for_qt or report.code_only else [Markup(svg_markup(f)) for f in figures(report)]
-    return _environment.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
+    return ENVIRONMENT.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
 
 
 def _write_pdf(report: CorpusReport, path: Path) -> None:

@@ -19,7 +19,7 @@ from annotext.core.palette import average_colour, colour_for
 from annotext.export.report import Chapter, Report, Segment, breakable_pieces
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_environment = Environment(
+ENVIRONMENT = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(default=True, default_for_string=True),
     trim_blocks=False,
@@ -88,7 +88,7 @@ def render_html(report: Report, for_qt: bool = False) -> str:
     fills = {colour: SimpleNamespace(light=contrast.highlight_fill(colour),
                                      dark=contrast.highlight_fill(colour, dark=True))
              for colour in report_colours(report, blend_passages=for_qt)}
-    return _environment.get_template("report.html.j2").render(
+    return ENVIRONMENT.get_template("report.html.j2").render(
         report=report, for_qt=for_qt, fills=fills, ink=INKS, comment_text=breakable, multiline=multiline,
         indent=indent, column_widths=column_widths,
         segment_fill=lambda chapter, segment: segment_colour(chapter, segment, for_qt))

@@ -18,7 +18,7 @@ from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
 from annotext.core.document import Document
 from annotext.core.palette import LABEL_NAMES, average_colour, colour_for, label_sort_key
-from annotext.core.results import SCARE, AnalysisResult, CorrectionNote, Person
+from annotext.core.results import SCARE, AnalysisResult, CorrectionNote, Person, quotes_by_speaker
 from annotext.core.spans import Span
 
 
@@ -349,13 +349,14 @@ def _paragraphs(text: str, title: str, entities: list[Span], quotes: list[Span],
 
 
 def _quote_groups(quotes: list[Span]) -> list[QuoteGroup]:
-    groups: dict[str, list[dict]] = {}
-    for quote in quotes:
-        speaker = SCARE_GROUP if quote.attrs.get("kind") == SCARE else quote.attrs.get("speaker") or "Unattributed"
-        groups.setdefault(speaker, []).append({"text": quote.attrs.get("content", ""), "cue": quote.attrs.get("cue"),
-                                               "start": quote.start, "end": quote.end})
-    ordered = sorted(groups, key=lambda s: (s == SCARE_GROUP, s == "Unattributed", -len(groups[s]), s))
-    return [QuoteGroup(s, groups[s], sum(len(q["text"].split()) for q in groups[s])) for s in ordered]
+    speech, scare = quotes_by_speaker(quotes)
+    named = [(speaker or "Unattributed", group) for speaker, group in speech] + ([(SCARE_GROUP, scare)] if scare else [])
+    result = []
+    for name, group in named:
+        items = [{"text": q.attrs.get("content", ""), "cue": q.attrs.get("cue"), "start": q.start, "end": q.end}
+                 for q in group]
+        result.append(QuoteGroup(name, items, sum(len(q["text"].split()) for q in items)))
+    return result
 
 
 def _tag_summary(passages: list[Passage], tags: list[Tag]) -> list[TagSummary]:

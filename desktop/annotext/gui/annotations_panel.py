@@ -140,14 +140,6 @@ class AnnotationsPanel(QWidget):
         """Annotation ids of the rows shown (after filtering)."""
         return [self.tree.topLevelItem(i).data(0, _ID) for i in range(self.tree.topLevelItemCount())]
 
-    def select_annotation(self, annotation_id: int) -> None:
-        """Highlight the row of an annotation (when the reader's cursor enters it)."""
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item.data(0, _ID) == annotation_id:
-                self.tree.setCurrentItem(item)
-                return
-
     def _apply_filter(self) -> None:
         tag_id = self.tag_filter.currentData()
         needle = self.text_filter.text().casefold().strip()

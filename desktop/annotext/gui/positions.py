@@ -32,7 +32,3 @@ class PositionMap:
             return position
         before = bisect_right(self._astral_utf16, position - 1)
         return position - before
-
-    def range_to_qt(self, start: int, end: int) -> tuple[int, int]:
-        """Both ends of a span, converted together."""
-        return self.to_qt(start), self.to_qt(end)

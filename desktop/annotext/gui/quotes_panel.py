@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeWidget, QTreeWidgetItem
 
-from annotext.core.results import SCARE
+from annotext.core.results import SCARE, quotes_by_speaker
 from annotext.core.spans import Span
 from annotext.gui.safe_text import plain_tooltip
 
@@ -49,16 +49,9 @@ class QuotesPanel(QTreeWidget):
         """Speech grouped by speaker, most quoted first, unattributed last; then scare quotes, then the
         hidden quotations (so they can be found and restored)."""
         self.clear()
-        groups: dict[str, list[Span]] = {}
-        scare = []
-        for quote in quotes:
-            if quote.attrs.get("kind") == SCARE:
-                scare.append(quote)
-            else:
-                groups.setdefault(quote.attrs.get("speaker") or UNATTRIBUTED, []).append(quote)
-        order = sorted(groups, key=lambda name: (name == UNATTRIBUTED, -len(groups[name]), name))
-        for name in order:
-            self._add_group(name, groups[name], "speaker")
+        speech, scare = quotes_by_speaker(quotes)
+        for name, group in speech:
+            self._add_group(name or UNATTRIBUTED, group, "speaker")
         if scare:
             self._add_group(SCARE_QUOTES, scare, "scare")
         if hidden:

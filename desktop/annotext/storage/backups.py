@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from annotext.core.atomic import TEMP_MARK, atomic_path
+from annotext.core.atomic import TEMP_MARK, atomic_path, remove_quietly
 from annotext.storage.errors import BackupUnusableError, LibraryError
 from annotext.storage.integrity import check_library_file, failure
 from annotext.storage.migrations import known_migrations
@@ -139,11 +139,11 @@ def prune(library: Path) -> None:
     """Keep the newest `keep_count()` sound backups; delete older sound ones, empty files and the
     temporaries of killed backups. A damaged non-empty file is left for the analyst to judge."""
     for old in list_backups(library)[keep_count():]:
-        _remove_quietly(old.path)
+        remove_quietly(old.path)
     folder = backup_folder(library)
     for backup in list_backups(library, include_unusable=True):
         if not backup.usable and _size(backup.path) == 0:
-            _remove_quietly(backup.path)
+            remove_quietly(backup.path)
     for temporary in folder.glob(f".{Path(library).stem}{TEMP_MARK}*"):
         try:
             if time.time() - temporary.stat().st_mtime > STALE_TEMPORARY:
@@ -181,10 +181,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return -1
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass

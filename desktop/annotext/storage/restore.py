@@ -16,7 +16,7 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from annotext.core.atomic import atomic_path, fsync_folder
+from annotext.core.atomic import atomic_path, fsync_folder, remove_quietly
 from annotext.storage.backups import make_backup, verify_backup
 from annotext.storage.database import open_database
 from annotext.storage.errors import LibraryDamagedError, LibraryReadOnlyError
@@ -93,14 +93,7 @@ def replace_damaged_library(library: Path, backup: Path) -> Path | None:
                 os.rename(aside, original)
             except OSError:
                 pass
-        _remove_quietly(staged)
+        remove_quietly(staged)
         raise failure(error, library) from error
     fsync_folder(library.parent)
     return kept
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass

@@ -199,3 +199,16 @@ def test_storms_and_places_are_not_people(analyser):
             "The council will rename the Millbrook leisure centre. “It is a proud day for Millbrook,” said Colin Pryce.\n")
     _, people = analyse(analyser, text)
     assert [p["name"] for p in people] == ["Colin Pryce"]
+
+
+def test_an_age_description_speaks_for_the_person_in_focus(analyser):
+    text = ("Declan Moore scored twice on Sunday. “I felt sharp from the start,” the 24-year-old said.\n"
+            "“Next week is bigger,” said the 24-year-old.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Declan Moore", "Declan Moore"]
+
+
+def test_saints_names_are_clubs_and_places_not_people(analyser):
+    text = "Ballyduff beat St Finbarr’s on Sunday. “We never stopped believing,” said captain Aoife Walsh.\n"
+    _, people = analyse(analyser, text)
+    assert [p["name"] for p in people] == ["Aoife Walsh"]

@@ -25,6 +25,8 @@ from annotext.core.spans import Span
 _MAX_CLIMB = 4
 RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
                                 "bond", "cooperation", "rivalry", "link"})
+_AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
+_AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
@@ -193,6 +195,10 @@ class Attributor(ReferenceResolution):
         if cue is None:
             return None
         subject = self._subject_of(parse, cue)
+        if subject is None or subject.lower in {"old", "year"}:
+            aged = self._age_description(cue)
+            if aged is not None:
+                return aged
         if subject is None:
             subject = self._nearby_speaker_token(cue, window)
         if subject is None:
@@ -206,6 +212,18 @@ class Attributor(ReferenceResolution):
                 return outer
         if found is not None:
             found.cue = cue.lower
+        return found
+
+    def _age_description(self, cue: Tok) -> Attribution | None:
+        """"“…,” the 24-year-old said" / "said the 58-year-old": the person the story is about at that
+        point (as for a pronoun, without the gender)."""
+        match = _AGE_BEFORE.search(self.text, max(0, cue.start - 40), cue.start) or _AGE_AFTER.match(self.text, cue.end)
+        if match is None:
+            return None
+        found = self._resolve_pronoun(Tok(cue.i, match.start(), match.end(), match.group(), "", "", "", "", "", 0, 0, 0),
+                                      pronoun=None)
+        if found is not None:
+            found.start, found.end, found.cue = match.start(), match.end(), cue.lower
         return found
 
     def _describes_a_relationship(self, parse: ParagraphParse, cue: Tok, subject: Tok) -> bool:

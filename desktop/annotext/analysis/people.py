@@ -125,9 +125,10 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
+        first = span.text_in(text).split()[0].lower().rstrip(".")
         if any(start <= span.start < end for start, end in headlines) or \
-                (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS):
-            continue  # a headline's capitals say nothing; "Storm Morag" is weather
+                (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS) or first in {"st", "saint"}:
+            continue  # a headline's capitals say nothing; "Storm Morag" is weather; "St Finbarr’s" a club
         kept.append(span)
     return kept
 

@@ -171,25 +171,28 @@ class ReferenceResolution:
             start, end = min(start, entity.start), max(end, entity.end)
         return Attribution(self.text[start:end], start, end)
 
-    def _fits(self, name: str, pronoun: str) -> bool:
+    def _fits(self, name: str, pronoun: str | None) -> bool:
         known = self.genders.get(name)
-        return known is None or known == PRONOUN_GENDER.get(pronoun)
+        return known is None or pronoun is None or known == PRONOUN_GENDER.get(pronoun)
 
-    def _resolve_pronoun(self, tok: Tok) -> Attribution | None:
+    def _resolve_pronoun(self, tok: Tok, pronoun: str | None = "") -> Attribution | None:
         """"he"/"she": the nearest earlier person of a fitting gender who is a subject or a speaker,
-        else the nearest person of a fitting gender."""
+        else the nearest person of a fitting gender. `pronoun=None` resolves a description with no
+        gender ("the 24-year-old") the same way."""
         def name_of(span: Span) -> str:
             return span.attrs.get("person") or span.text_in(self.text)
 
+        pronoun = tok.lower if pronoun == "" else pronoun
+
         last_speaker = next((a for a in reversed(self.results) if a.is_person and a.start is not None
-                             and a.start < tok.start and self._fits(a.speaker, tok.lower)), None)
+                             and a.start < tok.start and self._fits(a.speaker, pronoun)), None)
         nearest_subject = nearest_any = None
         index = bisect_right(self._entity_starts, tok.start) - 1
         while index >= 0:
             span = self.entities[index]
             index -= 1
             if span.label != PERSON or span.end > tok.start or self.in_quote(span.start) \
-                    or not self._fits(name_of(span), tok.lower):
+                    or not self._fits(name_of(span), pronoun):
                 continue
             if nearest_any is None:
                 nearest_any = span
@@ -198,19 +201,19 @@ class ReferenceResolution:
                 break
         latest = max((nearest_any.start if nearest_any is not None else -1,
                       last_speaker.start if last_speaker is not None else -1))
-        unnamed = self._unnamed_speaker(tok, after=latest)
+        unnamed = self._unnamed_speaker(tok, after=latest) if pronoun else None
         if unnamed is not None:
             return unnamed
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
-            choice = self._reporter_of(nearest_subject, tok.lower) or nearest_subject
+            choice = self._reporter_of(nearest_subject, pronoun) or nearest_subject
         elif last_speaker is not None:
             nearest = name_of(nearest_any) if nearest_any is not None else None
-            return self._bound(last_speaker.speaker, tok, certain=nearest in (None, last_speaker.speaker))
+            return self._bound(last_speaker.speaker, tok, pronoun, certain=nearest in (None, last_speaker.speaker))
         else:
             choice = nearest_subject or nearest_any
         if choice is None:
             return None
-        return self._bound(name_of(choice), tok, certain=choice is nearest_any)
+        return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
 
     def _unnamed_speaker(self, tok: Tok, after: int) -> Attribution | None:
         """"A spokeswoman for the council said … “…,” she said": a gendered role that spoke after the
@@ -224,11 +227,11 @@ class ReferenceResolution:
             return None
         return Attribution(found.group(1), found.start(1), found.end(1))
 
-    def _bound(self, name: str, tok: Tok, certain: bool) -> Attribution:
+    def _bound(self, name: str, tok: Tok, pronoun: str | None, certain: bool) -> Attribution:
         """"she said" bound to a person tells that person's gender for the pronouns that follow —
         when no other person was named in between (a guess must not become evidence)."""
-        if certain:
-            self.genders.setdefault(name, PRONOUN_GENDER[tok.lower])
+        if certain and pronoun in PRONOUN_GENDER:
+            self.genders.setdefault(name, PRONOUN_GENDER[pronoun])
         return Attribution(name, tok.start, tok.end, is_person=True)
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:

@@ -84,14 +84,14 @@ def test_version():
     assert result.returncode == 0 and "Annotext" in result.stdout
 
 
-def test_launcher_knows_every_command():
-    from annotext.cli import main
-    from annotext.launcher import COMMANDS, gui_arguments
+def test_launcher_takes_the_fast_gui_path_only_for_path_like_files():
+    from annotext.launcher import gui_arguments
 
-    assert set(main.commands) <= COMMANDS
     assert gui_arguments([]) == {"db": None, "model": None, "screenshot": None, "file": None}
     assert gui_arguments(["--db", "x.sqlite", "story.txt"])["file"] == "story.txt"
+    assert gui_arguments(["notes/story"])["file"] == "notes/story"
     assert gui_arguments(["list"]) is None and gui_arguments(["--version"]) is None
+    assert gui_arguments(["story"]) is None  # a bare word: click decides (a command, or a file to open)
 
 
 def test_errors_for_the_analyst_map_once_to_one_line_and_an_exit_code(tmp_path):

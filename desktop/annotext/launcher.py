@@ -6,16 +6,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Sub-command names of annotext.cli.main (tests/test_cli.py checks they stay in sync).
-COMMANDS = frozenset({"analyze", "import", "list", "annotate", "tags", "codebook", "search", "export",
-                      "backup", "restore", "merge", "agreement", "people", "quotes", "correct",
-                      "cluster-analyze", "corpus", "attr", "analyze-all"})
-
 
 def gui_arguments(argv: list[str]) -> dict | None:
     """The options of a plain GUI launch (`annotext [--db P] [--model M] [--screenshot F] [FILE]`), or
     None when click must parse (a sub-command, --help, --version, anything unusual). Lets the app
-    start without importing click and the command modules: the first paint comes sooner."""
+    start without importing click and the command modules: the first paint comes sooner.
+
+    FILE is taken here only when it looks like a path (it has a suffix or a folder in it): command
+    names are plain words (tests/test_docs.py), so no list of them is kept here, and a bare word,
+    a command or a file without a suffix, is left to click (annotext.cli decides which it is)."""
     options: dict = {"db": None, "model": None, "screenshot": None, "file": None}
     names = {"--db": "db", "--model": "model", "--screenshot": "screenshot"}
     index = 0
@@ -24,12 +23,17 @@ def gui_arguments(argv: list[str]) -> dict | None:
         if arg in names and index + 1 < len(argv):
             options[names[arg]] = argv[index + 1]
             index += 2
-        elif arg.startswith("-") or options["file"] is not None or arg in COMMANDS:
+        elif arg.startswith("-") or options["file"] is not None or not _looks_like_a_path(arg):
             return None
         else:
             options["file"] = arg
             index += 1
     return options
+
+
+def _looks_like_a_path(arg: str) -> bool:
+    path = Path(arg)
+    return bool(path.suffix) or len(path.parts) > 1
 
 
 def run() -> None:

@@ -2,8 +2,12 @@
 tags, coded passages and comments, at laptop and desktop sizes and in both themes.
 
 Usage (on a real or virtual X display, or QT_QPA_PLATFORM=offscreen):
-    python docs/screenshots.py OUT_DIR [WIDTHxHEIGHT[:dark] ...]
-Writes OUT_DIR/window-WIDTHxHEIGHT[-dark].png; never touches the user's library or settings.
+    python docs/screenshots.py OUT_DIR [[NAME=]WIDTHxHEIGHT[:dark][:notes] ...]
+Writes OUT_DIR/NAME.png (default window-WIDTHxHEIGHT[-dark]); ":notes" shows only the reader and its
+notes margin, with one note open for editing. Never touches the user's library or settings.
+The pictures in docs/ are made with:
+    python docs/screenshots.py docs screenshot=1440x900 window-1024x640=1024x640 \
+        window-dark=1366x768:dark notes-margin=1366x768:notes
 """
 
 from __future__ import annotations
@@ -54,9 +58,11 @@ def main(argv: list[str]) -> int:
     app = create_application([])
     out.mkdir(parents=True, exist_ok=True)
     for spec in specs:
-        size, _, theme = spec.partition(":")
+        name, _, spec = spec.rpartition("=")
+        size, *options = spec.split(":")
         width, height = (int(n) for n in size.split("x"))
-        apply_theme(app, dark=theme == "dark")
+        dark = "dark" in options
+        apply_theme(app, dark=dark)
         with tempfile.TemporaryDirectory() as scratch:
             library, doc_id = build_library(Path(scratch))
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
@@ -74,8 +80,21 @@ def main(argv: list[str]) -> int:
             window.reader.moveCursor(window.reader.textCursor().MoveOperation.StartOfBlock)
             for _ in range(20):
                 app.processEvents()
-            path = out / f"window-{width}x{height}{'-dark' if theme == 'dark' else ''}.png"
-            window.grab().save(str(path), "PNG")
+            target = window
+            if "notes" in options:  # the reader and its margin, the third note being edited
+                window.set_panel_shown(0, False)
+                window.set_panel_shown(2, False)
+                quote = PASSAGES[2][0]
+                card = window.notes.card(library.annotations.annotations(doc_id)[2].id)
+                window.reader.verticalScrollBar().setValue(window.reader.verticalScrollBar().value() + 60)
+                card.start_edit()
+                card.editor.setPlainText(PASSAGES[2][2] + " Check the 2014 annexation coverage.")
+                assert quote
+                for _ in range(30):
+                    app.processEvents()
+                target = window.centre
+            path = out / f"{name or f'window-{width}x{height}' + ('-dark' if dark else '')}.png"
+            target.grab().save(str(path), "PNG")
             print(path)
             window.close()
             library.close()

@@ -171,7 +171,10 @@ def assert_nothing_cut(qtbot, window):
         assert bar.tabRect(index).width() >= bar.tabSizeHint(index).width()
     assert window.reader.viewport().width() >= 300
     tree = window.annotating.codebook.tree
-    assert tree.header().sectionSize(0) >= 100  # tag names have room
+    for row in range(tree.topLevelItemCount()):  # tag names whole: icon, name and padding fit the column
+        item = tree.topLevelItem(row)
+        needed = tree.fontMetrics().horizontalAdvance(item.text(0)) + tree.iconSize().width() + tree.indentation() + 12
+        assert needed <= tree.header().sectionSize(0), item.text(0)
     people = window.people_panel
     window.tabs.setCurrentWidget(people)
     qtbot.wait(10)
@@ -190,8 +193,21 @@ def assert_nothing_cut(qtbot, window):
         assert box.fontMetrics().horizontalAdvance(box.placeholderText()) <= box.width() - 40
 
 
+@pytest.fixture
+def app_theme(qapp):
+    """The app's own fonts, palette and style sheet (what users see), undone after the test."""
+    from annotext.gui.theme import apply_theme
+
+    font, palette, sheet = qapp.font(), qapp.palette(), qapp.styleSheet()
+    apply_theme(qapp, dark=False)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
 @pytest.mark.parametrize("size", [(1000, 700), (1024, 640)])
-def test_small_window_cuts_nothing_and_panels_come_back(qtbot, coding, size):
+def test_small_window_cuts_nothing_and_panels_come_back(qtbot, app_theme, coding, size):
     window = coding(size=size)
     qtbot.waitUntil(lambda: window.width() == size[0] and all(c.isVisible() for c in window.legend.findChildren(QToolButton)))
     assert window.minimumSizeHint().width() <= size[0]

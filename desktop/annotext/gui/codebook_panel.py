@@ -23,6 +23,7 @@ from annotext.gui.tag_dialog import NewTagDialog, confirm_key_move
 __all__ = ["CodebookPanel", "swatch"]
 
 _ID = Qt.ItemDataRole.UserRole
+WIDE_ENOUGH_FOR_ALL_COUNTS = 250  # px
 
 
 class CodebookPanel(QWidget):
@@ -92,6 +93,11 @@ class CodebookPanel(QWidget):
             (parent.addChild if parent is not None else self.tree.addTopLevelItem)(items[tag.id])
         for tag_id, item in items.items():
             item.setExpanded(tag_id in expanded or not expanded)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Narrow (a small window): the library count gives its room to the names (it stays in the tooltip)."""
+        super().resizeEvent(event)
+        self.tree.setColumnHidden(3, self.width() < WIDE_ENOUGH_FOR_ALL_COUNTS)
 
     def tag_names(self) -> list[str]:
         """Names as shown, depth-first."""

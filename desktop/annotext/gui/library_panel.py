@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from annotext.gui.safe_text import plain_tooltip
 
 TITLE, DATE, SOURCE = range(3)
+WIDE_ENOUGH_FOR_COLUMNS = 330  # px: below, only titles are shown
 
 
 class DocumentRow(QTreeWidgetItem):
@@ -63,6 +64,14 @@ class LibraryPanel(QTreeWidget):
         self.currentItemChanged.connect(self._on_current)
         self._filling = False
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Narrow (a small window): date and source give their room to the titles (both stay in the
+        title's tooltip); they come back when the panel is widened."""
+        super().resizeEvent(event)
+        narrow = self.width() < WIDE_ENOUGH_FOR_COLUMNS
+        for column in (DATE, SOURCE):
+            self.setColumnHidden(column, narrow)
+
     def set_documents(self, documents: "list[DocumentSummary]", current: int | None = None,
                       attributes: dict[int, tuple[str | None, str | None]] | None = None) -> None:
         """Replace the list (newest first unless the analyst sorted it), keeping `current` selected
@@ -75,8 +84,9 @@ class LibraryPanel(QTreeWidget):
                 date, source = attributes.get(summary.id, (None, None))
                 item = DocumentRow([summary.title, date or "", source or ""])
                 item.setData(TITLE, Qt.ItemDataRole.UserRole, summary.id)
-                item.setToolTip(TITLE, plain_tooltip(f"{summary.title}\n{summary.source}\n"
-                                                     f"imported {summary.imported_at[:16]}"))
+                described = " · ".join(part for part in (date, source) if part)
+                item.setToolTip(TITLE, plain_tooltip(f"{summary.title}\n" + (f"{described}\n" if described else "")
+                                                     + f"{summary.source}\nimported {summary.imported_at[:16]}"))
                 item.setToolTip(SOURCE, plain_tooltip(source or ""))
                 self.addTopLevelItem(item)
                 if summary.id == current:

@@ -64,7 +64,7 @@ def test_html_report_numbers_escaping_and_no_network(report_and_items, tmp_path)
     assert any(p.kind == ORGANISATION for p in report.people) and "organisation</span>" in html
 
 
-def test_csv_docx_and_pdf_reports(report_and_items, tmp_path):
+def test_csv_docx_and_pdf_reports(report_and_items, tmp_path, qapp):  # qapp: no bare QGuiApplication
     report, _items = report_and_items
     csv_text = write_corpus_report(report, "csv", tmp_path / "corpus.csv").read_text(encoding="utf-8")
     lines = csv_text.strip().splitlines()

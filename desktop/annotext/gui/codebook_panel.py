@@ -23,7 +23,7 @@ from annotext.gui.tag_dialog import NewTagDialog, confirm_key_move
 __all__ = ["CodebookPanel", "swatch"]
 
 _ID = Qt.ItemDataRole.UserRole
-WIDE_ENOUGH_FOR_ALL_COUNTS = 250  # px
+WIDE_ENOUGH_FOR_ALL_COUNTS = 225  # px
 
 
 class CodebookPanel(QWidget):

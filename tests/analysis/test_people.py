@@ -126,3 +126,10 @@ def test_family_names_keep_their_particles():
     assert surname(["Seán", "Ó", "Briain"]) == "Ó Briain"
     assert surname(["Joanna", "van", "der", "Berg"]) == "van der Berg"
     assert surname(["Kevin", "De", "Bruyne"]) == "De Bruyne"
+
+
+def test_abbreviated_titles_and_post_nominals_are_not_part_of_the_name():
+    assert name_words("Cllr Jane Doherty TD") == ["Jane", "Doherty"]
+    assert name_words("Det Insp Mark Hale") == ["Mark", "Hale"]
+    assert name_words("Supt Aidan Burke MBE") == ["Aidan", "Burke"]
+    assert name_words("Kwame Mensah PhD") == ["Kwame", "Mensah"]

@@ -33,6 +33,7 @@ _HONORIFICS = {
     "commissioner", "chairman", "chairwoman", "deputy", "inspector", "detective", "sergeant", "sgt",
     "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
     "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
+    "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
 }
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
@@ -45,7 +46,8 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
+                  "cbe", "kbe", "dbe", "phd", "md", "esq"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 

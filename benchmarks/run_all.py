@@ -6,7 +6,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ["quote_accuracy.py", "analysis_overhead.py", "annotation_save.py", "search.py", "gui_start.py",
-           "long_document.py", "long_paragraph.py"]
+           "long_document.py", "long_paragraph.py", "corpus.py"]
 
 if __name__ == "__main__":
     failed = 0

@@ -134,3 +134,10 @@ def test_timeline_and_tags_by_source(corpus):
     assert len(passages) == 7 and all(p.comment == "headline" and p.coder == "tester" for p in passages)
     assert len(service.passages("Economy", CorpusFilter(source="Harbour Gazette"))) == sum(
         1 for i in tagged if i.document.metadata["sitename"] == "Harbour Gazette")
+
+
+def test_share_of_voice_of_a_shortened_list_is_of_every_word(corpus):
+    library, service, items = corpus
+    everyone = {p.name: p.share for p in service.people()}
+    top = service.people(limit=3)
+    assert [p.share for p in top] == [everyone[p.name] for p in top]

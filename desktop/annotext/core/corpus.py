@@ -126,9 +126,10 @@ class TagBySource:
         return self.counts.get((tag, source), 0)
 
 
-def with_shares(people: list[CorpusPerson]) -> list[CorpusPerson]:
-    """Each entry's share of voice: its quoted words as a percentage of all quoted words listed."""
-    total = sum(p.quoted_words for p in people)
+def with_shares(people: list[CorpusPerson], total: int | None = None) -> list[CorpusPerson]:
+    """Each entry's share of voice: its quoted words as a percentage of `total`, all the words quoted
+    with a known speaker in the selection (by default: of the entries listed)."""
+    total = sum(p.quoted_words for p in people) if total is None else total
     if not total:
         return people
     from dataclasses import replace

@@ -80,12 +80,12 @@ def _style(axes, theme: Theme) -> None:
 def share_of_voice_figure(people: list[CorpusPerson], top: int = 15, theme: Theme = LIGHT, width: float = 7.0):
     """Horizontal bars: words quoted per speaker, labelled with quotations, words and share."""
     bars = share_of_voice_bars(people, top)
-    figure = _figure(width, max(2.2, 0.38 * len(bars) + 1.2), theme)
+    figure = _figure(width, max(2.4, 0.38 * len(bars) + 1.4), theme)
     axes = figure.add_subplot()
     _style(axes, theme)
     total = sum(p.quoted_words for p in people)
-    axes.set_title(f"Share of voice: words quoted (top {len(bars)} of {sum(1 for p in people if p.quoted_words)}"
-                   f" speakers, {total:,} words)", fontsize=10, loc="left", color=theme.text)
+    axes.set_title(f"Share of voice: words quoted\ntop {len(bars)} of {sum(1 for p in people if p.quoted_words)}"
+                   f" speakers · {total:,} words in all", fontsize=10, loc="left", color=theme.text)
     if not bars:
         axes.text(0.5, 0.5, "No attributed quotations in this selection", ha="center", va="center",
                   color=theme.text, transform=axes.transAxes)
@@ -99,8 +99,11 @@ def share_of_voice_figure(people: list[CorpusPerson], top: int = 15, theme: Them
     axes.set_yticks(positions, [b.label for b in bars])
     axes.bar_label(drawn, labels=[f"{b.words:,} words · {b.quotes} quot. · {b.share:.1f}%" for b in bars],
                    padding=3, fontsize=8, color=theme.text)
-    axes.set_xlim(0, max(b.words for b in bars) * 1.45)
-    _fit(figure, [b.label for b in bars], bottom=0.5)
+    _fit(figure, [b.label for b in bars], bottom=0.5, top=0.55)
+    box = figure.subplotpars
+    plot_px = (box.right - box.left) * figure.get_size_inches()[0] * figure.dpi
+    longest = max(len(f"{b.words:,} words · {b.quotes} quot. · {b.share:.1f}%") for b in bars)
+    axes.set_xlim(0, max(b.words for b in bars) * (1 + max(0.2, 5.6 * longest / max(plot_px - 6 * longest, 80))))
     axes.set_xlabel("words quoted", fontsize=9)
     axes.grid(axis="x", color=theme.grid, linewidth=0.6)
     axes.set_axisbelow(True)

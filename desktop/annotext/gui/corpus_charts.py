@@ -47,14 +47,28 @@ class ChartPanel(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         self._make = make
-        width = max(5.0, (self.scroll.viewport().width() - 8) / 100)
-        self._figure = make(width)
+        self._width = self._available_width()
+        self._figure = make(self._width / 100)
         canvas = FigureCanvasQTAgg(self._figure)
-        width_px, height_px = (int(v) for v in self._figure.get_size_inches() * self._figure.dpi)
-        canvas.setMinimumSize(min(width_px, 400), height_px)
-        canvas.setFixedHeight(height_px)
+        height_px = int(self._figure.get_size_inches()[1] * self._figure.dpi)
+        canvas.setFixedSize(self._width, height_px)  # margins are laid out for this width
         self.scroll.setWidget(canvas)
         self._canvas = canvas  # drawn once, when Qt first paints it
+
+    def _available_width(self) -> int:
+        bar = self.scroll.verticalScrollBar().sizeHint().width()  # tall charts scroll: leave its room
+        return max(480, self.scroll.width() - bar - 6)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Lay the chart out again for a new width (labels keep their room), once resizing pauses."""
+        super().resizeEvent(event)
+        if self._make is not None and abs(self._available_width() - self._width) > 24:
+            from PySide6.QtCore import QTimer
+
+            if not hasattr(self, "_relayout"):
+                self._relayout = QTimer(self, singleShot=True, interval=150)
+                self._relayout.timeout.connect(lambda: self._make and self.show_figure(self._make))
+            self._relayout.start()
 
     def save(self, path: str | None = None) -> bool:
         """Write the chart as SVG, PNG or PDF (by the name's suffix), atomically."""

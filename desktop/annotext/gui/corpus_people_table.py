@@ -137,6 +137,6 @@ class PeopleTable(QTableView):
         metrics, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
         rows = min(200, self.model_.rowCount())
         for column in range(1, len(COLUMNS)):
-            cells = [metrics.horizontalAdvance(self.text(r, column)) + 14 for r in range(rows)]
-            self.setColumnWidth(column, max([header.horizontalAdvance(COLUMNS[column]) + 22, *cells]))
+            cells = [metrics.horizontalAdvance(self.text(r, column)) + 12 for r in range(rows)]
+            self.setColumnWidth(column, max([header.horizontalAdvance(COLUMNS[column]) + 18, *cells]))
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

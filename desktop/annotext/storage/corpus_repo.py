@@ -122,6 +122,10 @@ class CorpusRepository:
             + (f" limit {int(limit)}" if limit else ""), params)
         people = [CorpusPerson(r[0], _KINDS[r[1]], r[2], r[3] or 0, r[4] or 0, r[5] or 0, r[6], r[7],
                                tuple(sorted((r[8] or "").split(",")))) for r in rows]
+        if limit:  # shares are of every attributed word in the selection, not only of those listed
+            total = self.db.execute(f"select coalesce(sum(dp.quoted_words), 0) from doc_people dp where 1 = 1{where}",
+                                    params).fetchone()[0]
+            return with_shares(people, total)
         return with_shares(people)
 
     def totals(self, selection: CorpusFilter = CorpusFilter()) -> dict[str, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from annotext.core.corrections import KINDS, QuoteCorrection
 from annotext.core.errors import InputError
 from annotext.application.changes import Changes
-from annotext.application.edits import Edit
+from annotext.application.edits import BeforeAfter, Edit
 from annotext.storage.repository import utc_now
 from annotext.core.people_corrections import (ADD_PERSON, MERGE, NOT_PERSON, RELABELS, RENAME, SPLIT,
                                               PersonCorrection)
@@ -25,7 +25,7 @@ class CorrectionError(InputError, ValueError):
 
 
 @dataclass
-class SetQuoteCorrection(Edit):
+class SetQuoteCorrection(BeforeAfter):
     """Replace the analyst's decision about one quotation (`None`: no decision, as detected)."""
 
     document_id: int
@@ -36,19 +36,12 @@ class SetQuoteCorrection(Edit):
     def __post_init__(self):
         self.doc_id = self.document_id
 
-    def apply(self, library):
-        self._write(library, self.after, self.before)
-        return Changes(corrections=True, doc_id=self.doc_id)
-
-    def revert(self, library):
-        self._write(library, self.before, self.after)
-        return Changes(corrections=True, doc_id=self.doc_id)
-
-    def _write(self, library, state: QuoteCorrection | None, other: QuoteCorrection | None) -> None:
+    def write(self, library, state: QuoteCorrection | None, replaced: QuoteCorrection | None, undoing):
         if state is not None:
             library.repo.save_quote_correction(self.doc_id, state)
         else:
-            library.repo.delete_quote_correction(self.doc_id, other.start, other.end)
+            library.repo.delete_quote_correction(self.doc_id, replaced.start, replaced.end)
+        return Changes(corrections=True, doc_id=self.doc_id)
 
 
 @dataclass

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotext.application.changes import Changes
-from annotext.application.edits import Edit
+from annotext.application.edits import BeforeAfter, Edit
 from annotext.core.document import Document
 
 
 @dataclass
-class ChangeDocument(Edit):
+class ChangeDocument(BeforeAfter):
     """New title, source or metadata (date, author…)."""
 
     before: Document
@@ -24,12 +24,8 @@ class ChangeDocument(Edit):
     def __post_init__(self):
         self.doc_id = self.before.id
 
-    def apply(self, library):
-        library.repo.update_document_info(self.after.id, self.after.title, self.after.source, self.after.metadata)
-        return Changes(documents=True, doc_id=self.doc_id)
-
-    def revert(self, library):
-        library.repo.update_document_info(self.before.id, self.before.title, self.before.source, self.before.metadata)
+    def write(self, library, state, replaced, undoing):
+        library.repo.update_document_info(state.id, state.title, state.source, state.metadata)
         return Changes(documents=True, doc_id=self.doc_id)
 
 

@@ -37,6 +37,24 @@ class Edit(ABC):
         """Undo the change exactly (committed when this returns); says what changed."""
 
 
+class BeforeAfter(Edit):
+    """An edit from one state of something to another: apply writes `after`, revert writes `before`
+    back (with `undoing` True, so timestamps can be restored rather than renewed)."""
+
+    before: object
+    after: object
+
+    def apply(self, library) -> Changes:
+        return self.write(library, self.after, self.before, undoing=False)
+
+    def revert(self, library) -> Changes:
+        return self.write(library, self.before, self.after, undoing=True)
+
+    @abstractmethod
+    def write(self, library, state, replaced, undoing: bool) -> Changes:
+        """Make `state` the stored one in place of `replaced`; says what changed."""
+
+
 def _passages(doc_id: int | None) -> Changes:
     return Changes(passages=True, documents=True, doc_id=doc_id)  # the list shows passage counts
 
@@ -84,7 +102,7 @@ class DeleteAnnotation(Edit):
 
 
 @dataclass
-class ChangeAnnotation(Edit):
+class ChangeAnnotation(BeforeAfter):
     """Change a passage's comment or tags."""
 
     before: Annotation
@@ -94,12 +112,8 @@ class ChangeAnnotation(Edit):
     def __post_init__(self):
         self.doc_id = self.before.doc_id
 
-    def apply(self, library):
-        library.annotations.update_annotation(copy.deepcopy(self.after))
-        return Changes(passages=True, doc_id=self.doc_id)
-
-    def revert(self, library):
-        library.annotations.update_annotation(copy.deepcopy(self.before), keep_time=True)
+    def write(self, library, state, replaced, undoing):
+        library.annotations.update_annotation(copy.deepcopy(state), keep_time=undoing)
         return Changes(passages=True, doc_id=self.doc_id)
 
 
@@ -120,20 +134,16 @@ class CreateTag(Edit):
 
 
 @dataclass
-class ChangeTag(Edit):
+class ChangeTag(BeforeAfter):
     """Rename, recolour, move (new parent), change shortcut or description."""
 
     before: Tag
     after: Tag
     label: str = "Change tag"
 
-    def apply(self, library):
-        library.annotations.update_tag(copy.copy(self.after))
+    def write(self, library, state, replaced, undoing):
+        library.annotations.update_tag(copy.copy(state))
         return _CODEBOOK_AND_PASSAGES  # passages show their tags' colours and names
-
-    def revert(self, library):
-        library.annotations.update_tag(copy.copy(self.before))
-        return _CODEBOOK_AND_PASSAGES
 
 
 @dataclass

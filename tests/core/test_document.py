@@ -19,3 +19,10 @@ def test_title_is_first_non_empty_line():
 def test_hash_follows_text():
     assert Document("t", "abc").sha256 == text_sha256("abc") != text_sha256("abd")
     assert text_sha256("\ud800 lone surrogate")  # never raises
+
+
+def test_pasted_text_keeps_paragraphs_not_runs_of_blank_lines():
+    from annotext.core.document import collapse_blank_lines
+
+    assert collapse_blank_lines("Title\n\n\n  \nOne.  \nTwo.\n\n\nThree.\n") == "Title\nOne.\nTwo.\nThree."
+    assert collapse_blank_lines("No blank lines\nat all") == "No blank lines\nat all"

@@ -106,12 +106,27 @@ def test_undoing_an_edit_of_another_document_opens_it_first(qtbot, make_window, 
     assert [a.comment for a in window.annotating.annotations] == ["alpha"]
 
 
-def test_paste_as_new_document(qtbot, make_window):
+def test_paste_as_new_document(qtbot, make_window, answer_dialog):
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
     window = make_window(model_name="none")
-    QGuiApplication.clipboard().setText("Pasted headline\r\nPasted body text.")
-    doc = window.library_actions.paste_as_document()
-    assert window.library.document(doc).text == "Pasted headline\nPasted body text.\n"
-    assert window.current.title == "Pasted headline"
+    QGuiApplication.clipboard().setText("Pasted headline\r\n\r\n   \r\nPasted body text.  \n\n\nSecond paragraph.")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.textValue())
+        dialog.setTextValue("My title")
+        dialog.accept()
+
+    answer_dialog(answer, QInputDialog)
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
+    qtbot.keyClick(window.reader, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert asked == ["Pasted headline"]  # the first line is proposed
+    doc = window.current.id
+    assert window.library.document(doc).text == "Pasted headline\nPasted body text.\nSecond paragraph.\n"
+    assert window.current.title == "My title"
 
 
 def test_a_document_added_behind_the_windows_back_is_listed_and_selected_when_opened(qtbot, make_window):
@@ -145,7 +160,7 @@ def test_every_write_on_a_read_only_library_says_so_and_changes_nothing(qtbot, m
     assert window.library_actions.rename(doc, "New title") is False
     assert window.library_actions.delete(doc, confirm=False) is False
     QGuiApplication.clipboard().setText("Pasted text")
-    assert window.library_actions.paste_as_document() is None
+    assert window.library_actions.paste_as_document(title="Pasted text") is None
     assert len(shown) == 5 and all("read-only" in message for message in shown)
     assert window.library.quote_corrections(doc) == [] and window.library.document(doc) == before
     assert len(window.library.documents()) == 1 and window.annotating.undo_stack.count() == 0

@@ -43,6 +43,13 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def collapse_blank_lines(text: str) -> str:
+    """Pasted text: each run of blank (or white-space-only) lines becomes one paragraph break, since
+    every line is a paragraph here; trailing spaces go, and nothing else changes."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line.strip())
+
+
 def guess_title(text: str, fallback: str) -> str:
     """A document's title is its first non-empty line when that looks like a headline."""
     for line in text.split("\n"):

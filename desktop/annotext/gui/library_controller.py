@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from annotext.core.document import Document, guess_title, normalise_newlines
+from annotext.core.document import Document, collapse_blank_lines, guess_title, normalise_newlines
 from annotext.application.document_edits import ChangeDocument, DeleteDocument, ReplaceText
 from annotext.gui.jobs import JobRunner
 from annotext.gui.search_panel import SearchPanel
@@ -125,13 +125,22 @@ class LibraryController(QObject):
             self.import_paths([Path(n) for n in names])
 
     @Slot()
-    def paste_as_document(self) -> int | None:
-        """Edit ▸ Paste as new document: the clipboard's text becomes a document."""
-        text = normalise_newlines(QGuiApplication.clipboard().text() or "").strip()
+    def paste_as_document(self, title: str | None = None) -> int | None:
+        """Edit ▸ Paste as new document: the clipboard's text becomes a document, its paragraphs kept
+        and runs of blank lines dropped; the title is asked for (the first line is proposed)."""
+        text = collapse_blank_lines(normalise_newlines(QGuiApplication.clipboard().text() or "")).strip()
         if not text:
             self.window.on_status("The clipboard holds no text.")
             return None
-        document = Document(title=guess_title(text, "Pasted text"), text=text + "\n", source="")
+        if title is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            title, ok = QInputDialog.getText(self.window, "Paste as new document", "Title:",
+                                             text=guess_title(text, "Pasted text"))
+            if not ok:
+                return None
+        title = " ".join(title.split()) or guess_title(text, "Pasted text")
+        document = Document(title=title, text=text + "\n", source="")
         try:
             doc_id = self.window.library.add_document(document)
         except AnnotextError as error:  # a read-only library, a full disk…

@@ -241,8 +241,8 @@ class MainWindow(PanelLayout, QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         self._action(edit_menu, "&New tag…", None, self.annotating.codebook.create_tag)
-        self._action(edit_menu, "&Paste as new document", QKeySequence("Ctrl+Shift+V"),
-                     self.library_actions.paste_as_document)
+        self._action(edit_menu, "&Paste as new document…", QKeySequence("Ctrl+Shift+V"),
+                     lambda: self.library_actions.paste_as_document())
         self._action(edit_menu, "&Search library…", QKeySequence("Ctrl+Shift+F"), self._focus_search)
         view_menu = self.menuBar().addMenu("&View")
         self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.find_bar.open_bar)

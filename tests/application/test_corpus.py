@@ -141,3 +141,28 @@ def test_share_of_voice_of_a_shortened_list_is_of_every_word(corpus):
     everyone = {p.name: p.share for p in service.people()}
     top = service.people(limit=3)
     assert [p.share for p in top] == [everyone[p.name] for p in top]
+
+
+def test_a_people_correction_in_one_document_reaches_the_corpus(corpus):
+    from annotext.application.correction_edits import person_edit
+    from annotext.core.people_corrections import RENAME
+
+    library, service, items = corpus
+    item = next(i for i in items if "Lena Brandt" in i.speakers and "Lena Brandt" in {p.name for p in i.result.people})
+    before = {p.name: p for p in service.people()}
+    edit = person_edit(library, item.document.id, RENAME, "Lena Brandt", "Lena Brandt-Olsen")
+    library.apply(edit)
+    after = {p.name: p for p in service.people()}
+    # The document now names her "Lena Brandt-Olsen" and keeps "Lena Brandt" as another form of
+    # that name, so the corpus still counts her as one person, under both names...
+    assert "Lena Brandt-Olsen" in after["Lena Brandt"].names
+    assert after["Lena Brandt"].quotes == before["Lena Brandt"].quotes
+    # ...until the analyst separates the names at corpus level.
+    split = split_person("Lena Brandt-Olsen")
+    library.apply(split)
+    separate = {p.name: p for p in service.people()}
+    assert separate["Lena Brandt-Olsen"].quotes == item.speakers["Lena Brandt"]
+    assert separate["Lena Brandt"].quotes == before["Lena Brandt"].quotes - item.speakers["Lena Brandt"]
+    library.revert(split)
+    library.revert(edit)
+    assert {p.name: p.quotes for p in service.people()} == {n: p.quotes for n, p in before.items()}

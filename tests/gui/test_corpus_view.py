@@ -140,3 +140,28 @@ def test_library_list_shows_date_and_source_and_attributes_are_undoable(qtbot, t
     dialog.table.item(1, 1).setText("2.3.2024")
     assert dialog.changes() == {"date": "2024-03-02"}
     window.close()
+
+
+def test_analyse_all_in_the_background_fills_the_corpus(qtbot, tmp_path, settings):
+    from annotext.application.library import Library
+    from annotext.core.document import Document
+    from annotext.gui.main_window import MainWindow
+    from tests.gui.conftest import ANALYSIS_TIMEOUT
+
+    library = Library(tmp_path / "lib.sqlite")
+    for title, text in (("Talks stall", "“We are not moving,” said Maria Lopez, the union leader.\n"),
+                        ("Harbour opens", "“It is a good day for the town,” said John Carter, the mayor.\n")):
+        library.add_document(Document(title, f"{title}\n{text}", f"test:{title}"))
+    window = MainWindow(library, settings, None)
+    qtbot.addWidget(window)
+    window.show()
+    window.corpus.show()
+    view = window.corpus.view
+    assert view.analyse_button.text() == "Analyse 2 not analysed"
+    view.analyse_button.click()
+    qtbot.waitUntil(lambda: view.analyse_button.text() == "All analysed", timeout=ANALYSIS_TIMEOUT)
+    rows = table_values(view.table)
+    assert rows["Maria Lopez"]["Quotes"] == "1" and rows["John Carter"]["Quotes"] == "1"
+    assert "Analysed 2 document(s)" in window.status_label.text()
+    window.close()
+    library.close()

@@ -15,6 +15,9 @@ from annotext.storage.corpus_repo import CorpusRepository
 from annotext.storage.summaries import stale_summaries
 
 
+BATCH = 200  # summaries rebuilt per transaction when an older library is first opened
+
+
 class CorpusService:
     """Corpus questions over one open Library."""
 
@@ -30,10 +33,12 @@ class CorpusService:
             return 0
         for doc_id in drop:
             self.library.refresh_summary(doc_id)
-        for index, (doc_id, _analysis_id) in enumerate(redo):
-            self.library.refresh_summary(doc_id)
+        for start in range(0, len(redo), BATCH):  # derived data: one commit per batch, not per document
+            with self.library.db.atomic():
+                for doc_id, _analysis_id in redo[start:start + BATCH]:
+                    self.library.refresh_summary(doc_id)
             if progress is not None:
-                progress(index + 1, len(redo))
+                progress(min(start + BATCH, len(redo)), len(redo))
         self.repo.refresh_names()
         return len(redo)
 

@@ -131,8 +131,15 @@ class CorpusView(QWidget):
 
     # Data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read everything (after analyses, corrections, merges or a new filter)."""
-        self.service.prepare()
+        """Re-read everything (after analyses, corrections, merges or a new filter). The first opening
+        of an older library summarises its stored analyses first (about 0.5 ms a document)."""
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.service.prepare()
+        finally:
+            QApplication.restoreOverrideCursor()
         self._fill_choices()
         self.people = self.service.people(self.selection)
         totals = self.service.totals(self.selection)

@@ -1,15 +1,26 @@
 """Every export shows the analysis as the analyst corrected it, and reports say what was corrected."""
 
+import csv
+import io
 import json
+import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
+import xmlschema
 
 from annotext.analysis.tokens import token_bounds
 from annotext.application.correction_edits import person_edit, quote_edit
-from annotext.export.report import SCARE_GROUP, build_report
+from annotext.application.library import Library
+from annotext.application.merge import merge_project
+from annotext.export.report import SCARE_GROUP, ReportOptions, build_report
 from annotext.export.run import export
+from annotext.importers.refi_project import read_project
+
+PROJECT_XSD = xmlschema.XMLSchema(Path(__file__).resolve().parents[1] / "data" / "refi-qda" / "Project.xsd")
+Q = "{urn:QDA-XML:project:1.0}"
 
 
 @pytest.fixture
@@ -83,16 +94,145 @@ def test_jsonl_has_the_corrected_entities_and_quotations(corrected, tmp_path):
     assert (friend.start, friend.end, "QUOTE") not in labelled
 
 
-def test_data_exports_without_analysis_are_unchanged_by_corrections(annotated_library, tmp_path):
-    """CSV, W3C JSON and .qdpx carry the analyst's passages only: corrections of the analysis must
-    neither add nor drop anything there (checked against an export made before any correction)."""
-    library, doc = annotated_library
-    before = {fmt: write(library, doc, fmt, tmp_path / "before") for fmt in ("csv", "json", "qdpx")}
-    shown = library.stored_result(library.document(doc))
-    library.apply(person_edit(library, doc, "rename", "Vladimir Putin", "V. P.", known=shown.people))
-    after = {fmt: write(library, doc, fmt, tmp_path / "after") for fmt in ("csv", "json", "qdpx")}
-    assert before["csv"].read_text() == after["csv"].read_text()
-    strip = lambda data: [a | {"created": None} for a in data["first"]["items"]]  # noqa: E731
-    assert strip(json.loads(before["json"].read_text())) == strip(json.loads(after["json"].read_text()))
-    with zipfile.ZipFile(before["qdpx"]) as one, zipfile.ZipFile(after["qdpx"]) as two:
-        assert sorted(one.namelist()) == sorted(two.namelist())
+def _csv_rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_rows_carry_the_corrected_quotations_and_people(corrected, tmp_path):
+    library, doc, quotes = corrected
+    path = write(library, doc, "csv", tmp_path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[:11] == ["document_id", "document_title", "annotation_id", "start", "end", "exact", "tags",
+                           "comment", "author", "created", "updated"]  # older readers keep working
+    rows = _csv_rows(path)
+    layers = {}
+    for row in rows:
+        layers.setdefault(row["layer"], []).append(row)
+    assert len(layers["passage"]) == 3 and all(r["annotation_id"] for r in layers["passage"])
+    spoken = {(int(r["start"]), int(r["end"])): r for r in layers["quotation"]}
+    gabuev, friend, partner = quotes["gabuev"], quotes["best friend"], quotes["reliable partner"]
+    assert spoken[(gabuev.start, gabuev.end)]["speaker"] == "Xi Jinping"
+    assert spoken[(gabuev.start, gabuev.end)]["corrected_by"] == "Ana Lyst"
+    assert (friend.start, friend.end) not in spoken  # "not a quotation"
+    scare = spoken[(partner.start, partner.end)]
+    assert (scare["kind"], scare["speaker"], scare["corrected_by"]) == ("scare", "", "Ana Lyst")
+    untouched = [r for r in layers["quotation"] if not r["corrected_by"]]
+    assert untouched and all(r["author"] == "Annotext analyser" for r in untouched)
+    assert len(layers["quotation"]) == len(library.stored_result(library.document(doc)).quotes)
+    people = [r["person"] for r in layers["person mention"]]
+    assert people.count("President V. Putin") == 13
+    assert "Vladimir Putin" not in people and "Yevgeny Prigozhin" not in people
+    putin = {r["corrected_by"] for r in layers["person mention"] if r["person"] == "President V. Putin"}
+    assert putin == {"Ana Lyst"}
+    text = library.document(doc).text
+    assert all(text[int(r["start"]):int(r["end"])] == r["exact"] for r in rows if not r["exact"].startswith("'"))
+
+
+def test_csv_follows_the_export_options(corrected, tmp_path):
+    library, doc, _quotes = corrected
+    items, tags = library.report_items([doc]), library.annotations.tags()
+    no_quotes = export(items, tags, "csv", tmp_path / "q.csv", ReportOptions(quotes=False))
+    assert {r["layer"] for r in _csv_rows(no_quotes)} == {"passage", "person mention"}
+    no_people = export(items, tags, "csv", tmp_path / "p.csv", ReportOptions(people=False))
+    assert {r["layer"] for r in _csv_rows(no_people)} == {"passage", "quotation"}
+    no_entities = export(items, tags, "csv", tmp_path / "e.csv", ReportOptions(entity_labels=set(), quotes=False))
+    assert {r["layer"] for r in _csv_rows(no_entities)} == {"passage"}
+    only_orgs = export(items, tags, "csv", tmp_path / "o.csv", ReportOptions(entity_labels={"ORG"}))
+    assert "person mention" not in {r["layer"] for r in _csv_rows(only_orgs)}
+
+
+def test_w3c_annotations_carry_the_corrected_speakers_and_people(corrected, tmp_path):
+    library, doc, quotes = corrected
+    items = json.loads(write(library, doc, "json", tmp_path).read_text(encoding="utf-8"))["first"]["items"]
+    assert len(items) == json.loads((tmp_path / "out.json").read_text())["total"]
+
+    def span(annotation):
+        position = annotation["target"]["selector"][1]
+        return position["start"], position["end"]
+
+    quoted = {span(a): a for a in items if a["id"].startswith("urn:annotext:quotation:")}
+    gabuev, friend, partner = quotes["gabuev"], quotes["best friend"], quotes["reliable partner"]
+    changed = quoted[(gabuev.start, gabuev.end)]
+    assert changed["motivation"] == "identifying"
+    assert [(b["purpose"], b["value"]) for b in changed["body"]] == [("classifying", "quotation"),
+                                                                     ("identifying", "Xi Jinping")]
+    assert (changed["creator"]["type"], changed["creator"]["name"]) == ("Person", "Ana Lyst")
+    assert changed["target"]["selector"][0]["exact"] == library.document(doc).text[gabuev.start:gabuev.end]
+    assert (friend.start, friend.end) not in quoted
+    scare = quoted[(partner.start, partner.end)]
+    assert scare["motivation"] == "classifying"
+    assert [(b["purpose"], b["value"]) for b in scare["body"]] == [("classifying", "scare quote")]
+    machine = [a for a in quoted.values() if a["creator"]["type"] == "Software"]
+    assert machine and all(a["creator"]["name"] == "Annotext analyser" for a in machine)
+    named = [a["body"][0]["value"] for a in items if a["id"].startswith("urn:annotext:mention:")]
+    assert named.count("President V. Putin") == 13 and "Vladimir Putin" not in named
+    assert "Yevgeny Prigozhin" not in named
+    assert sum(a["id"].startswith("urn:annotext:annotation:") for a in items) == 3
+
+
+def _qde(path):
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("project.qde")
+
+
+def test_qdpx_codes_quotations_by_corrected_speaker_and_stays_valid(corrected, tmp_path):
+    library, doc, quotes = corrected
+    path = write(library, doc, "qdpx", tmp_path)
+    PROJECT_XSD.validate(io.BytesIO(_qde(path)))
+    root = ET.fromstring(_qde(path))
+    users = {u.get("guid"): u.get("name") for u in root.iter(f"{Q}User")}
+    trees = {c.get("name"): {child.get("guid"): child.get("name") for child in c.findall(f"{Q}Code")}
+             for c in root.find(f"{Q}CodeBook/{Q}Codes").findall(f"{Q}Code")}
+    assert {"Speakers (Annotext)", "People (Annotext)", "Bilateral ties"} <= set(trees)
+    speakers, people = trees["Speakers (Annotext)"], trees["People (Annotext)"]
+    assert "Xi Jinping" in speakers.values() and "Scare quotes (not speech)" in speakers.values()
+    assert "President V. Putin" in people.values()
+    assert not {"Vladimir Putin", "Yevgeny Prigozhin"} & set(people.values())
+    coded = {}
+    for selection in root.iter(f"{Q}PlainTextSelection"):
+        for coding in selection.findall(f"{Q}Coding"):
+            code = coding.find(f"{Q}CodeRef").get("targetGUID")
+            coded.setdefault((int(selection.get("startPosition")), int(selection.get("endPosition"))), []).append(
+                (speakers.get(code) or people.get(code), users[coding.get("creatingUser")]))
+    gabuev, friend, partner = quotes["gabuev"], quotes["best friend"], quotes["reliable partner"]
+    assert coded[(gabuev.start, gabuev.end)] == [("Xi Jinping", "Ana Lyst")]
+    assert coded[(partner.start, partner.end)] == [("Scare quotes (not speech)", "Ana Lyst")]
+    assert (friend.start, friend.end) not in coded
+    assert sum(1 for codes in coded.values() for name, _user in codes if name == "President V. Putin") == 13
+    assert "Annotext analyser" in users.values()
+
+
+def test_qdpx_without_the_automatic_layer_and_its_merge(corrected, hostile, tmp_path):
+    """`--no-quotes --no-people` leaves the automatic codes out; a merge of a full export brings back
+    the analyst's passages only, never the analysis as passages."""
+    library, doc, _quotes = corrected
+    items, tags = library.report_items([doc]), library.annotations.tags()
+    bare = export(items, tags, "qdpx", tmp_path / "bare.qdpx", ReportOptions(quotes=False, people=False))
+    PROJECT_XSD.validate(io.BytesIO(_qde(bare)))
+    assert b"(Annotext)" not in _qde(bare) and _qde(bare).count(b"<PlainTextSelection") == 3
+    project, notes = read_project(write(library, doc, "qdpx", tmp_path))
+    assert {c.name for c in project.codes} == {"Bilateral ties", hostile["tag"]}
+    assert [len(s.selections) for s in project.sources] == [3]
+    assert any("not merged as passages" in note for note in notes)
+    other = Library(tmp_path / "other.sqlite", author="Bo Coder")
+    try:
+        merge_project(other, project, notes)
+        (merged,) = [d.id for d in other.documents()]
+        assert len(other.annotations.annotations(merged)) == 3
+    finally:
+        other.close()
+
+
+def test_a_hostile_typed_speaker_stays_text_in_csv_and_xml(corrected, tmp_path):
+    """A speaker typed by the analyst is data: never a formula in CSV, never a control char in XML."""
+    library, doc, quotes = corrected
+    gabuev = quotes["gabuev"]
+    library.apply(quote_edit(library, doc, gabuev.start, gabuev.end, speaker='=HYPERLINK("http://x")\x01'))
+    (row,) = [r for r in _csv_rows(write(library, doc, "csv", tmp_path)) if int(r["start"]) == gabuev.start
+              and r["layer"] == "quotation"]
+    assert row["speaker"] == "'" + '=HYPERLINK("http://x")\x01'
+    project = _qde(write(library, doc, "qdpx", tmp_path))
+    PROJECT_XSD.validate(io.BytesIO(project))
+    assert b'name="=HYPERLINK(&quot;http://x&quot;)"' in project and b"\x01" not in project

@@ -236,12 +236,17 @@ def test_w3c_json_carries_the_should_properties(annotated_library, tmp_path):
     data = json.loads(_write(annotated_library, "json", tmp_path).read_text(encoding="utf-8"))
     page = data["first"]
     assert data["last"] == page["id"] and page["partOf"] == data["id"]
+    creators = {}
     for annotation in page["items"]:
-        assert annotation["creator"]["id"].startswith("urn:uuid:") and annotation["creator"]["name"] == "Ana Lyst"
+        layer = annotation["id"].split(":")[2]
+        creators.setdefault(layer, set()).add((annotation["creator"]["type"], annotation["creator"]["name"]))
+        assert annotation["creator"]["id"].startswith("urn:")
         for body in annotation["body"]:
             assert body["format"] == "text/plain" and body["language"] == "en"
         source = annotation["target"]["source"]
         assert source["format"] == "text/plain" and source["language"] == "en" and source["id"]
+    assert creators == {"annotation": {("Person", "Ana Lyst")}, "quotation": {("Software", "Annotext analyser")},
+                        "mention": {("Software", "Annotext analyser")}}
 
 
 def test_failed_export_leaves_the_previous_file(annotated_library, tmp_path, monkeypatch):

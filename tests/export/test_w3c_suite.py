@@ -10,6 +10,7 @@ from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from annotext.application.correction_edits import quote_edit
 from annotext.application.edits import set_comment
 from annotext.export.run import export
 
@@ -64,9 +65,14 @@ def _kind(entry) -> str:
 
 @pytest.fixture
 def exported(annotated_library, tmp_path):
+    """The sample's passages and its automatic layer, with a speaker corrected (an analyst as the
+    creator) and a scare quote (a classifying annotation without a speaker)."""
     library, doc = annotated_library
     first = library.annotations.annotations(doc)[0]
     library.apply(set_comment(first, "A comment\nover two lines"))
+    one, two = [q for q in library.stored_result(library.document(doc)).quotes if q.attrs.get("kind") != "scare"][:2]
+    library.apply(quote_edit(library, doc, one.start, one.end, speaker="Xi Jinping"))
+    library.apply(quote_edit(library, doc, two.start, two.end, kind="scare"))
     path = export(library.report_items([doc]), library.annotations.tags(), "json", tmp_path / "w3c.json")
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -83,6 +89,9 @@ def test_every_must_of_the_w3c_suite_holds(exported, registry):
                 failures.append((manifest, entry if isinstance(entry, str) else entry.get("title")))
     assert not failures, failures
     assert count == len(annotations) * len(_manifest("annotations/annotationMusts.test")) + 10 + 15
+    creators = {(a["motivation"], a["creator"]["type"]) for a in annotations}
+    assert {("identifying", "Software"), ("identifying", "Person"), ("classifying", "Person"),
+            ("tagging", "Person"), ("commenting", "Person")} <= creators
 
 
 def test_the_should_features_annotext_claims_hold(exported, registry):

@@ -20,6 +20,20 @@ NAMESPACE = "urn:QDA-XML:codebook:1.0"
 _NS = {"q": NAMESPACE}
 
 
+# The parents of the codes Annotext writes for its automatic layer in a .qdpx: quotations coded by
+# speaker, mentions coded by person. Recognised on reading, so a merge never turns them into passages.
+SPEAKERS_ROOT = "Speakers (Annotext)"
+PEOPLE_ROOT = "People (Annotext)"
+AUTOMATIC_ROOTS = (SPEAKERS_ROOT, PEOPLE_ROOT)
+
+
+def automatic_code_guid(root: str, name: str | None = None) -> str:
+    """The GUID of an automatic parent code, or of its child `name`: stable across exports, so a
+    speaker keeps one code in every project Annotext writes."""
+    key = root if name is None else f"{root}\x1f{name}"
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "annotext:automatic-code:" + key))
+
+
 class CodebookError(InputError, ValueError):
     """A .qdc file that cannot be read; the message names the file and the problem."""
 

@@ -1,4 +1,5 @@
-"""Data exports: CSV (one row per annotation), W3C Web Annotation JSON, spaCy/Prodigy JSONL."""
+"""Data exports: CSV (one row per passage, quotation or person mention), W3C Web Annotation JSON,
+spaCy/Prodigy JSONL. Each carries the analyst's passages and the automatic layer as corrected."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 import json
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -15,10 +17,14 @@ from annotext.core.annotations import Annotation, Tag
 from annotext.core.atomic import atomic_write_text
 from annotext.core.document import Document
 from annotext.core.results import AnalysisResult
+from annotext.export.analysis_layer import (ANALYSER, MENTION, PASSAGE, QUOTATION, AutoQuote, Mention,
+                                            chosen_passages, mentions, quotations)
 from annotext.export.report import display_source
 
 CSV_COLUMNS = ["document_id", "document_title", "annotation_id", "start", "end", "exact", "tags", "comment",
-               "author", "created", "updated"]
+               "author", "created", "updated",
+               # appended (older readers index the first eleven): the automatic layer, as corrected
+               "layer", "speaker", "kind", "corrected_by", "person"]
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 COLLECTION_ID = "urn:annotext:export"
 GENERATOR = {"id": "urn:annotext:software:annotext", "type": "Software", "name": f"Annotext {__version__}",
@@ -45,23 +51,31 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def render_csv(items: list[Item], tags: list[Tag]) -> str:
-    """One row per annotation; tags joined with "; "; text cells neutralised against formulas."""
+def render_csv(items: list[Item], tags: list[Tag], options=None) -> str:
+    """Per document, one row per analyst passage (layer "passage"), then per quotation (speaker,
+    kind "speech" or "scare") and per person mention (the canonical name), as corrected; what
+    `options` leaves out is absent. Tags joined with "; "; text cells neutralised against formulas."""
     by_id = {t.id: t for t in tags}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for document, _result, passages in items:
-        for a in passages:
-            row = [document.id, document.title, a.id, a.start, a.end, a.exact,
-                   "; ".join(_tag_names(a, by_id)), a.comment, a.author, a.created_at, a.updated_at]
-            writer.writerow([csv_cell(value) for value in row])
+    for document, result, annotations in items:
+        head = [document.id, document.title]
+        rows = [head + [a.id, a.start, a.end, a.exact, "; ".join(_tag_names(a, by_id)), a.comment, a.author,
+                        a.created_at, a.updated_at, PASSAGE, "", "", "", ""]
+                for a in chosen_passages(annotations, options)]
+        rows += [head + ["", q.start, q.end, q.exact, "", "", ANALYSER, "", "", QUOTATION, q.speaker or "",
+                         q.kind, q.corrected_by, ""] for q in quotations(document, result, options)]
+        rows += [head + ["", m.start, m.end, m.exact, "", "", ANALYSER, "", "", MENTION, "", "",
+                         m.corrected_by, m.person] for m in mentions(document, result, options)]
+        writer.writerows([csv_cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 
-def write_csv(items: list[Item], tags: list[Tag], path: Path, excel_bom: bool = False) -> None:
+def write_csv(items: list[Item], tags: list[Tag], path: Path, excel_bom: bool = False, options=None) -> None:
     """CSV in UTF-8 (with a byte-order mark when `excel_bom`, so Excel detects the encoding)."""
-    atomic_write_text(path, render_csv(items, tags), encoding="utf-8-sig" if excel_bom else "utf-8", newline="")
+    atomic_write_text(path, render_csv(items, tags, options), encoding="utf-8-sig" if excel_bom else "utf-8",
+                      newline="")
 
 
 def document_iri(document: Document) -> str:
@@ -87,18 +101,25 @@ def creator_iri(name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'annotext:user:' + name)}"
 
 
-def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
+def w3c_annotations(items: list[Item], tags: list[Tag], options=None, now: str | None = None) -> dict:
     """A W3C Web Annotation AnnotationCollection with one embedded AnnotationPage, including the
     model's "should" properties: last, partOf, language and format of bodies and targets, the
-    creator (with an id) and creation time of each body, the generating software."""
+    creator (with an id) and creation time of each body, the generating software.
+
+    The analyst's passages are "tagging"/"commenting" annotations; the automatic layer follows as
+    corrected: each quotation an "identifying" annotation whose "identifying" body names the speaker
+    (a "classifying" body says quotation or scare quote), each person mention an "identifying"
+    annotation naming the canonical person. Their creator is the Annotext software, or the analyst
+    who corrected them; their `created` is the export time `now` (analyses keep no timestamp)."""
     by_id = {t.id: t for t in tags}
+    now = now or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     annotations = []
     for document, result, passages in items:
         language = model_language(result)
         source = {"id": document_iri(document), "type": "Text", "format": "text/plain", "language": language}
         if document.title:
             source["title"] = document.title
-        for a in passages:
+        for a in chosen_passages(passages, options):
             author = a.author or "analyst"
             creator = {"id": creator_iri(author), "type": "Person", "name": author}
             common = {"format": "text/plain", "language": language, "creator": creator, "created": a.created_at}
@@ -115,15 +136,24 @@ def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
                 "creator": creator,
                 "generator": GENERATOR,
                 "body": body,
-                "target": {
-                    "type": "SpecificResource",
-                    "source": source,
-                    "selector": [
-                        {"type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix},
-                        {"type": "TextPositionSelector", "start": a.start, "end": a.end},
-                    ],
-                },
+                "target": _target(source, a.exact, a.start, a.end, a.prefix, a.suffix),
             })
+        text = document.text
+        for q in quotations(document, result, options):
+            creator = _automatic_creator(q.corrected_by)
+            common = {"format": "text/plain", "language": language, "creator": creator, "created": now}
+            body = [{"type": "TextualBody", "purpose": "classifying",
+                     "value": "scare quote" if q.kind == "scare" else "quotation", **common}]
+            if q.speaker:
+                body.append({"type": "TextualBody", "purpose": "identifying", "value": q.speaker, **common})
+            annotations.append(_automatic(f"urn:annotext:quotation:{document.id}:{q.start}-{q.end}", creator, now,
+                                          body, _target(source, q.exact, q.start, q.end, *_context(text, q))))
+        for m in mentions(document, result, options):
+            creator = _automatic_creator(m.corrected_by)
+            body = [{"type": "TextualBody", "purpose": "identifying", "value": m.person, "format": "text/plain",
+                     "language": language, "creator": creator, "created": now}]
+            annotations.append(_automatic(f"urn:annotext:mention:{document.id}:{m.start}-{m.end}", creator, now,
+                                          body, _target(source, m.exact, m.start, m.end, *_context(text, m))))
     return {
         "@context": W3C_CONTEXT,
         "id": COLLECTION_ID,
@@ -136,9 +166,36 @@ def w3c_annotations(items: list[Item], tags: list[Tag]) -> dict:
     }
 
 
-def write_w3c_json(items: list[Item], tags: list[Tag], path: Path) -> None:
+CONTEXT_CHARS = 32  # prefix and suffix of a TextQuoteSelector: enough to tell repeated words apart
+
+
+def _context(text: str, span: AutoQuote | Mention) -> tuple[str, str]:
+    return text[max(0, span.start - CONTEXT_CHARS):span.start], text[span.end:span.end + CONTEXT_CHARS]
+
+
+def _target(source: dict, exact: str, start: int, end: int, prefix: str, suffix: str) -> dict:
+    return {"type": "SpecificResource", "source": source, "selector": [
+        {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]}
+
+
+def _automatic_creator(corrected_by: str) -> dict:
+    """The analyser (a Software agent) for what the model found; the analyst for what they corrected."""
+    if corrected_by:
+        return {"id": creator_iri(corrected_by), "type": "Person", "name": corrected_by}
+    return {"id": "urn:annotext:software:analyser", "type": "Software", "name": ANALYSER}
+
+
+def _automatic(iri: str, creator: dict, now: str, body: list[dict], target: dict) -> dict:
+    return {"id": iri, "type": "Annotation", "motivation": "identifying" if len(body) > 1 or
+            body[0]["purpose"] == "identifying" else "classifying", "created": now, "creator": creator,
+            "generator": GENERATOR, "body": body, "target": target}
+
+
+def write_w3c_json(items: list[Item], tags: list[Tag], path: Path, options=None) -> None:
     """W3C Web Annotation JSON (UTF-8, indented)."""
-    atomic_write_text(path, json.dumps(w3c_annotations(items, tags), ensure_ascii=False, indent=2))
+    atomic_write_text(path, json.dumps(w3c_annotations(items, tags, options), ensure_ascii=False, indent=2))
 
 
 def _snap(start: int, end: int, starts: list[int], ends: list[int]) -> tuple[int, int] | None:

@@ -69,13 +69,13 @@ def _markdown(request: ExportRequest) -> None:
 def _csv(request: ExportRequest) -> None:
     from annotext.export.data import write_csv
 
-    write_csv(request.items, request.tags, request.path, excel_bom=request.excel_bom)
+    write_csv(request.items, request.tags, request.path, excel_bom=request.excel_bom, options=request.options)
 
 
 def _json(request: ExportRequest) -> None:
     from annotext.export.data import write_w3c_json
 
-    write_w3c_json(request.items, request.tags, request.path)
+    write_w3c_json(request.items, request.tags, request.path, request.options)
 
 
 def _jsonl(request: ExportRequest) -> None:
@@ -91,7 +91,8 @@ def _qdpx(request: ExportRequest) -> None:
     from annotext.export.qdpx import write_qdpx
 
     items = request.items
-    write_qdpx(items, request.tags, request.path, items[0][0].title if len(items) == 1 else "Annotext project")
+    write_qdpx(items, request.tags, request.path, items[0][0].title if len(items) == 1 else "Annotext project",
+               request.options)
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -99,7 +100,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("pdf", ".pdf", "PDF report", True, _pdf),
     ExportFormat("docx", ".docx", "Word report (DOCX)", True, _docx),
     ExportFormat("md", ".md", "Markdown report", True, _markdown),
-    ExportFormat("csv", ".csv", "CSV: one row per passage", False, _csv),
+    ExportFormat("csv", ".csv", "CSV: one row per passage, quotation and person mention", False, _csv),
     ExportFormat("json", ".json", "JSON: W3C Web Annotations", False, _json),
     ExportFormat("jsonl", ".jsonl", "JSONL: spaCy/Prodigy spans", False, _jsonl),
     ExportFormat("qdpx", ".qdpx", "REFI-QDA project (QualCoder, NVivo, MAXQDA…)", False, _qdpx),

@@ -5,7 +5,10 @@ Follows the REFI-QDA Project standard (urn:QDA-XML:project:1.0): <Users> name th
 <CodeBook><Codes> the code tree, each <TextSource> its text (an internal file named by
 plainTextPath, or inline <PlainTextContent>) and its <PlainTextSelection>s with <Coding> elements
 whose creatingUser is the coder. Positions are character offsets into the source text.
-Only text sources are read; other kinds are counted and reported as skipped.
+Only text sources are read; other kinds are counted and reported as skipped. The automatic layer
+Annotext itself writes (codes under "Speakers (Annotext)" and "People (Annotext)": quotations and
+person mentions found by the analysis) is left out, with a note: merged, it would turn the machine's
+findings into an analyst's passages; each library has its own analysis and corrections.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from annotext.core.coded_project import CodedProject, CodeRecord, SelectionRecord, SourceRecord
 from annotext.core.document import clean_text, normalise_newlines
+from annotext.core.refi_qda import AUTOMATIC_ROOTS, automatic_code_guid
 from annotext.importers.errors import ImportFailed
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
@@ -43,7 +47,7 @@ def read_project(path: Path | str) -> tuple[CodedProject, list[str]]:
             if root.tag != f"{_Q}Project":
                 raise ImportFailed(path, f"not a REFI-QDA project (root element {root.tag!r})")
             users = {u.get("guid"): (u.get("name") or u.get("guid")) for u in root.iter(f"{_Q}User")}
-            codes = _codes(path, root)
+            codes, automatic = _without_automatic(_codes(path, root))
             notes: list[str] = []
             sources = []
             for element in root.iterfind(f"{_Q}Sources/*"):
@@ -52,6 +56,10 @@ def read_project(path: Path | str) -> tuple[CodedProject, list[str]]:
                     notes.append(f"{kind} {element.get('name') or ''!s}: not a text source, skipped".strip())
                     continue
                 sources.append(_source(path, archive, names, element, users, notes))
+            skipped = _drop_automatic(sources, automatic)
+            if skipped:
+                notes.append(f"{skipped} quotation(s) and person mention(s) coded by Annotext's analysis "
+                             f"({' and '.join(AUTOMATIC_ROOTS)}) were not merged as passages")
     except zipfile.BadZipFile as error:
         raise ImportFailed(path, f"not a readable .qdpx archive ({error})") from None
     except (NotImplementedError, RuntimeError) as error:  # encrypted or unsupported compression
@@ -94,6 +102,37 @@ def _codes(path: Path, root) -> list[CodeRecord]:
     if codebook is not None:
         walk(codebook, None, 0)
     return codes
+
+
+def _without_automatic(codes: list[CodeRecord]) -> tuple[list[CodeRecord], set[str]]:
+    """(the analyst's codes, the GUIDs of the automatic trees Annotext writes): a tree is automatic
+    when its root has the GUID or the name Annotext gives it (another program may keep either)."""
+    roots = {automatic_code_guid(name) for name in AUTOMATIC_ROOTS}
+    automatic: set[str] = set()
+    for code in codes:  # parents come before their children
+        if (code.parent_guid is None and (code.guid in roots or code.name in AUTOMATIC_ROOTS)) \
+                or code.parent_guid in automatic:
+            automatic.add(code.guid)
+    return [c for c in codes if c.guid not in automatic], automatic
+
+
+def _drop_automatic(sources: list[SourceRecord], automatic: set[str]) -> int:
+    """Remove the automatic codes from every selection, and the selections that had only those
+    (and no comment); returns how many selections went."""
+    if not automatic:
+        return 0
+    dropped = 0
+    for source in sources:
+        kept = []
+        for selection in source.selections:
+            codes = [g for g in selection.code_guids if g not in automatic]
+            if len(codes) < len(selection.code_guids) and not codes and not selection.comment:
+                dropped += 1
+                continue
+            selection.code_guids = codes
+            kept.append(selection)
+        source.selections = kept
+    return dropped
 
 
 def _source(path: Path, archive: zipfile.ZipFile, names: set[str], element, users: dict, notes: list[str]) -> SourceRecord:

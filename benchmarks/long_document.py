@@ -31,12 +31,12 @@ def rss_mb() -> float:
 class StallMonitor:
     """Records the largest gap between event-loop turns while running."""
 
-    def __init__(self, app):
+    def __init__(self, app, interval_ms: int = 0):
         from PySide6.QtCore import QTimer
 
         self.app = app
         self.timer = QTimer()
-        self.timer.setInterval(0)
+        self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
         self.last = None
         self.worst = 0.0
@@ -101,6 +101,50 @@ def measure_notes(app, window, library, doc: int, text: str, monitor: StallMonit
     return {"count": count, "show_ms": show_ms, "stall_ms": stall_ms, "add_ms": add_ms, "save_ms": save_ms}
 
 
+def measure_first_open(app, window, library, text: str, monitor: StallMonitor, plain_seconds: float) -> dict:
+    """A long document opened for the first time (progressive reading, model already loaded as it
+    is once the app has started): seconds to the first highlight on screen and to the first entity
+    on screen, the longest GUI stall until the end, and the total time against a plain analysis."""
+    from annotext.core.document import Document
+
+    doc = library.add_document(Document(title="A long report, again", text=text + "\nA last line.\n",
+                                        source="bench:first-open"))
+    window.runner.runner.submit(lambda job: window.runner._load_model())  # the model in, as after start-up
+    pump(app, 0.2, until=lambda: window.runner._analyser is not None)
+    reader = window.reader
+    firsts: dict[str, float] = {}
+
+    def on_screen():
+        top, bottom = reader.visible_range()
+        for span in reader.spans_overlapping(top, bottom):
+            key = "entity" if span.kind == "entity" else "any"
+            firsts.setdefault(key, time.perf_counter())
+            firsts.setdefault("any", time.perf_counter())
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    # The event loop idles between checks (a busy Python loop would take the GIL from the analysis
+    # thread and slow it down): a 5 ms timer looks at the screen, another one measures stalls.
+    loop = QEventLoop()
+    done = []
+    window.analysisApplied.connect(lambda _doc: (done.append(time.perf_counter()), loop.quit()))
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(on_screen)
+    monitor = StallMonitor(app, interval_ms=5)
+    monitor.start()
+    probe.start()
+    began = time.perf_counter()
+    window.open_document(doc)
+    if not done:
+        loop.exec()
+    probe.stop()
+    stall = monitor.stop()
+    total = done[0] - began
+    return {"first_any": firsts.get("any", done[0]) - began, "first_entity": firsts.get("entity", done[0]) - began,
+            "stall_ms": stall, "total": total, "ratio": total / plain_seconds}
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     words = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
@@ -124,6 +168,7 @@ def main() -> int:
         library.store_analysis(doc, result)
         spans = len(result.spans())
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("author", "Analyst")  # no first-passage name prompt
         window = MainWindow(library, settings, None)
         window.resize(1440, 900)
         window.show()
@@ -162,6 +207,7 @@ def main() -> int:
         remove_ms = (time.perf_counter() - began) * 1000
         notes = measure_notes(app, window, library, doc, text, monitor)
         memory = rss_mb()
+        first = measure_first_open(app, window, library, text, monitor, analysis)
         window.close()
         library.close()
     reopen_ratio = analysis / highlighted
@@ -177,8 +223,13 @@ def main() -> int:
           f"longest stall {notes['stall_ms']:.0f} ms (target <= 100 ms); adding one highlight "
           f"{notes['add_ms']:.1f} ms, saving a note {notes['save_ms']:.1f} ms (target <= 30 ms each)")
     print(f"memory with the document open and the model loaded: {memory:.0f} MB RSS (target <= 600 MB)")
+    print(f"first open (progressive, model loaded): first highlight on screen {first['first_any']:.2f} s, "
+          f"first entity on screen {first['first_entity']:.2f} s (target <= 2 s); longest GUI stall "
+          f"{first['stall_ms']:.0f} ms (target <= 100 ms); all done in {first['total']:.1f} s = "
+          f"{first['ratio']:.2f}x a plain analysis (target <= 1.1x)")
     ok = (reopen_ratio >= 20 and max(stall_highlight, stall_scroll, notes["stall_ms"]) <= 100
-          and max(add_ms, remove_ms, notes["add_ms"], notes["save_ms"]) <= 30 and memory <= 600)
+          and max(add_ms, remove_ms, notes["add_ms"], notes["save_ms"]) <= 30 and memory <= 600
+          and first["first_entity"] <= 2 and first["stall_ms"] <= 100 and first["ratio"] <= 1.1)
     return 0 if ok else 1
 
 

@@ -66,6 +66,7 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as scratch:
             library, doc_id = build_library(Path(scratch))
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+            settings.setValue("author", "Analyst")  # no first-passage name prompt
             window = MainWindow(library, settings, None)
             window.resize(width, height)
             window.show()

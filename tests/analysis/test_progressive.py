@@ -11,7 +11,8 @@ QUOTES = Path(__file__).resolve().parents[1] / "data" / "quotes"
 
 def test_reading_batches_start_on_screen_then_wrap():
     ranges = [(i * 10, i * 10 + 9) for i in range(100)]
-    assert reading_batches(ranges, 0) == [ranges[:64], ranges[64:]]
+    assert reading_batches(ranges) == [ranges[:64], ranges[64:]]
+    assert reading_batches(ranges, 0)[0] == ranges[:SCREEN_RANGES]  # the top of the screen: small batch first
     order = reading_batches(ranges, 505)
     assert order[0] == ranges[50:50 + SCREEN_RANGES]  # the screen alone, a small first batch
     assert [r for batch in order for r in batch] == ranges[50:] + ranges[:50]

@@ -100,14 +100,14 @@ def test_opening_b_while_a_is_analysed_keeps_stop_for_b(qtbot, make_window, tmp_
     gate = threading.Event()
     real = window.runner._analyse
 
-    def held(text, job):  # an analysis that runs until the test lets it go (or it is cancelled)
+    def held(text, job, *rest):  # an analysis that runs until the test lets it go (or it is cancelled)
         while not gate.is_set():
             if job.is_cancelled():
                 from annotext.analysis.analyser import AnalysisCancelled
 
                 raise AnalysisCancelled()
             time.sleep(0.005)
-        return real(text, job)
+        return real(text, job, *rest)
 
     window.runner._analyse = held
     window.open_document(first)
@@ -132,7 +132,7 @@ def test_stop_hides_the_button_only_for_the_analysis_it_stops(qtbot, make_window
     path = tmp_path / "a.txt"
     path.write_text("Story A\nAlpha said: “We agree.”\n", encoding="utf-8")
     doc = window.library.import_file(path)
-    window.runner._analyse = lambda text, job: [time.sleep(0.005) for _ in iter(job.is_cancelled, True)] and None
+    window.runner._analyse = lambda text, job, *rest: [time.sleep(0.005) for _ in iter(job.is_cancelled, True)] and None
     window.open_document(doc)
     assert window.cancel_button.isVisible()
     with qtbot.waitSignal(window.analysis_job.cancelled, timeout=5_000):

@@ -29,11 +29,11 @@ SCREEN_RANGES = 12  # a screenful of paragraphs: the first, small batch of a pro
 SCREEN_CHARS = 6_000
 
 
-def reading_batches(ranges: list[tuple[int, int]], first: int = 0) -> list[list[tuple[int, int]]]:
-    """The model's batches. From offset 0: in text order. From `first` (the top of the screen):
+def reading_batches(ranges: list[tuple[int, int]], first: int | None = None) -> list[list[tuple[int, int]]]:
+    """The model's batches. Without `first`: in text order. From `first` (the top of the screen):
     one small batch with the screen's paragraphs (highlights within a second), then on to the end,
     then from the start of the text: the reader's screen first, the rest in reading order."""
-    if not first:
+    if first is None:
         return batches(ranges)
     index = next((i for i, (_start, end) in enumerate(ranges) if end > first), len(ranges))
     after, before = ranges[index:], ranges[:index]
@@ -74,14 +74,14 @@ class Analyser:
         return cls(nlp, info)
 
     def analyse(self, text: str, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None, *, first: int = 0,
+                cancelled: Callable[[], bool] | None = None, *, first: int | None = None,
                 partial: Callable[[list[Span]], None] | None = None) -> AnalysisResult:
         """Entities, people and quotes of `text`, offsets in code points of `text` itself. The model
         reads one paragraph at a time (very long ones in pieces), so time grows linearly with length.
 
-        Progressive reading (a long document just opened): the paragraphs from offset `first` (the
-        top of the screen) are read first, then the rest in reading order, wrapping to the start;
-        `partial` receives each batch's provisional entity spans as soon as they exist. What needs
+        Progressive reading (a long document just opened, `first` given): the paragraphs from offset
+        `first` (the top of the screen) are read first, in a small batch, then the rest in reading
+        order, wrapping to the start; `partial` receives each batch's provisional entity spans as soon as they exist. What needs
         the whole text (people, speakers, pronouns) is done at the end, in text order, so the
         result is the same whatever `first` is."""
         prepared = prepare_text(text)
@@ -111,7 +111,7 @@ class Analyser:
                     progress(done, total)
         elif progress:
             progress(total, total)
-        if first:  # back to text order: the whole-text steps below see exactly what a plain run sees
+        if first is not None:  # back to text order: the whole-text steps below see exactly what a plain run sees
             entities.sort(key=lambda span: (span.start, span.end))
             subjects.sort()
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)

@@ -26,20 +26,26 @@ class AnalysisJobs(QObject):
         self._analyser: "Analyser | None" = None  # created and used on the runner's thread only
         self.runner = JobRunner("annotext-analysis", self)
 
-    def analyse(self, text: str, **callbacks: Callable) -> Job:
+    def analyse(self, text: str, first: int | None = None, **callbacks: Callable) -> Job:
         """Start analysing `text` (after loading the model if needed), cancelling any analysis still
-        running; the job reports (paragraphs done, total) and finishes with the AnalysisResult."""
-        return self.runner.submit(lambda job: self._analyse(text, job), name="Analysis", supersede=True,
+        running. Progressive: the job first reports ("spans", provisional quotations), then reads from
+        offset `first` (the top of the screen) and reports ("spans", entities) after each batch and
+        (paragraphs done, total); it finishes with the AnalysisResult."""
+        return self.runner.submit(lambda job: self._analyse(text, job, first), name="Analysis", supersede=True,
                                   **callbacks)
 
     def shutdown(self) -> None:
         """Stop the analysis thread (the window closes)."""
         self.runner.shutdown()
 
-    def _analyse(self, text: str, job: Job):
+    def _analyse(self, text: str, job: Job, first: int | None = None):
+        from annotext.analysis.analyser import provisional_quotes
+
+        job.report(("spans", provisional_quotes(text)))  # quotation marks need no model: shown at once
         self._load_model()
         return self._analyser.analyse(text, progress=lambda done, total: job.report((done, total)),
-                                      cancelled=job.is_cancelled)
+                                      cancelled=job.is_cancelled, first=first,
+                                      partial=lambda spans: job.report(("spans", spans)))
 
     def _load_model(self) -> None:
         """Load the model on first use (slow: imports spaCy); without one, the rule-based analyser."""

@@ -349,8 +349,13 @@ class MainWindow(PanelLayout, QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
+        from annotext.gui.eta import Eta
+        from annotext.gui.provisional import ProvisionalView
+
+        self._eta = Eta()
+        self._provisional = ProvisionalView(document.text)
         self.analysis_job = self.runner.analyse(
-            document.text, progressed=partial(self.on_progress, doc_id),
+            document.text, first=self._top_offset(doc_id), progressed=partial(self.on_progress, doc_id),
             finished=partial(self.on_analysis_finished, doc_id), failed=partial(self.on_analysis_failed, doc_id),
             cancelled=partial(self.on_analysis_cancelled, doc_id))
 
@@ -376,15 +381,31 @@ class MainWindow(PanelLayout, QMainWindow):
         if not label:
             self.on_status(INSTALL_HINT)
 
-    def on_progress(self, doc_id: int, done_total: tuple[int, int]) -> None:
-        """Analysis progress of the current document."""
-        done, total = done_total
+    def on_progress(self, doc_id: int, report: tuple) -> None:
+        """Analysis progress of the current document: (done, total) paragraphs, or ("spans", [...])
+        provisional highlights, shown at once (the final result replaces them)."""
         if self.current is None or doc_id != self.current.id:
             return
+        if report and report[0] == "spans":
+            self._show_provisional(report[1])
+            return
+        done, total = report
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat("Analysing %p%")
-        self.on_status(f"Analysing paragraph {done} of {total}…")
+        self.on_status(f"Analysing paragraph {self._eta.describe(done, total)}…")
+
+    def _show_provisional(self, spans: "list[Span]") -> None:
+        """Highlights as the model finds them; the People and Quotes panels fill in as they go."""
+        if self.result is not None:
+            return
+        self.reader.add_spans(spans)
+        if self._provisional.add(spans):
+            quotes, people = self._provisional.taken()
+            if people:
+                self.people_panel.set_people(self._provisional.people(), [])
+            if quotes:
+                self.quotes_panel.set_quotes(self._provisional.quotes, [])
 
     def _analysis_ended(self) -> None:
         """The analysis job ended: no more progress, no Stop button."""
@@ -500,6 +521,15 @@ class MainWindow(PanelLayout, QMainWindow):
     def _remember_scroll(self) -> None:
         if self.current is not None:
             self.settings.setValue(f"scroll/{self.current.id}", self.reader.verticalScrollBar().value())
+            self.settings.setValue(f"scrollOffset/{self.current.id}", self.reader.visible_range()[0])
+
+    def _top_offset(self, doc_id: int) -> int:
+        """The text offset at the top of the screen when this document was last left (0 the first
+        time): where a progressive analysis starts, known before the new text is laid out."""
+        try:
+            return max(0, int(self.settings.value(f"scrollOffset/{doc_id}", 0)))
+        except (TypeError, ValueError):
+            return 0
 
     def _restore_scroll(self) -> None:
         value = self.settings.value(f"scroll/{self.current.id}")

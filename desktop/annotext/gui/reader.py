@@ -126,6 +126,16 @@ class ReaderView(QTextEdit):
         self._spans = SpanIndex(sort_spans(s for s in spans if s.end <= len(self._text)))
         self.schedule_repaint(0, len(self._text))
 
+    def add_spans(self, spans: Iterable[Span]) -> None:
+        """Add highlights (a progressive analysis' next batch) and repaint only where they fall."""
+        from annotext.core.spans import sort_spans
+
+        new = [s for s in spans if s.end <= len(self._text)]
+        if not new:
+            return
+        self._spans = SpanIndex(sort_spans([*self._spans.spans, *new]))
+        self.schedule_repaint(min(s.start for s in new), max(s.end for s in new))
+
     def schedule_repaint(self, start: int, end: int) -> None:
         """Repaint [start, end): at once when it holds few highlights, else in chunks of CHUNK_SPANS
         spans, one per event-loop turn, the part on screen first, so the window never freezes."""

@@ -62,7 +62,11 @@ def main(argv: list[str]) -> int:
         size, *options = spec.split(":")
         width, height = (int(n) for n in size.split("x"))
         dark = "dark" in options
-        apply_theme(app, dark=dark)
+        apply_theme(app, dark=dark, contrast="contrast" in options)
+        if "big" in options:  # 200 % text, as with a large-print desktop setting
+            font = app.font()
+            font.setPointSizeF(font.pointSizeF() * 2)
+            app.setFont(font)
         with tempfile.TemporaryDirectory() as scratch:
             library, doc_id = build_library(Path(scratch))
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)

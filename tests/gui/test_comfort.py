@@ -2,7 +2,7 @@
 windows the size of small laptops."""
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import QSize, QTimer, Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QStyleOptionViewItem, QToolButton
 
@@ -173,7 +173,8 @@ def assert_nothing_cut(qtbot, window):
     tree = window.annotating.codebook.tree
     for row in range(tree.topLevelItemCount()):  # tag names whole: icon, name and padding fit the column
         item = tree.topLevelItem(row)
-        needed = tree.fontMetrics().horizontalAdvance(item.text(0)) + tree.iconSize().width() + tree.indentation() + 12
+        icon = tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        needed = tree.fontMetrics().horizontalAdvance(item.text(0)) + icon + tree.indentation() + 12
         assert needed <= tree.header().sectionSize(0), item.text(0)
     people = window.people_panel
     window.tabs.setCurrentWidget(people)
@@ -268,3 +269,54 @@ def test_reading_column_keeps_its_width_between_documents(qtbot, coding, tmp_pat
     qtbot.wait(50)
     third = text_column(window)
     assert third == first
+
+
+def test_large_print_reaches_the_text_and_keeps_tag_names_whole(qtbot, app_theme, qapp, make_window, open_sample):
+    """A 200 % desktop font: the reading text grows with it and narrow panels drop counts, not names."""
+    font = qapp.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    qapp.setFont(font)
+    window = make_window(size=(1920, 1080))
+    open_sample(window)
+    store = window.library.annotations
+    for name in ("Claims", "Evidence", "Economic framing"):
+        window.annotating.submit(CreateTag(store.new_tag(name)))
+    assert window.reader.font().pointSizeF() >= 2 * 12.5 - 0.01
+    tree = window.annotating.codebook.tree
+    qtbot.wait(10)
+    assert tree.isColumnHidden(3)  # the library count made room
+    assert_rows_show_all_their_lines(tree)
+
+
+def assert_rows_show_all_their_lines(view):
+    """Every row of a tree view is tall enough for its first column's text wrapped at its width."""
+    for row in range(view.topLevelItemCount()):
+        item = view.topLevelItem(row)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        if not item.icon(0).isNull():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            size = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            option.decorationSize = QSize(size, size)
+        option.rect = view.visualItemRect(item)
+        option.rect.setWidth(view.header().sectionSize(0) - (option.rect.left() - view.header().sectionPosition(0)))
+        text_rect = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        needed = view.fontMetrics().boundingRect(0, 0, text_rect.width(), 10_000, int(Qt.TextFlag.TextWordWrap),
+                                                 item.text(0))
+        assert needed.height() <= text_rect.height() and needed.width() <= text_rect.width(), item.text(0)
+
+
+def test_the_desktops_large_font_and_the_contrast_theme_are_kept(qapp, app_theme):
+    from PySide6.QtGui import QPalette
+
+    from annotext.gui.theme import apply_theme
+
+    font = qapp.font()
+    font.setPointSizeF(21)
+    qapp.setFont(font)
+    apply_theme(qapp, contrast=True)
+    assert qapp.font().pointSizeF() == 21  # not reset to the theme's 10.5 pt
+    palette = qapp.palette()
+    assert palette.color(QPalette.ColorRole.Base).name() == "#000000"
+    assert palette.color(QPalette.ColorRole.Text).name() == "#ffffff"

@@ -18,12 +18,12 @@ from annotext.core.annotations import AnnotationError, Tag
 from annotext.application.edits import ChangeTag, CreateTag, DeleteTag, Edit, MergeTags
 from annotext.gui.safe_text import plain_tooltip, show_message
 from annotext.gui.swatches import swatch
+from annotext.gui.wrapping_delegate import WrappingDelegate
 from annotext.gui.tag_dialog import NewTagDialog, confirm_key_move
 
 __all__ = ["CodebookPanel", "swatch"]
 
 _ID = Qt.ItemDataRole.UserRole
-WIDE_ENOUGH_FOR_ALL_COUNTS = 225  # px
 
 
 class CodebookPanel(QWidget):
@@ -53,6 +53,7 @@ class CodebookPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.setAccessibleName("Codebook")
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # a long name wraps rather than ends in "…"
         self.tree.itemActivated.connect(self._on_activated)  # double-click and Enter
         rename = QShortcut(QKeySequence(Qt.Key.Key_F2), self.tree)
         rename.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -93,11 +94,23 @@ class CodebookPanel(QWidget):
             (parent.addChild if parent is not None else self.tree.addTopLevelItem)(items[tag.id])
         for tag_id, item in items.items():
             item.setExpanded(tag_id in expanded or not expanded)
+        self._fit_columns()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """Narrow (a small window): the library count gives its room to the names (it stays in the tooltip)."""
+        """Narrow (a small window, a large font): the counts give their room to the names, the
+        library's first, then this document's (both stay in the tooltip)."""
         super().resizeEvent(event)
-        self.tree.setColumnHidden(3, self.width() < WIDE_ENOUGH_FOR_ALL_COUNTS)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        names = [item.text(0) for item in self._items()] or ["Tag"]
+        icon = self.tree.style().pixelMetric(self.tree.style().PixelMetric.PM_SmallIconSize)
+        wanted = max(metrics.horizontalAdvance(n) for n in names) + icon + self.tree.indentation() + 16
+        count = metrics.horizontalAdvance("000") + 16
+        room = self.tree.viewport().width() - (metrics.horizontalAdvance("Key") + 16)
+        self.tree.setColumnHidden(3, room - 2 * count < wanted)
+        self.tree.setColumnHidden(2, room - count < wanted)
 
     def tag_names(self) -> list[str]:
         """Names as shown, depth-first."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # loaded on first use: the reader paints before these are nee
 CHUNK_SPANS = 1500  # highlights merged per event-loop turn on long documents (keeps every turn < ~30 ms)
 MEASURE_CHARS = 72  # a comfortable line length: at most ~80 characters, whatever the window width
 MIN_SIDE_MARGIN = 28
+READING_POINTS, UI_POINTS = 12.5, 10.5  # reading size at the theme's interface size (gui/theme.py)
 READING_FONTS = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 
 TooltipProvider = Callable[[list["Span"]], str]
@@ -48,7 +49,8 @@ class ReaderView(QTextEdit):
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         font = QFont()
         font.setFamilies(READING_FONTS)
-        font.setPointSizeF(12.5)
+        # 12.5 pt beside the theme's 10.5 pt interface: the text grows with a large-print desktop font.
+        font.setPointSizeF(max(READING_POINTS, self.font().pointSizeF() * READING_POINTS / UI_POINTS))
         self.setFont(font)
         self.document().setDocumentMargin(24)
         self._text = ""

@@ -7,7 +7,7 @@ import os
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-THEME_ENV = "ANNOTEXT_THEME"  # "light" or "dark" to override the system
+THEME_ENV = "ANNOTEXT_THEME"  # "light", "dark" or "contrast" (white on black) to override the system
 UI_FONTS = ["Inter", "Cantarell", "Noto Sans", "DejaVu Sans", "sans-serif"]
 STYLESHEET = """
 QTreeView::item, QListView::item { padding: 4px 2px; }
@@ -28,19 +28,23 @@ def system_prefers_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def apply_theme(app: QApplication, dark: bool | None = None) -> None:
-    """Fusion style with a palette tuned for reading; highlight colours stay the same in both."""
+def apply_theme(app: QApplication, dark: bool | None = None, contrast: bool | None = None) -> None:
+    """Fusion style with a palette tuned for reading; highlight colours stay the same in all. The
+    interface font is 10.5 pt, or the desktop's own size when that is larger (large print)."""
     if app.style().name().lower() != "fusion":  # already Fusion on most Linux desktops: skip the rebuild
         app.setStyle("Fusion")
-    dark = system_prefers_dark(app) if dark is None else dark
+    if contrast is None:
+        contrast = os.environ.get(THEME_ENV, "").lower() == "contrast"
+    dark = True if contrast else (system_prefers_dark(app) if dark is None else dark)
+    size = max(10.5, app.font().pointSizeF())
     palette = QPalette()
-    colours = _DARK if dark else _LIGHT
+    colours = _CONTRAST if contrast else (_DARK if dark else _LIGHT)
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     app.setPalette(palette)
     font = QFont()
     font.setFamilies(UI_FONTS)
-    font.setPointSizeF(10.5)
+    font.setPointSizeF(size)
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)
     app.setProperty("annotextDark", dark)
@@ -75,4 +79,20 @@ _DARK = {
     QPalette.ColorRole.ToolTipText: "#eeeeee",
     QPalette.ColorRole.Mid: "#80848c",
     QPalette.ColorRole.PlaceholderText: "#80848c",
+}
+_CONTRAST = {  # high contrast: white on black, yellow focus and selection, no mid greys for text
+    **_DARK,
+    QPalette.ColorRole.Window: "#000000",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Base: "#000000",
+    QPalette.ColorRole.AlternateBase: "#101010",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#000000",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#ffff00",
+    QPalette.ColorRole.HighlightedText: "#000000",
+    QPalette.ColorRole.ToolTipBase: "#000000",
+    QPalette.ColorRole.ToolTipText: "#ffffff",
+    QPalette.ColorRole.Mid: "#c0c0c0",
+    QPalette.ColorRole.PlaceholderText: "#d0d0d0",
 }

@@ -92,6 +92,9 @@ class CorpusMode(QObject):
             self.analysis.ended.connect(self._ended)
         todo = self.view.service.unanalysed() if self.view is not None else []
         if todo:
+            from annotext.gui.eta import Eta
+
+            self._eta = Eta()
             self.view.analyse_button.setText("Stop")
             self.analysis.start(todo)
 
@@ -102,7 +105,7 @@ class CorpusMode(QObject):
             self.toggle_analysis()
 
     def _progress(self, done: int, total: int) -> None:
-        self.window.on_status(f"Analysing all documents: {done} of {total} done (Stop keeps those).")
+        self.window.on_status(f"Analysing all documents: {self._eta.describe(done, total)} done (Stop keeps those).")
         if done and (done == total or done % 10 == 0):
             self.changed()
         if self.view is not None:

@@ -74,7 +74,10 @@ class LibraryController(QObject):
     # Import ----------------------------------------------------------------------------------
     def import_paths(self, paths: list[Path]) -> None:
         """Convert files in the background; each is stored as soon as it is read."""
+        from annotext.gui.eta import Eta
+
         self._last, self._problems = None, []
+        self._eta = Eta()
         self.window.progress.setRange(0, len(paths))
         self.window.progress.setValue(0)
         self.window.progress.show()
@@ -100,7 +103,7 @@ class LibraryController(QObject):
             self._problems.append(report.problem)
         self.window.progress.setRange(0, report.total)
         self.window.progress.setValue(report.done)
-        self.window.on_status(f"Imported {report.done} of {report.total} file(s)…")
+        self.window.on_status(f"Imported {self._eta.describe(report.done, report.total)} file(s)…")
 
     def on_done(self, _result=None) -> None:
         """Report problems in one message, then open the last document imported."""

@@ -16,8 +16,9 @@ from annotext.core.spans import Span
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"}
 CAPITAL_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "Van", "Von", "De", "Di", "Da", "Du", "Del", "Della",
                      "Le", "La", "Al", "El", "Bin", "Ibn", "Abu", "Dos", "Das", "Ter", "Ten", "Op"}
-_BEFORE = r"((?:[A-ZÀ-Þ][\w’'.-]*\s+){1,4})"
-_AFTER = r"((?:\s+(?:Ó|Ní|Nic|Mac|Uí|Van|Von|De|Di|Da|Du|Le|La|van|von|de|der|den|di|da|du|le|la))*\s+[A-ZÀ-Þ][\w’'-]+)"
+_BEFORE_END = re.compile(r"((?:[A-ZÀ-Þ][\w’'.-]*[ \t\u00a0]+){1,4})$")
+_AFTER_START = re.compile(r"(?:[ \t\u00a0]+(?:Ó|Ní|Nic|Mac|Uí|Van|Von|De|Di|Da|Du|Le|La|van|von|de|der|den|di|da|du|le|la))*"
+                          r"[ \t\u00a0]+[A-ZÀ-Þ][\w’'-]+(?![\w’'])")
 
 
 def complete_first_names(persons: list[Span], others: list[Span], text: str, name_words) -> list[Span]:
@@ -51,18 +52,34 @@ def _name_word(word: str, lower_words: set[str]) -> bool:
     return not (bare in ROLE_WORDS or bare in _HONORIFIC_WORDS or word.lower() in lower_words or word.isupper())
 
 
+def _occurrences(form: str, text: str) -> list[int]:
+    """Start offsets of `form` as a whole word (plain string search: cheap on long texts)."""
+    found, position = [], text.find(form)
+    while position >= 0:
+        end = position + len(form)
+        if (position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "’'")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] in "’'")):
+            found.append(position)
+        position = text.find(form, position + 1)
+    return found
+
+
 def _written_before(form: str, text: str, lower_words: set[str]) -> list[tuple[int, int, str]]:
     """"Harbourmaster Ewan Ross" for "Ross": capitalised name words right before the form."""
     found = []
-    for match in re.finditer(_BEFORE + re.escape(form) + r"(?![\w’'])", text):
+    for start in _occurrences(form, text):
+        match = _BEFORE_END.search(text, max(0, start - 80), start)
+        if match is None:
+            continue
         before = match.group(1).split()
         while before and not _name_word(before[0], lower_words):
             before.pop(0)
-        if not before or "\n" in match.group(0) or not all(_name_word(w, lower_words) for w in before):
+        if not before or not all(_name_word(w, lower_words) for w in before):
             continue
         name = " ".join(before + [form])
-        if text[match.end() - len(name):match.end()] == name:
-            found.append((match.end() - len(name), match.end(), name))
+        end = start + len(form)
+        if text[end - len(name):end] == name:
+            found.append((end - len(name), end, name))
     return found
 
 
@@ -71,9 +88,9 @@ def _written_after(form: str, text: str, lower_words: set[str]) -> list[tuple[in
     if " " in form:
         return []
     found = []
-    for match in re.finditer(r"(?<![\w’'])" + re.escape(form) + _AFTER + r"(?![\w’'])", text):
-        last = match.group(1).split()[-1]
-        if "\n" in match.group(0) or not _name_word(last, lower_words):
+    for start in _occurrences(form, text):
+        match = _AFTER_START.match(text, start + len(form))
+        if match is None or "\n" in match.group(0) or not _name_word(match.group(0).split()[-1], lower_words):
             continue
-        found.append((match.start(), match.end(), " ".join(match.group(0).split())))
+        found.append((start, match.end(), " ".join(text[start:match.end()].split())))
     return found

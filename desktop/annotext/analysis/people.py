@@ -59,10 +59,14 @@ class _Cluster:
     gender: str | None = None  # from an honorific or role noun at one of its mentions
     voted_gender: str | None = None  # from pronouns near its full name (only honorifics are held to it)
 
+    cached_name: str | None = None  # reset whenever a mention is added
+
     @property
     def name(self) -> str:
-        best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
-        return " ".join(name_words(best)) or best
+        if self.cached_name is None:
+            best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
+            self.cached_name = " ".join(name_words(best)) or best
+        return self.cached_name
 
 
 @lru_cache(maxsize=4096)
@@ -332,6 +336,7 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
             cluster.gender = cluster.gender or gender
             cluster.forms[form] = cluster.forms.get(form, 0) + 1
             cluster.mentions.append(mention)
+            cluster.cached_name = None
     return clusters
 
 

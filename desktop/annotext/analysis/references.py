@@ -128,20 +128,35 @@ class ReferenceResolution:
             return None
         if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
             return None
-        role = re.escape(tok.lower)
         modifiers = [t.lower for t in parse.toks[tok.left:tok.i] if t.pos in {"ADJ", "NOUN", "PROPN"}]
         best: Span | None = None
-        for span in self.entities:
-            if span.label != PERSON or span.start >= tok.start:
-                continue
-            after = self.text[span.end:span.end + 80].lower()
-            before = self.text[max(0, span.start - 60):span.start].lower()
-            introduced = re.match(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{role}\b", after) or \
-                re.search(rf"\b{role},?\s+$", before)
-            context = f"{before} {after[:introduced.end()] if introduced and introduced.re.pattern.startswith(',') else ''}"
-            if introduced and all(re.search(rf"\b{re.escape(m)}\b", context) for m in modifiers):
+        for span, context in reversed(self._introductions(tok.lower)):
+            if span.start < tok.start and all(re.search(rf"\b{re.escape(m)}\b", context) for m in modifiers):
                 best = span
+                break
         return None if best is None else Attribution(self._person(best).speaker, tok.start, tok.end, is_person=True)
+
+    def _introductions(self, role: str) -> list[tuple[Span, str]]:
+        """People introduced with `role` ("the club's chairman, Daniel Okonkwo," / "chairman Daniel
+        Okonkwo"), in text order, each with the words around the introduction; computed once per role."""
+        cache = self.__dict__.setdefault("_role_cache", {})
+        if role not in cache:
+            escaped = re.escape(role)
+            after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
+            before_role = re.compile(rf"\b{escaped},?\s+$")
+            found = []
+            for span in self.entities:
+                if span.label != PERSON:
+                    continue
+                after = self.text[span.end:span.end + 80].lower()
+                before = self.text[max(0, span.start - 60):span.start].lower()
+                introduced = after_role.match(after)
+                if introduced:
+                    found.append((span, f"{before} {after[:introduced.end()]}"))
+                elif before_role.search(before):
+                    found.append((span, before))
+            cache[role] = found
+        return cache[role]
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)

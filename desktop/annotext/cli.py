@@ -470,15 +470,16 @@ def search(ctx, query, limit):
               type=click.Choice(list(EXPORT_FORMATS)))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--labels", help="Entity labels to include, comma-separated (default: all).")
-@click.option("--no-entities", is_flag=True, help="Leave entities out of reports.")
-@click.option("--no-quotes", is_flag=True, help="Leave quotations out of reports.")
-@click.option("--no-passages", is_flag=True, help="Leave tagged passages out of reports.")
+@click.option("--no-entities", is_flag=True, help="Leave entities out (reports; person mentions in csv, json, qdpx).")
+@click.option("--no-quotes", is_flag=True, help="Leave quotations out of reports and data exports.")
+@click.option("--no-passages", is_flag=True, help="Leave tagged passages out of reports and data exports.")
 @click.option("--tags", "tag_names", multiple=True,
               help="Only passages with one of these tags, comma-separated (a comma in a name: \\,); repeatable.")
 @click.option("--tag", "exact_tags", multiple=True, help="Only passages with this tag (exact name, commas"
               " allowed); repeatable.")
 @click.option("--no-comments", is_flag=True, help="Leave comments out of reports.")
-@click.option("--no-people", is_flag=True, help="Leave the people table out of reports.")
+@click.option("--no-people", is_flag=True, help="Leave the people table out of reports, person mentions out of"
+              " csv, json and qdpx.")
 @click.option("--no-codebook", is_flag=True, help="Leave the codebook out of reports.")
 @click.option("--excel", is_flag=True, help="CSV: start with a byte-order mark so Excel reads UTF-8.")
 @click.option("--corpus", is_flag=True, help="The corpus report (html, pdf, docx or csv) of the library or of"

@@ -51,6 +51,10 @@ class ExportDialog(QDialog):
         self.excel = QCheckBox("CSV for Excel (UTF-8 with byte-order mark)")
         for box in (self.quotes, self.passages, self.comments, self.people, self.codebook):
             box.setChecked(True)
+        self.quotes.setToolTip("Reports: the quotations. CSV, JSON, .qdpx: a row, annotation or coding per "
+                               "quotation, with its (corrected) speaker")
+        self.people.setToolTip("Reports: the people table. CSV, JSON, .qdpx: a row, annotation or coding per "
+                               "mention of a person, under the corrected name")
         include = QWidget()
         include_layout = QVBoxLayout(include)
         include_layout.setContentsMargins(0, 0, 0, 0)

@@ -43,6 +43,10 @@ def test_corpus_people_quotes_tags_and_passages(tmp_path):
     assert tags.splitlines()[0].startswith("tag,") and tags.splitlines()[1].endswith(",4")
     passages = json.loads(run(db, "corpus", "passages", "Economy", "--json").stdout)
     assert len(passages) == 4 and passages[0]["comment"] == "note"
+    report = tmp_path / "economy.html"
+    assert run(db, "corpus", "passages", "Economy", "--report", report).returncode == 0
+    assert report.read_text(encoding="utf-8").count("Comment: note") == 4
+    assert run(db, "corpus", "passages", "Economy", "--report", db).returncode == 2
     assert run(db, "corpus", "quotes", "Nobody Here").returncode == 2
     assert run(db, "corpus", "people", "--from", "soon").returncode == 2
 

@@ -169,16 +169,20 @@ def register(main: click.Group, open_library, fail) -> None:
     @corpus.command(name="passages")
     @click.argument("tag")
     @filter_options
+    @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+                  help="Also write a code report: .html, .docx or .csv by the name.")
     @_output_options
     @click.pass_context
-    def corpus_passages(ctx, tag, date_from, date_to, source, attrs, in_tag, as_csv, as_json):
+    def corpus_passages(ctx, tag, date_from, date_to, source, attrs, in_tag, report, as_csv, as_json):
         """Every passage coded TAG in the selection (coding retrieval)."""
         selection = make_filter(date_from, date_to, source, attrs, in_tag)
-        _library, corpus_service = service(ctx)
+        library, corpus_service = service(ctx)
         try:
             passages = corpus_service.passages(tag, selection)
         except LookupError as error:
             fail(safe(str(error)), 2)
+        if report is not None:
+            _write_code_report(library, tag, selection, passages, report, fail)
         rows = [{"doc_id": p.doc_id, "title": p.title, "date": p.date, "source": p.source, "start": p.start,
                  "end": p.end, "passage": p.exact, "comment": p.comment, "coder": p.coder, "tags": "; ".join(p.tags)}
                 for p in passages]
@@ -284,6 +288,31 @@ def register(main: click.Group, open_library, fail) -> None:
             ticks = iter(bar)
             done = run(library, analyser, each=lambda _doc_id: next(ticks, None))
         click.echo(f"analysed {done} document(s)", err=True)
+
+
+def _write_code_report(library, tag: str, selection: CorpusFilter, passages, path: Path, fail) -> None:
+    """`corpus passages TAG --report PATH`: the code report, atomically, never onto the library."""
+    from datetime import datetime, timezone
+
+    from annotext import __version__
+    from annotext.export.corpus_report import code_report, write_corpus_report
+    from annotext.storage.errors import LibraryError
+    from annotext.storage.library_files import refuse_library_target
+
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("html", "docx", "csv"):
+        fail(f"{path}: a code report is .html, .docx or .csv", 2)
+    try:
+        refuse_library_target(path, library.path)
+    except LibraryError as error:
+        fail(str(error), 2)
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    try:
+        write_corpus_report(code_report(f"Code report: {tag}", selection.describe(), f"Annotext {__version__}, {stamp}",
+                                        [(tag, passages)]), fmt, path)
+    except OSError as error:
+        fail(f"{path}: cannot write ({error.strerror or error})", 1)
+    click.echo(f"code report written to {path}", err=True)
 
 
 def export_corpus(library, fmt: str, output: Path, selection: CorpusFilter, tag_names: list[str] | None, fail) -> None:

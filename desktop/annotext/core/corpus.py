@@ -4,7 +4,7 @@ and reports show. Built from SQL by annotext.storage.corpus_repo; nothing here t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 PERSON = "person"
@@ -132,8 +132,6 @@ def with_shares(people: list[CorpusPerson], total: int | None = None) -> list[Co
     total = sum(p.quoted_words for p in people) if total is None else total
     if not total:
         return people
-    from dataclasses import replace
-
     return [replace(p, share=100.0 * p.quoted_words / total) for p in people]
 
 

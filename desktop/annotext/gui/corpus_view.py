@@ -101,7 +101,7 @@ class CorpusView(QWidget):
         self.quotes.itemActivated.connect(self._open_quote)
         self.quotes_label = QLabel("Click a person to list every quotation of theirs; double-click one to read it.")
         self.quotes_label.setTextFormat(Qt.TextFormat.PlainText)
-        quotes_page = QWidget()
+        self.quotes_page = quotes_page = QWidget()
         quotes_layout = QVBoxLayout(quotes_page)
         quotes_layout.addWidget(self.quotes_label)
         quotes_layout.addWidget(self.quotes, 1)
@@ -233,7 +233,7 @@ class CorpusView(QWidget):
                 self.quotes.setItem(row, column, item)
         self.quotes.resizeRowsToContents()
         self.quotes_label.setText(f"{entry}: {len(quotes)} quotation(s). Double-click one to read it in its document.")
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentWidget(self.quotes_page)
 
     def _open_quote(self, item: QTableWidgetItem) -> None:
         place = self.quotes.item(item.row(), 0).data(Qt.ItemDataRole.UserRole + 1)

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from annotext.core.doc_summary import DocSummary
 
 
-def write_summary(db, doc_id: int, analysis_id: int, summary: DocSummary, corrections_key: str = "") -> None:
+def write_summary(db, doc_id: int, analysis_id: int, summary: DocSummary) -> None:
     """Replace a document's summary rows (inside the caller's transaction when there is one)."""
     with db.atomic():
         _delete_rows(db, doc_id)
@@ -26,7 +26,7 @@ def write_summary(db, doc_id: int, analysis_id: int, summary: DocSummary, correc
             [(doc_id, q.start, q.end, q.speaker, q.words, q.content) for q in summary.quotes])
         db.execute("insert or replace into doc_summaries (doc_id, analysis_id, corrections, updated_at)"
                    " values (?, ?, ?, ?)",
-                   [doc_id, analysis_id, corrections_key, datetime.now(timezone.utc).isoformat(timespec="seconds")])
+                   [doc_id, analysis_id, "", datetime.now(timezone.utc).isoformat(timespec="seconds")])
         mark_names_dirty(db)
 
 

@@ -230,6 +230,13 @@ def test_small_window_cuts_nothing_and_panels_come_back(qtbot, app_theme, coding
     assert window.panel_actions[2].isChecked()
     assert window.width() == size[0]
 
+    window.part_actions[1].trigger()  # View ▸ Codebook off: the library keeps the left panel
+    assert not window.left.widget(1).isVisible() and window.left.widget(0).isVisible()
+    assert window.panel_shown(0) and not window.part_actions[1].isChecked() and window.part_actions[0].isChecked()
+    window.part_actions[0].trigger()  # and the library: nothing left, the panel goes
+    assert window.left.isHidden() and not window.panel_actions[0].isChecked()
+    window.part_actions[1].trigger()  # Codebook on: the panel comes back
+    assert window.panel_shown(0) and window.part_actions[1].isChecked()
     window.panel_actions[0].trigger()  # View ▸ Library and codebook off
     assert window.left.isHidden() and not window.panel_actions[0].isChecked()
     window.reset_layout()

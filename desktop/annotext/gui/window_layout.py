@@ -47,6 +47,12 @@ class PanelLayout:
                                   lambda checked=True, panel=index: self.set_panel_shown(panel, checked))
             action.setCheckable(True)
             self.panel_actions[index] = action
+        self.part_actions = {}
+        for part, text in ((0, "    Librar&y"), (1, "    Code&book")):  # the two halves of the left panel
+            action = self._action(view_menu, text, None,
+                                  lambda checked=True, which=part: self.set_left_part_shown(which, checked))
+            action.setCheckable(True)
+            self.part_actions[part] = action
         for number in range(self.tabs.count()):
             self._action(view_menu, f"Show {self.tabs.tabText(number)}", QKeySequence(f"Alt+{number + 1}"),
                          lambda _checked=False, tab=self.tabs.widget(number): self.show_side_tab(tab))
@@ -151,6 +157,8 @@ class PanelLayout:
         """View ▸ Reset layout: every panel shown, at widths that suit the window."""
         for index in (0, 2):
             self.splitter.widget(index).show()
+        for part in range(self.left.count()):
+            self.left.widget(part).show()
         self.set_notes_shown(True)
         self.splitter.setSizes(self._default_widths(sum(self.splitter.sizes())))
         self.left.setSizes([450, 350])
@@ -169,6 +177,19 @@ class PanelLayout:
         return [left, centre, right]
 
     @Slot()
+    def set_left_part_shown(self, part: int, shown: bool) -> None:
+        """View ▸ Library / Codebook: one half of the left panel; hiding both hides the panel."""
+        self.left.widget(part).setVisible(shown)
+        if shown and not self.panel_shown(0):
+            self.set_panel_shown(0, True)
+        elif not any(not self.left.widget(i).isHidden() for i in range(self.left.count())):
+            for i in range(self.left.count()):  # the panel goes; shown again, it comes back whole
+                self.left.widget(i).show()
+            self.set_panel_shown(0, False)
+        self._sync_view_actions()
+
     def _sync_view_actions(self, *_args) -> None:
         for index, action in getattr(self, "panel_actions", {}).items():
             action.setChecked(self.panel_shown(index))
+        for part, action in getattr(self, "part_actions", {}).items():
+            action.setChecked(self.panel_shown(0) and not self.left.widget(part).isHidden())

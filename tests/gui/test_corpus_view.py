@@ -165,3 +165,19 @@ def test_analyse_all_in_the_background_fills_the_corpus(qtbot, tmp_path, setting
     assert "Analysed 2 document(s)" in window.status_label.text()
     window.close()
     library.close()
+
+
+def test_tag_frequency_by_another_attribute(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    window.corpus.show()
+    view = window.corpus.view
+    view.tabs.setCurrentWidget(view.tag_chart)
+    view.tag_key.setCurrentText("author")
+    view.tag_key.activated.emit(view.tag_key.currentIndex())
+    axes = view.tag_chart.figure.axes[0]
+    assert axes.get_title(loc="left") == "Tagged passages by author"
+    columns = [label.get_text() for label in axes.get_xticklabels()]
+    expected = {i.document.metadata["author"] for i in items[:6]}
+    assert set(columns) == expected
+    assert sum(int(t.get_text()) for t in axes.texts) == 6
+    window.close()

@@ -102,6 +102,10 @@ class CorpusService:
         """doc id -> (date, source) for the library list's columns."""
         return self.repo.listing_attributes()
 
+    def attribute_keys(self) -> list[str]:
+        """Every attribute key documents of the library have."""
+        return self.repo.attribute_keys()
+
     def attribute_values(self, key: str) -> list[str]:
         """The values an attribute takes in the library (for filter menus)."""
         return self.repo.attribute_values(key)

@@ -145,7 +145,10 @@ def tag_heatmap_figure(table: TagBySource, theme: Theme = LIGHT, width: float = 
     figure = _figure(width, max(2.2, 0.34 * len(tags) + 1.6), theme)
     axes = figure.add_subplot()
     _style(axes, theme)
-    axes.set_title(f"Tagged passages by {by}", fontsize=10, loc="left", color=theme.text)
+    cut = [f"{len(tags)} of {len(table.tags)} tags"] if len(table.tags) > len(tags) else []
+    cut += [f"{len(sources)} of {len(table.sources)} values"] if len(table.sources) > len(sources) else []
+    axes.set_title(f"Tagged passages by {by}" + (f" (the most used: {', '.join(cut)})" if cut else ""),
+                   fontsize=10, loc="left", color=theme.text)
     if not tags:
         axes.text(0.5, 0.5, "No tagged passages in this selection", ha="center", va="center",
                   color=theme.text, transform=axes.transAxes)

@@ -29,7 +29,7 @@ class ChartPanel(QWidget):
         self.note.setTextFormat(self.note.textFormat().PlainText)
         save = QPushButton("Save chart…")
         save.clicked.connect(self.save)
-        bottom = QHBoxLayout()
+        self.bottom = bottom = QHBoxLayout()
         bottom.addWidget(self.note, 1)
         bottom.addWidget(save)
         layout = QVBoxLayout(self)

@@ -109,7 +109,12 @@ class CorpusView(QWidget):
         self.share_chart = ChartPanel("Bars: words quoted; labels give quotations and share of all attributed"
                                       " words. Hatched orange: organisations.")
         self.time_chart = ChartPanel("Documents without a date are left out of this chart.")
-        self.tag_chart = ChartPanel("Passages per tag and source (each passage counted once per tag).")
+        self.tag_chart = ChartPanel("Passages per tag and value (each passage counted once per tag).")
+        self.tag_key = QComboBox()  # count by source, or by another attribute
+        self.tag_key.setObjectName("tagKey")
+        self.tag_key.activated.connect(lambda _i: self._redraw(self.tag_chart))
+        self.tag_chart.bottom.insertWidget(0, QLabel("By:"))
+        self.tag_chart.bottom.insertWidget(1, self.tag_key)
         self.passages = PassagesPanel(self.service, self.openAt.emit)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.share_chart, "Share of voice")
@@ -173,6 +178,11 @@ class CorpusView(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.blockSignals(False)
         self.passages.set_tags([t.name for t in self.library.annotations.tags()])
+        key = self.tag_key.currentText() or "source"
+        keys = ["source", *(k for k in self.service.attribute_keys() if k != "source")]
+        self.tag_key.clear()
+        self.tag_key.addItems(keys)
+        self.tag_key.setCurrentText(key)
 
     def apply_filter(self) -> None:
         """Read the filter bar; a date or attribute that cannot be read is shown, not applied."""
@@ -211,11 +221,16 @@ class CorpusView(QWidget):
             unit, points = self.service.timeline(self.selection)
             self.time_chart.show_figure(lambda width: timeline_figure(points, unit, theme, width))
         elif panel is self.tag_chart:
-            table = self.service.tags_by(self.selection)
-            self.tag_chart.show_figure(lambda width: tag_heatmap_figure(table, theme, width))
+            key = self.tag_key.currentText() or "source"
+            table = self.service.tags_by(self.selection, key)
+            self.tag_chart.show_figure(lambda width: tag_heatmap_figure(table, theme, width, by=key))
         else:
             return
         self._drawn.add(index)
+
+    def _redraw(self, panel) -> None:
+        self._drawn.discard(self.tabs.indexOf(panel))
+        self._draw_current()
 
     # People --------------------------------------------------------------------------------
     def show_quotes(self, entry: str) -> None:

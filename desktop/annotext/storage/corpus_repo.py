@@ -188,7 +188,10 @@ class CorpusRepository:
             table.counts[(tag, value)] = count
         table.tags = sorted({t for t, _ in table.counts}, key=lambda t: (-sum(
             c for (tt, _), c in table.counts.items() if tt == t), t.casefold()))
-        table.sources = sorted({s for _, s in table.counts}, key=lambda s: (s == "", s.casefold()))
+        used: dict[str, int] = {}
+        for (_tag, value), count in table.counts.items():
+            used[value] = used.get(value, 0) + count
+        table.sources = sorted(used, key=lambda s: (s == "", -used[s], s.casefold()))  # most used first
         return table
 
     def passages(self, tag_id: int, selection: CorpusFilter = CorpusFilter()) -> list[CodedPassage]:

@@ -177,3 +177,15 @@ def test_narrow_window_folds_the_margin_and_ctrl_m_makes_room(qtbot, noted):
     assert window.notes.isVisible() and not window.panel_shown(2)  # the side panel made room
     assert window.width() == 820 and window.reader.viewport().width() >= 300
     assert window.notes.card("draft").editor.hasFocus()
+
+
+def test_clicking_the_note_mark_opens_the_note(qtbot, noted):
+    window = noted()
+    reader = window.reader
+    span = next(s for s in reader.tag_spans() if s.attrs["comment"] == "Key claim.")
+    reader.verticalScrollBar().setValue(reader.verticalScrollBar().value() + reader.stripe_rect(span).top() - 100)
+    qtbot.wait(10)
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=reader.note_icon_rect(span).center())
+    card = window.notes.card(span.attrs["id"])
+    assert card.editing and card.editor.hasFocus()
+    assert card.editor.toPlainText() == "Key claim."

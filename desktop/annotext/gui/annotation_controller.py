@@ -45,6 +45,7 @@ class AnnotationController(QObject):
         self.panel.passageChosen.connect(window.reader.select_range)
         self.panel.deleteRequested.connect(self.delete_annotation)
         window.notes.saveRequested.connect(self.save_note)
+        window.reader.noteMarkClicked.connect(self.open_note)
         self.panel.coderViewChanged.connect(self.refresh)
         reader = window.reader
         for key in range(1, 10):
@@ -250,6 +251,18 @@ class AnnotationController(QObject):
                                               author=self.store.author))
         self.window.on_status("Write the note; Ctrl+Enter saves, Esc cancels.")
         return True
+
+    @Slot(int)
+    def open_note(self, annotation_id: int) -> None:
+        """The note mark beside a passage was clicked: its card opens for editing in the margin."""
+        annotation = next((a for a in self.annotations if a.id == annotation_id), None)
+        if annotation is None:
+            return
+        if not self.window.notes.isVisible():
+            self.window.make_room_for_notes()
+        tags = self.store.tags()
+        self.window.notes.edit(annotation_id, self._note(annotation, {t.id: t.colour for t in tags},
+                                                         {t.id: t.name for t in tags}))
 
     @Slot(object, str)
     def save_note(self, note: Note, text: str) -> bool:

@@ -38,6 +38,7 @@ class ReaderView(QTextEdit):
 
     selectionRangeChanged = Signal(int, int)  # code-point offsets of the current selection
     highlightsPainted = Signal()  # every scheduled highlight chunk has been applied
+    noteMarkClicked = Signal(int)  # annotation id of the passage whose note mark was clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -319,6 +320,17 @@ class ReaderView(QTextEdit):
         rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """A click on a passage's note mark opens its note; anywhere else selects as usual."""
+        point = event.position().toPoint()
+        if "tag" not in self._hidden and point.x() < self.cursorRect(self._cursor_at(0)).left():
+            top, bottom = self.visible_range()
+            for span in self.tags_overlapping(top, bottom):
+                if span.attrs.get("comment") and self.note_icon_rect(span).adjusted(-3, -3, 3, 3).contains(point):
+                    self.noteMarkClicked.emit(span.attrs["id"])
+                    return
+        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A selection dragged with the mouse snaps to whole words (Alt keeps exact characters)."""

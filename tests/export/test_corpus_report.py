@@ -94,3 +94,16 @@ def test_hostile_speaker_cannot_become_a_formula(tmp_path):
     csv_text = write_corpus_report(report, "csv", tmp_path / "c.csv").read_text(encoding="utf-8")
     assert "\n=SUM" not in csv_text and "'=SUM(1+1)" in csv_text
     library.close()
+
+
+def test_long_code_reports_say_how_many_passages_they_leave_out(tmp_path):
+    library, items = build_library(tmp_path / "lib.db", count=12)
+    store = library.annotations
+    tag = store.store_tag(store.new_tag("Economy"))
+    for item in items:
+        store.store_annotation(store.new_annotation(item.document.id, 0, 12, [tag.id]))
+    report = build_report(CorpusService(library), passages_per_tag=5)
+    html = write_corpus_report(report, "html", tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Economy — 12 passage(s)" in html and "7 more not listed" in html
+    assert html.count("<blockquote><span class=\"muted\">…") == 5
+    library.close()

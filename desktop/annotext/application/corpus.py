@@ -153,10 +153,11 @@ def split_person(name: str) -> CorpusPersonChange:
 
 
 def build_report(service: CorpusService, selection: CorpusFilter = CorpusFilter(), *, tags: list[str] | None = None,
-                 speakers: int = 20, quotes_per_speaker: int = 100, top: int = 15, title: str = "Corpus report"):
+                 speakers: int = 20, quotes_per_speaker: int = 100, passages_per_tag: int = 300, top: int = 15,
+                 title: str = "Corpus report"):
     """The corpus report's data: people table, chart series, the quotations of the `speakers` most
     quoted (at most `quotes_per_speaker` each, the rest counted) and the code report of `tags`
-    (every tag with passages when None)."""
+    (every tag with passages when None; at most `passages_per_tag` each, the rest counted)."""
     from datetime import datetime, timezone
 
     from annotext import __version__
@@ -168,11 +169,13 @@ def build_report(service: CorpusService, selection: CorpusFilter = CorpusFilter(
     table = service.tags_by(selection)
     quoted = [p for p in people if p.quotes][:speakers]
     names = tags if tags is not None else table.tags
-    passages = []
+    passages, counts = [], {}
     for name in names:
-        passages.append((name, service.passages(name, selection)))
+        found = service.passages(name, selection)
+        counts[name] = len(found)
+        passages.append((name, found[:passages_per_tag]))
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return CorpusReport(title=title, selection=selection.describe(), generated=f"Annotext {__version__}, {stamp}",
                         totals=service.totals(selection), people=people, unit=unit, timeline=points, tags=table,
                         quotes=[(p, service.quotes(p.name, selection)[:quotes_per_speaker]) for p in quoted],
-                        quotes_cap=quotes_per_speaker, passages=passages, top=top)
+                        quotes_cap=quotes_per_speaker, passages=passages, top=top, passage_counts=counts)

@@ -33,6 +33,11 @@ class CorpusReport:
     passages: list[tuple[str, list[CodedPassage]]] = field(default_factory=list)  # (tag, passages)
     top: int = 15
     code_only: bool = False  # a code report: the passages of some tags, nothing else
+    passage_counts: dict[str, int] = field(default_factory=dict)  # tag -> passages in all (when capped)
+
+    def more_passages(self, tag: str, listed: int) -> int:
+        """How many passages of `tag` the report leaves out (0 when it lists them all)."""
+        return max(0, self.passage_counts.get(tag, listed) - listed)
 
 
 def code_report(title: str, selection: str, generated: str, passages: list[tuple[str, list[CodedPassage]]]) -> CorpusReport:
@@ -159,6 +164,9 @@ def _write_docx(report: CorpusReport, path: Path) -> None:
                 paragraph.add_run(_clean(f" — {passage.title}, {passage.date or 'undated'}, coder {passage.coder or '—'}"))
                 if passage.comment:
                     word.add_paragraph(_clean(passage.comment), style="Quote")
+            if report.more_passages(tag, len(passages)):
+                word.add_paragraph(f"{report.more_passages(tag, len(passages))} more not listed"
+                                   " (the Passages tab of the corpus view exports them all).")
     word.save(str(path))
 
 

@@ -236,3 +236,30 @@ def test_a_hostile_typed_speaker_stays_text_in_csv_and_xml(corrected, tmp_path):
     project = _qde(write(library, doc, "qdpx", tmp_path))
     PROJECT_XSD.validate(io.BytesIO(project))
     assert b'name="=HYPERLINK(&quot;http://x&quot;)"' in project and b"\x01" not in project
+
+
+def test_speaker_codes_keep_their_guids_and_a_renamed_guid_is_still_recognised(corrected, tmp_path):
+    """Code GUIDs come from the speaker's name, so every export lines up; a program that re-exports
+    the project with GUIDs of its own still has its automatic trees recognised by their names."""
+    from annotext.core.refi_qda import AUTOMATIC_ROOTS, SPEAKERS_ROOT, automatic_code_guid
+
+    library, doc, _quotes = corrected
+    first, second = (_qde(write(library, doc, "qdpx", tmp_path / name)) for name in ("one", "two"))
+
+    def guids(xml):
+        return {(parent.get("name"), code.get("name")): code.get("guid")
+                for parent in ET.fromstring(xml).iter(f"{Q}Code") for code in parent.findall(f"{Q}Code")}
+
+    assert guids(first) == guids(second)
+    assert guids(first)[(SPEAKERS_ROOT, "Xi Jinping")] == automatic_code_guid(SPEAKERS_ROOT, "Xi Jinping")
+    renamed = first
+    for number, guid in enumerate(automatic_code_guid(root) for root in AUTOMATIC_ROOTS):
+        assert guid.encode() in renamed
+        renamed = renamed.replace(guid.encode(), b"00000000-0000-4000-8000-%012d" % number)
+    path = tmp_path / "reexported.qdpx"
+    with zipfile.ZipFile(path, "w") as archive, zipfile.ZipFile(tmp_path / "one" / "out.qdpx") as original:
+        for member in original.namelist():
+            archive.writestr(member, renamed if member == "project.qde" else original.read(member))
+    project, notes = read_project(path)
+    assert len(project.sources[0].selections) == 3 and any("not merged" in note for note in notes)
+    assert not any("Annotext" in " ".join(code.path) for code in project.codes)

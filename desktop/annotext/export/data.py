@@ -59,11 +59,11 @@ def render_csv(items: list[Item], tags: list[Tag], options=None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for document, result, annotations in items:
+    for document, result, passages in items:
         head = [document.id, document.title]
         rows = [head + [a.id, a.start, a.end, a.exact, "; ".join(_tag_names(a, by_id)), a.comment, a.author,
                         a.created_at, a.updated_at, PASSAGE, "", "", "", ""]
-                for a in chosen_passages(annotations, options)]
+                for a in chosen_passages(passages, options)]
         rows += [head + ["", q.start, q.end, q.exact, "", "", ANALYSER, "", "", QUOTATION, q.speaker or "",
                          q.kind, q.corrected_by, ""] for q in quotations(document, result, options)]
         rows += [head + ["", m.start, m.end, m.exact, "", "", ANALYSER, "", "", MENTION, "", "",
@@ -188,9 +188,11 @@ def _automatic_creator(corrected_by: str) -> dict:
 
 
 def _automatic(iri: str, creator: dict, now: str, body: list[dict], target: dict) -> dict:
-    return {"id": iri, "type": "Annotation", "motivation": "identifying" if len(body) > 1 or
-            body[0]["purpose"] == "identifying" else "classifying", "created": now, "creator": creator,
-            "generator": GENERATOR, "body": body, "target": target}
+    """An annotation of the automatic layer: "identifying" when a body names someone, else (a scare
+    quote, a quotation without a speaker) "classifying"."""
+    identifies = any(b["purpose"] == "identifying" for b in body)
+    return {"id": iri, "type": "Annotation", "motivation": "identifying" if identifies else "classifying",
+            "created": now, "creator": creator, "generator": GENERATOR, "body": body, "target": target}
 
 
 def write_w3c_json(items: list[Item], tags: list[Tag], path: Path, options=None) -> None:

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from annotext import __version__
 from annotext.core.annotations import Annotation, Tag
@@ -49,13 +50,13 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
     documents = [(document, chosen_passages(passages, options), _automatic(document, result, options))
                  for document, result, passages in items]
     authors = sorted({a.author or "analyst" for _d, passages, _auto in documents for a in passages}
-                     | {coder for _d, _p, auto in documents for *_span, coder, _root, _code in auto} or {"analyst"})
+                     | {c.coder for _d, _p, auto in documents for c in auto} or {"analyst"})
     user_guid = {author: _stable_guid("user", author) for author in authors}
     users = ET.SubElement(project, f"{_Q}Users")
     for author in authors:
         ET.SubElement(users, f"{_Q}User", {"guid": user_guid[author], "name": author})
     tag_guid = {t.id: t.guid or _stable_guid("tag", t.id) for t in tags}
-    automatic_codes = {root: sorted({code for _d, _p, auto in documents for *_s, r, code in auto if r == root})
+    automatic_codes = {root: sorted({c.code for _d, _p, auto in documents for c in auto if c.root == root})
                        for root in (SPEAKERS_ROOT, PEOPLE_ROOT)}
     if tags or any(automatic_codes.values()):  # Project.xsd: a CodeBook holds at least one Code
         codebook = ET.SubElement(project, f"{_Q}CodeBook")
@@ -101,13 +102,25 @@ def project_xml(items: list[tuple[Document, object, list[Annotation]]], tags: li
     return ET.tostring(project, encoding="utf-8", xml_declaration=True), files
 
 
-def _automatic(document: Document, result, options) -> list[tuple[str, int, int, str, str, str]]:
-    """(layer, start, end, coder, parent code, code) for each quotation and person mention to code:
-    quotations by speaker ("Unattributed" without one; scare quotes apart), mentions by person."""
-    coded = [("quotation", q.start, q.end, q.corrected_by or ANALYSER, SPEAKERS_ROOT,
+class AutoCoding(NamedTuple):
+    """One quotation or person mention to code: under `root` ("Speakers (Annotext)" or "People
+    (Annotext)"), child code `code`, by the user `coder`."""
+
+    layer: str
+    start: int
+    end: int
+    coder: str
+    root: str
+    code: str
+
+
+def _automatic(document: Document, result, options) -> list[AutoCoding]:
+    """What to code of the automatic layer: quotations by speaker ("Unattributed" without one; scare
+    quotes apart), mentions by person."""
+    coded = [AutoCoding("quotation", q.start, q.end, q.corrected_by or ANALYSER, SPEAKERS_ROOT,
               SCARE_QUOTES if q.kind == "scare" else q.speaker or UNATTRIBUTED)
              for q in quotations(document, result, options)]
-    coded += [("mention", m.start, m.end, m.corrected_by or ANALYSER, PEOPLE_ROOT, m.person)
+    coded += [AutoCoding("mention", m.start, m.end, m.corrected_by or ANALYSER, PEOPLE_ROOT, m.person)
               for m in mentions(document, result, options)]
     return coded
 

@@ -263,3 +263,27 @@ def test_speaker_codes_keep_their_guids_and_a_renamed_guid_is_still_recognised(c
     project, notes = read_project(path)
     assert len(project.sources[0].selections) == 3 and any("not merged" in note for note in notes)
     assert not any("Annotext" in " ".join(code.path) for code in project.codes)
+
+
+def test_cli_export_flags_choose_the_layers_of_the_data_formats(corrected, tmp_path):
+    """`annotext export --no-quotes`/`--no-people` reach CSV, JSON and .qdpx as they reach reports."""
+    from click.testing import CliRunner
+
+    from annotext.cli import main
+
+    library, doc, _quotes = corrected
+    runner = CliRunner()
+
+    def run(fmt, *flags):
+        out = tmp_path / f"{fmt}{''.join(flags)}.{fmt}"
+        result = runner.invoke(main, ["--db", str(library.path), "export", str(doc), "--format", fmt, "-o", str(out),
+                                      *flags])
+        assert result.exit_code == 0, result.output
+        return out
+
+    assert {r["layer"] for r in _csv_rows(run("csv", "--no-quotes"))} == {"passage", "person mention"}
+    assert {r["layer"] for r in _csv_rows(run("csv", "--no-entities"))} == {"passage", "quotation"}
+    ids = [a["id"] for a in json.loads(run("json", "--no-people").read_text(encoding="utf-8"))["first"]["items"]]
+    assert any(":quotation:" in i for i in ids) and not any(":mention:" in i for i in ids)
+    project = _qde(run("qdpx", "--no-quotes", "--no-people"))
+    assert b"(Annotext)" not in project and project.count(b"<PlainTextSelection") == 3

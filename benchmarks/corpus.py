@@ -94,7 +94,7 @@ def corpus_view(count: int = 10_000, passages: int = 5_000) -> int:
             return people
 
         open_ms, people = median_ms(open_view)
-        gui_first_ms, gui_ms = _gui_open_ms(library)
+        gui_first_ms, gui_ms, gui_quotes_ms = _gui_open_ms(library)
         table_ms, _ = median_ms(lambda: service.people())
         top = people[0]
         quotes_ms, quotes = median_ms(lambda: service.quotes(top.name))
@@ -106,15 +106,17 @@ def corpus_view(count: int = 10_000, passages: int = 5_000) -> int:
           "  target <= 1000 ms")
     print(f"  the GUI's corpus view (offscreen), opened until table filled and chart painted: {gui_ms:.0f} ms"
           f" (first opening in a session, importing matplotlib: {gui_first_ms:.0f} ms)  target <= 1000 ms")
-    print(f"  quotations of {top.name} ({len(quotes):,}): {quotes_ms:.0f} ms  target <= 200 ms")
+    print(f"  quotations of {top.name} ({len(quotes):,}): {quotes_ms:.0f} ms, listed in the GUI {gui_quotes_ms:.0f} ms"
+          "  target <= 200 ms")
     print(f"  coding retrieval, {len(found):,} passages: {coding_ms:.0f} ms  target <= 300 ms")
-    return 0 if max(open_ms, gui_ms) <= 1000 and quotes_ms <= 200 and coding_ms <= 300 else 1
+    return 0 if max(open_ms, gui_ms) <= 1000 and max(quotes_ms, gui_quotes_ms) <= 200 and coding_ms <= 300 else 1
 
 
-def _gui_open_ms(library) -> tuple[float, float]:
+def _gui_open_ms(library) -> tuple[float, float, float]:
     """The corpus view widget itself: refresh (summaries checked, people table filled, share-of-voice
     chart drawn on the QtAgg canvas) until Qt has processed its events. Returns (the first opening,
-    which imports matplotlib's Qt backend; the median of the next 3)."""
+    which imports matplotlib's Qt backend; the median of the next 3; the most quoted entry's
+    quotations listed in the view, median of 3)."""
     import os
     import statistics
     import time
@@ -125,7 +127,7 @@ def _gui_open_ms(library) -> tuple[float, float]:
     app = QApplication.instance() or QApplication([])
     from annotext.gui.corpus_view import CorpusView
 
-    times = []
+    times, listing = [], []
     for _ in range(4):
         view = CorpusView(library, lambda edit: library.apply(edit) or True)
         view.resize(1366, 700)
@@ -134,10 +136,14 @@ def _gui_open_ms(library) -> tuple[float, float]:
         view.refresh()
         app.processEvents()
         times.append((time.perf_counter() - began) * 1000)
+        began = time.perf_counter()
+        view.show_quotes(view.people[0].name)
+        app.processEvents()
+        listing.append((time.perf_counter() - began) * 1000)
         view.close()
         view.deleteLater()
         app.processEvents()
-    return times[0], statistics.median(times[1:])
+    return times[0], statistics.median(times[1:]), statistics.median(listing[1:])
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """The corpus view: the whole library (or a selection) at once — who is mentioned, who is quoted,
-when and where — and every passage of a code. A mode of the main window (View ▸ Corpus).
+when and where — and every passage of a code. A mode of the main window (Tools ▸ Corpus view).
 
 Thin: the numbers come from annotext.application.corpus, the charts from annotext.export.charts.
 """
@@ -20,19 +20,9 @@ from annotext.gui.safe_text import plain_tooltip
 QUOTE_COLUMNS = ["Date", "Document", "Source", "Quotation (in context)"]
 
 
-class _NumberSort(QTableWidgetItem):
-    def __lt__(self, other):  # noqa: D105 (Qt's sort hook)
-        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
-        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)):
-            return mine < theirs
-        return self.text().casefold() < other.text().casefold()
-
-
-def _cell(value, text: str | None = None, numeric: bool = False) -> QTableWidgetItem:
-    item = _NumberSort(text if text is not None else ("" if value is None else str(value)))
-    item.setData(Qt.ItemDataRole.UserRole, value)
-    if numeric:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+def _cell(text: str) -> QTableWidgetItem:
+    """A read-only cell showing `text` as plain text."""
+    item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
 
@@ -95,6 +85,9 @@ class CorpusView(QWidget):
         self.quotes.setObjectName("corpusQuotes")
         self.quotes.setHorizontalHeaderLabels(QUOTE_COLUMNS)
         self.quotes.setWordWrap(True)
+        rows = self.quotes.verticalHeader()  # four lines a row: thousands of rows fill at once
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.quotes.fontMetrics().lineSpacing() * 4 + 6)
         self.quotes.verticalHeader().setVisible(False)
         self.quotes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.quotes.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -246,7 +239,6 @@ class CorpusView(QWidget):
             cells[3].setToolTip(plain_tooltip(f"{quote.speaker}: “{quote.content}”\n{quote.title}"))
             for column, item in enumerate(cells):
                 self.quotes.setItem(row, column, item)
-        self.quotes.resizeRowsToContents()
         self.quotes_label.setText(f"{entry}: {len(quotes)} quotation(s). Double-click one to read it in its document.")
         self.tabs.setCurrentWidget(self.quotes_page)
 

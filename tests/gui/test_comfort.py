@@ -257,7 +257,7 @@ def text_column(window):
 
 def test_reading_column_keeps_its_width_between_documents(qtbot, coding, tmp_path):
     window = coding(size=(1366, 768))
-    assert window.reader.verticalScrollBar().isVisible()  # the sample is long enough to scroll
+    assert window.outer_bar.isVisible()  # the sample is long enough to scroll
     first = text_column(window)
     sample = window.current.id
     path = tmp_path / "other.txt"
@@ -268,7 +268,7 @@ def test_reading_column_keeps_its_width_between_documents(qtbot, coding, tmp_pat
     with qtbot.waitSignal(window.analysisApplied, timeout=120_000):
         window.open_document(doc)
     qtbot.wait(50)
-    assert not window.reader.verticalScrollBar().isVisible()
+    assert not window.outer_bar.isVisible()
     second = text_column(window)
     assert second == first
     with qtbot.waitSignal(window.analysisApplied, timeout=120_000):

@@ -189,3 +189,21 @@ def test_clicking_the_note_mark_opens_the_note(qtbot, noted):
     card = window.notes.card(span.attrs["id"])
     assert card.editing and card.editor.hasFocus()
     assert card.editor.toPlainText() == "Key claim."
+
+
+def test_the_scroll_bar_is_outside_the_notes_and_the_wheel_over_notes_scrolls_the_text(qtbot, noted):
+    window = noted()
+    bar, notes, reader = window.outer_bar, window.notes, window.reader
+    assert bar.isVisible() and not reader.verticalScrollBar().isVisible()
+    assert bar.mapTo(window, QPoint(0, 0)).x() >= notes.mapTo(window, QPoint(notes.width(), 0)).x()
+    bar.setValue(bar.value() + 200)
+    assert reader.verticalScrollBar().value() == bar.value()
+    before = reader.verticalScrollBar().value()
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    centre = QPointF(notes.width() / 2, notes.height() / 2)
+    wheel = QWheelEvent(centre, notes.mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(notes, wheel)
+    assert reader.verticalScrollBar().value() > before and bar.value() == reader.verticalScrollBar().value()

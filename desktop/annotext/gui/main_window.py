@@ -105,6 +105,7 @@ class MainWindow(PanelLayout, QMainWindow):
         self._fit_notes()
         self.reading_row.replaceWidget(self._notes_space, self.notes)
         self._notes_space.deleteLater()
+        self.reading_row.addWidget(self.outer_scroll_bar())
         from annotext.gui.find_bar import FindBar
 
         self.find_bar = FindBar(self.reader)

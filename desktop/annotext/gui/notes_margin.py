@@ -295,6 +295,20 @@ class NotesMargin(QWidget):
         cursor.setPosition(self.reader.positions.to_qt(min(offset, len(self.reader.text))))
         return cursor
 
+    def wheelScrolls(self, reader) -> None:  # noqa: N802 (reads like Qt's own setters)
+        """The mouse wheel over the margin scrolls the text (the margin has no scroll bar of its own)."""
+        self._wheel_target = reader
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Scroll the reader, as if the wheel had turned over the text."""
+        target = getattr(self, "_wheel_target", None)
+        if target is None:
+            super().wheelEvent(event)
+            return
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendEvent(target.viewport(), event)
+
     def sizeHint(self):  # noqa: N802 (Qt naming)
         """Room for a comfortable card; the reader beside it takes the rest."""
         from PySide6.QtCore import QSize

@@ -392,7 +392,9 @@ class ReaderView(QTextEdit):
         measure = self.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz" * 3) * MEASURE_CHARS // 78
         available = self.viewport().width()
         bar = self.verticalScrollBar()
-        spare = 0 if bar.isVisible() else self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+        outside = self.verticalScrollBarPolicy() == self.verticalScrollBarPolicy().ScrollBarAlwaysOff  # (a bar elsewhere)
+        spare = 0 if bar.isVisible() or outside else self.style().pixelMetric(
+            self.style().PixelMetric.PM_ScrollBarExtent, None, bar)
         side = max(MIN_SIDE_MARGIN, (available - spare - measure) // 2)
         margins = (side, side + spare)
         if margins == self._side_margin:

@@ -106,6 +106,37 @@ class PanelLayout:
         self.settings.setValue("view/hiddenLabels", sorted(self.legend.hidden_labels()))
 
     # Panels and the notes margin --------------------------------------------------------------
+    def outer_scroll_bar(self):
+        """The reader's scroll bar, moved to the right of the notes margin (text, notes, then the bar,
+        as in a word processor), so it no longer runs between a passage and its note."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QScrollBar
+
+        inner = self.reader.verticalScrollBar()
+        outer = QScrollBar(Qt.Orientation.Vertical)
+        outer.setAccessibleName("Scroll the article")
+        outer.setRange(inner.minimum(), inner.maximum())
+        outer.setPageStep(inner.pageStep())
+        outer.setSingleStep(inner.singleStep())
+        outer.setValue(inner.value())
+        outer.setVisible(inner.maximum() > 0)
+        policy = outer.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # a short document (no bar) keeps the text where it was
+        outer.setSizePolicy(policy)
+
+        def range_changed(low: int, high: int) -> None:
+            outer.setRange(low, high)
+            outer.setPageStep(inner.pageStep())
+            outer.setVisible(high > low)
+
+        inner.rangeChanged.connect(range_changed)
+        inner.valueChanged.connect(outer.setValue)
+        outer.valueChanged.connect(inner.setValue)
+        self.reader.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes.wheelScrolls(self.reader)
+        self.outer_bar = outer
+        return outer
+
     def notes_wanted(self) -> bool:
         """Whether the analyst keeps the notes margin shown (remembered; shown at first)."""
         return str(self.settings.value("view/notes", "true")).lower() == "true"

@@ -1,7 +1,7 @@
 """The automatic layer of a document as the data exports carry it: its quotations (speaker, speech
 or scare quote) and its people's mentions, both as the analyst corrected them, plus the passages the
 export options choose. CSV, W3C JSON and .qdpx render these records, so the three cannot disagree
-on what was detected, what was corrected and by whom (docs/architecture.md, "Exports").
+on what was detected, what was corrected and by whom (docs/architecture.md, "Data flow", step 6).
 """
 
 from __future__ import annotations

@@ -107,3 +107,20 @@ def test_long_code_reports_say_how_many_passages_they_leave_out(tmp_path):
     assert "Economy — 12 passage(s)" in html and "7 more not listed" in html
     assert html.count("<blockquote><span class=\"muted\">…") == 5
     library.close()
+
+
+def test_hostile_names_are_plain_text_in_every_chart():
+    from annotext.core.corpus import CorpusPerson, TagBySource, TimePoint
+    from annotext.export.charts import render, svg_markup
+
+    names = ["$5 Fund $ Group", r"\frac{a}{b} $x^2$ $\notacommand{$", "<script>alert(1)</script>", "O'Brien & Sons \x1b[31m"]
+    people = [CorpusPerson(n, "organisation" if i % 2 else "person", 1, 2, 3, 10 + i, None, None, (n,), 25.0)
+              for i, n in enumerate(names)]
+    table = TagBySource(names, names, {(names[0], names[1]): 4})
+    for figure in (share_of_voice_figure(people), timeline_figure([TimePoint("2024-01-01", 2, 1)], "day"),
+                   tag_heatmap_figure(table)):
+        assert render(figure, "png")[:4] == b"\x89PNG" and render(figure, "pdf")[:4] == b"%PDF"
+        markup = svg_markup(figure)
+        assert "<script" not in markup
+    labels = [t.get_text() for t in share_of_voice_figure(people).axes[0].get_yticklabels()]
+    assert "$5 Fund $ Group" in labels

@@ -53,7 +53,12 @@ def share_of_voice_bars(people: list[CorpusPerson], top: int = 15) -> list[Bar]:
 
 
 def _figure(width: float, height: float, theme: Theme):
+    import matplotlib
     from matplotlib.figure import Figure
+
+    # Names and tags are text, never TeX: "$5 Fund $" must not be parsed as mathematics.
+    matplotlib.rcParams["text.parse_math"] = False
+    matplotlib.rcParams["text.usetex"] = False
 
     # Margins are set from the labels (_fit), not by a layout engine: drawing stays fast with many bars.
     return Figure(figsize=(width, height), dpi=100, facecolor=theme.background)

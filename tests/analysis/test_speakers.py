@@ -212,3 +212,16 @@ def test_saints_names_are_clubs_and_places_not_people(analyser):
     text = "Ballyduff beat St Finbarr’s on Sunday. “We never stopped believing,” said captain Aoife Walsh.\n"
     _, people = analyse(analyser, text)
     assert [p["name"] for p in people] == ["Aoife Walsh"]
+
+
+def test_a_quote_alone_in_the_next_paragraph_keeps_the_speaker_across_blank_lines(analyser):
+    text = ("“We will get to the number,” Ann Collins told reporters.\n\n"
+            "“So the best way we do it is to win every state.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Ann Collins", "Ann Collins"]
+
+
+def test_a_signature_in_the_next_paragraph_names_the_speaker(analyser):
+    text = "“The whole idea needs to stop.”\n\n-Michelle Marks, Philadelphia.\n"
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Michelle Marks"]

@@ -30,7 +30,8 @@ _AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
-_SIGNATURE = re.compile(r"[^\S\n]*(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)[^\S\n]*\.?[^\S\n]*(?=\n|$)")
+_SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
+                        r"(?:,[^\S\n]*[^\W\d][^\n,]{0,40})?[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
 
 class Attributor(ReferenceResolution):

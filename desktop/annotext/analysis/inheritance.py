@@ -25,7 +25,7 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         same_paragraph = "\n" not in between
         same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
         full_quote = starts_sentence(text, quote)
-        alone = between.count("\n") == 1 and paragraph_is_only_quotes(text, quote)
+        alone = _next_paragraph(between) and paragraph_is_only_quotes(text, quote)
         if (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
             results[index] = _copy(found)
     for index in range(len(quotes) - 2, -1, -1):  # “A.” “B,” he said.
@@ -36,6 +36,12 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         if after.speaker and not any(ch.isalnum() for ch in between) and "\n" not in between \
                 and starts_sentence(text, quotes[index]):
             results[index] = _copy(after)
+
+
+def _next_paragraph(between: str) -> bool:
+    """The quotation opens the paragraph right after the previous quotation's (blank lines allowed)."""
+    lines = between.split("\n")
+    return len(lines) >= 2 and not any(line.strip() for line in lines[1:])
 
 
 def _copy(found: Attribution) -> Attribution:

@@ -75,6 +75,7 @@ def test_agreement_csv_and_html_report_state_the_method(merged, tmp_path):
     assert rows[2][0] == "overall"
     html = report.read_text(encoding="utf-8")
     assert "Unit: one character" in html and "Forty" in html and "0.333" in html and "<script" not in html
+    assert "ann's version" in html and "bob's version" in html and "(not tagged)" in html
 
 
 def test_agreement_refuses_unknown_coders_with_one_line(merged):

@@ -87,13 +87,17 @@ def test_merge_menu_then_agreement_dialog_adopt_and_undo(qtbot, make_window, two
     assert dialog.compute()
     overall = dialog.run.results[-1]
     assert overall.tag == "overall" and overall.coded == {"Ann": 22, "Bob": 20}
-    texts = [dialog.disagreements.item(r, 4).text() for r in range(dialog.disagreements.rowCount())]
+    texts = [dialog.disagreements.item(r, 2).text() for r in range(dialog.disagreements.rowCount())]
     assert texts == ["Harbour dues", "by a third"]
+    headers = [dialog.disagreements.horizontalHeaderItem(c).text() for c in range(dialog.disagreements.columnCount())]
+    assert headers[3:] == ["Ann's version", "Bob's version"]
+    assert [dialog.disagreements.item(0, c).text() for c in (3, 4)] == ["Harbour dues will rise", "(not tagged)"]
+    assert [dialog.disagreements.item(1, c).text() for c in (3, 4)] == ["(not tagged)", "will rise by a third"]
     dialog.disagreements.setCurrentCell(1, 0)
     dialog.show_in_text(1, 0)
     assert window.reader.selection_range() == (TEXT.index(" by a third"), TEXT.index(" by a third") + 11)
     dialog.resolve(True)  # adopt Bob's version: Ann now has his passage too
-    assert [t for t in (dialog.disagreements.item(r, 4).text() for r in range(dialog.disagreements.rowCount()))] == [
+    assert [t for t in (dialog.disagreements.item(r, 2).text() for r in range(dialog.disagreements.rowCount()))] == [
         "Harbour dues"]
     assert sorted(a.author for a in store.annotations(document.id)) == ["Ann", "Ann", "Bob"]
     stack = window.annotating.undo_stack

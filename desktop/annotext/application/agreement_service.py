@@ -3,9 +3,9 @@ core/agreement.py on the chosen documents and tags (Tools ▸ Coder agreement…
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from annotext.core.agreement import Disagreement, TagAgreement, agreement, disagreements
+from annotext.core.agreement import Coding, Disagreement, TagAgreement, agreement, disagreements
 from annotext.storage import coding_queries
 
 
@@ -19,6 +19,16 @@ class AgreementRun:
     segment_threshold: float
     results: list[TagAgreement]
     disagreements: list[Disagreement]
+    codings: list[Coding] = field(default_factory=list)
+
+    def versions(self, disagreement: Disagreement) -> dict[str, list[tuple[int, int]]]:
+        """Each coder's version of a disagreement, side by side: the (start, end) of that coder's
+        passages with the tag that overlap it (none: the coder did not tag it)."""
+        d = disagreement
+        return {coder: sorted({(c.start, c.end) for c in self.codings
+                               if c.coder == coder and c.tag == d.tag and c.doc_id == d.doc_id
+                               and c.start < d.end and d.start < c.end})
+                for coder in self.coders}
 
 
 def coders(library) -> list[str]:
@@ -59,7 +69,7 @@ def run_agreement(library, coder_names: list[str], doc_ids: list[int] | None = N
     titles = {d.id: d.title for d in library.repo.documents()}
     results = agreement(found, lengths, coder_names, tags, segment_threshold)
     return AgreementRun(coder_names, [(d, titles.get(d, "")) for d in lengths], tags, segment_threshold, results,
-                        disagreements(found, lengths, coder_names, tags))
+                        disagreements(found, lengths, coder_names, tags), found)
 
 
 def tag_id_of_path(library, path: str) -> int | None:

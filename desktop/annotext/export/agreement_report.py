@@ -59,11 +59,13 @@ def agreement_html(run, texts: dict[int, str], context: int = 40) -> str:
     rows = []
     for d in run.disagreements[:2000]:
         text = texts.get(d.doc_id, "")
+        versions = run.versions(d)
         rows.append({"document": titles.get(d.doc_id, str(d.doc_id)), "doc_id": d.doc_id, "start": d.start,
                      "end": d.end, "tag": d.tag, "coded_by": ", ".join(d.coded_by),
                      "not_coded_by": ", ".join(d.not_coded_by),
                      "before": text[max(0, d.start - context):d.start], "passage": text[d.start:d.end],
-                     "after": text[d.end:d.end + context]})
+                     "after": text[d.end:d.end + context],
+                     "versions": [" … ".join(text[a:b] for a, b in versions.get(coder, [])) for coder in run.coders]})
     return environment.get_template("agreement.html.j2").render(
         run=run, method=METHOD, number=_number, disagreements=rows, hidden=max(0, len(run.disagreements) - 2000),
         created=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))

@@ -92,10 +92,9 @@ class AgreementDialog(QDialog):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.results, 1)
         layout.addWidget(QLabel("Disagreements (double-click to show in the text):"))
-        self.disagreements = QTableWidget(0, 5)
+        self.disagreements = QTableWidget(0, 4)
         self.disagreements.setAccessibleName("Disagreements")
-        self.disagreements.setHorizontalHeaderLabels(["Document", "Tag", "Coded by", "Not by", "Text"])
-        self.disagreements.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.disagreements.setWordWrap(True)
         self.disagreements.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.disagreements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.disagreements.cellDoubleClicked.connect(self.show_in_text)
@@ -150,16 +149,31 @@ class AgreementDialog(QDialog):
         return True
 
     def _fill_disagreements(self) -> None:
+        """One row per disagreement: where, the tag, the characters in dispute, then each coder's
+        version side by side (the text of that coder's passages with the tag, or "not tagged")."""
+        from annotext.gui.safe_text import plain_tooltip
+
         titles = dict(self.run.documents)
         texts: dict[int, str] = {}
+        coders = self.run.coders
+        headers = ["Document", "Tag", "In dispute"] + [f"{coder}'s version" for coder in coders]
+        self.disagreements.setColumnCount(len(headers))
+        self.disagreements.setHorizontalHeaderLabels(headers)
         self.disagreements.setRowCount(len(self.run.disagreements))
         for row, d in enumerate(self.run.disagreements):
             text = texts.setdefault(d.doc_id, self.window.library.document(d.doc_id).text)
-            for column, value in enumerate([titles.get(d.doc_id, ""), d.tag, ", ".join(d.coded_by),
-                                            ", ".join(d.not_coded_by), " ".join(text[d.start:d.end].split())]):
+            versions = self.run.versions(d)
+            cells = [titles.get(d.doc_id, ""), d.tag, " ".join(text[d.start:d.end].split())]
+            cells += [" … ".join(" ".join(text[s:e].split()) for s, e in versions[coder]) or "(not tagged)"
+                      for coder in coders]
+            for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 self.disagreements.setItem(row, column, item)
+        header = self.disagreements.horizontalHeader()
+        for column in range(3, len(headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.disagreements.resizeRowsToContents()
 
     def _selected(self):
         row = self.disagreements.currentRow()

@@ -168,3 +168,34 @@ def test_adding_a_passage_repaints_only_its_range(qtbot, annotating_window):
     start, end = select(window, "Xi and Putin forged their friendship")
     press(qtbot, window.reader, Qt.Key.Key_1)
     assert calls == [(start, end)]
+
+
+def test_views_refresh_only_what_an_edit_changed(qtbot, annotating_window, monkeypatch):
+    """A comment re-reads the passages, never the document list or the analysis; adding a passage
+    re-reads the list (its passage count changes); a new tag touches neither passages nor list."""
+    from annotext.application.edits import AddAnnotation, set_comment
+
+    window = annotating_window
+    store = window.library.annotations
+    doc = window.current.id
+    calls = {"list": 0, "passages": 0, "analysis": 0}
+    real_list, real_refresh, real_result = window.refresh_library, window.annotating.refresh, window.apply_result
+
+    def count(name, real):
+        def counted(*args, **kwargs):
+            calls[name] += 1 if name != "passages" or kwargs.get("passages", args[0] if args else True) else 0
+            return real(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(window, "refresh_library", count("list", real_list))
+    monkeypatch.setattr(window.annotating, "refresh", count("passages", real_refresh))
+    monkeypatch.setattr(window, "apply_result", count("analysis", real_result))
+    window.annotating.submit(AddAnnotation(store.new_annotation(doc, 0, 10, [])))
+    assert calls == {"list": 1, "passages": 1, "analysis": 0}
+    window.annotating.submit(set_comment(store.annotations(doc)[0], "a note"))
+    assert calls == {"list": 1, "passages": 2, "analysis": 0}
+    window.annotating.submit(CreateTag(store.new_tag("Context")))
+    assert calls == {"list": 1, "passages": 2, "analysis": 0}
+    assert [t.name for t in store.tags()][-1] == "Context"
+    window.annotating.undo_stack.undo()  # the tag goes: still no passage or list re-read
+    assert calls == {"list": 1, "passages": 2, "analysis": 0}

@@ -154,7 +154,7 @@ class AnnotationsPanel(QWidget):
                 continue
             names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
             details = " · ".join(part for part in (", ".join(names) or "no tag", _snippet(annotation.comment, 80),
-                                                   annotation.author if self.coder_filter.isVisible() else "",
+                                                   annotation.author if not self.coder_filter.isHidden() else "",
                                                    annotation.updated_at[:10]) if part)
             item = QTreeWidgetItem([f"{_snippet(annotation.exact, 48)}\n{details}"])
             if annotation.tag_ids and annotation.tag_ids[0] in self._tags:

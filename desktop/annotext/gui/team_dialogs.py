@@ -94,7 +94,8 @@ class AgreementDialog(QDialog):
         layout.addWidget(QLabel("Disagreements (double-click to show in the text):"))
         self.disagreements = QTableWidget(0, 4)
         self.disagreements.setAccessibleName("Disagreements")
-        self.disagreements.setWordWrap(True)
+        self.disagreements.setWordWrap(False)  # one line a row; the whole text is in each cell's tooltip
+        self.disagreements.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.disagreements.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.disagreements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.disagreements.cellDoubleClicked.connect(self.show_in_text)
@@ -171,9 +172,9 @@ class AgreementDialog(QDialog):
                 item.setToolTip(plain_tooltip(value))
                 self.disagreements.setItem(row, column, item)
         header = self.disagreements.horizontalHeader()
+        header.resizeSection(0, 180)
         for column in range(3, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.disagreements.resizeRowsToContents()
 
     def _selected(self):
         row = self.disagreements.currentRow()

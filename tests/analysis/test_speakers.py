@@ -225,3 +225,12 @@ def test_a_signature_in_the_next_paragraph_names_the_speaker(analyser):
     text = "“The whole idea needs to stop.”\n\n-Michelle Marks, Philadelphia.\n"
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Michelle Marks"]
+
+
+def test_organisation_nouns_before_a_single_name_and_role_appositions(analyser):
+    text = ("Housing charity Shelter said the ruling was “a warning to every landlord”.\n"
+            "The study was published in the journal Neurology on Monday.\n"
+            "Gareth Davies, the head of the National Audit Office, said: “The NHS has made real progress.”\n")
+    quotes, people = analyse(analyser, text)
+    assert [p["name"] for p in people] == ["Gareth Davies"]
+    assert "Gareth Davies" in speakers(quotes)

@@ -43,6 +43,10 @@ _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "cred
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside)\s+)$", re.IGNORECASE)
+_ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
+                       "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
+                       "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
+                       "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
@@ -127,6 +131,9 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     for span in persons:
         span = _trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
+        before = text[max(0, span.start - 30):span.start].split()
+        if len(words) == 1 and before and before[-1].lower() in _ORGANISATION_NOUNS:
+            continue  # "housing charity Shelter", "the journal Neurology"
         if len(words) == 1 and _PLURAL_GROUP.search(words[0]) and not _HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):

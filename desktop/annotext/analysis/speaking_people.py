@@ -10,12 +10,23 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from annotext.analysis.names import looks_like_name
+from annotext.analysis.names import ROLE_WORDS, looks_like_name
 from annotext.analysis.people import compatible_names, name_words, overlaps_any
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
 
 PERSON = "PERSON"
+_ROLE_NOUNS = ROLE_WORDS | {"head", "leader", "boss", "member", "partner", "co-founder", "owner", "father", "mother",
+                            "son", "daughter", "wife", "husband", "widow", "brother", "sister"}
+
+
+def _introduced_with_role(name: str, text: str) -> bool:
+    """"Gareth Davies, the head of the National Audit Office, said": a name the model took for an
+    organisation is a person's when an apposition gives it a person's role."""
+    pattern = re.compile(rf"{re.escape(name)},\s+(?:the|a|an|its|[A-Z][\w’'.-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,3}}?([a-z-]+)\b")
+    return any(match.group(1) in _ROLE_NOUNS for match in pattern.finditer(text))
+
+
 _NOT_PEOPLE_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 
 
@@ -32,7 +43,7 @@ def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span],
         if not speaker or speaker in known or quote.attrs.get("kind") == "scare":
             continue
         words = name_words(speaker)
-        if len(words) < 2 or not looks_like_name(speaker) or speaker in others:
+        if len(words) < 2 or not looks_like_name(speaker) or (speaker in others and not _introduced_with_role(speaker, text)):
             continue
         match = next((p for p in people if compatible_names(words, name_words(p.name)) or
                       compatible_names(name_words(p.name), words)), None)

@@ -181,3 +181,14 @@ def test_tag_frequency_by_another_attribute(qtbot, tmp_path, settings):
     assert set(columns) == expected
     assert sum(int(t.get_text()) for t in axes.texts) == 6
     window.close()
+
+
+def test_tools_menu_lists_the_selected_tags_passages(qtbot, tmp_path, settings):
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    window.open_document(items[0].document.id)  # the codebook fills with the first document
+    tree = window.annotating.codebook.tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    action = next(a for a in window.menuBar().actions() if a.text() == "&Tools").menu()
+    next(a for a in action.actions() if a.text() == "All &passages of the selected tag").trigger()
+    assert window.corpus.shown and window.corpus.view.passages.table.rowCount() == 6
+    window.close()

@@ -129,6 +129,11 @@ class CodebookPanel(QWidget):
             stack[0:0] = [item.child(i) for i in range(item.childCount())]
         return result
 
+    def current_tag_id(self) -> int | None:
+        """The tag selected in the codebook, if any."""
+        item = self.tree.currentItem()
+        return self._tag_id(item) if item is not None else None
+
     @staticmethod
     def _tag_id(item: QTreeWidgetItem) -> int:
         return item.data(0, _ID)

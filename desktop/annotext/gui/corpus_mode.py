@@ -44,6 +44,16 @@ class CorpusMode(QObject):
         """Codebook ▸ Show in all documents: the tag's passages across the library."""
         self.show(self.window.library.annotations.tag(tag_id).name)
 
+    def show_selected_tag(self) -> None:
+        """Tools ▸ All passages of the selected tag: coding retrieval for the codebook's selection."""
+        tag_id = self.window.annotating.codebook.current_tag_id()
+        if tag_id is None:
+            self.show()
+            self.view.tabs.setCurrentWidget(self.view.passages)
+            self.window.on_status("Choose a tag in the codebook (or in the Passages tab) to list its passages.")
+        else:
+            self.show_tag(tag_id)
+
     def back(self) -> None:
         """Back to reading the current document."""
         if self.stack is not None:

@@ -256,6 +256,7 @@ class MainWindow(PanelLayout, QMainWindow):
         tools_menu = self.menuBar().addMenu("&Tools")
         self._action(tools_menu, "&Corpus view", QKeySequence("Ctrl+Shift+C"), self.corpus.show)
         self._action(tools_menu, "Analyse &all documents", None, self.corpus.analyse_all)
+        self._action(tools_menu, "All &passages of the selected tag", None, self.corpus.show_selected_tag)
         self._action(tools_menu, "Coder &agreement…", None, self.menu_actions.show_agreement)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents, self.show_shortcuts)

@@ -234,3 +234,16 @@ def test_organisation_nouns_before_a_single_name_and_role_appositions(analyser):
     quotes, people = analyse(analyser, text)
     assert [p["name"] for p in people] == ["Gareth Davies"]
     assert "Gareth Davies" in speakers(quotes)
+
+
+def test_the_listener_is_never_who_he_is(analyser):
+    text = ("Sean Hannity asked Donald Trump how high the wall would be.\n"
+            "“Could be higher,” he told Hannity.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Donald Trump"]
+
+
+def test_a_title_after_a_possessive_is_a_scare_quote_even_next_to_a_cue(analyser):
+    text = "“It's heartbreaking,” Ryan said on CBS’s “Face the Nation” on Sunday.\n"
+    quotes, _ = analyse(analyser, text)
+    assert [(q["text"], q["kind"]) for q in quotes] == [("It's heartbreaking,", SPEECH), ("Face the Nation", SCARE)]

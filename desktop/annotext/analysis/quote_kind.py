@@ -6,7 +6,8 @@ a reporting cue or a signature attributes it (said, told, according to, a colon 
 dash signature), or when it is long enough to be a statement. It is a scare quote when:
 - it is a nickname between the parts of a name (Robert "Bobby" Scott);
 - it is a label on the noun after it (the "no-limits" partnership);
-- it is a short title-case name (a show, a film, a slogan) not introduced by a cue;
+- it is a short title-case name (a show, a film, a slogan) not introduced by a cue, or right after a
+  possessive or "on"/"of"/"during" (CNN’s “State of the Union”), whatever the verb;
 - it is a short phrase (at most `SCARE_WORDS` words) that no cue attributes and whose verb does
   not have a person as its subject.
 """
@@ -24,6 +25,7 @@ SCARE_WORDS = 4
 TITLE_WORDS = 6
 _DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited"}
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "v"}
+_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|during|at|for))\s+$")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
 
 
@@ -35,6 +37,9 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
         return SCARE
     if (len(words) <= 3 and _between_name_parts(text, quote)) or found.via == "label":
         return SCARE
+    if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")) \
+            and _TITLE_BEFORE.search(text, max(0, quote.start - 30), quote.start):
+        return SCARE  # CNN’s “State of the Union”, an episode of “The Apprentice”: a title, whatever the verb
     if found.via in _DIRECT and found.speaker:
         return SPEECH
     if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")):

@@ -86,7 +86,7 @@ class ReferenceResolution:
         if entity is not None and entity.label == PERSON:
             return self._person(entity)
         if tok.lower in PERSONAL_PRONOUNS:
-            return self._resolve_pronoun(tok)
+            return self._resolve_pronoun(tok, listeners=self._listeners(parse, tok))
         if tok.lower in NEUTER_PRONOUNS:
             return self._resolve_it(parse, tok)
         if tok.lower in PLURAL_PRONOUNS:
@@ -190,7 +190,21 @@ class ReferenceResolution:
         known = self.genders.get(name)
         return known is None or pronoun is None or known == PRONOUN_GENDER.get(pronoun)
 
-    def _resolve_pronoun(self, tok: Tok, pronoun: str | None = "") -> Attribution | None:
+    def _listeners(self, parse: ParagraphParse, subject: Tok) -> set[str]:
+        """People addressed by the subject's verb ("he told Hannity", "she said to Moore"): never who
+        "he" or "she" is."""
+        verb = parse.toks[subject.head]
+        objects = [t for t in parse.toks if t.head == verb.i and t.dep in {"dobj", "dative", "iobj"}]
+        objects += [t for t in parse.toks if t.dep == "pobj" and parse.toks[t.head].head == verb.i
+                    and parse.toks[t.head].lower == "to"]
+        names = set()
+        for obj in objects:
+            entity = self.entity_at(obj.start)
+            if entity is not None and entity.label == PERSON:
+                names.add(entity.attrs.get("person") or entity.text_in(self.text))
+        return names
+
+    def _resolve_pronoun(self, tok: Tok, pronoun: str | None = "", listeners: set[str] = frozenset()) -> Attribution | None:
         """"he"/"she": the nearest earlier person of a fitting gender who is a subject or a speaker,
         else the nearest person of a fitting gender. `pronoun=None` resolves a description with no
         gender ("the 24-year-old") the same way."""
@@ -200,13 +214,14 @@ class ReferenceResolution:
         pronoun = tok.lower if pronoun == "" else pronoun
 
         last_speaker = next((a for a in reversed(self.results) if a.is_person and a.start is not None
+                             and a.speaker not in listeners
                              and a.start < tok.start and self._fits(a.speaker, pronoun)), None)
         nearest_subject = nearest_any = None
         index = bisect_right(self._entity_starts, tok.start) - 1
         while index >= 0:
             span = self.entities[index]
             index -= 1
-            if span.label != PERSON or span.end > tok.start or self.in_quote(span.start) \
+            if span.label != PERSON or span.end > tok.start or self.in_quote(span.start) or name_of(span) in listeners \
                     or not self._fits(name_of(span), pronoun):
                 continue
             if nearest_any is None:

@@ -68,6 +68,7 @@ class ReaderView(QTextEdit):
         self._chunk_timer.setInterval(0)
         self._chunk_timer.timeout.connect(self._paint_next_chunk)
         self.tooltip_provider: TooltipProvider | None = None
+        self.scroll_bar_outside = False  # True when the window shows the scroll bar beside the notes
         self.snap_to_words = True  # mouse selections take whole words; Alt while releasing keeps them exact
         self.selectionChanged.connect(self._emit_selection)
 
@@ -392,8 +393,7 @@ class ReaderView(QTextEdit):
         measure = self.fontMetrics().horizontalAdvance("abcdefghijklmnopqrstuvwxyz" * 3) * MEASURE_CHARS // 78
         available = self.viewport().width()
         bar = self.verticalScrollBar()
-        outside = self.verticalScrollBarPolicy() == self.verticalScrollBarPolicy().ScrollBarAlwaysOff  # (a bar elsewhere)
-        spare = 0 if bar.isVisible() or outside else self.style().pixelMetric(
+        spare = 0 if bar.isVisible() or self.scroll_bar_outside else self.style().pixelMetric(
             self.style().PixelMetric.PM_ScrollBarExtent, None, bar)
         side = max(MIN_SIDE_MARGIN, (available - spare - measure) // 2)
         margins = (side, side + spare)

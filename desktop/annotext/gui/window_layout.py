@@ -8,7 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
-LEFT_MIN_WIDTH = 160  # library titles and tag names stay readable
+LEFT_MIN_WIDTH = 150  # library titles and tag names stay readable
 READER_MIN_WIDTH = 340  # about 40 characters of the reading font: the reader is never squeezed below
 NOTES_MIN_WIDTH = 180  # narrower, the notes margin folds away (annotext.gui.notes_margin.MIN_WIDTH)
 RIGHT_MIN_WIDTH = 240  # the three tab titles and a passage's first words
@@ -133,6 +133,7 @@ class PanelLayout:
         inner.valueChanged.connect(outer.setValue)
         outer.valueChanged.connect(inner.setValue)
         self.reader.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reader.scroll_bar_outside = True
         self.notes.wheelScrolls(self.reader)
         self.outer_bar = outer
         return outer

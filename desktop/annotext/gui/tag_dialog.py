@@ -31,6 +31,7 @@ class NewTagDialog(QDialog):
                  key: int | None = None, name: str = ""):
         super().__init__(parent)
         self.setWindowTitle("New tag")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 56)  # room for a long name
         self.tags = tags
         self.name = QLineEdit(name)
         self.name.setAccessibleName("Tag name")

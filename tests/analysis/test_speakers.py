@@ -247,3 +247,10 @@ def test_a_title_after_a_possessive_is_a_scare_quote_even_next_to_a_cue(analyser
     text = "“It's heartbreaking,” Ryan said on CBS’s “Face the Nation” on Sunday.\n"
     quotes, _ = analyse(analyser, text)
     assert [(q["text"], q["kind"]) for q in quotes] == [("It's heartbreaking,", SPEECH), ("Face the Nation", SCARE)]
+
+
+def test_continue_to_be_is_not_a_reporting_verb_and_the_addressee_is_not_the_speaker(analyser):
+    text = ("Ted Cruz said he is certain Marco Rubio will continue to be “a champion for opportunity”.\n"
+            "“We were wrong not to confront him,” Jorge Ramos, 58, told AFP in an interview.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Ted Cruz", "Jorge Ramos"]

@@ -27,6 +27,8 @@ RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership"
                                 "bond", "cooperation", "rivalry", "link"})
 _AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
 _AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
+_ASPECT_CUES = frozenset({"continue", "find", "repeat"})
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "remind", "advise", "promise"})
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
@@ -182,9 +184,15 @@ class Attributor(ReferenceResolution):
 
     def _last_cue(self, window: list[Tok]) -> Tok | None:
         for tok in reversed(window):
-            if self._is_cue(tok):
+            if self._is_cue(tok) and not (tok.lemma in _ASPECT_CUES and self._has_xcomp(tok, window)):
                 return tok
         return None
+
+    @staticmethod
+    def _has_xcomp(tok: Tok, window: list[Tok]) -> bool:
+        """"Rubio will continue to be “a champion”": continue/find with a complement reports nothing."""
+        return any(other.head == tok.i and other.dep in {"xcomp", "oprd"} and other.i > tok.i
+                   and other.pos in {"VERB", "AUX", "ADJ"} for other in window)
 
     def _first_cue(self, window: list[Tok]) -> Tok | None:
         for tok in window:
@@ -270,7 +278,8 @@ class Attributor(ReferenceResolution):
             return None
         after = window[position + 1:position + 4]
         before = list(reversed(window[max(0, position - 12):position]))
-        for tok in after + before:
+        order = before + after if cue.lemma in ADDRESSEE_CUES else after + before  # "Ramos told AFP"
+        for tok in order:
             if self._speakerish(tok):
                 return tok
         return None

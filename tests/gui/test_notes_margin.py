@@ -207,3 +207,25 @@ def test_the_scroll_bar_is_outside_the_notes_and_the_wheel_over_notes_scrolls_th
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(notes, wheel)
     assert reader.verticalScrollBar().value() > before and bar.value() == reader.verticalScrollBar().value()
+
+
+def test_a_note_being_written_survives_a_refresh(qtbot, noted):
+    """Views refresh while the analyst types (an analysis finishing, another window's change)."""
+    window = noted()
+    quote = "Xi and Putin forged their friendship"
+    store = window.library.annotations
+    start = window.reader.text.index(quote)
+    window.annotating.submit(AddAnnotation(store.new_annotation(window.current.id, start, start + len(quote),
+                                                                [store.tag_named("Claims").id])))
+    window.reader.select_range(start, start + len(quote))
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.reader)
+    qtbot.keyClick(window.reader, Qt.Key.Key_M, CTRL)
+    card = window.notes.card(passage(window, quote).id)
+    qtbot.keyClicks(card.editor, "Half a thought")
+    window.annotating.refresh()
+    card = window.notes.card(passage(window, quote).id)
+    assert card.editing and card.editor.toPlainText() == "Half a thought"
+    qtbot.keyClick(card.editor, Qt.Key.Key_Return, CTRL)
+    assert passage(window, quote).comment == "Half a thought"

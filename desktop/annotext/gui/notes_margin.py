@@ -58,13 +58,15 @@ class NotesMargin(QWidget):
     # What is shown ------------------------------------------------------------------------------
     def set_notes(self, notes: list[Note]) -> None:
         """Show these notes (a card per note, reused when unchanged); a card being edited stays."""
+        notes = list(notes)
+        keep = {n.annotation_id for n in notes}
+        for key, card in self._cards.items():  # a note being written (its passage has no comment yet)
+            if card.editing and key != "draft" and key not in keep:  # stays while the analyst types
+                notes.append(card.note)
+                keep.add(key)
         self._notes = sorted(notes, key=lambda n: (n.start, n.end))
-        keep = {n.annotation_id for n in self._notes}
         for key in [k for k in self._cards if k not in keep and k != "draft"]:
-            card = self._cards.pop(key)
-            if card.editing:  # its passage went away (undo, delete): nothing left to save to
-                card.editing = False
-            card.deleteLater()
+            self._cards.pop(key).deleteLater()
             self._heights.pop(key, None)
         for note in self._notes:
             card = self._cards.get(note.annotation_id)

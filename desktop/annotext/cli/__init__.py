@@ -17,7 +17,7 @@ import click
 
 from annotext import APP_NAME, __version__
 from annotext.core.terminal_text import for_terminal, json_for_terminal
-from annotext.cli_corpus import filter_options as corpus_filter_options
+from annotext.cli.corpus import filter_options as corpus_filter_options
 from annotext.core.errors import AnnotextError
 from annotext.export.registry import FORMATS as EXPORT_FORMATS
 from annotext.storage.errors import LibraryError
@@ -305,7 +305,7 @@ def _print_summary(document, result) -> None:
 def import_(ctx, files, analyses, quiet):
     """Add FILE(s) and every supported file under FOLDER(s) to the library; prints ID<TAB>TITLE per file."""
     from annotext.application.bulk import files_in
-    from annotext.cli_corpus import progress
+    from annotext.cli.corpus import progress
     from annotext.importers import ImportFailed
     from annotext.importers.errors import display_path
 
@@ -490,7 +490,7 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
             no_comments, no_people, no_codebook, excel, corpus, date_from, date_to, source, attrs, in_tag):
     """Export documents DOC... (or --all) as a report or as data, or the --corpus report."""
     if corpus:
-        from annotext.cli_corpus import export_corpus, make_filter
+        from annotext.cli.corpus import export_corpus, make_filter
 
         _refuse_library_target(ctx, output)
         selection = make_filter(date_from, date_to, source, attrs, in_tag)
@@ -1010,7 +1010,7 @@ def agreement(ctx, coders, doc_ids, tag_names, overlap, as_csv, as_json, html_pa
 
 
 def _register_corpus_commands() -> None:
-    from annotext.cli_corpus import register
+    from annotext.cli.corpus import register
 
     register(main, _open_library, _fail)
 

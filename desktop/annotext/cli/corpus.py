@@ -1,7 +1,6 @@
-"""Corpus commands of the command line: `annotext corpus …`, `annotext attr`, `annotext analyze-all`.
-
-Registered on the main group by annotext.cli (which passes its own helpers for opening the library
-and failing with one line), so the shared cli module only carries a hook.
+"""The whole library from the command line: the `corpus` group (people, quotes, tags, passages and the
+analyst's corpus merges and splits), the selection options (--from/--to/--source/--attr/--tag) that
+`export --corpus` shares, and the corpus report written by `export --corpus`.
 """
 
 from __future__ import annotations
@@ -9,11 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import click
 
+from annotext.cli.common import fail, open_library
 from annotext.core.corpus import CorpusFilter
 from annotext.core.terminal_text import for_terminal, json_for_terminal
 
@@ -87,210 +86,141 @@ def _emit(rows: list[dict], as_csv: bool, as_json: bool) -> None:
                                   for v in row.values())))
 
 
-def progress(items, label: str, quiet: bool):
-    """A click progress bar on stderr when it is a terminal; silent when piped or with --quiet."""
-    if quiet or not sys.stderr.isatty():
-        return _Silent(items)
-    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True)
+def _service(ctx):
+    """The library of --db and its corpus service, ready to answer."""
+    from annotext.application.corpus import CorpusService
+
+    library = open_library(ctx)
+    corpus = CorpusService(library)
+    corpus.prepare()
+    return library, corpus
 
 
-class _Silent:
-    def __init__(self, items):
-        self.items = items
+@click.group()
+def corpus():
+    """The whole library: who is mentioned, who is quoted, and every passage of a code."""
 
-    def __enter__(self):
-        return self.items
+@corpus.command(name="people")
+@filter_options
+@click.option("--limit", type=int, help="Only the first N entries.")
+@_output_options
+@click.pass_context
+def corpus_people(ctx, date_from, date_to, source, attrs, in_tag, limit, as_csv, as_json):
+    """People (and organisations that speak) across the selection, most quoted first."""
+    selection = make_filter(date_from, date_to, source, attrs, in_tag)
+    _library, corpus_service = _service(ctx)
+    rows = [{"name": p.name, "kind": p.kind, "documents": p.documents, "mentions": p.mentions,
+             "quotations": p.quotes, "words_quoted": p.quoted_words, "share_of_voice_pct": round(p.share, 2),
+             "first_date": p.first_date, "last_date": p.last_date}
+            for p in corpus_service.people(selection, limit)]
+    _emit(rows, as_csv, as_json)
 
-    def __exit__(self, *exc):
-        return False
+@corpus.command(name="quotes")
+@click.argument("person")
+@filter_options
+@_output_options
+@click.pass_context
+def corpus_quotes(ctx, person, date_from, date_to, source, attrs, in_tag, as_csv, as_json):
+    """Every quotation of PERSON (any name of theirs) in the selection, by date."""
+    selection = make_filter(date_from, date_to, source, attrs, in_tag)
+    _library, corpus_service = _service(ctx)
+    entry = corpus_service.find_entry(person)
+    if entry is None:
+        fail(f"no person or speaker called {safe(person)!r} in the corpus", 2)
+    rows = [{"doc_id": q.doc_id, "title": q.title, "date": q.date, "source": q.source, "speaker": q.speaker,
+             "start": q.start, "end": q.end, "words": q.words, "quotation": q.content}
+            for q in corpus_service.quotes(entry, selection)]
+    _emit(rows, as_csv, as_json)
 
+@corpus.command(name="tags")
+@filter_options
+@click.option("--by", "key", default="source", show_default=True, help="Attribute to count by.")
+@_output_options
+@click.pass_context
+def corpus_tags(ctx, date_from, date_to, source, attrs, in_tag, key, as_csv, as_json):
+    """How often each tag is used, by source (or another attribute)."""
+    selection = make_filter(date_from, date_to, source, attrs, in_tag)
+    _library, corpus_service = _service(ctx)
+    table = corpus_service.tags_by(selection, key)
+    rows = [{"tag": tag, **{value or "(none)": table.count(tag, value) for value in table.sources},
+             "total": sum(table.count(tag, value) for value in table.sources)} for tag in table.tags]
+    _emit(rows, as_csv, as_json)
 
-def register(main: click.Group, open_library, fail) -> None:
-    """Add the corpus commands to the main group."""
+@corpus.command(name="passages")
+@click.argument("tag")
+@filter_options
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a code report: .html, .docx or .csv by the name.")
+@_output_options
+@click.pass_context
+def corpus_passages(ctx, tag, date_from, date_to, source, attrs, in_tag, report, as_csv, as_json):
+    """Every passage coded TAG in the selection (coding retrieval)."""
+    selection = make_filter(date_from, date_to, source, attrs, in_tag)
+    library, corpus_service = _service(ctx)
+    try:
+        passages = corpus_service.passages(tag, selection)
+    except LookupError as error:
+        fail(safe(str(error)), 2)
+    if report is not None:
+        _write_code_report(library, tag, selection, passages, report)
+    rows = [{"doc_id": p.doc_id, "title": p.title, "date": p.date, "source": p.source, "start": p.start,
+             "end": p.end, "passage": p.exact, "comment": p.comment, "coder": p.coder, "tags": "; ".join(p.tags)}
+            for p in passages]
+    _emit(rows, as_csv, as_json)
 
-    def service(ctx):
-        from annotext.application.corpus import CorpusService
+@corpus.command(name="merge")
+@click.argument("name")
+@click.argument("into")
+@click.pass_context
+def corpus_merge(ctx, name, into):
+    """Count NAME's corpus entry as INTO's (stored; `annotext corpus edits` lists it, `undo` reverts)."""
+    from annotext.application.corpus import merge_people
 
-        library = open_library(ctx)
-        corpus = CorpusService(library)
-        corpus.prepare()
-        return library, corpus
+    library, corpus_service = _service(ctx)
+    source, target = corpus_service.find_entry(name), corpus_service.find_entry(into)
+    for typed, found in ((name, source), (into, target)):
+        if found is None:
+            fail(f"no person or speaker called {safe(typed)!r} in the corpus", 2)
+    library.apply(merge_people(source, target))
+    click.echo(safe(f"{source} now counts as {corpus_service.find_entry(target)}"))
 
-    @main.group()
-    def corpus():
-        """The whole library: who is mentioned, who is quoted, and every passage of a code."""
+@corpus.command(name="split")
+@click.argument("name")
+@click.pass_context
+def corpus_split(ctx, name):
+    """Make the per-document name NAME an entry of its own."""
+    from annotext.application.corpus import split_person
 
-    @corpus.command(name="people")
-    @filter_options
-    @click.option("--limit", type=int, help="Only the first N entries.")
-    @_output_options
-    @click.pass_context
-    def corpus_people(ctx, date_from, date_to, source, attrs, in_tag, limit, as_csv, as_json):
-        """People (and organisations that speak) across the selection, most quoted first."""
-        selection = make_filter(date_from, date_to, source, attrs, in_tag)
-        _library, corpus_service = service(ctx)
-        rows = [{"name": p.name, "kind": p.kind, "documents": p.documents, "mentions": p.mentions,
-                 "quotations": p.quotes, "words_quoted": p.quoted_words, "share_of_voice_pct": round(p.share, 2),
-                 "first_date": p.first_date, "last_date": p.last_date}
-                for p in corpus_service.people(selection, limit)]
-        _emit(rows, as_csv, as_json)
+    library, corpus_service = _service(ctx)
+    if corpus_service.entry_of(name) is None:
+        fail(f"no document uses the name {safe(name)!r}", 2)
+    library.apply(split_person(name))
+    click.echo(safe(f"{name} is now an entry of its own"))
 
-    @corpus.command(name="quotes")
-    @click.argument("person")
-    @filter_options
-    @_output_options
-    @click.pass_context
-    def corpus_quotes(ctx, person, date_from, date_to, source, attrs, in_tag, as_csv, as_json):
-        """Every quotation of PERSON (any name of theirs) in the selection, by date."""
-        selection = make_filter(date_from, date_to, source, attrs, in_tag)
-        _library, corpus_service = service(ctx)
-        entry = corpus_service.find_entry(person)
-        if entry is None:
-            fail(f"no person or speaker called {safe(person)!r} in the corpus", 2)
-        rows = [{"doc_id": q.doc_id, "title": q.title, "date": q.date, "source": q.source, "speaker": q.speaker,
-                 "start": q.start, "end": q.end, "words": q.words, "quotation": q.content}
-                for q in corpus_service.quotes(entry, selection)]
-        _emit(rows, as_csv, as_json)
+@corpus.command(name="edits")
+@click.pass_context
+def corpus_edits(ctx):
+    """The corpus merges and splits made so far: ID, action, name, target, when."""
+    _library, corpus_service = _service(ctx)
+    for edit in corpus_service.person_edits():
+        click.echo(safe(f"{edit.id}\t{edit.action}\t{edit.name}\t{edit.target or ''}\t{edit.created_at}"))
 
-    @corpus.command(name="tags")
-    @filter_options
-    @click.option("--by", "key", default="source", show_default=True, help="Attribute to count by.")
-    @_output_options
-    @click.pass_context
-    def corpus_tags(ctx, date_from, date_to, source, attrs, in_tag, key, as_csv, as_json):
-        """How often each tag is used, by source (or another attribute)."""
-        selection = make_filter(date_from, date_to, source, attrs, in_tag)
-        _library, corpus_service = service(ctx)
-        table = corpus_service.tags_by(selection, key)
-        rows = [{"tag": tag, **{value or "(none)": table.count(tag, value) for value in table.sources},
-                 "total": sum(table.count(tag, value) for value in table.sources)} for tag in table.tags]
-        _emit(rows, as_csv, as_json)
+@corpus.command(name="undo")
+@click.argument("edit_id", type=int)
+@click.pass_context
+def corpus_undo(ctx, edit_id):
+    """Revert corpus merge or split EDIT_ID (from `annotext corpus edits`)."""
+    from annotext.application.corpus import CorpusPersonChange
 
-    @corpus.command(name="passages")
-    @click.argument("tag")
-    @filter_options
-    @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-                  help="Also write a code report: .html, .docx or .csv by the name.")
-    @_output_options
-    @click.pass_context
-    def corpus_passages(ctx, tag, date_from, date_to, source, attrs, in_tag, report, as_csv, as_json):
-        """Every passage coded TAG in the selection (coding retrieval)."""
-        selection = make_filter(date_from, date_to, source, attrs, in_tag)
-        library, corpus_service = service(ctx)
-        try:
-            passages = corpus_service.passages(tag, selection)
-        except LookupError as error:
-            fail(safe(str(error)), 2)
-        if report is not None:
-            _write_code_report(library, tag, selection, passages, report, fail)
-        rows = [{"doc_id": p.doc_id, "title": p.title, "date": p.date, "source": p.source, "start": p.start,
-                 "end": p.end, "passage": p.exact, "comment": p.comment, "coder": p.coder, "tags": "; ".join(p.tags)}
-                for p in passages]
-        _emit(rows, as_csv, as_json)
-
-    @corpus.command(name="merge")
-    @click.argument("name")
-    @click.argument("into")
-    @click.pass_context
-    def corpus_merge(ctx, name, into):
-        """Count NAME's corpus entry as INTO's (stored; `annotext corpus edits` lists it, `undo` reverts)."""
-        from annotext.application.corpus import merge_people
-
-        library, corpus_service = service(ctx)
-        source, target = corpus_service.find_entry(name), corpus_service.find_entry(into)
-        for typed, found in ((name, source), (into, target)):
-            if found is None:
-                fail(f"no person or speaker called {safe(typed)!r} in the corpus", 2)
-        library.apply(merge_people(source, target))
-        click.echo(safe(f"{source} now counts as {corpus_service.find_entry(target)}"))
-
-    @corpus.command(name="split")
-    @click.argument("name")
-    @click.pass_context
-    def corpus_split(ctx, name):
-        """Make the per-document name NAME an entry of its own."""
-        from annotext.application.corpus import split_person
-
-        library, corpus_service = service(ctx)
-        if corpus_service.entry_of(name) is None:
-            fail(f"no document uses the name {safe(name)!r}", 2)
-        library.apply(split_person(name))
-        click.echo(safe(f"{name} is now an entry of its own"))
-
-    @corpus.command(name="edits")
-    @click.pass_context
-    def corpus_edits(ctx):
-        """The corpus merges and splits made so far: ID, action, name, target, when."""
-        _library, corpus_service = service(ctx)
-        for edit in corpus_service.person_edits():
-            click.echo(safe(f"{edit.id}\t{edit.action}\t{edit.name}\t{edit.target or ''}\t{edit.created_at}"))
-
-    @corpus.command(name="undo")
-    @click.argument("edit_id", type=int)
-    @click.pass_context
-    def corpus_undo(ctx, edit_id):
-        """Revert corpus merge or split EDIT_ID (from `annotext corpus edits`)."""
-        from annotext.application.corpus import CorpusPersonChange
-
-        library, corpus_service = service(ctx)
-        edit = next((e for e in corpus_service.person_edits() if e.id == edit_id), None)
-        if edit is None:
-            fail(f"no corpus edit {edit_id}", 2)
-        library.revert(CorpusPersonChange(edit))
-        click.echo(f"reverted corpus edit {edit_id}")
-
-    @main.command(name="attr")
-    @click.argument("doc", type=int)
-    @click.argument("assignments", nargs=-1)
-    @click.pass_context
-    def attr(ctx, doc, assignments):
-        """Show a document's attributes, or set them: KEY=VALUE … (source, date, author or any key;
-        an empty value removes it). Undoable in the GUI's history like any document change."""
-        from annotext.application.document_attributes import set_attributes
-        from annotext.core.attributes import BadAttribute, parse_assignment
-
-        library = open_library(ctx)
-        try:
-            library.document(doc)
-        except LookupError as error:
-            fail(str(error), 2)
-        if assignments:
-            try:
-                pairs = [parse_assignment(text) for text in assignments]
-            except BadAttribute as error:
-                fail(safe(str(error)), 2)
-            library.apply(set_attributes(library, doc, dict(pairs)))
-        from annotext.application.corpus import CorpusService
-
-        for key, value in CorpusService(library).document_attributes(doc).items():
-            click.echo(safe(f"{key}\t{value}"))
-
-    @main.command(name="analyze-all")
-    @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
-    @click.pass_context
-    def analyze_all(ctx, quiet):
-        """Analyse every document not analysed yet; each is stored as soon as it is done, so an
-        interrupted run keeps what it finished and resumes where it stopped."""
-        from annotext.analysis.analyser import Analyser
-        from annotext.analysis.pipeline import ModelUnavailable
-        from annotext.application.bulk import analyse_all as run, documents_to_analyse
-
-        library = open_library(ctx)
-        todo = documents_to_analyse(library)
-        if not todo:
-            click.echo("every document is analysed", err=True)
-            return
-        try:
-            analyser = Analyser.load(ctx.obj["model"])
-        except ModelUnavailable as error:
-            fail(str(error), 1)
-        with progress(range(len(todo)), "Analysing", quiet) as bar:
-            ticks = iter(bar)
-            done = run(library, analyser, each=lambda _doc_id: next(ticks, None))
-        click.echo(f"analysed {done} document(s)", err=True)
+    library, corpus_service = _service(ctx)
+    edit = next((e for e in corpus_service.person_edits() if e.id == edit_id), None)
+    if edit is None:
+        fail(f"no corpus edit {edit_id}", 2)
+    library.revert(CorpusPersonChange(edit))
+    click.echo(f"reverted corpus edit {edit_id}")
 
 
-def _write_code_report(library, tag: str, selection: CorpusFilter, passages, path: Path, fail) -> None:
+def _write_code_report(library, tag: str, selection: CorpusFilter, passages, path: Path) -> None:
     """`corpus passages TAG --report PATH`: the code report, atomically, never onto the library."""
     from datetime import datetime, timezone
 
@@ -315,7 +245,7 @@ def _write_code_report(library, tag: str, selection: CorpusFilter, passages, pat
     click.echo(f"code report written to {path}", err=True)
 
 
-def export_corpus(library, fmt: str, output: Path, selection: CorpusFilter, tag_names: list[str] | None, fail) -> None:
+def export_corpus(library, fmt: str, output: Path, selection: CorpusFilter, tag_names: list[str] | None) -> None:
     """`annotext export --corpus`: write the corpus report; prints the path."""
     from annotext.application.corpus import CorpusService, build_report
     from annotext.export.corpus_report import REPORT_FORMATS, write_corpus_report

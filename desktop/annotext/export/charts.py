@@ -9,9 +9,14 @@ matplotlib is imported inside the functions: never at start-up. Figures are buil
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from annotext.core.corpus import ORGANISATION, OTHER, CorpusPerson, TagBySource, TimePoint
+
+# The bundle leaves out matplotlib's 3-D toolkit, which no chart uses: no warning about it. (Every
+# matplotlib import of the app comes after this module is loaded.)
+warnings.filterwarnings("ignore", message="Unable to import Axes3D")
 
 PERSON_COLOUR = "#3b75af"
 ORG_COLOUR = "#c26a2e"

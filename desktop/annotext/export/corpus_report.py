@@ -117,13 +117,14 @@ def _write_pdf(report: CorpusReport, path: Path) -> None:
     import tempfile
 
     import pypdfium2
-    from matplotlib.backends.backend_pdf import PdfPages
 
     from annotext.export.pdf import html_pdf
 
+    drawn = figures(report)  # first: loading annotext.export.charts sets matplotlib up
+    from matplotlib.backends.backend_pdf import PdfPages
+
     with tempfile.TemporaryDirectory(dir=path.parent) as folder:
         charts, text = Path(folder) / "charts.pdf", Path(folder) / "text.pdf"
-        drawn = figures(report)
         with PdfPages(charts, metadata={"Title": report.title, "Creator": "Annotext"}) as pages:
             for figure in drawn:
                 pages.savefig(figure, facecolor=figure.get_facecolor())

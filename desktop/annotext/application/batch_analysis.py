@@ -67,9 +67,13 @@ def import_analyses(library, lines: Iterable[str], origin: str) -> AnalysesImpor
         where = f"{origin}:{number}"
         try:
             data = json.loads(line)
+        except ValueError as error:
+            summary.refused.append(f"{where}: not an analysis: not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        try:
             result = result_from_json(data)
         except ValueError as error:
-            summary.refused.append(f"{where}: not an analysis ({str(error)[:200]})")
+            summary.refused.append(f"{where}: not an analysis: {str(error)[:200]}")
             continue
         if result.analyser_version != ANALYSER_VERSION:
             summary.refused.append(f"{where}: made by analyser version {result.analyser_version!r}; this Annotext"

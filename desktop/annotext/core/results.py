@@ -134,9 +134,12 @@ def quotes_by_speaker(quotes: list[Span]) -> tuple[list[tuple[str | None, list[S
 
 def result_from_json(data: dict) -> AnalysisResult:
     """Inverse of `AnalysisResult.to_json` (an `analyze --json` line): how analyses computed
-    elsewhere (`import --with-analysis`, a cluster run) come back. ValueError if a field is wrong."""
+    elsewhere (`import --with-analysis`, a cluster run) come back. ValueError saying what is wrong (a
+    missing field, a wrong type, offsets beyond the text), without a prefix: the caller names the line."""
     from annotext.core.document import text_sha256
 
+    if not isinstance(data, dict):
+        raise ValueError(f"a JSON {type(data).__name__}, not an object")
     try:
         text = data["text"]
         model = data.get("model") or {}
@@ -155,8 +158,10 @@ def result_from_json(data: dict) -> AnalysisResult:
                               model=ModelInfo(str(model.get("name", "none")), str(model.get("version", "0"))),
                               analyser_version=str(data["analyser_version"]),
                               entities=entities, quotes=quotes, people=people)
-    except (KeyError, TypeError, AttributeError) as error:
-        raise ValueError(f"not an analysis ({error.__class__.__name__}: {error})") from None
+    except KeyError as error:
+        raise ValueError(f"missing field {error}") from None
+    except (TypeError, AttributeError) as error:
+        raise ValueError(f"a field of the wrong type ({error})") from None
 
 
 def recount_quotes(people: list[Person], quotes: list[Span]) -> None:

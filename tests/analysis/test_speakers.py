@@ -254,3 +254,12 @@ def test_continue_to_be_is_not_a_reporting_verb_and_the_addressee_is_not_the_spe
             "“We were wrong not to confront him,” Jorge Ramos, 58, told AFP in an interview.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Ted Cruz", "Jorge Ramos"]
+
+
+def test_titles_alone_and_companies_are_not_people_and_the_judge_is_the_judge(analyser):
+    text = ("Graham Whitcombe, the former finance chief of Solent Freight, denies fraud.\n"
+            "The judge, Mrs Justice Patricia Hale, warned jurors not to research the case.\n"
+            "“You must decide this case on the evidence,” the judge said.\n")
+    quotes, people = analyse(analyser, text)
+    assert sorted(p["name"] for p in people) == ["Graham Whitcombe", "Patricia Hale"]
+    assert speakers(quotes) == ["Patricia Hale"]

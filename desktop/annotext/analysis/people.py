@@ -22,7 +22,7 @@ from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
-__all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any"]
+__all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
 _HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
@@ -47,9 +47,15 @@ _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
+_ORGANISATION_ENDINGS = {"freight", "foods", "group", "holdings", "ltd", "limited", "plc", "inc", "corp", "company",
+                         "council", "partners", "associates", "trust", "foundation", "institute", "university",
+                         "college", "hospital", "fc", "athletic", "airways", "airlines", "motors", "energy", "media",
+                         "systems", "technologies", "labs", "pharma", "capital", "insurance", "logistics",
+                         "shipping", "industries", "enterprises", "ventures", "consulting", "homes", "estates"}
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
+TITLE_WORDS = frozenset(_HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
                   "cbe", "kbe", "dbe", "phd", "md", "esq"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
@@ -138,6 +144,10 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
+        if len(words) == 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in ROLE_WORDS):
+            continue  # "Mrs" or "Judge" alone is a title, not a name
+        if len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS:
+            continue  # "Solent Freight", "Glanmore Foods": a company
         first = span.text_in(text).split()[0].lower().rstrip(".")
         if any(start <= span.start < end for start, end in headlines) or \
                 (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS) or first in {"st", "saint"}:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.people import looks_like_name, name_words, surname
+from annotext.analysis.people import TITLE_WORDS, looks_like_name, name_words, surname
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
 
@@ -149,7 +149,7 @@ class ReferenceResolution:
                 if span.label != PERSON:
                     continue
                 after = self.text[span.end:span.end + 80].lower()
-                before = self.text[max(0, span.start - 60):span.start].lower()
+                before = _without_trailing_titles(self.text[max(0, span.start - 60):span.start].lower())
                 introduced = after_role.match(after)
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
@@ -311,6 +311,14 @@ class ReferenceResolution:
         if previous is not None and not previous.is_person:
             return Attribution(previous.speaker, tok.start, tok.end)
         return None
+
+
+def _without_trailing_titles(before: str) -> str:
+    """"the judge, mrs justice " -> "the judge, ": titles between a role and the name it introduces."""
+    words = before.split(" ")
+    while len(words) > 1 and (words[-1] == "" or words[-1].rstrip(".") in TITLE_WORDS):
+        words.pop()
+    return " ".join(words) + " "
 
 
 def person_forms(entities: list[Span], text: str) -> dict[str, str]:

@@ -124,3 +124,4 @@ def test_hostile_names_are_plain_text_in_every_chart():
         assert "<script" not in markup
     labels = [t.get_text() for t in share_of_voice_figure(people).axes[0].get_yticklabels()]
     assert "$5 Fund $ Group" in labels
+    assert "O'Brien & Sons \\x1b[31m (org.)" in labels  # the escape character shown, not sent

@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass
 
 from annotext.core.corpus import ORGANISATION, OTHER, CorpusPerson, TagBySource, TimePoint
+from annotext.core.terminal_text import for_terminal
 
 # The bundle leaves out matplotlib's 3-D toolkit, which no chart uses: no warning about it. (Every
 # matplotlib import of the app comes after this module is loaded.)
@@ -54,7 +55,13 @@ def share_of_voice_bars(people: list[CorpusPerson], top: int = 15) -> list[Bar]:
     """The top `top` speakers by words quoted, as the chart draws them (largest first)."""
     speakers = sorted((p for p in people if p.quoted_words), key=lambda p: (-p.quoted_words, p.name))[:top]
     suffix = {ORGANISATION: " (org.)", OTHER: " (unnamed)"}
-    return [Bar(p.name + suffix.get(p.kind, ""), p.quoted_words, p.quotes, p.share, p.kind) for p in speakers]
+    return [Bar(shown(p.name) + suffix.get(p.kind, ""), p.quoted_words, p.quotes, p.share, p.kind) for p in speakers]
+
+
+def shown(text: str) -> str:
+    """A name, tag or source as a chart shows it: control characters and bidirectional overrides as
+    visible escapes (they could hide or reorder a label), everything else as written."""
+    return for_terminal(text)
 
 
 def _figure(width: float, height: float, theme: Theme):
@@ -157,7 +164,7 @@ def tag_heatmap_figure(table: TagBySource, theme: Theme = LIGHT, width: float = 
     _style(axes, theme)
     cut = [f"{len(tags)} of {len(table.tags)} tags"] if len(table.tags) > len(tags) else []
     cut += [f"{len(sources)} of {len(table.sources)} values"] if len(table.sources) > len(sources) else []
-    axes.set_title(f"Tagged passages by {by}" + (f" (the most used: {', '.join(cut)})" if cut else ""),
+    axes.set_title(f"Tagged passages by {shown(by)}" + (f" (the most used: {', '.join(cut)})" if cut else ""),
                    fontsize=10, loc="left", color=theme.text)
     if not tags:
         axes.text(0.5, 0.5, "No tagged passages in this selection", ha="center", va="center",
@@ -168,8 +175,9 @@ def tag_heatmap_figure(table: TagBySource, theme: Theme = LIGHT, width: float = 
     peak = max(max(row) for row in grid) or 1
     # Vector cells (pcolormesh), not an embedded image: reports stay vector and need no data: URLs.
     axes.pcolormesh(grid, cmap=theme.heat, vmin=0, vmax=peak, edgecolors=theme.background, linewidth=1)
-    axes.set_xticks([c + 0.5 for c in range(len(sources))], [s or "(none)" for s in sources], rotation=30, ha="right")
-    axes.set_yticks([r + 0.5 for r in range(len(tags))], tags)
+    axes.set_xticks([c + 0.5 for c in range(len(sources))], [shown(s) if s else "(none)" for s in sources],
+                    rotation=30, ha="right")
+    axes.set_yticks([r + 0.5 for r in range(len(tags))], [shown(t) for t in tags])
     axes.invert_yaxis()
     _fit(figure, tags, bottom=0.25 + 0.055 * max((len(s or "(none)") for s in sources), default=6))
     for row, values in enumerate(grid):

@@ -287,3 +287,19 @@ def test_cli_export_flags_choose_the_layers_of_the_data_formats(corrected, tmp_p
     assert any(":quotation:" in i for i in ids) and not any(":mention:" in i for i in ids)
     project = _qde(run("qdpx", "--no-quotes", "--no-people"))
     assert b"(Annotext)" not in project and project.count(b"<PlainTextSelection") == 3
+
+
+def test_the_byline_names_the_analysts_who_only_corrected(annotated_library):
+    """A report listing corrections never says "annotated by nobody yet": the byline's annotators are
+    the coders of passages and the authors of corrections."""
+    library, doc = annotated_library
+    for annotation in library.annotations.annotations(doc):
+        library.annotations.delete_annotation(annotation.id)
+    assert build_report(library.report_items([doc]), library.annotations.tags()).annotators == []
+    shown = library.stored_result(library.document(doc))
+    library.annotations.author = "Cora Rector"
+    library.apply(person_edit(library, doc, "rename", "Vladimir Putin", "V. Putin", known=shown.people))
+    report = build_report(library.report_items([doc]), library.annotations.tags())
+    assert [c.author for c in report.chapters[0].corrections] == ["Cora Rector"]
+    assert report.annotators == ["Cora Rector"] and "annotated by Cora Rector" in report.byline
+    assert "nobody" not in report.byline

@@ -237,8 +237,17 @@ def build_report(items: list[tuple[Document, AnalysisResult | None, list[Annotat
         options=options,
         summary=_summary(chapters, tags),
         models=models,
-        annotators=sorted({p.author for c in chapters for p in c.passages if p.author}, key=str.casefold),
+        annotators=_annotators(chapters),
     )
+
+
+def _annotators(chapters: list[Chapter]) -> list[str]:
+    """Everyone whose work the report shows: the coders of its passages and the analysts whose
+    corrections it lists (a correction stored without an author counts as "analyst", as in the
+    data exports), so the byline never says "nobody" above a table of corrections."""
+    names = {p.author for c in chapters for p in c.passages if p.author}
+    names |= {note.author or "analyst" for c in chapters for note in c.corrections}
+    return sorted(names, key=str.casefold)
 
 
 def _summary(chapters: list[Chapter], tags: list[Tag]) -> Summary:

@@ -116,3 +116,26 @@ def test_the_suite_catches_a_broken_annotation(exported, registry):
     broken = {"@context": exported["@context"], **exported["first"]["items"][0]}
     del broken["target"]
     assert not all(_passes(entry, broken, registry) for entry in _manifest("annotations/annotationMusts.test"))
+
+
+@pytest.mark.parametrize("source, iri, name", [
+    ("{tmp}/private/folder/article.txt", "urn:annotext:document:{sha}", "article.txt"),
+    ("https://user:secret@example.org/news/story?id=7#top", "https://example.org/news/story?id=7", None),
+])
+def test_targets_never_name_the_analysts_folders(annotated_library, tmp_path, registry, source, iri, name):
+    """A local file is the stable IRI of its text plus its file name alone; a web page is its URL
+    without credentials. Nothing of the local folders is in the export, and it stays valid."""
+    library, doc = annotated_library
+    items = library.report_items([doc])
+    document = items[0][0]
+    document.source = source.format(tmp=tmp_path)
+    raw = export(items, library.annotations.tags(), "json", tmp_path / "out" / "w3c.json").read_text(encoding="utf-8")
+    assert str(tmp_path) not in raw and "private" not in raw and "file:" not in raw and "secret" not in raw
+    annotations = [{"@context": json.loads(raw)["@context"], **item} for item in json.loads(raw)["first"]["items"]]
+    sources = {json.dumps(a["target"]["source"], sort_keys=True) for a in annotations}
+    assert len(sources) == 1  # every annotation of the document names it the same way
+    (target_source,) = [json.loads(s) for s in sources]
+    assert target_source["id"] == iri.format(sha=document.sha256)
+    assert target_source.get("name") == name and target_source["label"] == document.title
+    for annotation in annotations[:3] + annotations[-3:]:
+        assert all(_passes(entry, annotation, registry) for entry in _manifest("annotations/annotationMusts.test"))

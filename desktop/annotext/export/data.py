@@ -78,13 +78,31 @@ def write_csv(items: list[Item], tags: list[Tag], path: Path, excel_bom: bool = 
                       newline="")
 
 
+def is_web_source(source: str) -> bool:
+    """Whether a document came from the web (its source is an http(s) URL), not from a local file."""
+    return source.startswith(("http://", "https://"))
+
+
 def document_iri(document: Document) -> str:
-    """The target source of a document's annotations: its file URL if it came from a file."""
-    if document.source.startswith(("http://", "https://")):
-        return document.source
-    if document.source.startswith("/"):
-        return Path(document.source).as_uri()
-    return f"urn:annotext:document:{document.id}"
+    """The target source of a document's annotations: its URL (credentials and fragment removed, as
+    reports show it) if it came from the web; otherwise an IRI made from its text alone,
+    `urn:annotext:document:<sha256 of the text>`: stable across libraries and machines, and never
+    the analyst's folders (a file:// URL would hand them to whoever receives the export)."""
+    if is_web_source(document.source):
+        return display_source(document.source)
+    return f"urn:annotext:document:{document.sha256}"
+
+
+def w3c_source(document: Document, language: str) -> dict:
+    """The document as the `source` of a W3C target: its IRI, type, format and language, its title
+    as `label` (rdfs:label) and, for a local file, the file's name alone as `name` (foaf:name): both
+    are terms of the Web Annotation JSON-LD context, so a JSON-LD processor keeps them."""
+    source = {"id": document_iri(document), "type": "Text", "format": "text/plain", "language": language}
+    if document.title:
+        source["label"] = document.title
+    if document.source and not is_web_source(document.source):
+        source["name"] = display_source(document.source)
+    return source
 
 
 def model_language(result: AnalysisResult | None, default: str = "en") -> str:
@@ -116,9 +134,7 @@ def w3c_annotations(items: list[Item], tags: list[Tag], options=None, now: str |
     annotations = []
     for document, result, passages in items:
         language = model_language(result)
-        source = {"id": document_iri(document), "type": "Text", "format": "text/plain", "language": language}
-        if document.title:
-            source["title"] = document.title
+        source = w3c_source(document, language)
         for a in chosen_passages(passages, options):
             author = a.author or "analyst"
             creator = {"id": creator_iri(author), "type": "Person", "name": author}

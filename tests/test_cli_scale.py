@@ -38,10 +38,10 @@ def test_analyze_store_all_with_two_workers_then_nothing_left(tmp_path):
     assert run(db, "import", *files).returncode == 0
     result = run(db, "analyze", "--store", "--all", "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    assert "5 analysed and stored" in result.stderr
+    assert "analysed 5 document(s), each stored; 0 already up to date" in result.stderr
     assert len(_stored(db)) == 5 and all(n > 0 for n in _stored(db).values())
     again = run(db, "analyze", "--store", "--all")
-    assert "0 analysed and stored, 5 already up to date" in again.stderr
+    assert "every document is analysed (5 up to date)" in again.stderr
 
 
 def test_analyze_store_refuses_unknown_ids_and_mixed_arguments(tmp_path):

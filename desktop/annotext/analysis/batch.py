@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Hashable, Iterable, Iterator
 
@@ -25,6 +26,27 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+# Each worker is one core's worth of work: its numerical libraries must not start threads of their own,
+# or N workers on N cores fight over them (measured: two workers slower than one).
+_THREAD_LIMITS = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@contextmanager
+def _one_thread_per_worker():
+    """Worker processes started inside inherit one-thread limits (read when numpy loads there);
+    this process's own settings are put back afterwards."""
+    saved = {key: os.environ.get(key) for key in _THREAD_LIMITS}
+    os.environ.update(_THREAD_LIMITS)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _load(model: str | None) -> None:
@@ -64,7 +86,8 @@ def analyse_texts(items: Iterable[tuple[Hashable, str]], *, model: str | None = 
     context = multiprocessing.get_context("forkserver")
     window = window or jobs * 4
     pending: deque[tuple[Hashable, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_load, initargs=(model,)) as pool:
+    with _one_thread_per_worker(), \
+            ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_load, initargs=(model,)) as pool:
         try:
             for key, text in items:
                 if cancelled and cancelled():

@@ -19,16 +19,17 @@ from annotext.core.results import NO_MODEL, result_from_json
 
 
 def documents_to_analyse(library, model: str | None = None, doc_ids: list[int] | None = None) -> list[int]:
-    """Ids (of `doc_ids`, or of the whole library) without a stored analysis for the model that
-    would be used now and this analyser version: the work `analyze --store --all` has left to do."""
+    """What `analyze --store`, `analyze-all` and Analyse all have left to do. Without ids: every
+    document with no stored analysis of its current text (one SQL query, whatever the library's
+    size). With ids: those of them without an analysis by the model that would be used now and this
+    analyser version (asked for by name, so redone when either changed)."""
+    if doc_ids is None:
+        from annotext.storage.summaries import unanalysed_documents
+
+        return unanalysed_documents(library.db)
     info = peek_model_info(model) or NO_MODEL
-    wanted = doc_ids if doc_ids is not None else [d.id for d in library.documents()]
-    missing = []
-    for doc_id in wanted:
-        document = library.document(doc_id)
-        if library.cached_analysis(document, info, ANALYSER_VERSION) is None:
-            missing.append(doc_id)
-    return missing
+    return [doc_id for doc_id in doc_ids
+            if library.cached_analysis(library.document(doc_id), info, ANALYSER_VERSION) is None]
 
 
 def analyse_and_store(library, doc_ids: list[int], *, model: str | None = None, jobs: int = 1,

@@ -1,7 +1,7 @@
-"""Whole-library work: import a folder of files, analyse every document not analysed yet.
+"""Whole-library work: import a folder of files (analysing them all is application/batch_analysis.py).
 
-Each document is its own transaction (import, or analysis with its corpus summary), so stopping or
-killing the process part-way keeps everything finished and nothing half-done.
+Each document is its own transaction, so stopping or killing the process part-way keeps everything
+finished and nothing half-done.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Callable
 
 from annotext.importers import ImportFailed, supported_suffixes
-from annotext.storage.summaries import unanalysed_documents
 
 
 def files_in(paths: list[Path]) -> list[Path]:
@@ -54,29 +53,3 @@ def import_files(library, files: list[Path], each: Callable[[Path], None] | None
         if each is not None:
             each(path)
     return outcome
-
-
-def documents_to_analyse(library) -> list[int]:
-    """Documents with no stored analysis of their current text."""
-    return unanalysed_documents(library.db)
-
-
-def analyse_all(library, analyser, each: Callable[[int], None] | None = None,
-                stop: Callable[[], bool] | None = None) -> int:
-    """Analyse every document not analysed yet, storing each result (with its corpus summary) as soon
-    as it is done; returns how many were analysed. `stop` is checked between and inside documents:
-    a document stopped part-way is not stored."""
-    from annotext.analysis.analyser import AnalysisCancelled
-
-    done = 0
-    for doc_id in documents_to_analyse(library):
-        if stop is not None and stop():
-            break
-        try:
-            library.analyse(doc_id, analyser, cancelled=stop)
-        except AnalysisCancelled:
-            break
-        done += 1
-        if each is not None:
-            each(doc_id)
-    return done

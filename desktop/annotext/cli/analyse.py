@@ -133,9 +133,12 @@ def _analyse_and_store(ctx, targets, all_docs, jobs, quiet) -> None:
     todo = documents_to_analyse(library, ctx.obj["model"], ids)
     warn_without_model(ctx)
     total = len(ids) if ids is not None else len(library.documents())
+    if not todo:
+        echo(f"every document is analysed ({total} up to date)", err=True)
+        return
     with progress("Analysing", quiet, length=len(todo)) as bar:
         stored = analyse_and_store(library, todo, model=ctx.obj["model"], jobs=jobs, progress=bar.update)
-    echo(f"{stored} analysed and stored, {total - len(todo)} already up to date", err=True)
+    echo(f"analysed {stored} document(s), each stored; {total - len(todo)} already up to date", err=True)
 
 
 def _print_summary(document, result) -> None:
@@ -154,28 +157,17 @@ def _print_summary(document, result) -> None:
 
 
 @click.command(name="analyze-all")
+@click.option("--jobs", type=click.IntRange(1, 512), default=None,
+              help="Worker processes, each loading the model once (default: the number of cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @click.pass_context
-def analyze_all(ctx, quiet):
-    """Analyse every document not analysed yet; each is stored as soon as it is done, so an
-    interrupted run keeps what it finished and resumes where it stopped."""
-    from annotext.analysis.analyser import Analyser
-    from annotext.analysis.pipeline import ModelUnavailable
-    from annotext.application.bulk import analyse_all as run, documents_to_analyse
+def analyze_all(ctx, jobs, quiet):
+    """Analyse every document not analysed yet over every core (the same as `analyze --store --all`);
+    each is stored as soon as it is done, so an interrupted run keeps what it finished and resumes
+    where it stopped."""
+    from annotext.analysis.batch import default_jobs
 
-    library = open_library(ctx)
-    todo = documents_to_analyse(library)
-    if not todo:
-        click.echo("every document is analysed", err=True)
-        return
-    try:
-        analyser = Analyser.load(ctx.obj["model"])
-    except ModelUnavailable as error:
-        fail(str(error), 1)
-    with progress("Analysing", quiet, items=range(len(todo))) as bar:
-        ticks = iter(bar)
-        done = run(library, analyser, each=lambda _doc_id: next(ticks, None))
-    click.echo(f"analysed {done} document(s)", err=True)
+    _analyse_and_store(ctx, (), True, jobs or default_jobs(), quiet)
 
 
 def analyse_missing(ctx, library, ids: list[int]) -> None:

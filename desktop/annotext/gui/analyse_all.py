@@ -1,13 +1,13 @@
-"""Analyse every document not analysed yet, in the background, with progress and Stop.
+"""Analyse every document not analysed yet, in the background, over every core, with progress and Stop.
 
-The worker thread only runs the model on a text and returns the result; the GUI thread stores each
-result (with its corpus summary) in one transaction as soon as it arrives, so Stop, a crash or
-closing the window keeps every finished document and nothing half-done.
+The job runs the documents through the worker-process pool of annotext.analysis.batch (each worker
+loads the model once) and hands each result to the GUI thread as it arrives; the GUI thread stores
+it (with its corpus summary) in one transaction, so Stop, a crash or closing the window keeps every
+finished document and nothing half-done. The texts are read before the job starts: work functions
+never touch the database (docs/architecture.md, "Threading").
 """
 
 from __future__ import annotations
-
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,13 +20,12 @@ class AnalyseAll(QObject):
     progressed = Signal(int, int)
     ended = Signal(str)
 
-    def __init__(self, library, model_name: str | None, parent=None):
+    def __init__(self, library, model_name: str | None, parent=None, jobs: int | None = None):
         super().__init__(parent)
         self.library = library
         self.model_name = model_name
+        self.jobs = jobs  # None: every usable core
         self.runner: JobRunner | None = None
-        self._analyser = None
-        self._todo: list[int] = []
         self._done = 0
         self._total = 0
         self._job = None
@@ -37,17 +36,20 @@ class AnalyseAll(QObject):
         return self._job is not None
 
     def start(self, todo: list[int]) -> None:
-        """Analyse these documents one after the other."""
+        """Analyse these documents over the worker processes, storing each as it is done."""
         if self.running or not todo:
             return
         if self.runner is None:
             self.runner = JobRunner("analyse-all", self)
-        self._todo, self._done, self._total = list(todo), 0, len(todo)
+        texts = [(doc_id, self.library.document(doc_id).text) for doc_id in todo]
+        self._done, self._total = 0, len(todo)
         self.progressed.emit(0, self._total)
-        self._next()
+        self._job = self.runner.submit(lambda job: self._work(texts, job), name="Analysis",
+                                       progressed=self._store, finished=self._finished,
+                                       failed=self._failed, cancelled=self._cancelled)
 
     def stop(self) -> None:
-        """Stop after (without storing) the document being analysed."""
+        """Stop: documents being analysed are finished but not stored; the others are not started."""
         if self._job is not None:
             self._job.cancel()
 
@@ -57,39 +59,32 @@ class AnalyseAll(QObject):
         if self.runner is not None:
             self.runner.shutdown()
 
-    def _next(self) -> None:
-        if not self._todo:
-            self._job = None
-            self.ended.emit(f"Analysed {self._done} document(s).")
-            return
-        doc_id = self._todo.pop(0)
-        text = self.library.document(doc_id).text
-        self._job = self.runner.submit(self._work(text), name="Analysis",
-                                       finished=lambda result: self._store(doc_id, result),
-                                       failed=self._failed, cancelled=self._cancelled)
+    def _work(self, texts: list[tuple[int, str]], job) -> int:
+        from annotext.analysis.batch import analyse_texts, default_jobs
 
-    def _work(self, text: str) -> Callable:
-        def work(job):
-            if self._analyser is None:
-                from annotext.analysis.analyser import Analyser
+        count = 0
+        for doc_id, result in analyse_texts(texts, model=self.model_name, jobs=self.jobs or default_jobs(),
+                                            cancelled=job.is_cancelled):
+            if job.is_cancelled():
+                break
+            job.report((doc_id, result))
+            count += 1
+        return count
 
-                self._analyser = Analyser.load(self.model_name)
-            return self._analyser.analyse(text, cancelled=job.is_cancelled)
-
-        return work
-
-    def _store(self, doc_id: int, result) -> None:
+    def _store(self, report) -> None:
+        doc_id, result = report
         self.library.store_analysis(doc_id, result)
         self._done += 1
         self.progressed.emit(self._done, self._total)
-        self._next()
+
+    def _finished(self, _count: int) -> None:
+        self._job = None
+        self.ended.emit(f"Analysed {self._done} document(s).")
 
     def _failed(self, message: str) -> None:
         self._job = None
-        self._todo = []
         self.ended.emit(f"Analysis stopped: {message} ({self._done} document(s) analysed and kept).")
 
     def _cancelled(self) -> None:
         self._job = None
-        self._todo = []
         self.ended.emit(f"Stopped: {self._done} of {self._total} document(s) analysed and kept.")

@@ -96,3 +96,40 @@ def test_import_folder_then_analyse_all_and_export(tmp_path):
     assert "Maria Lopez" in out.read_text(encoding="utf-8")
     assert run(db, "export", "--corpus", "--format", "md", "-o", tmp_path / "x.md").returncode == 2
     assert run(db, "export", "--corpus", "--format", "html", "-o", db).returncode == 2
+
+
+def _on_a_terminal(db, *args) -> tuple[int, str]:
+    """Run the CLI with stderr on a pseudo-terminal (what a user sees); returns the exit code and stderr."""
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "annotext", "--db", str(db), *map(str, args)],
+                               stdout=subprocess.DEVNULL, stderr=follower, env=dict(os.environ))
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    return process.wait(timeout=120), seen.decode("utf-8", "replace")
+
+
+def test_export_shows_progress_on_a_terminal_and_accepts_quiet(tmp_path):
+    db = tmp_path / "lib.db"
+    library, items = build_library(db, count=6)
+    library.close()
+    code, stderr = _on_a_terminal(db, "export", "--all", "--format", "csv", "-o", tmp_path / "all.csv")
+    assert code == 0, stderr
+    assert "Exporting" in stderr and "7/7" in stderr  # six documents read, then the file written
+    code, stderr = _on_a_terminal(db, "export", "--all", "--format", "jsonl", "-o", tmp_path / "all.jsonl", "--quiet")
+    assert code == 0 and "Exporting" not in stderr and stderr.strip() == ""
+    assert len((tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+    piped = run(db, "export", "--all", "--format", "json", "-o", tmp_path / "all.json")
+    assert piped.returncode == 0 and piped.stderr == "" and piped.stdout.strip() == str(tmp_path / "all.json")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text(encoding="utf-8"))))
+    assert {int(r["document_id"]) for r in rows} == {i.document.id for i in items}

@@ -170,9 +170,9 @@ def analyze_all(ctx, jobs, quiet):
     _analyse_and_store(ctx, (), True, jobs or default_jobs(), quiet)
 
 
-def analyse_missing(ctx, library, ids: list[int]) -> None:
+def analyse_missing(ctx, library, ids: list[int], quiet: bool = False) -> None:
     """Documents never analysed are analysed once over every core (and stored, each in its own
-    transaction), with a progress bar on a terminal; analysed ones never touch spaCy."""
+    transaction), with a progress bar on a terminal unless `quiet`; analysed ones never touch spaCy."""
     from annotext.analysis.batch import default_jobs
     from annotext.application.batch_analysis import analyse_and_store
 
@@ -181,7 +181,7 @@ def analyse_missing(ctx, library, ids: list[int]) -> None:
         return
     echo(f"annotext: analysing {len(missing)} document(s) not analysed yet", err=True)
     warn_without_model(ctx)
-    with progress("Analysing", length=len(missing)) as bar:
+    with progress("Analysing", quiet, length=len(missing)) as bar:
         analyse_and_store(library, missing, model=ctx.obj["model"], jobs=default_jobs(), progress=bar.update)
 
 

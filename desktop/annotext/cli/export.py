@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from annotext.cli.analyse import analyse_missing
-from annotext.cli.common import document_or_fail, echo, fail, open_library, refuse_library_target, split_names
+from annotext.cli.common import (document_or_fail, echo, fail, open_library, progress, refuse_library_target,
+                                 split_names)
 from annotext.cli.corpus import export_corpus, filter_options, make_filter
 from annotext.export.registry import FORMATS as EXPORT_FORMATS
 
@@ -35,10 +36,11 @@ from annotext.export.registry import FORMATS as EXPORT_FORMATS
 @click.option("--excel", is_flag=True, help="CSV: start with a byte-order mark so Excel reads UTF-8.")
 @click.option("--corpus", is_flag=True, help="The corpus report (html, pdf, docx or csv) of the library or of"
               " the documents chosen by --from/--to/--source/--attr/--in-tag; --tags/--tag choose its code report.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @filter_options(tag_flag="--in-tag")
 @click.pass_context
 def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no_passages, tag_names, exact_tags,
-            no_comments, no_people, no_codebook, excel, corpus, date_from, date_to, source, attrs, in_tag):
+            no_comments, no_people, no_codebook, excel, corpus, quiet, date_from, date_to, source, attrs, in_tag):
     """Export documents DOC... (or --all) as a report or as data, or the --corpus report."""
     if corpus:
         refuse_library_target(ctx, output)
@@ -74,6 +76,13 @@ def export_(ctx, docs, all_docs, fmt, output, labels, no_entities, no_quotes, no
     options = ReportOptions(entity_labels=entity_labels, quotes=not no_quotes, passages=not no_passages,
                             tag_ids=tag_ids, comments=not no_comments, people=not no_people,
                             codebook=not no_codebook)
-    analyse_missing(ctx, library, ids)
-    export(library.report_items(ids), store.tags(), fmt, output, options, excel_bom=excel, tokenize=token_bounds)
+    analyse_missing(ctx, library, ids, quiet)
+    # one step per document read with its corrected analysis, and a last one for writing the file
+    with progress("Exporting", quiet or len(ids) < 2, length=len(ids) + 1) as bar:
+        items = []
+        for doc_id in ids:
+            items += library.report_items([doc_id])
+            bar.update(1)
+        export(items, store.tags(), fmt, output, options, excel_bom=excel, tokenize=token_bounds)
+        bar.update(1)
     echo(str(output))

@@ -8,11 +8,12 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from annotext.core.blocks import with_blocks
 from annotext.core.document import Document
 from annotext.importers.archive import Archive, open_archive
 from annotext.importers.errors import ImportFailed
 from annotext.importers.limits import TextBudget
-from annotext.importers.markup import block_lines
+from annotext.importers.markup import block_lines, titled_text
 from annotext.importers.source_file import source_of
 
 _NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container", "opf": "http://www.idpf.org/2007/opf",
@@ -37,10 +38,13 @@ def import_epub(path: Path) -> Document:
             _refuse_drm(book, spine)
             budget = TextBudget(path)
             lines: list[str] = []
+            kinds: list[str | None] = []
             for name in spine:
                 markup = book.read(name)
                 if markup.strip():  # an empty chapter file is nothing to read, not a damaged book
-                    lines.extend(block_lines(html.fromstring(markup), budget))
+                    chapter_lines, chapter_kinds = block_lines(html.fromstring(markup), budget)
+                    lines.extend(chapter_lines)
+                    kinds.extend(chapter_kinds)
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()
             metadata = {key: value.strip() for key in ("creator", "date", "language", "publisher")
                         if (value := opf.findtext(f".//dc:{key}", default="", namespaces=_NS))}
@@ -51,8 +55,9 @@ def import_epub(path: Path) -> Document:
         raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
     if not lines:
         raise ImportFailed(path, "the e-book contains no text")
-    text = "\n".join(([title] if title and lines[0] != title else []) + lines) + "\n"
-    return Document(title=title or lines[0][:200], text=text, source=source_of(path), metadata=metadata)
+    text, blocks = titled_text(title, lines, kinds)
+    return Document(title=title or lines[0][:200], text=text, source=source_of(path),
+                    metadata=with_blocks(metadata, blocks))
 
 
 def _refuse_drm(book: Archive, spine: list[str]) -> None:

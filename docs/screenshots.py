@@ -7,7 +7,8 @@ Writes OUT_DIR/NAME.png (default window-WIDTHxHEIGHT[-dark]); ":notes" shows onl
 notes margin, with one note open for editing. Never touches the user's library or settings.
 The pictures in docs/ are made with:
     python docs/screenshots.py docs screenshot=1440x900 window-1024x640=1024x640 \
-        window-dark=1366x768:dark notes-margin=1366x768:notes
+        window-dark=1366x768:dark notes-margin=1366x768:notes window-1366x768=1366x768 \
+        window-1920x1080=1920x1080
 """
 
 from __future__ import annotations

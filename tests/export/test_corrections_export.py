@@ -84,14 +84,42 @@ def test_html_markdown_and_docx_show_the_corrected_people_and_who_corrected(corr
 def test_jsonl_has_the_corrected_entities_and_quotations(corrected, tmp_path):
     library, doc, quotes = corrected
     (record,) = [json.loads(line) for line in write(library, doc, "jsonl", tmp_path).read_text().splitlines()]
-    labelled = {(s["start"], s["end"], s["label"]): s["source"] for s in record["spans"]}
+    labelled = {(s["start"], s["end"], s["label"]): s["source"] for s in record["spancat_spans"]}
     text = record["text"]
     prigozhin = text.index("Yevgeny Prigozhin")
     assert labelled[(prigozhin, prigozhin + len("Yevgeny Prigozhin"), "ORG")] == "correction"
     assert (prigozhin, prigozhin + len("Yevgeny Prigozhin"), "PERSON") not in labelled
-    assert {(e["start"], e["label"]) for e in record["ents"]} >= {(prigozhin, "ORG")}
+    assert {(e["start"], e["label"]) for e in record["spans"]} >= {(prigozhin, "ORG")}
     friend = quotes["best friend"]
     assert (friend.start, friend.end, "QUOTE") not in labelled
+
+
+def test_jsonl_quotations_carry_the_corrected_speaker_and_kind_and_people_their_name(corrected, tmp_path):
+    """Speaker corrections, scare quotes and person renames reach the spaCy/Prodigy file: each QUOTE
+    has its `speaker` and `kind`, each PERSON entity its canonical `person`, as the analyst left them."""
+    library, doc, quotes = corrected
+    (record,) = [json.loads(line) for line in write(library, doc, "jsonl", tmp_path).read_text().splitlines()]
+    shown = library.stored_result(library.document(doc))
+    by_span = {(s["start"], s["end"]): s for s in record["spancat_spans"] if s["label"] == "QUOTE"}
+    assert len(by_span) == len(shown.quotes)
+    gabuev, partner = quotes["gabuev"], quotes["reliable partner"]
+    assert by_span[(gabuev.start, gabuev.end)]["speaker"] == "Xi Jinping"
+    assert by_span[(gabuev.start, gabuev.end)]["kind"] == "speech"
+    assert by_span[(gabuev.start, gabuev.end)]["source"] == "correction"
+    assert by_span[(partner.start, partner.end)]["kind"] == "scare"
+    assert by_span[(partner.start, partner.end)]["speaker"] is None
+    for quote in shown.quotes:  # every other quotation: the speaker the analyst sees
+        if quote.attrs.get("kind") != "scare":
+            assert by_span[(quote.start, quote.end)]["speaker"] == (quote.attrs.get("speaker") or None)
+    speakers = {s["speaker"] for s in by_span.values()}
+    assert "Vladimir Putin" not in speakers and "Xi Jinping" in speakers
+    people = [s for s in record["spans"] if s["label"] == "PERSON"]
+    assert people and all(s["person"] for s in people)
+    putin = [s for s in people if s["person"] == "President V. Putin"]
+    assert len(putin) >= 5 and not [s for s in people if s["person"] == "Vladimir Putin"]
+    assert {s["person"] for s in people} <= {p.name for p in shown.people}
+    assert {json.dumps(s, sort_keys=True) for s in people} <= {json.dumps(s, sort_keys=True)
+                                                               for s in record["spancat_spans"]}
 
 
 def _csv_rows(path):

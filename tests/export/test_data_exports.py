@@ -214,21 +214,26 @@ def test_jsonl_spans_align_with_spacy_tokens(library, analyser, tmp_path):
         doc = Doc(nlp.vocab, words=[t["text"] for t in tokens], spaces=[t["ws"] for t in tokens])
         assert doc.text == record["text"]
         retokenised = model.make_doc(record["text"])  # a reader that ignores the tokens we give
-        for span in record["spans"] + record["ents"]:
+        assert set(record) == {"text", "tokens", "spans", "spancat_spans", "meta"}
+        for span in record["spans"] + record["spancat_spans"]:
             aligned = doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="strict")
             assert aligned is not None, (span, record["text"][span["start"]:span["end"]])
             assert (aligned.start, aligned.end - 1) == (span["token_start"], span["token_end"])
             assert retokenised.char_span(span["start"], span["end"], alignment_mode="strict") is not None, span
             assert record["text"][span["start"]:span["end"]].strip() and original[span["start"]:span["end"]]
             total += 1
-        doc.ents = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["ents"]]  # no overlap
-        doc.spans["sc"] = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["spans"]]
-        assert {"QUOTE", "Mid-word"} <= {s["label"] for s in record["spans"]} or doc_id != doc_ids[0]
-        assert any(s["label"] == "Mid-word" for s in record["spans"])
+        doc.ents = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["spans"]]  # ner: no overlap
+        doc.spans["sc"] = [doc.char_span(s["start"], s["end"], label=s["label"]) for s in record["spancat_spans"]]
+        assert {"QUOTE", "Mid-word"} <= {s["label"] for s in record["spancat_spans"]} or doc_id != doc_ids[0]
+        assert any(s["label"] == "Mid-word" for s in record["spancat_spans"])
+        assert not {"QUOTE", "Mid-word"} & {s["label"] for s in record["spans"]}  # ner: the model's entities only
+        for quote in (s for s in record["spancat_spans"] if s["label"] == "QUOTE"):
+            assert quote["kind"] in ("speech", "scare") and "speaker" in quote
+        assert all(s.get("person") for s in record["spans"] if s["label"] == "PERSON")
     assert total > 100
     result = library.stored_result(library.document(doc_ids[1]))
     assert [record for record in [json.loads(path.read_text(encoding="utf-8").splitlines()[1])]
-            if len(record["ents"]) == len({(e.start, e.end) for e in result.entities})]
+            if len(record["spans"]) == len({(e.start, e.end) for e in result.entities})]
 
 
 # W3C ------------------------------------------------------------------------------------------

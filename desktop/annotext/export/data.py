@@ -17,8 +17,8 @@ from annotext.core.annotations import Annotation, Tag
 from annotext.core.atomic import atomic_write_text
 from annotext.core.document import Document
 from annotext.core.results import AnalysisResult
-from annotext.export.analysis_layer import (ANALYSER, MENTION, PASSAGE, QUOTATION, AutoQuote, Mention,
-                                            chosen_passages, mentions, quotations)
+from annotext.export.analysis_layer import (ANALYSER, MENTION, PASSAGE, PERSON_LABEL, QUOTATION, AutoQuote,
+                                            Mention, chosen_passages, mentions, quotations)
 from annotext.export.report import display_source
 
 CSV_COLUMNS = ["document_id", "document_title", "annotation_id", "start", "end", "exact", "tags", "comment",
@@ -224,12 +224,17 @@ def _snap(start: int, end: int, starts: list[int], ends: list[int]) -> tuple[int
 
 
 def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> list[dict]:
-    """spaCy/Prodigy records, one per document: `text` (as the model read it: the document with
-    mistyped apostrophes corrected, same length, so every offset also fits the original, which
-    `meta.normalised` flags), `tokens` (the model's tokens), `spans`
-    (every span, overlapping allowed: entities, QUOTE and one per analyst tag: Prodigy's spancat
-    format), `ents` (the entities alone, never overlapping: the ner format) and `meta`.
+    """spaCy/Prodigy records, one per document, in Prodigy's documented task format: `text` (as the
+    model read it: the document with mistyped apostrophes corrected, same length, so every offset
+    also fits the original, which `meta.normalised` flags), `tokens` (the model's tokens), `spans`
+    (the entities alone, never overlapping: what `ner.manual`, `ner.correct` and `data-to-spacy --ner`
+    read), `spancat_spans` (every span, overlapping allowed: entities, QUOTE and one per analyst tag:
+    the `spans` of a `spans.manual`/spancat task, under a key of its own because both formats call
+    it `spans`) and `meta`.
 
+    The analysis is carried as the analyst corrected it: a PERSON entity has the canonical `person`
+    (renames and merges applied), a QUOTE its `speaker` (None for a scare quote or an unattributed
+    quotation) and `kind` ("speech" or "scare"); Prodigy and spaCy ignore keys they do not know.
     Every span lies on token boundaries: entities already do; quotations and passages an analyst
     drew through the middle of a word are widened to the whole tokens."""
     by_id = {t.id: t for t in tags}
@@ -240,30 +245,38 @@ def jsonl_records(items: list[Item], tags: list[Tag], tokenize: Tokenizer) -> li
                   for i, (s, e, ws) in enumerate(bounds)]
         starts, ends = [s for s, _e, _w in bounds], [e for _s, e, _w in bounds]
 
-        def span(start: int, end: int, label: str, source: str) -> dict | None:
+        def span(start: int, end: int, label: str, source: str, extra: dict) -> dict | None:
             snapped = _snap(start, end, starts, ends)
             if snapped is None:
                 return None
             first, last = snapped
             return {"start": starts[first], "end": ends[last - 1], "token_start": first,
-                    "token_end": last - 1, "label": label, "source": source}
+                    "token_end": last - 1, "label": label, "source": source, **extra}
 
         raw = []
         if result is not None:
-            raw += [(e.start, e.end, e.label, _source(e)) for e in result.entities]
-            raw += [(q.start, q.end, "QUOTE", _source(q)) for q in result.quotes]
+            raw += [(e.start, e.end, e.label, _source(e), _entity_extra(e)) for e in result.entities]
+            raw += [(q.start, q.end, "QUOTE", _source(q), {"speaker": shown.speaker, "kind": shown.kind})
+                    for q, shown in zip(result.quotes, quotations(document, result), strict=True)]
         for a in passages:
             if not a.orphaned:
-                raw += [(a.start, a.end, name, "analyst") for name in _tag_names(a, by_id)]
+                raw += [(a.start, a.end, name, "analyst", {}) for name in _tag_names(a, by_id)]
         spans = [s for s in (span(*r) for r in raw) if s is not None]
         spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
         spans = [s for i, s in enumerate(spans) if i == 0 or s != spans[i - 1]]
-        records.append({"text": text, "tokens": tokens, "spans": spans,
-                        "ents": _non_overlapping([s for s in spans if s["source"] in ("model", "correction")
-                                                  and s["label"] != "QUOTE"]),
+        records.append({"text": text, "tokens": tokens,
+                        "spans": _non_overlapping([s for s in spans if s["source"] in ("model", "correction")
+                                                   and s["label"] != "QUOTE"]),
+                        "spancat_spans": spans,
                         "meta": {"id": document.id, "title": document.title,
                                  "source": display_source(document.source), "normalised": text != document.text}})
     return records
+
+
+def _entity_extra(entity) -> dict:
+    """A PERSON entity's canonical person as corrected (renamed, merged); nothing for other labels."""
+    person = entity.attrs.get("person")
+    return {"person": person} if entity.label == PERSON_LABEL and person else {}
 
 
 def _source(span) -> str:

@@ -183,9 +183,11 @@ def test_jsonl_spans(annotated_library, tmp_path):
 
     lines = write(annotated_library, "jsonl", tmp_path, tokenize=token_bounds).read_text(encoding="utf-8").splitlines()
     record = json.loads(lines[0])
-    labels = {s["label"] for s in record["spans"]}
+    labels = {s["label"] for s in record["spancat_spans"]}
     assert {"PERSON", "GPE", "QUOTE", "Bilateral ties", HOSTILE_TAG} <= labels
-    for span in record["spans"]:
+    assert {"PERSON", "GPE"} <= {s["label"] for s in record["spans"]}  # ner: the entities alone
+    assert not {"QUOTE", "Bilateral ties", HOSTILE_TAG} & {s["label"] for s in record["spans"]}
+    for span in record["spans"] + record["spancat_spans"]:
         assert 0 <= span["start"] < span["end"] <= len(record["text"])
 
 

@@ -8,6 +8,7 @@ still speaks is a person).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Role words that can stand before a name without being part of it ("Harbourmaster Ewan Ross").
 ROLE_WORDS = frozenset("""
@@ -65,3 +66,35 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
             found.append((position, position + len(line)))
         position += len(line) + 1
     return found
+
+
+# Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "mayor",
+    "general", "gen", "colonel", "col", "captain", "capt", "minister", "chancellor", "pope",
+    "king", "queen", "prince", "princess", "rev", "father", "sister", "brother", "st",
+    "councillor", "councilor", "councilman", "councilwoman", "alderman", "secretary", "ambassador",
+    "commissioner", "chairman", "chairwoman", "deputy", "inspector", "detective", "sergeant", "sgt",
+    "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
+    "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
+    "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
+}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
+                  "cbe", "kbe", "dbe", "phd", "md", "esq"}
+TITLE_WORDS = frozenset(HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
+
+
+@lru_cache(maxsize=4096)
+def _name_words(form: str) -> tuple[str, ...]:
+    words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return tuple(w for w in words if w)
+
+
+def name_words(form: str) -> list[str]:
+    """The words of a name without honorifics, suffixes or punctuation: "Mr. Joe Webster Jr." -> [Joe, Webster]."""
+    return list(_name_words(form))

@@ -14,27 +14,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
-from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
+from annotext.analysis.names import (HONORIFICS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
+                                    name_words)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
-_HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "senator", "sen", "rep", "governor", "gov", "judge", "justice", "mayor",
-    "general", "gen", "colonel", "col", "captain", "capt", "minister", "chancellor", "pope",
-    "king", "queen", "prince", "princess", "rev", "father", "sister", "brother", "st",
-    "councillor", "councilor", "councilman", "councilwoman", "alderman", "secretary", "ambassador",
-    "commissioner", "chairman", "chairwoman", "deputy", "inspector", "detective", "sergeant", "sgt",
-    "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
-    "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
-    "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
-}
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
               "dos", "das", "ter", "zu"}
@@ -55,9 +44,6 @@ _ORGANISATION_ENDINGS = {"freight", "foods", "group", "holdings", "ltd", "limite
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
-TITLE_WORDS = frozenset(_HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
-                  "cbe", "kbe", "dbe", "phd", "md", "esq"}
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -77,21 +63,6 @@ class _Cluster:
             best = max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], len(f)))
             self.cached_name = " ".join(name_words(best)) or best
         return self.cached_name
-
-
-@lru_cache(maxsize=4096)
-def _name_words(form: str) -> tuple[str, ...]:
-    words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in ROLE_WORDS):
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
-        words.pop()
-    return tuple(w for w in words if w)
-
-
-def name_words(form: str) -> list[str]:
-    """The words of a name without honorifics, suffixes or punctuation: "Mr. Joe Webster Jr." -> [Joe, Webster]."""
-    return list(_name_words(form))
 
 
 def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Person]]:
@@ -144,7 +115,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
-        if len(words) == 1 and (words[0].lower().rstrip(".") in _HONORIFICS or words[0].lower() in ROLE_WORDS):
+        if len(words) == 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
             continue  # "Mrs" or "Judge" alone is a title, not a name
         if len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS:
             continue  # "Solent Freight", "Glanmore Foods": a company
@@ -166,7 +137,7 @@ def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         if len(words) < 3:
             break
         first = words[0].lower().rstrip(".")
-        if first in _HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words):
+        if first in HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words):
             break
         cut = surface.index(words[1], len(words[0]))
         start += cut

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.people import TITLE_WORDS, looks_like_name, name_words, surname
+from annotext.analysis.names import TITLE_WORDS
+from annotext.analysis.people import looks_like_name, name_words, surname
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
 

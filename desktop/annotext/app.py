@@ -199,7 +199,7 @@ def _show_preview(window, db: Path, settings) -> None:
     last = settings.value("lastDocument")
     found = peek_document(db, int(last) if last is not None else None)
     if found is not None:
-        window.show_preview(found[1], found[2])
+        window.show_preview(found[1], found[2], found[3])
         return
     from annotext.core.paths import sample_article
 

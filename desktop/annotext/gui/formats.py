@@ -51,12 +51,18 @@ def _build(kind: str, label: str, scare: bool = False) -> QTextCharFormat:
     return fmt
 
 
-def heading_format() -> QTextCharFormat:
-    """The article title: bold and larger, relative to the reader's font so zoom scales it."""
-    fmt = QTextCharFormat()
-    fmt.setFontWeight(QFont.Weight.Bold)
-    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 2)
+def heading_format(size: int = 2) -> QTextCharFormat:
+    """A heading (the title is size 2): bold and larger by `size` steps, relative to the reader's
+    font so zoom scales it."""
+    fmt = _headings.get(size)
+    if fmt is None:
+        fmt = _headings[size] = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, size)
     return fmt
+
+
+_headings: dict[int, QTextCharFormat] = {}
 
 
 def plain_format() -> QTextCharFormat:

@@ -136,9 +136,11 @@ class MainWindow(PanelLayout, QMainWindow):
         if library.read_only:
             self.on_status(f"{library.path} is {library.read_only}: opened read-only.")
 
-    def show_preview(self, title: str, text: str) -> None:
+    def show_preview(self, title: str, text: str, metadata: dict | None = None) -> None:
         """Show a document's text before the library is open (first paint); open_document keeps it."""
-        self.reader.show_text(text, title)
+        from annotext.core.blocks import blocks_of
+
+        self.reader.show_text(text, title, blocks_of(metadata, text))
         self.setWindowTitle(f"{title} — {APP_NAME}")
 
     # Construction --------------------------------------------------------------------------
@@ -321,14 +323,17 @@ class MainWindow(PanelLayout, QMainWindow):
         """Show a document at once; highlights follow from the cache or a background analysis."""
         from annotext.analysis.analyser import ANALYSER_VERSION
         from annotext.analysis.pipeline import peek_model_info
+        from annotext.core.blocks import blocks_of
 
         document = self.library.document(doc_id)
         self._remember_scroll()
         self.current = document
         self.result = self.raw_result = None
         self.setWindowTitle(f"{document.title} — {APP_NAME}")
-        if self.reader.text != document.text or self.reader.spans() or self.reader.tag_spans():
-            self.reader.show_text(document.text, document.title)  # (a start-up preview is kept as is)
+        blocks = blocks_of(document.metadata, document.text)
+        if (self.reader.text != document.text or self.reader.spans() or self.reader.tag_spans()
+                or self.reader.blocks() != blocks):
+            self.reader.show_text(document.text, document.title, blocks)  # (a start-up preview is kept as is)
         self.legend.set_counts({})
         self.people_panel.set_people([], [])
         self.quotes_panel.set_quotes([])

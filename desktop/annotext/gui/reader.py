@@ -17,9 +17,11 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QTextBlockFormat, QTextCharF
                            QTextFrameFormat)
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
+from annotext.core.blocks import BLOCKQUOTE, Block
 from annotext.core.span_index import SpanIndex
 from annotext.gui.formats import format_for, heading_format, plain_format
 from annotext.gui.positions import PositionMap
+from annotext.gui.structure import apply_block_formats, heading_ranges, indent_width, overlapping, quote_rules
 
 if TYPE_CHECKING:  # loaded on first use: the reader paints before these are needed
     from annotext.core.spans import Span
@@ -61,6 +63,10 @@ class ReaderView(QTextEdit):
         self._tags = SpanIndex()  # the analyst's passages: attrs colour, annotation id
         self._lanes: dict[int, int] = {}
         self._has_heading = False
+        self._blocks: list[Block] = []  # the document's structure (core/blocks.py)
+        self._headings: list[tuple[int, int, int]] = []  # (start, end, size) painted bold and larger
+        self._heading_ends: list[int] = []
+        self._quotes: list[Block] = []
         self._side_margin: tuple[int, int] | None = None
         self._pending: list[tuple[int, int]] = []
         self._chunk_timer = QTimer(self)
@@ -81,19 +87,24 @@ class ReaderView(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     # Text ----------------------------------------------------------------------------------
-    def show_text(self, text: str, title: str | None = None) -> None:
-        """Replace the shown text; the first line becomes a heading when it is the title."""
+    def show_text(self, text: str, title: str | None = None, blocks: Iterable[Block] = ()) -> None:
+        """Replace the shown text; the first line becomes a heading when it is the title, and the
+        structure kept from import (headings, list items, block quotes) is shown as such."""
         self._text = text
         self._map = PositionMap(text)
         self._spans, self._tags, self._lanes = SpanIndex(), SpanIndex(), {}
         self._pending = []
         self.setPlainText(text)  # fresh character formats: only the heading needs painting below
         self._has_heading = bool(title) and text.split("\n", 1)[0].strip() == title.strip()
+        self._blocks = [b for b in blocks if b.end <= len(text)]
+        self._headings = heading_ranges(text, self._blocks, self._has_heading)
+        self._heading_ends = [h[1] for h in self._headings]
+        self._quotes = [b for b in self._blocks if b.kind == BLOCKQUOTE]
         self._side_margin = None
         self._update_column()
         self._apply_block_layout()
-        if self._has_heading:
-            self.repaint_range(0, len(text.split("\n", 1)[0]))
+        for start, end, _size in self._headings:
+            self.repaint_range(start, end)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @property
@@ -121,6 +132,12 @@ class ReaderView(QTextEdit):
             heading.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             cursor.mergeBlockFormat(heading)
         cursor.endEditBlock()
+        apply_block_formats(self.document(), [b for b in self._blocks if not (self._has_heading and b.start == 0)],
+                            self._map.to_qt)  # (the title line keeps the title's layout above)
+
+    def blocks(self) -> list[Block]:
+        """The structure shown (headings, list items, block quotes)."""
+        return list(self._blocks)
 
     # Highlights ----------------------------------------------------------------------------
     def set_spans(self, spans: Iterable[Span]) -> None:
@@ -238,13 +255,10 @@ class ReaderView(QTextEdit):
         cursor.setPosition(to_qt(start))
         cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(plain_format())
-        if self._has_heading:
-            title_end = self._text.find("\n")
-            title_end = len(self._text) if title_end < 0 else title_end
-            if start < title_end:
-                cursor.setPosition(to_qt(start))
-                cursor.setPosition(to_qt(min(end, title_end)), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(heading_format())
+        for heading_start, heading_end, size in overlapping(self._headings, self._heading_ends, start, end):
+            cursor.setPosition(to_qt(max(start, heading_start)))
+            cursor.setPosition(to_qt(min(end, heading_end)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(heading_format(size))
         if "tag" not in self._hidden:
             self._paint_tags(cursor, start, end)
         for span in self.spans_overlapping(start, end):
@@ -275,8 +289,11 @@ class ReaderView(QTextEdit):
             cursor.mergeCharFormat(fmt)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        """Text as usual, then one stripe per passage in the left margin (lanes keep overlaps apart)."""
+        """Text as usual, a rule beside block quotes, then one stripe per passage in the left margin
+        (lanes keep overlaps apart)."""
         super().paintEvent(event)
+        if self._quotes:
+            self._paint_quote_rules()
         if not len(self._tags) or "tag" in self._hidden:
             return
         top, bottom = self.visible_range()
@@ -293,9 +310,20 @@ class ReaderView(QTextEdit):
                 _paint_note_icon(painter, self.note_icon_rect(span), self.palette().text().color())
         painter.end()
 
+    def _paint_quote_rules(self) -> None:
+        top, bottom = self.visible_range()
+        rules = quote_rules(self, self._quotes, top, bottom, self._map.to_qt)
+        if rules:
+            painter = QPainter(self.viewport())
+            colour = self.palette().text().color()
+            colour.setAlphaF(0.3)
+            for rect in rules:
+                painter.fillRect(rect, colour)
+            painter.end()
+
     def stripe_rect(self, span: "Span") -> QRect:
         """Where a passage's stripe is drawn in the left margin (viewport coordinates)."""
-        x0 = self.cursorRect(self._cursor_at(0)).left() - 12
+        x0 = self._column_left() - 12
         first = self.cursorRect(self._cursor_at(span.start))
         last = self.cursorRect(self._cursor_at(max(span.start, span.end - 1)))
         lane = self._lanes.get(id(span), 0)
@@ -305,6 +333,12 @@ class ReaderView(QTextEdit):
         """The note mark of a passage with a comment: left of its stripe, level with its first line."""
         stripe = self.stripe_rect(span)
         return QRect(stripe.left() - 13, stripe.top(), 10, 9)
+
+    def _column_left(self) -> int:
+        """The x of the text column's left edge (where an unindented line starts)."""
+        block = self.document().firstBlock()
+        levels = block.textList().format().indent() if block.textList() else block.blockFormat().indent()
+        return self.cursorRect(self._cursor_at(0)).left() - int(levels * self.document().indentWidth())
 
     def _cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -325,7 +359,7 @@ class ReaderView(QTextEdit):
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A click on a passage's note mark opens its note; anywhere else selects as usual."""
         point = event.position().toPoint()
-        if "tag" not in self._hidden and point.x() < self.cursorRect(self._cursor_at(0)).left():
+        if "tag" not in self._hidden and point.x() < self._column_left():
             top, bottom = self.visible_range()
             for span in self.tags_overlapping(top, bottom):
                 if span.attrs.get("comment") and self.note_icon_rect(span).adjusted(-3, -3, 3, 3).contains(point):
@@ -395,6 +429,7 @@ class ReaderView(QTextEdit):
         bar = self.verticalScrollBar()
         spare = 0 if bar.isVisible() or self.scroll_bar_outside else self.style().pixelMetric(
             self.style().PixelMetric.PM_ScrollBarExtent, None, bar)
+        self.document().setIndentWidth(indent_width(self))  # list and quote indents follow zoom
         side = max(MIN_SIDE_MARGIN, (available - spare - measure) // 2)
         margins = (side, side + spare)
         if margins == self._side_margin:

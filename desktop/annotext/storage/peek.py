@@ -3,12 +3,14 @@ show at start-up, so the window paints before sqlite-utils (and the rest) are ev
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 
-def peek_document(path: Path, doc_id: int | None = None) -> tuple[int, str, str] | None:
-    """(id, title, text) of `doc_id` (else the newest document), or None if there is nothing to show.
+def peek_document(path: Path, doc_id: int | None = None) -> tuple[int, str, str, dict] | None:
+    """(id, title, text, metadata) of `doc_id` (else the newest document), or None if there is
+    nothing to show (metadata: {} when unreadable; the preview then only lacks its structure).
 
     Never writes and never raises: any problem (no file, locked, corrupt) just means no preview.
     """
@@ -21,11 +23,20 @@ def peek_document(path: Path, doc_id: int | None = None) -> tuple[int, str, str]
     try:
         row = None
         if doc_id is not None:
-            row = connection.execute("select id, title, text from documents where id = ?", [doc_id]).fetchone()
+            row = connection.execute("select id, title, text, metadata from documents where id = ?",
+                                     [doc_id]).fetchone()
         if row is None:
-            row = connection.execute("select id, title, text from documents order by id desc limit 1").fetchone()
-        return (row[0], row[1], row[2]) if row else None
+            row = connection.execute("select id, title, text, metadata from documents order by id desc limit 1").fetchone()
+        return (row[0], row[1], row[2], _metadata(row[3])) if row else None
     except sqlite3.Error:
         return None
     finally:
         connection.close()
+
+
+def _metadata(stored) -> dict:
+    try:
+        metadata = json.loads(stored or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}

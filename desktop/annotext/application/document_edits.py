@@ -63,12 +63,13 @@ class ReplaceText(Edit):
     doc_id: int = field()  # (an explicit field: Edit.doc_id = None must not become its default)
     new_text: str
     label: str = "Replace text"
+    new_blocks: list = field(default_factory=list)  # the new file's structure (core/blocks.py)
     counts: dict[str, int] = field(default_factory=dict)
     _rows: dict = field(default_factory=dict)
 
     def apply(self, library):
         self._rows = library.repo.document_rows(self.doc_id)
-        self.counts = library.replace_text(self.doc_id, self.new_text)
+        self.counts = library.replace_text(self.doc_id, self.new_text, self.new_blocks)
         return Changes(text=True, passages=True, doc_id=self.doc_id)
 
     def revert(self, library):

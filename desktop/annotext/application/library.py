@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from annotext.application.annotation_store import AnnotationStore
 from annotext.application.changes import Changes
 from annotext.core.annotations import AnnotationError
+from annotext.core.blocks import Block, blocks_of, with_blocks
 from annotext.core.corrections import apply_corrections
 from annotext.core.document import Document, clean_text
 from annotext.core.paths import sample_article
@@ -80,16 +81,17 @@ class Library:
                 return existing
             previous = self.repo.find_by_source(document.source) if document.source else None
             if previous is not None:
-                self.replace_text(previous, document.text)
+                self.replace_text(previous, document.text, blocks_of(document.metadata, document.text))
                 return previous
             return with_retry(lambda: self.repo.add_document(document))
         except sqlite3.Error as error:  # a full disk, a lost lock: named as such, never "internal error"
             raise failure(error, self.path) from error
 
-    def replace_text(self, doc_id: int, new_text: str) -> dict[str, int]:
+    def replace_text(self, doc_id: int, new_text: str, blocks: list[Block] | tuple = ()) -> dict[str, int]:
         """Give a document new text and move every annotation onto it (docs/architecture.md,
         "Re-anchoring"), in one transaction. Returns how many landed by position, exact search, fuzzy
-        match, or orphaned. Not undoable by itself: the analyst's way is the ReplaceText edit."""
+        match, or orphaned. The structure kept from import becomes `blocks` (the new file's): the
+        old one no longer fits. Not undoable by itself: the analyst's way is the ReplaceText edit."""
         from annotext.core.anchoring import Reanchorer
         from annotext.core.annotations import selectors
         from annotext.core.document import normalise_newlines, text_sha256
@@ -102,8 +104,12 @@ class Library:
         anchorer = Reanchorer(document.text, new_text)
         counts = {"position": 0, "exact": 0, "fuzzy": 0, "orphaned": 0}
         store = self.annotations
+        metadata = with_blocks(document.metadata, [])
+        metadata = with_blocks(metadata, blocks_of(with_blocks({}, list(blocks)), new_text))
         with self.db.atomic():
             self.repo.replace_text(doc_id, new_text, text_sha256(new_text))
+            if metadata != document.metadata:
+                self.repo.update_document_info(doc_id, document.title, document.source, metadata)
             for annotation in store.annotations(doc_id):
                 if annotation.orphaned:
                     counts["orphaned"] += 1

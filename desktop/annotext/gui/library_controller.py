@@ -257,7 +257,9 @@ class LibraryController(QObject):
         except ImportFailed as error:
             show_message(self.window, "Replace text", str(error))
             return None
-        edit = ReplaceText(doc_id, new.text)
+        from annotext.core.blocks import blocks_of
+
+        edit = ReplaceText(doc_id, new.text, new_blocks=blocks_of(new.metadata, new.text))
         if not self.window.annotating.submit(edit):
             return None
         if self.window.current is None or self.window.current.id != doc_id:

@@ -46,6 +46,41 @@ def build_library(folder: Path):
     return library, doc_id
 
 
+STRUCTURED = [  # (paragraph, Word style) of the document shown with ":structure"
+    ("Flood defences: what the council decided", "Title"),
+    ("The council approved the new flood plan on Monday after a two-hour debate, with three members "
+     "voting against.", None),
+    ("What changes", "Heading 2"),
+    ("Sandbags will be stored in every district hall", "List Bullet"),
+    ("Warnings go out by text message as well as by radio", "List Bullet"),
+    ("The river wall at Mill Lane is raised by forty centimetres", "List Bullet"),
+    ("We cannot stop the river rising, but we can stop it surprising us.", "Quote"),
+    ("Cost", "Heading 3"),
+    ("The plan costs 4.2 million over five years, most of it for the wall.", None),
+]
+
+
+def build_structured_library(folder: Path):
+    """A fresh library holding a Word document with structure, one list item coded."""
+    import docx
+
+    from annotext.application.edits import AddAnnotation, CreateTag
+    from annotext.application.library import Library
+
+    word = docx.Document()
+    for text, style in STRUCTURED:
+        word.add_paragraph(text, style=style)
+    word.save(folder / "flood-plan.docx")
+    library = Library(folder / "library.sqlite", author="Ana Lyst")
+    doc_id = library.import_file(folder / "flood-plan.docx")
+    store = library.annotations
+    library.apply(CreateTag(store.new_tag("Measures", shortcut=1)))
+    start, end = _range(library.document(doc_id).text, "by text message")
+    library.apply(AddAnnotation(store.new_annotation(doc_id, start, end, [store.tag_named("Measures").id],
+                                                     "New channel: check uptake in the next report.")))
+    return library, doc_id
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     specs = argv[1:] or ["1024x640", "1366x768", "1920x1080", "1366x768:dark"]
@@ -69,7 +104,8 @@ def main(argv: list[str]) -> int:
             font.setPointSizeF(font.pointSizeF() * 2)
             app.setFont(font)
         with tempfile.TemporaryDirectory() as scratch:
-            library, doc_id = build_library(Path(scratch))
+            structure = "structure" in options
+            library, doc_id = (build_structured_library if structure else build_library)(Path(scratch))
             settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
             settings.setValue("author", "Analyst")  # no first-passage name prompt
             window = MainWindow(library, settings, None)
@@ -82,7 +118,8 @@ def main(argv: list[str]) -> int:
                 app.processEvents()
             for _ in range(50):
                 app.processEvents()
-            window.reader.select_range(*_range(window.reader.text, PASSAGES[0][0]))
+            if not structure:
+                window.reader.select_range(*_range(window.reader.text, PASSAGES[0][0]))
             window.reader.moveCursor(window.reader.textCursor().MoveOperation.StartOfBlock)
             for _ in range(20):
                 app.processEvents()

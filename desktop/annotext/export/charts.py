@@ -79,7 +79,7 @@ def _figure(width: float, height: float, theme: Theme):
 def _fit(figure, labels: list[str], bottom: float = 0.5, top: float = 0.35, right: float = 0.15) -> None:
     """Room on the left for the longest label (inches, 9-point text), and the given other margins."""
     width, height = figure.get_size_inches()
-    left = min(width * 0.5, 0.25 + 0.068 * max((len(label) for label in labels), default=2))
+    left = min(width * 0.5, 0.3 + 0.078 * max((len(label) for label in labels), default=2))
     figure.subplots_adjust(left=left / width, right=1 - right / width, bottom=min(0.45, bottom / height),
                            top=1 - top / height)
 

@@ -103,11 +103,12 @@ def test_non_bmp_characters_do_not_shift_highlights(qtbot, make_window, tmp_path
 
 def test_window_state_is_kept(qtbot, make_window, settings):
     window = make_window()
-    window.resize(760, 560)
+    window.resize(1010, 630)  # a laptop size above the window's minimum (the panels' minimum widths)
+    assert (window.size().width(), window.size().height()) == (1010, 630)
     window.close()
     assert settings.value("window/geometry") is not None
     again = make_window(db_name="other.sqlite", size=None)
-    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert (again.size().width(), again.size().height()) == (1010, 630)
 
 
 def test_hostile_title_is_plain_text_in_tooltip(qtbot, make_window, tmp_path):

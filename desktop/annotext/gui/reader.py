@@ -103,8 +103,11 @@ class ReaderView(QTextEdit):
         self._side_margin = None
         self._update_column()
         self._apply_block_layout()
+        outer = QTextCursor(self.document())
+        outer.beginEditBlock()  # one relayout for every heading (thousands in a structured book)
         for start, end, _size in self._headings:
             self.repaint_range(start, end)
+        outer.endEditBlock()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     @property

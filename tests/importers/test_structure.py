@@ -132,6 +132,36 @@ def test_epub_chapters_keep_structure_after_the_title_line(tmp_path):
                                 ("blockquote", "Hot, said the farmer.")]
 
 
+MARKDOWN = """# Field notes
+Intro with *emphasis* at the start and 1984 in it.
+## Birds
+- swifts
+* swallows
+  1. nested numbered
+> A quote from the warden.
+Underlined heading
+------------------
+
+```
+# not a heading inside code
+- nor a list
+```
+#hashtag is not a heading
+***
+Closing paragraph.
+"""
+
+
+def test_markdown_text_is_kept_as_written_and_its_structure_marked(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(MARKDOWN, encoding="utf-8")
+    document = import_file(path)
+    assert document.text == MARKDOWN
+    assert _shown(document) == [("h1", "# Field notes"), ("h2", "## Birds"), ("li", "- swifts"), ("li", "* swallows"),
+                                ("li", "  1. nested numbered"), ("blockquote", "> A quote from the warden."),
+                                ("h2", "Underlined heading")]
+
+
 def test_plain_text_has_no_blocks(tmp_path):
     path = tmp_path / "note.txt"
     path.write_text("Title\n# not a heading here\n- nor a list\n", encoding="utf-8")

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from annotext.core.blocks import with_blocks
 from annotext.core.document import Document, guess_title, normalise_newlines
 from annotext.importers.errors import ImportFailed
 from annotext.importers import limits
 from annotext.importers.source_file import read_bytes, source_of
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -77,4 +79,9 @@ def import_text(path: Path) -> Document:
     text = normalise_newlines(decode_text(read_bytes(path, limits.MAX_TEXT_CHARS), path)).lstrip("\ufeff")
     if not text.strip():
         raise ImportFailed(path, "the file contains no text")
-    return Document(title=guess_title(text, path.stem), text=text, source=source_of(path))
+    metadata = {}
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from annotext.importers.markdown import markdown_blocks
+
+        metadata = with_blocks({}, markdown_blocks(text))
+    return Document(title=guess_title(text, path.stem), text=text, source=source_of(path), metadata=metadata)

@@ -133,7 +133,8 @@ def test_undone_deletion_and_replacement_are_found_by_search_again(filled):
 def test_changes_name_what_each_edit_touched(filled):
     library, doc, second, ids, result = filled
     store = library.annotations
-    assert library.apply(set_comment(store.annotations(doc)[0], "x")) == Changes(passages=True, doc_id=doc)
+    first = store.annotations(doc)[0]
+    assert library.apply(set_comment(first, "x")) == Changes(passages=True, doc_id=doc, passage_ids=frozenset({first.id}))
     created = CreateTag(store.new_tag("Energy"))
     assert library.apply(created) == Changes(codebook=True)
     quote = result.quotes[1]
@@ -143,6 +144,10 @@ def test_changes_name_what_each_edit_touched(filled):
     assert changes.text and changes.passages and changes.touches(second) and not changes.touches(doc)
     assert library.apply(DeleteDocument(library.document(second))).documents
     assert (Changes(passages=True, doc_id=doc) | Changes(codebook=True)) == Changes(passages=True, codebook=True)
+    one, two = (Changes(passages=True, doc_id=doc, passage_ids=frozenset({i})) for i in (1, 2))
+    assert (one | two).passage_ids == {1, 2} and (one | Changes(codebook=True)).passage_ids is None
+    assert (one | Changes(corrections=True, doc_id=doc)).passage_ids == {1}
+    assert (one | Changes(passages=True, doc_id=doc)).passage_ids is None  # any passage: not only these
 
 
 def test_a_correction_undone_forgets_it_and_the_detected_speaker_returns(filled):

@@ -171,15 +171,16 @@ def test_adding_a_passage_repaints_only_its_range(qtbot, annotating_window):
 
 
 def test_views_refresh_only_what_an_edit_changed(qtbot, annotating_window, monkeypatch):
-    """A comment re-reads the passages, never the document list or the analysis; adding a passage
-    re-reads the list (its passage count changes); a new tag touches neither passages nor list."""
-    from annotext.application.edits import AddAnnotation, set_comment
+    """Adding, commenting, deleting one passage (and undoing it) updates that passage alone: never
+    the library list, the full passage re-read or the analysis; a new tag touches no passage."""
+    from annotext.application.edits import AddAnnotation, DeleteAnnotation, set_comment
 
     window = annotating_window
     store = window.library.annotations
     doc = window.current.id
-    calls = {"list": 0, "passages": 0, "analysis": 0}
+    calls = {"list": 0, "passages": 0, "analysis": 0, "list rows": 0}
     real_list, real_refresh, real_result = window.refresh_library, window.annotating.refresh, window.apply_result
+    real_rows = window.library_panel.set_documents
 
     def count(name, real):
         def counted(*args, **kwargs):
@@ -188,14 +189,69 @@ def test_views_refresh_only_what_an_edit_changed(qtbot, annotating_window, monke
         return counted
 
     monkeypatch.setattr(window, "refresh_library", count("list", real_list))
+    monkeypatch.setattr(window.library_panel, "set_documents", count("list rows", real_rows))
     monkeypatch.setattr(window.annotating, "refresh", count("passages", real_refresh))
     monkeypatch.setattr(window, "apply_result", count("analysis", real_result))
-    window.annotating.submit(AddAnnotation(store.new_annotation(doc, 0, 10, [])))
-    assert calls == {"list": 1, "passages": 1, "analysis": 0}
-    window.annotating.submit(set_comment(store.annotations(doc)[0], "a note"))
-    assert calls == {"list": 1, "passages": 2, "analysis": 0}
+    unchanged = {"list": 0, "passages": 0, "analysis": 0, "list rows": 0}
+    tag = store.tags()[0].id
+    window.annotating.submit(AddAnnotation(store.new_annotation(doc, 0, 10, [tag])))
+    added = store.annotations(doc)[0]
+    window.annotating.submit(set_comment(added, "a note"))
+    window.annotating.submit(DeleteAnnotation(store.annotations(doc)[0]))
+    window.annotating.undo_stack.undo()
+    assert calls == unchanged
+    shown = window.annotating
+    assert [(a.id, a.comment) for a in shown.annotations] == [(added.id, "a note")]
+    assert [s.attrs["id"] for s in window.reader.tag_spans()] == [added.id]
+    assert shown.panel.visible_ids() == [added.id]
+    assert [n.comment for n in window.notes.notes()] == ["a note"]
+    assert shown.codebook.item_for(tag).text(2) == "1"
     window.annotating.submit(CreateTag(store.new_tag("Context")))
-    assert calls == {"list": 1, "passages": 2, "analysis": 0}
+    assert calls == unchanged
     assert [t.name for t in store.tags()][-1] == "Context"
     window.annotating.undo_stack.undo()  # the tag goes: still no passage or list re-read
-    assert calls == {"list": 1, "passages": 2, "analysis": 0}
+    assert calls == unchanged
+
+
+def test_one_passage_edit_shows_what_a_full_refresh_shows(qtbot, annotating_window):
+    """Overlapping passages, a tag filter and a text filter: after adding, retagging, commenting,
+    deleting and undoing, every view (highlights, rows, notes, counts) is what a full re-read shows."""
+    from annotext.application.edits import AddAnnotation, DeleteAnnotation, set_comment, toggle_tag
+
+    window = annotating_window
+    shown = window.annotating
+    store = window.library.annotations
+    doc = window.current.id
+    claims, evidence = (t.id for t in store.tags()[:2])
+
+    def views():
+        return ([(s.start, s.end, s.attrs["colour"], s.attrs["id"], s.attrs["comment"]) for s in window.reader.tag_spans()],
+                shown.panel.visible_ids(), [n.comment for n in window.notes.notes()],
+                [(shown.codebook.item_for(t).text(2), shown.codebook.item_for(t).text(3)) for t in (claims, evidence)],
+                [(a.id, a.start, a.end, a.tag_ids, a.comment) for a in shown.annotations])
+
+    def submit(edit):
+        assert shown.submit(edit)
+        incremental = views()
+        shown.refresh()
+        assert views() == incremental
+
+    submit(AddAnnotation(store.new_annotation(doc, 20, 60, [claims], "wide")))
+    submit(AddAnnotation(store.new_annotation(doc, 30, 40, [evidence])))  # inside the first
+    submit(AddAnnotation(store.new_annotation(doc, 5, 50, [])))  # overlapping both, no tag
+    shown.panel.show_tag(claims)
+    inner = next(a for a in store.annotations(doc) if a.start == 30)
+    submit(toggle_tag(inner, claims))  # joins the filtered list, in text order
+    assert len(shown.panel.visible_ids()) == 2
+    submit(set_comment(store.annotation(inner.id), "narrow"))
+    shown.panel.text_filter.setText("narrow")
+    submit(toggle_tag(store.annotation(inner.id), evidence))
+    assert shown.panel.visible_ids() == [inner.id]
+    submit(DeleteAnnotation(store.annotation(inner.id)))
+    assert shown.panel.visible_ids() == []
+    for _ in range(2):  # the deletion, then the second tag
+        shown.undo_stack.undo()
+        undone = views()
+        shown.refresh()
+        assert views() == undone
+    assert shown.panel.visible_ids() == [inner.id]  # back, with its comment, under both filters

@@ -11,6 +11,8 @@ class Changes:
 
     `doc_id` is the one document concerned; None means the change is not tied to one document (the
     codebook, or several documents at once), so every document's views must consider it.
+    `passage_ids` names the passages added, changed or removed when an edit knows them (one passage
+    edit), so the views update those rows alone; None means any passage may have changed.
     """
 
     documents: bool = False  # the document list: titles, sources, dates, documents added or removed
@@ -20,6 +22,7 @@ class Changes:
     corrections: bool = False  # the analyst's quote corrections
     analysis: bool = False  # stored analysis results
     doc_id: int | None = None
+    passage_ids: frozenset[int] | None = None
 
     def touches(self, doc_id: int | None) -> bool:
         """Whether a view of document `doc_id` may show something that changed."""
@@ -27,5 +30,20 @@ class Changes:
 
     def __or__(self, other: "Changes") -> "Changes":
         """Both sets of changes (for an edit made of several steps)."""
-        merged = {f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self) if f.name != "doc_id"}
-        return Changes(**merged, doc_id=self.doc_id if self.doc_id == other.doc_id else None)
+        merged = {f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)
+                  if f.name not in ("doc_id", "passage_ids")}
+        doc_id = self.doc_id if self.doc_id == other.doc_id else None
+        return Changes(**merged, doc_id=doc_id, passage_ids=_merged_ids(self, other, doc_id))
+
+
+def _merged_ids(first: Changes, second: Changes, doc_id: int | None) -> frozenset[int] | None:
+    """The passages two change sets touched, when both name theirs within one document (else None: any)."""
+    if doc_id is None:
+        return None
+    if not second.passages:
+        return first.passage_ids
+    if not first.passages:
+        return second.passage_ids
+    if first.passage_ids is None or second.passage_ids is None:
+        return None
+    return first.passage_ids | second.passage_ids

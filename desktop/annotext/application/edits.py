@@ -55,8 +55,10 @@ class BeforeAfter(Edit):
         """Make `state` the stored one in place of `replaced`; says what changed."""
 
 
-def _passages(doc_id: int | None) -> Changes:
-    return Changes(passages=True, documents=True, doc_id=doc_id)  # the list shows passage counts
+def _passage(annotation: Annotation) -> Changes:
+    """One passage of one document changed: the library list (titles, dates, sources) is untouched,
+    and the document's views update that passage alone."""
+    return Changes(passages=True, doc_id=annotation.doc_id, passage_ids=frozenset({annotation.id}))
 
 
 _CODEBOOK = Changes(codebook=True)
@@ -75,11 +77,11 @@ class AddAnnotation(Edit):
 
     def apply(self, library):
         self.annotation = library.annotations.store_annotation(self.annotation)
-        return _passages(self.doc_id)
+        return _passage(self.annotation)
 
     def revert(self, library):
         library.annotations.delete_annotation(self.annotation.id)
-        return _passages(self.doc_id)
+        return _passage(self.annotation)
 
 
 @dataclass
@@ -94,11 +96,11 @@ class DeleteAnnotation(Edit):
 
     def apply(self, library):
         library.annotations.delete_annotation(self.annotation.id)
-        return _passages(self.doc_id)
+        return _passage(self.annotation)
 
     def revert(self, library):
         self.annotation = library.annotations.store_annotation(self.annotation)
-        return _passages(self.doc_id)
+        return _passage(self.annotation)
 
 
 @dataclass
@@ -114,7 +116,7 @@ class ChangeAnnotation(BeforeAfter):
 
     def write(self, library, state, replaced, undoing):
         library.annotations.update_annotation(copy.deepcopy(state), keep_time=undoing)
-        return Changes(passages=True, doc_id=self.doc_id)
+        return _passage(state)
 
 
 @dataclass

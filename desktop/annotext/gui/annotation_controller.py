@@ -39,7 +39,13 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.codebook = CodebookPanel(self.store, self.submit, self.submit_all)
         self.panel = AnnotationsPanel()
-        self.annotations: list[Annotation] = []
+        self.annotations: list[Annotation] = []  # the open document's passages, in text order
+        # What the views were last given, by passage id, so one edit rebuilds only its own entries.
+        self._spans: dict[int, Span] = {}
+        self._notes: dict[int, Note] = {}
+        self._coders: list[str] = []
+        self._doc_counts: dict[int, int] = {}  # passages per tag in the open document
+        self._library_counts: dict[int, int] = {}  # and in the whole library
         self.codebook.tagOpened.connect(self.show_tag)
         self.codebook.tagApplied.connect(self.apply_tag)
         self.panel.passageChosen.connect(window.reader.select_range)
@@ -143,16 +149,59 @@ class AnnotationController(QObject):
             self.annotations = self.store.annotations(current.id) if current else []
         colours = {t.id: t.colour for t in tags}
         names = {t.id: t.name for t in tags}
-        self.panel.set_coders(sorted({a.author for a in self.annotations if a.author}))
+        self._coders = sorted({a.author for a in self.annotations if a.author})
+        self.panel.set_coders(self._coders)
         view = self.panel.coder_view()
-        spans = [_passage_span(a, colours, names, view) for a in self.annotations
-                 if not a.orphaned and self.panel.shows_coder(a.author)]
-        self.window.reader.set_tag_spans(spans)
+        self._spans = {a.id: _passage_span(a, colours, names, view) for a in self.annotations
+                       if not a.orphaned and self.panel.shows_coder(a.author)}
+        self.window.reader.set_tag_spans(self._spans.values())
         self.panel.set_annotations(self.annotations, tags)
-        self.window.notes.set_notes([self._note(a, colours, names) for a in self.annotations
-                                     if a.comment and not a.orphaned])
-        library_counts = self.store.tag_counts(None)
-        self.codebook.refresh(self.store.tag_counts(current.id) if current else {}, library_counts)
+        self._notes = {a.id: self._note(a, colours, names) for a in self.annotations if a.comment and not a.orphaned}
+        self.window.notes.set_notes(self._notes.values())
+        self._library_counts = self.store.tag_counts(None)
+        self._doc_counts = self.store.tag_counts(current.id) if current else {}
+        self.codebook.refresh(self._doc_counts, self._library_counts)
+        self.changed.emit()
+
+    def update_passages(self, passage_ids: frozenset[int]) -> None:
+        """After an edit of a few passages of the open document: re-read those alone and update
+        their highlight, their row, their note card and the codebook's counts by the difference,
+        instead of rebuilding every view (a long document has hundreds of passages)."""
+        current = self.window.current
+        if current is None:
+            return
+        before = {a.id: a for a in self.annotations if a.id in passage_ids}
+        after = {}
+        for passage_id in passage_ids:
+            try:
+                found = self.store.annotation(passage_id)
+            except AnnotationError:
+                continue  # deleted (or its undo removed it again)
+            if found.doc_id == current.id:
+                after[passage_id] = found
+        kept = [a for a in self.annotations if a.id not in passage_ids]
+        self.annotations = _in_text_order(kept, list(after.values()))
+        coders = sorted({a.author for a in self.annotations if a.author})
+        if coders != self._coders:
+            self.refresh(passages=False)  # the coder choices (and perhaps the view) change: rebuild
+            return
+        tags = self.store.tags()
+        colours = {t.id: t.colour for t in tags}
+        names = {t.id: t.name for t in tags}
+        view = self.panel.coder_view()
+        for passage_id in passage_ids:
+            self._spans.pop(passage_id, None)
+            self._notes.pop(passage_id, None)
+        for annotation in after.values():
+            if not annotation.orphaned and self.panel.shows_coder(annotation.author):
+                self._spans[annotation.id] = _passage_span(annotation, colours, names, view)
+            if annotation.comment and not annotation.orphaned:
+                self._notes[annotation.id] = self._note(annotation, colours, names)
+        self.window.reader.set_tag_spans(self._spans.values())
+        self.panel.update_annotations(self.annotations, set(passage_ids))
+        self.window.notes.set_notes(self._notes.values())
+        if _count_delta(before, after, self._doc_counts) | _count_delta(before, after, self._library_counts):
+            self.codebook.set_counts(self._doc_counts, self._library_counts)
         self.changed.emit()
 
     # What the analyst does -----------------------------------------------------------------
@@ -370,6 +419,33 @@ class AnnotationController(QObject):
         offset = reader.offset_at(point)
         self.window.corrections.add_reader_actions(menu, offset)  # people and quotation corrections
         return menu
+
+
+def _in_text_order(ordered: list[Annotation], added: list[Annotation]) -> list[Annotation]:
+    """Passages already in text order with a few more put in their places (the store's order:
+    start, end, id), without sorting the hundreds again."""
+    from bisect import insort
+
+    merged = list(ordered)
+    for annotation in added:
+        insort(merged, annotation, key=lambda a: (a.start, a.end, a.id))
+    return merged
+
+
+def _count_delta(before: dict[int, Annotation], after: dict[int, Annotation], counts: dict[int, int]) -> bool:
+    """Apply to `counts` (passages per tag) the tags the changed passages lost and gained; True if
+    any count moved."""
+    moved = False
+    for passage_id in before.keys() | after.keys():
+        old = set(before[passage_id].tag_ids) if passage_id in before else set()
+        new = set(after[passage_id].tag_ids) if passage_id in after else set()
+        for tag_id in old - new:
+            counts[tag_id] = counts.get(tag_id, 0) - 1
+            moved = True
+        for tag_id in new - old:
+            counts[tag_id] = counts.get(tag_id, 0) + 1
+            moved = True
+    return moved
 
 
 def _snippet(text: str, limit: int) -> str:

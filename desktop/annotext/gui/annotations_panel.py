@@ -67,6 +67,7 @@ class AnnotationsPanel(QWidget):
         self.text_filter.installEventFilter(self)
         self._annotations: list[Annotation] = []
         self._tags: dict[int, Tag] = {}
+        self._swatches: dict[str, object] = {}  # colour -> QIcon
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         """Down in the filter box moves into the list of passages."""
@@ -140,34 +141,69 @@ class AnnotationsPanel(QWidget):
         """Annotation ids of the rows shown (after filtering)."""
         return [self.tree.topLevelItem(i).data(0, _ID) for i in range(self.tree.topLevelItemCount())]
 
-    def _apply_filter(self) -> None:
+    def update_annotations(self, annotations: list[Annotation], changed: set[int]) -> None:
+        """The same document after an edit of the passages `changed` (added, changed or removed):
+        only their rows are replaced, in place, the filters kept (tags and coders are unchanged)."""
+        self._annotations = annotations
+        tree = self.tree
+        for row in reversed(range(tree.topLevelItemCount())):
+            if tree.topLevelItem(row).data(0, _ID) in changed:
+                tree.takeTopLevelItem(row)
+        present = {tree.topLevelItem(row).data(0, _ID) for row in range(tree.topLevelItemCount())}
+        shows = self._filter()
+        row = 0
+        for annotation in annotations:
+            if annotation.id in changed:
+                if shows(annotation):
+                    tree.insertTopLevelItem(row, self._item(annotation))
+                    row += 1
+            elif annotation.id in present:
+                row += 1
+
+    def _filter(self):
+        """Whether a passage passes the tag, coder and text filters as they are set now."""
         tag_id = self.tag_filter.currentData()
         needle = self.text_filter.text().casefold().strip()
-        self.tree.clear()
-        items = []
-        for annotation in self._annotations:
+        view = self.coder_view()
+
+        def shows(annotation: Annotation) -> bool:
             if tag_id is not None and tag_id not in annotation.tag_ids:
-                continue
-            if not self.shows_coder(annotation.author):
-                continue
-            if needle and needle not in annotation.exact.casefold() and needle not in annotation.comment.casefold():
-                continue
-            names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
-            details = " · ".join(part for part in (", ".join(names) or "no tag", _snippet(annotation.comment, 80),
-                                                   annotation.author if not self.coder_filter.isHidden() else "",
-                                                   annotation.updated_at[:10]) if part)
-            item = QTreeWidgetItem([f"{_snippet(annotation.exact, 48)}\n{details}"])
-            if annotation.tag_ids and annotation.tag_ids[0] in self._tags:
-                item.setIcon(0, swatch(self._tags[annotation.tag_ids[0]].colour))
-            item.setData(0, _ID, annotation.id)
-            item.setData(1, _ID, (annotation.start, annotation.end))
-            item.setToolTip(0, plain_tooltip(f"{annotation.exact}\n\nTags: {', '.join(names) or '—'}\n"
-                                             f"Comment: {annotation.comment or '—'}\n"
-                                             f"{annotation.author}, {annotation.updated_at[:16].replace('T', ' ')}"))
-            if annotation.orphaned:
-                item.setText(0, "[orphaned] " + item.text(0))
-            items.append(item)
+                return False
+            if view[0] != "all" and annotation.author not in view[1:]:
+                return False
+            return not needle or needle in annotation.exact.casefold() or needle in annotation.comment.casefold()
+        return shows
+
+    def _apply_filter(self) -> None:
+        shows = self._filter()
+        self.tree.clear()
+        items = [self._item(annotation) for annotation in self._annotations if shows(annotation)]
         self.tree.addTopLevelItems(items)  # one model update for hundreds of passages
+
+    def _item(self, annotation: Annotation) -> QTreeWidgetItem:
+        """The row of one passage: its text, tags, comment, coder (when several) and date."""
+        names = [self._tags[t].name for t in annotation.tag_ids if t in self._tags]
+        details = " · ".join(part for part in (", ".join(names) or "no tag", _snippet(annotation.comment, 80),
+                                               annotation.author if not self.coder_filter.isHidden() else "",
+                                               annotation.updated_at[:10]) if part)
+        item = QTreeWidgetItem([f"{_snippet(annotation.exact, 48)}\n{details}"])
+        if annotation.tag_ids and annotation.tag_ids[0] in self._tags:
+            item.setIcon(0, self._swatch(self._tags[annotation.tag_ids[0]].colour))
+        item.setData(0, _ID, annotation.id)
+        item.setData(1, _ID, (annotation.start, annotation.end))
+        item.setToolTip(0, plain_tooltip(f"{annotation.exact}\n\nTags: {', '.join(names) or '—'}\n"
+                                         f"Comment: {annotation.comment or '—'}\n"
+                                         f"{annotation.author}, {annotation.updated_at[:16].replace('T', ' ')}"))
+        if annotation.orphaned:
+            item.setText(0, "[orphaned] " + item.text(0))
+        return item
+
+    def _swatch(self, colour: str):
+        """One icon per colour, shared by the rows (painting hundreds of pixmaps was most of a refresh)."""
+        icon = self._swatches.get(colour)
+        if icon is None:
+            icon = self._swatches[colour] = swatch(colour)
+        return icon
 
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         start, end = item.data(1, _ID)

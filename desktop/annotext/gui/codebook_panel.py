@@ -38,6 +38,7 @@ class CodebookPanel(QWidget):
                  submit_all: Callable[[str, list[Edit]], bool] | None = None, parent=None):
         super().__init__(parent)
         self.store = store
+        self._shown_tags: dict[int, Tag] = {}  # the tags of the rows, for their tooltips
         self.submit = submit
         self.submit_all = submit_all or (lambda _label, edits: all(self.submit(e) for e in edits))
         self.tree = QTreeWidget()
@@ -74,20 +75,17 @@ class CodebookPanel(QWidget):
         the open document and in the whole library."""
         library_counts = counts if library_counts is None else library_counts
         tags = self.store.tags()
+        self._shown_tags = {t.id: t for t in tags}
         expanded = {self._tag_id(item) for item in self._items() if item.isExpanded()}
         self.tree.clear()
         items: dict[int, QTreeWidgetItem] = {}
         for tag in tags:
-            here, everywhere = counts.get(tag.id, 0), library_counts.get(tag.id, 0)
-            item = QTreeWidgetItem([tag.name, str(tag.shortcut or ""), str(here), str(everywhere)])
+            item = QTreeWidgetItem([tag.name, str(tag.shortcut or ""), "", ""])
             item.setIcon(0, swatch(tag.colour))
             item.setData(0, _ID, tag.id)
-            # The full name (a long one is cut to the column), what it is for, and both counts.
-            item.setToolTip(0, plain_tooltip("\n".join(part for part in (
-                tag.name, tag.description, f"{here} passage(s) in this document, {everywhere} in the library",
-                f"Key {tag.shortcut}" if tag.shortcut else "") if part)))
             for column in (2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            _show_counts(item, tag, counts.get(tag.id, 0), library_counts.get(tag.id, 0))
             items[tag.id] = item
         for tag in tags:
             parent = items.get(tag.parent_id)
@@ -95,6 +93,14 @@ class CodebookPanel(QWidget):
         for tag_id, item in items.items():
             item.setExpanded(tag_id in expanded or not expanded)
         self._fit_columns()
+
+    def set_counts(self, counts: dict[int, int], library_counts: dict[int, int]) -> None:
+        """New passage counts for the tags shown (a passage was tagged or untagged): the rows keep
+        their place, selection and expansion; only the count columns and tooltips change."""
+        for item in self._items():
+            tag = self._shown_tags.get(self._tag_id(item))
+            if tag is not None:
+                _show_counts(item, tag, counts.get(tag.id, 0), library_counts.get(tag.id, 0))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Narrow (a small window, a large font): the counts give their room to the names, the
@@ -280,3 +286,13 @@ def _with(tag: Tag, **changes) -> Tag:
     for name, value in changes.items():
         setattr(after, name, value)
     return after
+
+
+def _show_counts(item: QTreeWidgetItem, tag: Tag, here: int, everywhere: int) -> None:
+    """A tag's row shows its passages in this document and in the library; its tooltip the full name
+    (a long one is cut to the column), what it is for, and both counts."""
+    item.setText(2, str(here))
+    item.setText(3, str(everywhere))
+    item.setToolTip(0, plain_tooltip("\n".join(part for part in (
+        tag.name, tag.description, f"{here} passage(s) in this document, {everywhere} in the library",
+        f"Key {tag.shortcut}" if tag.shortcut else "") if part)))

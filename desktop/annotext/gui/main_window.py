@@ -484,7 +484,10 @@ class MainWindow(PanelLayout, QMainWindow):
         if changes.text or changes.analysis:
             self.open_document(current.id)  # new text: passages, highlights and panels all follow
             return
-        if changes.passages or changes.codebook:
+        if changes.passages and changes.passage_ids is not None and not changes.codebook \
+                and changes.doc_id == current.id:
+            self.annotating.update_passages(changes.passage_ids)  # one passage: its row, card and highlight
+        elif changes.passages or changes.codebook:
             self.annotating.refresh(passages=changes.passages)
         if changes.corrections and self.raw_result is not None:
             self.apply_result(current.id, self.raw_result)

@@ -188,3 +188,50 @@ def test_blocks_round_trip_through_metadata_without_touching_other_keys():
     metadata = with_blocks({"author": "X", "blocks": [[0, 1, "h1"]]}, blocks)
     assert metadata == {"author": "X", "blocks": [[4, 5, "h2"], [9, 10, "li"]]}
     assert with_blocks(metadata, []) == {"author": "X"}
+
+
+def _write_pdf(path, lines):
+    """A one-page PDF of (text, point size) lines; an empty text leaves a blank line."""
+    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+    painter = QPainter(writer)
+    y = 200.0
+    for text, points in lines:
+        font = QFont("DejaVu Sans")
+        font.setPointSize(points)
+        painter.setFont(font)
+        height = painter.fontMetrics().height() * 1.3
+        if text:
+            painter.drawText(QRectF(0, y, writer.width(), height * 2), 0, text)
+        y += height
+    painter.end()
+
+
+def test_pdf_headings_by_type_size_and_the_text_unchanged(qapp, tmp_path):
+    from annotext.importers.pdf import join_lines
+
+    path = tmp_path / "report.pdf"
+    _write_pdf(path, [("Annual report", 22), ("", 11),
+                      ("The association grew by a third this year, mostly in the north where", 11),
+                      ("two new branches opened in the spring.", 11), ("", 11),
+                      ("Finances", 15), ("", 11),
+                      ("Income rose faster than costs for the first time in a decade, and the", 11),
+                      ("reserve now covers six months of spending.", 11), ("", 11),
+                      ("Outlook", 13), ("", 11), ("Growth is expected to slow next year as well.", 11)])
+    document = import_file(path)
+    assert document.text == ("Annual report\nThe association grew by a third this year, mostly in the north where "
+                             "two new branches opened in the spring.\nFinances\nIncome rose faster than costs for "
+                             "the first time in a decade, and the reserve now covers six months of spending.\n"
+                             "Outlook\nGrowth is expected to slow next year as well.\n")
+    assert _shown(document) == [("h1", "Annual report"), ("h2", "Finances"), ("h3", "Outlook")]
+    assert join_lines(["A line that", "wraps on.", "", "Next"]) == "A line that wraps on.\nNext\n"
+
+
+def test_pdf_in_one_type_size_has_no_headings(qapp, tmp_path):
+    path = tmp_path / "plain.pdf"
+    _write_pdf(path, [("Short title", 11), ("", 11), ("A paragraph of body text set like the title.", 11)])
+    assert "blocks" not in import_file(path).metadata

@@ -104,7 +104,7 @@ def test_docx_styles_become_blocks(tmp_path):
                                 ("li", "Numbered without a list style")]
 
 
-def _epub(path, chapters):
+def _epub(path, chapters, declaration='<?xml version="1.0" encoding="utf-8"?>\n'):
     with zipfile.ZipFile(path, "w") as book:
         book.writestr("mimetype", "application/epub+zip")
         book.writestr("META-INF/container.xml", """<?xml version="1.0"?>
@@ -117,7 +117,7 @@ def _epub(path, chapters):
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:title>Field Notes</dc:title></metadata><manifest>{items}</manifest><spine>{spine}</spine></package>""")
         for i, body in enumerate(chapters):
-            book.writestr(f"ch{i}.xhtml", '<?xml version="1.0" encoding="utf-8"?>\n'
+            book.writestr(f"ch{i}.xhtml", declaration +
                           f'<html xmlns="http://www.w3.org/1999/xhtml"><body>{body}</body></html>')
 
 
@@ -160,6 +160,13 @@ def test_markdown_text_is_kept_as_written_and_its_structure_marked(tmp_path):
     assert _shown(document) == [("h1", "# Field notes"), ("h2", "## Birds"), ("li", "- swifts"), ("li", "* swallows"),
                                 ("li", "  1. nested numbered"), ("blockquote", "> A quote from the warden."),
                                 ("h2", "Underlined heading")]
+
+
+@pytest.mark.parametrize("declaration", ["", '<?xml version="1.0" encoding="utf-8"?>\n'])
+def test_epub_chapter_is_utf8_unless_it_says_otherwise(tmp_path, declaration):
+    path = tmp_path / "accents.epub"
+    _epub(path, ["<p>Café in Zürich 🐦</p>"], declaration=declaration)
+    assert import_file(path).text == "Field Notes\nCafé in Zürich 🐦\n"
 
 
 def test_plain_text_has_no_blocks(tmp_path):

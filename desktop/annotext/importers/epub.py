@@ -4,6 +4,7 @@ of scripts and style sheets is dropped, as the HTML importer does."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -19,6 +20,9 @@ from annotext.importers.source_file import source_of
 _NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container", "opf": "http://www.idpf.org/2007/opf",
        "dc": "http://purl.org/dc/elements/1.1/", "enc": "http://www.w3.org/2001/04/xmlenc#"}
 # Font obfuscation (IDPF, Adobe) hides fonts, not text: a book using it reads normally.
+# A chapter names its encoding in a byte-order mark or an XML declaration; without one it is UTF-8
+# (EPUB allows only UTF-8 and UTF-16), which lxml's HTML parser would otherwise read as Latin-1.
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff|\s*<\?xml[^>]*encoding)")
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 
 
@@ -42,7 +46,8 @@ def import_epub(path: Path) -> Document:
             for name in spine:
                 markup = book.read(name)
                 if markup.strip():  # an empty chapter file is nothing to read, not a damaged book
-                    chapter_lines, chapter_kinds = block_lines(html.fromstring(markup), budget)
+                    parser = None if _DECLARED.match(markup) else html.HTMLParser(encoding="utf-8")
+                    chapter_lines, chapter_kinds = block_lines(html.fromstring(markup, parser=parser), budget)
                     lines.extend(chapter_lines)
                     kinds.extend(chapter_kinds)
             title = opf.findtext(".//dc:title", default="", namespaces=_NS).strip()

@@ -255,3 +255,45 @@ def test_one_passage_edit_shows_what_a_full_refresh_shows(qtbot, annotating_wind
         shown.refresh()
         assert views() == undone
     assert shown.panel.visible_ids() == [inner.id]  # back, with its comment, under both filters
+
+
+def test_one_passage_edit_under_coder_views_shows_what_a_full_refresh_shows(qtbot, annotating_window):
+    """Two coders compared, then one alone: a passage of either, added, retagged or removed, is shown
+    (lane, row, count) as a full re-read shows it; a third coder's first passage offers new views."""
+    from annotext.application.edits import AddAnnotation, DeleteAnnotation, toggle_tag
+
+    window = annotating_window
+    shown = window.annotating
+    store = window.library.annotations
+    doc = window.current.id
+    claims, evidence = (t.id for t in store.tags()[:2])
+
+    def views():
+        return ([(s.start, s.end, s.attrs["id"], s.attrs.get("lane"), s.attrs["coder"]) for s in window.reader.tag_spans()],
+                shown.panel.visible_ids(), [shown.panel.coder_filter.itemData(i) for i in range(shown.panel.coder_filter.count())],
+                [(shown.codebook.item_for(t).text(2), shown.codebook.item_for(t).text(3)) for t in (claims, evidence)])
+
+    def submit(edit):
+        assert shown.submit(edit)
+        incremental = views()
+        shown.refresh()
+        assert views() == incremental
+
+    for author, start in (("Ann", 0), ("Bob", 5)):
+        store.author = author
+        submit(AddAnnotation(store.new_annotation(doc, start, start + 20, [claims])))
+    assert shown.panel.select_coder_view(("compare", "Ann", "Bob"))
+    store.author = "Bob"
+    submit(AddAnnotation(store.new_annotation(doc, 10, 30, [evidence])))
+    assert sorted(s.attrs.get("lane") for s in window.reader.tag_spans()) == [0, 1, 1]
+    bob_first = next(a for a in store.annotations(doc) if a.start == 5)
+    submit(toggle_tag(bob_first, evidence))
+    assert shown.panel.select_coder_view(("one", "Ann"))
+    submit(DeleteAnnotation(store.annotation(bob_first.id)))
+    store.author = "Ann"
+    submit(AddAnnotation(store.new_annotation(doc, 40, 50, [])))
+    assert len(shown.panel.visible_ids()) == 2  # Ann's two, Bob's hidden
+    store.author = "Cy"
+    submit(AddAnnotation(store.new_annotation(doc, 60, 70, [claims])))
+    assert shown.panel.coder_view() == ("one", "Ann") and len(shown.panel.visible_ids()) == 2
+    assert ("one\x1fCy") in views()[2]

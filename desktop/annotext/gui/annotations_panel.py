@@ -68,6 +68,7 @@ class AnnotationsPanel(QWidget):
         self._annotations: list[Annotation] = []
         self._tags: dict[int, Tag] = {}
         self._swatches: dict[str, object] = {}  # colour -> QIcon
+        self._rows: dict[int, QTreeWidgetItem] = {}  # the rows shown, by passage id
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
         """Down in the filter box moves into the list of passages."""
@@ -146,18 +147,17 @@ class AnnotationsPanel(QWidget):
         only their rows are replaced, in place, the filters kept (tags and coders are unchanged)."""
         self._annotations = annotations
         tree = self.tree
-        for row in reversed(range(tree.topLevelItemCount())):
-            if tree.topLevelItem(row).data(0, _ID) in changed:
-                tree.takeTopLevelItem(row)
-        present = {tree.topLevelItem(row).data(0, _ID) for row in range(tree.topLevelItemCount())}
+        for passage_id in changed & self._rows.keys():
+            tree.takeTopLevelItem(tree.indexOfTopLevelItem(self._rows.pop(passage_id)))
         shows = self._filter()
         row = 0
         for annotation in annotations:
             if annotation.id in changed:
                 if shows(annotation):
-                    tree.insertTopLevelItem(row, self._item(annotation))
+                    item = self._rows[annotation.id] = self._item(annotation)
+                    tree.insertTopLevelItem(row, item)
                     row += 1
-            elif annotation.id in present:
+            elif annotation.id in self._rows:
                 row += 1
 
     def _filter(self):
@@ -177,8 +177,8 @@ class AnnotationsPanel(QWidget):
     def _apply_filter(self) -> None:
         shows = self._filter()
         self.tree.clear()
-        items = [self._item(annotation) for annotation in self._annotations if shows(annotation)]
-        self.tree.addTopLevelItems(items)  # one model update for hundreds of passages
+        self._rows = {annotation.id: self._item(annotation) for annotation in self._annotations if shows(annotation)}
+        self.tree.addTopLevelItems(list(self._rows.values()))  # one model update for hundreds of passages
 
     def _item(self, annotation: Annotation) -> QTreeWidgetItem:
         """The row of one passage: its text, tags, comment, coder (when several) and date."""

@@ -99,8 +99,11 @@ class CodebookPanel(QWidget):
         their place, selection and expansion; only the count columns and tooltips change."""
         for item in self._items():
             tag = self._shown_tags.get(self._tag_id(item))
-            if tag is not None:
-                _show_counts(item, tag, counts.get(tag.id, 0), library_counts.get(tag.id, 0))
+            if tag is None:
+                continue
+            here, everywhere = counts.get(tag.id, 0), library_counts.get(tag.id, 0)
+            if (item.text(2), item.text(3)) != (str(here), str(everywhere)):  # each change re-measures rows
+                _show_counts(item, tag, here, everywhere)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """Narrow (a small window, a large font): the counts give their room to the names, the

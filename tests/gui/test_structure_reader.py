@@ -130,3 +130,17 @@ def test_a_stale_structure_is_ignored_not_shown(qtbot):
     text = "Title\nshort\n"
     view.show_text(text, "Title", blocks_of({"blocks": [[6, 40, "h2"], [6, 11, "li"]]}, text))
     assert view.blocks() == [Block(6, 11, "li")]
+
+
+def test_wrapped_rest_of_an_item_with_a_written_marker_gets_no_bullet(qtbot):
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    text = "Title\n- first item, wrapped\nin the source\nA paragraph.\n"
+    first, rest, paragraph = (text.index(line) for line in ("- first", "in the", "A para"))
+    view.show_text(text, "Title", [Block(first, rest - 1, "li"), Block(rest, paragraph - 1, "li")])
+    block = view.document().findBlockByNumber(2)
+    assert block.text() == "in the source"
+    assert block.textList() is None and block.blockFormat().indent() == 1
+    assert _left(view, rest) > _left(view, paragraph)

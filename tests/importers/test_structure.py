@@ -65,6 +65,34 @@ def test_html_article_keeps_headings_list_items_and_quotes(tmp_path):
     ]  # the same sentence later as a paragraph stays a paragraph
 
 
+WRAPPED_PAGE = """<html><head><title>Paths</title></head><body><article><h1>Paths</h1>
+<p>A path can take two forms, and the difference matters when code moves between modules later on.</p>
+<ul><li>An <em>absolute</em> path is the full path starting from a crate root; for code
+from an external crate, it begins with the literal <code>crate</code>.</li>
+<li>A <em>relative</em> path starts from the current module and uses <code>self</code>, <code>super</code>, or
+an identifier.</li></ul>
+<blockquote><p>Choosing between <code>crate</code> and <code>self</code> is a decision you make
+project by project.</p></blockquote>
+<p>Both forms are followed by one or more identifiers separated by double colons in the source.</p>
+</article></body></html>"""
+
+
+def test_html_elements_whose_source_text_was_wrapped_cover_all_their_lines(tmp_path):
+    path = tmp_path / "paths.html"
+    path.write_text(WRAPPED_PAGE, encoding="utf-8")
+    document = import_file(path)
+    lines = document.text.split("\n")
+    assert lines[2:8] == ["- An absolute path is the full path starting from a crate root; for code",
+                          "from an external crate, it begins with the literal crate.",
+                          "- A relative path starts from the current module and uses self, super, or",
+                          "an identifier.",
+                          "Choosing between crate and self is a decision you make",
+                          "project by project."]  # trafilatura keeps the source's line breaks here
+    assert _shown(document) == [("h1", "Paths"), ("li", lines[2]), ("li", lines[3]), ("li", lines[4]),
+                                ("li", lines[5]), ("blockquote", lines[6]), ("blockquote", lines[7])]
+    assert lines[7] == "project by project."
+
+
 def test_html_page_too_large_for_extraction_keeps_structure(tmp_path, monkeypatch):
     monkeypatch.setattr(limits, "MAX_EXTRACTION_BYTES", 200)
     path = tmp_path / "book.html"

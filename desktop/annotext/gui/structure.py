@@ -47,10 +47,11 @@ def overlapping(ranges: list[tuple[int, int, int]], ends: list[int], start: int,
 def apply_block_formats(document: QTextDocument, blocks: list[Block], to_qt: Callable[[int], int]) -> None:
     """Give each structured line its block format (merged over the reader's paragraph layout):
     space around headings, a bullet and indent for list items, an indent for block quotes.
-    Consecutive list items share one list, so Qt draws their bullets aligned."""
+    Consecutive list items share one list, so Qt draws their bullets aligned; the lines after an
+    item whose marker is in the text ("- ") are its wrapped rest, indented without a bullet."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    current_list, last_item = None, None
+    current_list, last_item, written = None, None, False
     for block in blocks:
         qt_block = document.findBlock(to_qt(block.start))
         cursor.setPosition(qt_block.position())
@@ -61,11 +62,16 @@ def apply_block_formats(document: QTextDocument, blocks: list[Block], to_qt: Cal
             fmt.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         elif block.kind == LIST_ITEM:
             fmt.setBottomMargin(6)
+            follows = last_item is not None and last_item.next() == qt_block
             if _WRITTEN_MARKER.match(qt_block.text()):
                 fmt.setIndent(1)
-            elif current_list is not None and last_item is not None and last_item.next() == qt_block:
+                written = True
+            elif written and follows:  # the wrapped rest of an item with its marker in the text
+                fmt.setIndent(1)
+            elif current_list is not None and follows:
                 current_list.add(qt_block)
             else:
+                written = False
                 style = QTextListFormat()
                 style.setStyle(QTextListFormat.Style.ListDisc)
                 style.setIndent(1)

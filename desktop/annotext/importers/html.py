@@ -56,27 +56,56 @@ _INLINE = frozenset({"hi", "ref", "lb", "del", "graphic", "span"})  # trafilatur
 def extracted_blocks(body, text: str) -> list[Block]:
     """Where trafilatura's extracted article (its XML tree: <head rend="h2">, <item>, <quote>) put
     headings, list items and block quotes in the plain text it made from it. Each structural element
-    is found, in order, as the next line with the same words (paragraphs are matched too, to keep
-    the order); one that cannot be found is left unstyled, never guessed."""
+    is found, in order, as the next line with the same characters, white space aside, or as the next
+    few lines that together have them (an element whose source text was wrapped keeps its line
+    breaks). Paragraphs are matched too, to keep the order; an element that cannot be found is left
+    unstyled, never guessed."""
     if body is None:
         return []
     lines = text.split("\n")
+    keys = [_letters(_ITEM_MARKER.sub("", line.strip(), count=1)) for line in lines]
     where: dict[str, list[int]] = {}
-    for number, line in enumerate(lines):
-        words = " ".join(line.split())
-        where.setdefault(words, []).append(number)
-        unmarked = _ITEM_MARKER.sub("", words, count=1)
-        if unmarked != words:
-            where.setdefault(unmarked, []).append(number)
+    for number, (line, key) in enumerate(zip(lines, keys)):
+        where.setdefault(key, []).append(number)
+        if _letters(line) != key:
+            where.setdefault(_letters(line), []).append(number)
     kinds: list[str | None] = [None] * len(lines)
     next_line = 0
     for words, kind in _structural_lines(body):
+        if not words:
+            continue
         numbers = where.get(words, ())
         found = bisect_left(numbers, next_line)
         if found < len(numbers):
-            kinds[numbers[found]] = kind or kinds[numbers[found]]
-            next_line = numbers[found] + 1
+            first = last = numbers[found]
+        else:
+            span = _wrapped(keys, words, next_line)
+            if span is None:
+                continue
+            first, last = span
+        for number in range(first, last + 1):
+            kinds[number] = kind or kinds[number]
+        next_line = last + 1
     return line_blocks(lines, kinds)
+
+
+WRAP_WINDOW = 40  # lines looked ahead for the start of an element whose text was wrapped
+
+
+def _wrapped(keys: list[str], words: str, start: int) -> tuple[int, int] | None:
+    """(first, last) of consecutive lines from `start` on that together make `words`, or None."""
+    for first in range(start, min(start + WRAP_WINDOW, len(keys))):
+        joined = keys[first]
+        if not joined or len(joined) >= len(words) or not words.startswith(joined):
+            continue
+        last = first
+        while (len(joined) < len(words) and last + 1 < len(keys) and keys[last + 1]
+               and words.startswith(keys[last + 1], len(joined))):
+            last += 1
+            joined += keys[last]
+        if joined == words:
+            return first, last
+    return None
 
 
 def _structural_lines(body):
@@ -93,17 +122,23 @@ def _structural_lines(body):
         if tag == "head":
             rend = element.get("rend") or ""
             level = int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
-            yield " ".join("".join(element.itertext()).split()), heading_kind(level)
+            yield _letters("".join(element.itertext())), heading_kind(level)
         elif tag == "item":
-            yield " ".join(_own_text(element).split()), LIST_ITEM
+            yield _letters(_own_text(element)), LIST_ITEM
         elif tag == "quote":
             parts = [child for child in element if child.tag not in _INLINE]
             if not parts:
-                yield " ".join("".join(element.itertext()).split()), BLOCKQUOTE
+                yield _letters("".join(element.itertext())), BLOCKQUOTE
             for child in parts:
-                yield " ".join("".join(child.itertext()).split()), BLOCKQUOTE
+                yield _letters("".join(child.itertext())), BLOCKQUOTE
         else:
-            yield " ".join("".join(element.itertext()).split()), None
+            yield _letters("".join(element.itertext())), None
+
+
+def _letters(text: str) -> str:
+    """Text without any white space: how a line and an element are compared, since trafilatura
+    spaces in-line markup ("<code>cargo</code>,") differently from the tree's own text."""
+    return "".join(text.split())
 
 
 def _own_text(item) -> str:

@@ -1,16 +1,21 @@
 """Corpus throughput with worker processes: articles per second at 1, 2 and N workers, and the
 peak memory of each worker (`annotext analyze --jobs N`, the corpus view's "analyse everything").
 
-Usage: python benchmarks/batch.py [--articles 1000] [--workers 1,2,4]
+Usage: python benchmarks/batch.py [--articles 1000] [--workers 1,2,4] [--cluster]
 The corpus is generated: paragraphs of the annotated articles in tests/data/quotes recombined with
 a fixed seed into news-length articles (about 450 words each), so every run reads the same text.
-Prints one line per worker count and the speed-up over one worker.
+Prints one line per worker count and the speed-up over one worker. With --cluster, the same articles
+also go through `annotext cluster-analyze` on a local Dask cluster (as whole processes, start-up
+included), which gives the cost per 1,000 articles quoted in docs/scale.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
+import sys
+import tempfile
 import random
 import threading
 import time
@@ -92,10 +97,29 @@ def measure(texts: list[tuple[int, str]], workers: int) -> tuple[float, float | 
     return elapsed, peak
 
 
+def measure_cluster(texts: list[tuple[int, str]], workers: int) -> float:
+    """Seconds for `annotext cluster-analyze` (local Dask cluster, `workers` processes) on the texts
+    written as files, start-up and model loading included."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "articles"
+        corpus.mkdir()
+        for index, text in texts:
+            (corpus / f"{index:05d}.txt").write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "annotext", "--db", str(Path(folder) / "unused.sqlite"),
+                        "cluster-analyze", str(corpus), str(Path(folder) / "out.jsonl"), "--scheduler", "local",
+                        "--workers", str(workers), "--quiet"], check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "desktop")})
+        elapsed = time.perf_counter() - start
+        lines = (Path(folder) / "out.jsonl").read_text(encoding="utf-8").count("\n")
+        assert lines == len(texts), lines
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", default=None, help="comma-separated worker counts (default: 1,2,cores)")
+    parser.add_argument("--cluster", action="store_true", help="also time cluster-analyze on a local Dask cluster")
     args = parser.parse_args()
     counts = [int(w) for w in args.workers.split(",")] if args.workers else sorted({1, 2, default_jobs()})
     texts = corpus(args.articles)
@@ -108,6 +132,12 @@ def main() -> None:
         baseline = baseline or rate
         memory = f"{peak:.0f} MB peak RSS per worker" if peak else "memory not measured"
         print(f"workers={workers}: {seconds:.1f} s, {rate:.1f} articles/s, {rate / baseline:.2f}x one worker; {memory}")
+    if args.cluster:
+        workers = max(counts)
+        seconds = measure_cluster(texts, workers)
+        print(f"cluster-analyze, local Dask cluster of {workers} workers (whole command): {seconds:.1f} s, "
+              f"{len(texts) / seconds:.1f} articles/s, {1000 * seconds / len(texts):.0f} s per 1,000 articles "
+              f"= {workers * 1000 * seconds / len(texts) / 3600:.2f} worker-hours per 1,000 articles")
 
 
 if __name__ == "__main__":

@@ -125,3 +125,32 @@ def test_hostile_names_are_plain_text_in_every_chart():
     labels = [t.get_text() for t in share_of_voice_figure(people).axes[0].get_yticklabels()]
     assert "$5 Fund $ Group" in labels
     assert "O'Brien & Sons \\x1b[31m (org.)" in labels  # the escape character shown, not sent
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "csv"])
+def test_writing_reports_each_step_up_to_the_total(report_and_items, tmp_path, fmt):
+    from annotext.export.corpus_report import report_steps
+
+    report, _items = report_and_items
+    heard = []
+    path = write_corpus_report(report, fmt, tmp_path / f"r.{fmt}", progress=lambda done, total: heard.append((done, total)))
+    total = report_steps(report, fmt)
+    assert path.stat().st_size > 0
+    assert [done for done, _ in heard] == list(range(1, total + 1)) and {t for _, t in heard} == {total}
+    if fmt == "docx":  # a step per chart, the table, each speaker and each tag, saving, the file
+        assert total == 3 + 1 + len(report.quotes) + len(report.passages) + 2
+
+
+def test_a_progress_that_raises_stops_the_write_and_keeps_the_old_file(report_and_items, tmp_path):
+    report, _items = report_and_items
+    target = tmp_path / "r.docx"
+    target.write_bytes(b"old report")
+
+    def stop(done, _total):
+        if done == 2:
+            raise KeyboardInterrupt("stop")
+
+    with pytest.raises(KeyboardInterrupt):
+        write_corpus_report(report, "docx", target, progress=stop)
+    assert target.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]  # no temporary file left behind

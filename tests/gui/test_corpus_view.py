@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.corpus_articles import build_library, totals
@@ -92,11 +95,108 @@ def test_coding_retrieval_from_the_codebook_and_export(qtbot, tmp_path, settings
     assert window.corpus.shown and panel.table.rowCount() == 6
     assert panel.table.item(0, 3).text() == "headline"
     assert panel.export("csv", str(tmp_path / "code.csv"))
+    qtbot.waitUntil(lambda: window.status_label.text() == f"Code report written to {tmp_path / 'code.csv'}")
     assert (tmp_path / "code.csv").read_text(encoding="utf-8").count("headline") == 6
     assert panel.export("html", str(tmp_path / "code.html"))
+    qtbot.waitUntil(lambda: window.status_label.text() == f"Code report written to {tmp_path / 'code.html'}")
     assert "Code report: Economy" in (tmp_path / "code.html").read_text(encoding="utf-8")
     panel.table.itemActivated.emit(panel.table.item(2, 2))
     assert window.current.id == panel.found[2].doc_id
+    window.close()
+
+
+def _writer_threads(monkeypatch):
+    """Wrap the report writer to record the thread each report is written on."""
+    import threading
+
+    import annotext.export.corpus_report as corpus_report
+
+    threads = []
+    original = corpus_report.write_corpus_report
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_report, "write_corpus_report", recording)
+    return threads
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_corpus_report_is_written_off_the_gui_thread_with_a_count(qtbot, tmp_path, settings, monkeypatch, fmt):
+    import threading
+
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    threads = _writer_threads(monkeypatch)
+    statuses = []
+    monkeypatch.setattr(window, "on_status", lambda text: statuses.append(text) or window.status_label.setText(text))
+    window.corpus.show()
+    target = tmp_path / f"report.{fmt}"
+    assert window.corpus.export_report(target)
+    assert window.corpus.view.export_button.text() == "Stop report"
+    qtbot.waitUntil(lambda: window.status_label.text() == f"Corpus report written to {target}", timeout=30000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.corpus.view.export_button.text() == "Export report…"
+    counts = [text for text in statuses if text.startswith("Writing the corpus report: step ")]
+    assert counts and counts[-1].startswith("Writing the corpus report: step ") and " of " in counts[-1]
+    if fmt == "html":
+        html = target.read_text(encoding="utf-8")
+        assert html.count("<svg") == 3 and "Economy" in html
+    else:
+        from docx import Document
+
+        word = Document(str(target))
+        assert len(word.inline_shapes) == 3 and "Economy" in "\n".join(p.text for p in word.paragraphs)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(f".report.{fmt}")]
+    window.close()
+
+
+def test_stop_leaves_the_old_report_and_pdf_runs_on_the_gui_thread(qtbot, tmp_path, settings, monkeypatch):
+    import threading
+
+    import annotext.export.corpus_report as corpus_report
+
+    window, items = corpus_window(qtbot, tmp_path, settings)
+    release = threading.Event()
+    original = corpus_report.write_corpus_report
+
+    def held(*args, **kwargs):
+        release.wait(10)  # until the test has pressed Stop
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(corpus_report, "write_corpus_report", held)
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"old report")
+    window.corpus.show()
+    assert window.corpus.export_report(target)
+    window.corpus.view.export_button.click()  # now Stop
+    release.set()
+    qtbot.waitUntil(lambda: window.status_label.text() == "Corpus report stopped.", timeout=30000)
+    assert target.read_bytes() == b"old report"
+    assert window.corpus.view.export_button.text() == "Export report…"
+    monkeypatch.setattr(corpus_report, "write_corpus_report", original)
+    threads = _writer_threads(monkeypatch)
+    assert window.corpus.export_report(tmp_path / "report.pdf")
+    qtbot.waitUntil(lambda: window.status_label.text() == f"Corpus report written to {tmp_path / 'report.pdf'}",
+                    timeout=30000)
+    assert threads == [threading.main_thread()] and (tmp_path / "report.pdf").read_bytes()[:4] == b"%PDF"
+    window.close()
+
+
+def test_corpus_report_never_overwrites_the_library(qtbot, tmp_path, settings, monkeypatch):
+    import os
+
+    window, items = corpus_window(qtbot, tmp_path, settings, count=3)
+    messages = []
+    monkeypatch.setattr("annotext.gui.corpus_mode.show_message", lambda _w, _t, text, **_k: messages.append(text))
+    library_file = Path(window.library.path)
+    alias = tmp_path / "library-alias.html"
+    os.link(library_file, alias)  # the same file under a report's name
+    before = library_file.read_bytes()
+    assert not window.corpus.export_report(alias)
+    assert messages and "open library" in messages[0]
+    assert window.corpus._reports is None or not window.corpus.reports.running
+    assert library_file.read_bytes() == before
     window.close()
 
 

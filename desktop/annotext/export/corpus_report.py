@@ -9,11 +9,29 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from annotext.core.atomic import atomic_path, atomic_write_text
 from annotext.core.corpus import CodedPassage, CorpusPerson, CorpusQuote, TagBySource, TimePoint
 
 REPORT_FORMATS = ("html", "pdf", "docx", "csv")
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all); may raise to stop the write
+
+
+class _Steps:
+    """Counts a writer's natural steps (a chart, a table, a speaker, a tag) and reports each one."""
+
+    def __init__(self, total: int, progress: Progress | None):
+        self.total = total
+        self.done = 0
+        self._progress = progress
+
+    def step(self) -> None:
+        """One step finished; tells `progress`, which may raise to abandon the write."""
+        self.done = min(self.done + 1, self.total)
+        if self._progress is not None:
+            self._progress(self.done, self.total)
 
 
 @dataclass
@@ -63,22 +81,40 @@ def people_rows(report: CorpusReport) -> list[dict]:
              "first_date": p.first_date or "", "last_date": p.last_date or ""} for p in report.people]
 
 
-def write_corpus_report(report: CorpusReport, fmt: str, path: Path) -> Path:
-    """Write the report in `fmt` to `path` atomically (a failed write leaves any old file as it was)."""
+def write_corpus_report(report: CorpusReport, fmt: str, path: Path, progress: Progress | None = None) -> Path:
+    """Write the report in `fmt` to `path` atomically (a failed write leaves any old file as it was).
+    `progress(done, total)` hears of each step, so a GUI can show a count and time left; when it
+    raises (Stop), the write is abandoned and any old file stays as it was."""
     if fmt not in REPORT_FORMATS:
         raise ValueError(f"unknown corpus report format {fmt!r} (choose from {', '.join(REPORT_FORMATS)})")
     path = Path(path)
+    steps = _Steps(report_steps(report, fmt), progress)
     if fmt == "html":
-        atomic_write_text(path, render_html(report))
+        text = render_html(report, steps=steps)
+        atomic_write_text(path, text)
     elif fmt == "csv":
         atomic_write_text(path, render_csv(report), newline="")
     elif fmt == "docx":
         with atomic_path(path) as temporary:
-            _write_docx(report, temporary)
+            _write_docx(report, temporary, steps)
     else:
         with atomic_path(path) as temporary:
-            _write_pdf(report, temporary)
+            _write_pdf(report, temporary, steps)
+    steps.step()  # the file is in place
     return path
+
+
+def report_steps(report: CorpusReport, fmt: str) -> int:
+    """How many progress steps writing `report` as `fmt` takes (each chart, table, speaker and tag)."""
+    charts = 0 if report.code_only else 3
+    if fmt == "html":
+        return charts + 2  # the charts, the page, the file
+    if fmt == "pdf":
+        return 3 + 3  # the charts, the text pages, joining them, the file
+    if fmt == "docx":
+        corpus = 0 if report.code_only else charts + 1 + len(report.quotes)
+        return corpus + len(report.passages) + 1 + 1  # sections, saving, the file
+    return 1
 
 
 def passage_rows(report: CorpusReport) -> list[dict]:
@@ -100,18 +136,26 @@ def render_csv(report: CorpusReport) -> str:
     return buffer.getvalue()
 
 
-def render_html(report: CorpusReport, for_qt: bool = False) -> str:
+def render_html(report: CorpusReport, for_qt: bool = False, steps: _Steps | None = None) -> str:
     """Self-contained HTML: inline CSS and inline SVG charts, no script, no network reference."""
     from markupsafe import Markup
 
     from annotext.export.charts import svg_markup
     from annotext.export.html import ENVIRONMENT
 
-    charts = [] if for_qt or report.code_only else [Markup(svg_markup(f)) for f in figures(report)]
-    return ENVIRONMENT.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
+    charts = []
+    if not (for_qt or report.code_only):
+        for figure in figures(report):
+            charts.append(Markup(svg_markup(figure)))
+            if steps is not None:
+                steps.step()
+    page = ENVIRONMENT.get_template("corpus.html.j2").render(report=report, charts=charts, for_qt=for_qt)
+    if steps is not None:
+        steps.step()
+    return page
 
 
-def _write_pdf(report: CorpusReport, path: Path) -> None:
+def _write_pdf(report: CorpusReport, path: Path, steps: _Steps) -> None:
     """A4 PDF: the tables laid out by Qt's text engine, preceded by the charts as vector pages drawn
     by matplotlib; pypdfium2 joins the two."""
     import tempfile
@@ -128,7 +172,9 @@ def _write_pdf(report: CorpusReport, path: Path) -> None:
         with PdfPages(charts, metadata={"Title": report.title, "Creator": "Annotext"}) as pages:
             for figure in drawn:
                 pages.savefig(figure, facecolor=figure.get_facecolor())
+                steps.step()
         html_pdf(render_html(report, for_qt=True), report.title, report.generated, text, inserted=len(drawn))
+        steps.step()
         joined = pypdfium2.PdfDocument.new()
         text_document = pypdfium2.PdfDocument(str(text))
         charts_document = pypdfium2.PdfDocument(str(charts))
@@ -138,12 +184,13 @@ def _write_pdf(report: CorpusReport, path: Path) -> None:
             if len(text_document) > 1:
                 joined.import_pages(text_document, list(range(1, len(text_document))))
             joined.save(str(path))
+            steps.step()
         finally:
             for document in (joined, text_document, charts_document):
                 document.close()
 
 
-def _write_docx(report: CorpusReport, path: Path) -> None:
+def _write_docx(report: CorpusReport, path: Path, steps: _Steps) -> None:
     """DOCX with python-docx: headings, tables, and each chart as a PNG picture."""
     from docx import Document as WordDocument
 
@@ -154,7 +201,7 @@ def _write_docx(report: CorpusReport, path: Path) -> None:
     word.add_heading(_clean(report.title), level=0)
     word.add_paragraph(_clean(f"{report.selection} — {report.generated}"))
     if not report.code_only:
-        _docx_corpus(word, report)
+        _docx_corpus(word, report, steps)
     if report.passages:
         word.add_heading("Code report", level=1)
         for tag, passages in report.passages:
@@ -168,10 +215,12 @@ def _write_docx(report: CorpusReport, path: Path) -> None:
             if report.more_passages(tag, len(passages)):
                 word.add_paragraph(f"{report.more_passages(tag, len(passages))} more not listed"
                                    " (the Passages tab of the corpus view exports them all).")
+            steps.step()
     word.save(str(path))
+    steps.step()
 
 
-def _docx_corpus(word, report: CorpusReport) -> None:
+def _docx_corpus(word, report: CorpusReport, steps: _Steps) -> None:
     from docx.shared import Inches
 
     from annotext.core.xml_text import xml_safe as _clean
@@ -180,6 +229,7 @@ def _docx_corpus(word, report: CorpusReport) -> None:
     word.add_paragraph(_clean(totals_line(report)))
     for figure in figures(report):
         word.add_picture(io.BytesIO(render(figure, "png")), width=Inches(6.3))
+        steps.step()
     word.add_heading("People and speakers", level=1)
     rows = people_rows(report)
     headers = ["Name", "Kind", "Documents", "Mentions", "Quotations", "Words quoted", "Share %", "First", "Last"]
@@ -191,6 +241,7 @@ def _docx_corpus(word, report: CorpusReport) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row.values()):
             cell.text = _clean(str(value))
+    steps.step()
     word.add_heading("Quotations by speaker", level=1)
     for person, quotes in report.quotes:
         word.add_heading(_clean(f"{person.name}{' (organisation)' if person.is_organisation else ''}"
@@ -202,6 +253,7 @@ def _docx_corpus(word, report: CorpusReport) -> None:
                                      f"{', ' + quote.source if quote.source else ''}"))
         if report.quotes_cap and person.quotes > len(quotes):
             word.add_paragraph(f"{person.quotes - len(quotes)} more not listed.")
+        steps.step()
 
 
 def totals_line(report: CorpusReport) -> str:

@@ -21,6 +21,7 @@ class CorpusMode(QObject):
         self.view = None
         self.stack: QStackedWidget | None = None
         self.analysis = None
+        self._reports = None
         window.analysisApplied.connect(lambda _doc_id: self.changed())
 
     @property
@@ -75,7 +76,9 @@ class CorpusMode(QObject):
         self.view.openAt.connect(self.open_at)
         self.view.backToReading.connect(self.back)
         self.view.analyse_button.clicked.connect(self.toggle_analysis)
-        self.view.export_button.clicked.connect(lambda: self.export_report())
+        self.view.export_button.clicked.connect(
+            lambda: self.reports.stop() if self.reports.running else self.export_report())
+        self.view.passages.reports = self.reports
         self.stack = QStackedWidget()
         reading = window.takeCentralWidget()
         self.stack.addWidget(reading)
@@ -129,6 +132,8 @@ class CorpusMode(QObject):
         """The window closes."""
         if self.analysis is not None:
             self.analysis.shutdown()
+        if self._reports is not None:
+            self._reports.shutdown()
 
     # Import and report -------------------------------------------------------------------------
     def import_folder(self, folder: Path | None = None) -> int:
@@ -147,15 +152,35 @@ class CorpusMode(QObject):
         self.window.import_paths(files)
         return len(files)
 
+    @property
+    def reports(self):
+        """The window's report runner (corpus and code reports), made on first use."""
+        if self._reports is None:
+            from annotext.gui.report_export import ReportExports
+
+            self._reports = ReportExports(self.window, self.window.on_status, self)
+            self._reports.began.connect(lambda: self.view is not None and self.view.export_button.setText("Stop report"))
+            self._reports.ended.connect(self._report_ended)
+        return self._reports
+
+    def _report_ended(self, _path: str) -> None:
+        if self.view is not None:
+            self.view.export_button.setText("Export report…")
+
     def export_report(self, path: Path | None = None) -> bool:
         """File ▸ Export corpus report…: HTML, PDF, DOCX or CSV by the name's suffix, of the corpus
-        view's selection (the whole library when the view was never opened)."""
+        view's selection (the whole library when the view was never opened). The data is read here,
+        on the GUI thread; the file is written as a job (gui.report_export), and while it is, the view's
+        Export button is its Stop. True when the job was started."""
         from annotext.application.corpus import CorpusService, build_report
         from annotext.core.corpus import CorpusFilter
-        from annotext.export.corpus_report import REPORT_FORMATS, write_corpus_report
+        from annotext.export.corpus_report import REPORT_FORMATS
         from annotext.storage.errors import LibraryError
         from annotext.storage.library_files import refuse_library_target
 
+        if self.reports.running:
+            self.window.on_status("A report is still being written: wait for it, or press Stop report in the corpus view.")
+            return False
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self.window, "Export corpus report", "corpus-report.html",
                                                   "HTML (*.html);;PDF (*.pdf);;Word (*.docx);;CSV people table (*.csv)")
@@ -167,15 +192,19 @@ class CorpusMode(QObject):
             show_message(self.window, "Export corpus report", f"{path.name}: choose .html, .pdf, .docx or .csv")
             return False
         selection = self.view.selection if self.view is not None else CorpusFilter()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             refuse_library_target(path, self.window.library.path)
-            report = build_report(CorpusService(self.window.library), selection)
-            write_corpus_report(report, fmt, path)
         except (OSError, LibraryError) as error:
+            show_message(self.window, "Export corpus report", str(error))
+            return False
+        self.window.on_status("Reading the corpus report's numbers from the library…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the reading only: SQLite lives here
+        try:
+            report = build_report(CorpusService(self.window.library), selection)
+        except LibraryError as error:
             show_message(self.window, "Export corpus report", str(error))
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.on_status(f"Corpus report written to {path}")
+        self.reports.start(report, fmt, path, "Corpus report")
         return True

@@ -1,8 +1,10 @@
 """Coding retrieval: every passage of one tag across the library (or the corpus selection), with
-document, date, context, comment and coder; a double-click reads it; exports as CSV, HTML or DOCX."""
+document, date, context, comment and coder; a double-click reads it; exports as CSV, HTML or DOCX
+(written as a job by the window's report runner, gui.report_export)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -23,6 +25,7 @@ class PassagesPanel(QWidget):
         self.service = service
         self.open_at = open_at
         self.selection = CorpusFilter()
+        self.reports = None  # the window's ReportExports, given by the corpus mode
         self.found = []
         self._stale = True
         self.tag = QComboBox()
@@ -103,8 +106,9 @@ class PassagesPanel(QWidget):
         self.open_at(passage.doc_id, passage.start, passage.end)
 
     def export(self, fmt: str, path: str | None = None) -> bool:
-        """Write the listed passages as a CSV or an HTML/DOCX code report (atomically)."""
-        if not self.found:
+        """Start writing the listed passages as a CSV or an HTML/DOCX code report (atomically, off the
+        GUI thread: the passages were read when listed); True when the job was started."""
+        if not self.found or self.reports is None:
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export code report", f"code-report.{fmt}", f"{fmt.upper()} (*.{fmt})")
@@ -113,17 +117,20 @@ class PassagesPanel(QWidget):
         from datetime import datetime, timezone
 
         from annotext import __version__
-        from annotext.export.corpus_report import code_report, write_corpus_report
+        from annotext.export.corpus_report import code_report
         from annotext.storage.library_files import refuse_library_target
         from annotext.storage.errors import LibraryError
 
+        if self.reports.running:
+            show_message(self, "Export code report", "A report is still being written; wait for it or press Stop.")
+            return False
         try:
             refuse_library_target(path, self.service.library.path)
-            stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-            report = code_report(f"Code report: {self.tag.currentText()}", self.selection.describe(),
-                                 f"Annotext {__version__}, {stamp}", [(self.tag.currentText(), self.found)])
-            write_corpus_report(report, fmt, path)
         except (OSError, LibraryError) as error:
             show_message(self, "Export code report", str(error))
             return False
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        report = code_report(f"Code report: {self.tag.currentText()}", self.selection.describe(),
+                             f"Annotext {__version__}, {stamp}", [(self.tag.currentText(), list(self.found))])
+        self.reports.start(report, fmt, Path(path), "Code report")
         return True

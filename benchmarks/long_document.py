@@ -115,6 +115,9 @@ def measure_first_open(app, window, library, text: str, monitor: StallMonitor, p
     firsts: dict[str, float] = {}
 
     def on_screen():
+        if len(firsts) == 2:  # both seen: stop looking (the probe must not slow the analysis down)
+            probe.stop()
+            return
         top, bottom = reader.visible_range()
         for span in reader.spans_overlapping(top, bottom):
             key = "entity" if span.kind == "entity" else "any"

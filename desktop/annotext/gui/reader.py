@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # loaded on first use: the reader paints before these are nee
     from annotext.core.spans import Span
 
 CHUNK_SPANS = 1500  # highlights merged per event-loop turn on long documents (keeps every turn < ~30 ms)
+ADDED_CHUNK_SPANS = 150  # the same while an analysis thread runs beside the GUI thread and shares the interpreter
 MEASURE_CHARS = 72  # a comfortable line length: at most ~80 characters, whatever the window width
 MIN_SIDE_MARGIN = 28
 READING_POINTS, UI_POINTS = 12.5, 10.5  # reading size at the theme's interface size (gui/theme.py)
@@ -151,14 +152,23 @@ class ReaderView(QTextEdit):
         self.schedule_repaint(0, len(self._text))
 
     def add_spans(self, spans: Iterable[Span]) -> None:
-        """Add highlights (a progressive analysis' next batch) and repaint only where they fall."""
+        """Add highlights (a progressive analysis' next batch): spliced into the index where they fall
+        (a batch covers consecutive paragraphs, so only that stretch is re-sorted) and painted a few
+        hundred at a time, one event-loop turn each, so the window stays responsive while the
+        analysis thread competes for the interpreter."""
         from annotext.core.spans import sort_spans
 
-        new = [s for s in spans if s.end <= len(self._text)]
+        new = sort_spans(s for s in spans if s.end <= len(self._text))
         if not new:
             return
-        self._spans = SpanIndex(sort_spans([*self._spans.spans, *new]))
-        self.schedule_repaint(min(s.start for s in new), max(s.end for s in new))
+        low, high = new[0].start, max(s.end for s in new)
+        old, starts = self._spans.spans, self._spans.starts
+        first, last = bisect_left(starts, low), bisect_left(starts, high)
+        self._spans = SpanIndex(old[:first] + sort_spans([*old[first:last], *new]) + old[last:])
+        for index in range(0, len(new), ADDED_CHUNK_SPANS):
+            part = new[index:index + ADDED_CHUNK_SPANS]
+            self._pending.append((part[0].start, max(s.end for s in part)))
+        self._chunk_timer.start()
 
     def schedule_repaint(self, start: int, end: int) -> None:
         """Repaint [start, end): at once when it holds few highlights, else in chunks of CHUNK_SPANS

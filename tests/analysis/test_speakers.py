@@ -263,3 +263,23 @@ def test_titles_alone_and_companies_are_not_people_and_the_judge_is_the_judge(an
     quotes, people = analyse(analyser, text)
     assert sorted(p["name"] for p in people) == ["Graham Whitcombe", "Patricia Hale"]
     assert speakers(quotes) == ["Patricia Hale"]
+
+
+def test_transcript_turns_in_straight_quotes_are_separate_quotations(analyser):
+    text = ("Senator Maria Lopez spoke to Tom Reed on Sunday. A partial transcript follows:\n\n"
+            "\"REED: Will you vote for the bill on Tuesday? Many of your colleagues say no.\n\n"
+            "\"LOPEZ: I will vote for it, because the people of my state need it now.\n\n"
+            "\"And I think most of my colleagues will come round in the end.\n\n"
+            "\"REED: Thank you, Senator, for being with us this morning.\n")
+    quotes, people = analyse(analyser, text)
+    spoken = [(q["text"].split(":")[0], q["speaker"]) for q in quotes if q["kind"] == SPEECH]
+    assert [s for _, s in spoken] == ["Tom Reed", "Maria Lopez", "Tom Reed"]
+    assert quotes[1]["text"].endswith("come round in the end.")
+
+
+def test_unclosed_quotation_opening_a_paragraph_ends_with_it():
+    from annotext.analysis.quote_marks import find_quote_marks
+    text = "He wrote:\n\n“We will not give up on this town, whatever they decide.\n\nThe council met later."
+    found = find_quote_marks(text)
+    assert [q.content(text) for q in found] == ["We will not give up on this town, whatever they decide."]
+    assert find_quote_marks("He said “no more twice.") == []  # opened mid-paragraph: a stray mark

@@ -18,7 +18,7 @@ from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.people import looks_like_name, name_words
-from annotext.analysis.quote_marks import QuoteMarks
+from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
 from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
 from annotext.core.spans import Span
 
@@ -118,6 +118,9 @@ class Attributor(ReferenceResolution):
             return Attribution()
         if self._is_label(first, quote):
             return Attribution(via="label")
+        turn = self._transcript_speaker(quote)
+        if turn is not None:
+            return turn
         lead = self._lead(first, quote)
         trail = self._trail(last, quote)
         lead_words = any(t.text[:1].isalnum() for t in lead)
@@ -144,6 +147,18 @@ class Attributor(ReferenceResolution):
         if lead_words and self._governing_subject(first, quote) is not None:
             return Attribution(via="partial")  # part of a clause with a subject: someone's words, unnamed
         return Attribution()
+
+    def _transcript_speaker(self, quote: QuoteMarks) -> Attribution | None:
+        """"“PENCE: Well, look, …" — a transcript turn is spoken by the person its label names."""
+        label = speaker_label_at(self.text, quote.start + 1)
+        if label is None:
+            return None
+        words = name_words(" ".join(w.capitalize() for w in label.group().split()))
+        if not words:
+            return None
+        written = " ".join(words)
+        speaker = self._person_forms.get(written) or written
+        return Attribution(speaker, label.start(), label.end(), is_person=True, via="transcript")
 
     def _dash_signature(self, quote: QuoteMarks) -> Attribution | None:
         """"“…” ― Ana Ruiz": a name after a dash closing the paragraph signs the quotation."""

@@ -3,12 +3,16 @@
 Handles straight and curly double quotes, curly single quotes (British style), „German“ and
 «guillemet» styles; an apostrophe (it’s, leaders’) is not a closing mark; a wrong-direction closing
 mark (“…“) still closes; a quotation left open at the end of a paragraph continues when the next
-paragraph opens with a mark of the same family (the newspaper convention for long quotes).
+paragraph opens with a mark of the same family (the newspaper convention for long quotes), unless
+that paragraph opens with a transcript speaker label ("WALLACE: …): then a new speaker's turn starts.
+A quotation that opens its paragraph and is never closed ends with the paragraph (transcripts and
+long quotes whose closing mark the paper left out).
 Only outermost quotations are returned; quotes nested inside them stay part of their text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from annotext.core.document import paragraphs
@@ -19,6 +23,8 @@ _OPENERS = {"“": DOUBLE, "„": DOUBLE, "‟": DOUBLE, "‘": SINGLE, "‚": S
 MARKS = frozenset("“”„‟‘’‚«»\"'")
 _LEFT_CONTEXT = set("([{—–-/") | set("“„‟‘‚«»\"'")
 _RIGHT_CONTEXT = set(".,;:!?)]}—–-…/") | set("”’»«“\"'")
+# "WALLACE:" / "SEN. TIM KAINE:" / "MR. O’BRIEN:" right after the opening mark of a paragraph.
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z.’'-]*[A-Z.](?:[^\S\n][A-Z][A-Z.’'-]*[A-Z.]){0,3}(?=:\s)")
 
 
 @dataclass
@@ -30,10 +36,11 @@ class QuoteMarks:
     end: int
     family: str
     skip: list[int] = field(default_factory=list)
+    closed: bool = True  # False: no closing mark, the quotation ends with its paragraph
 
     def content(self, text: str) -> str:
         """The quoted words without the quote marks (paragraph breaks kept)."""
-        inner = text[self.start + 1:self.end - 1]
+        inner = text[self.start + 1:self.end - (1 if self.closed else 0)]
         if not self.skip:
             return inner
         drop = {p - self.start - 1 for p in self.skip}
@@ -54,6 +61,9 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     found: list[QuoteMarks] = []
     carried: _Open | None = None
     for index, (start, end) in enumerate(lines):
+        if carried is not None and speaker_label_at(text, _first_mark(text, start, end) + 1):
+            _close_unclosed(text, carried, lines[index - 1], found)  # a new turn in a transcript
+            carried = None
         stack: list[_Open] = [carried] if carried else []
         carried = None
         position = start
@@ -71,8 +81,24 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             if nxt is not None and _opens_with(text, nxt, outer.family):
                 carried = outer
+            elif len(stack) == 1 and (outer.skip or outer.position == _first_mark(text, start, end)):
+                _close_unclosed(text, outer, (start, end), found)
     found.sort(key=lambda q: q.start)
     return [q for q in found if any(ch.isalnum() for ch in q.content(text))]
+
+
+def speaker_label_at(text: str, position: int) -> re.Match | None:
+    """The transcript speaker label ("PENCE:") starting at `position`, if any."""
+    match = SPEAKER_LABEL.match(text, position)
+    return match if match is not None and any(ch.isalpha() for ch in match.group()) and \
+        len(match.group().replace(".", "")) > 1 else None
+
+
+def _close_unclosed(text: str, opened: _Open, line: tuple[int, int], found: list[QuoteMarks]) -> None:
+    end = line[1]
+    while end > opened.position and text[end - 1].isspace():
+        end -= 1
+    found.append(QuoteMarks(opened.position, end, opened.family, list(opened.skip), closed=False))
 
 
 def _first_mark(text: str, start: int, end: int) -> int:

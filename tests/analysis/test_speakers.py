@@ -283,3 +283,10 @@ def test_unclosed_quotation_opening_a_paragraph_ends_with_it():
     found = find_quote_marks(text)
     assert [q.content(text) for q in found] == ["We will not give up on this town, whatever they decide."]
     assert find_quote_marks("He said “no more twice.") == []  # opened mid-paragraph: a stray mark
+
+
+def test_he_is_never_the_person_just_called_she(analyser):
+    text = ("Robin Hale studied the plan with Sam Ortiz.\n\n“It will not work,” she said.\n\n"
+            "“It is fair and it will pass,” he said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Robin Hale", "Sam Ortiz"]

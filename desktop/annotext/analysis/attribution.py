@@ -52,6 +52,7 @@ class Attributor(ReferenceResolution):
         self.results: list[Attribution] = []
         self._person_forms = person_forms(self.entities, text)
         self.genders = person_genders([s for s in self.entities if s.label == PERSON], text)
+        self._guessed_genders: dict[str, str] = {}
 
     # Public ----------------------------------------------------------------------------------
     def attribute_all(self) -> list[Attribution]:

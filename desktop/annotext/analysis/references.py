@@ -58,6 +58,7 @@ class ReferenceResolution:
     subject_starts: list[int]
     results: list[Attribution]
     genders: dict[str, str]
+    _guessed_genders: dict[str, str]
     _person_forms: dict[str, str]
 
     def entity_at(self, offset: int) -> Span | None:  # provided by the Attributor
@@ -188,7 +189,7 @@ class ReferenceResolution:
         return Attribution(self.text[start:end], start, end)
 
     def _fits(self, name: str, pronoun: str | None) -> bool:
-        known = self.genders.get(name)
+        known = self.genders.get(name) or self._guessed_genders.get(name)
         return known is None or pronoun is None or known == PRONOUN_GENDER.get(pronoun)
 
     def _listeners(self, parse: ParagraphParse, subject: Tok) -> set[str]:
@@ -261,8 +262,11 @@ class ReferenceResolution:
     def _bound(self, name: str, tok: Tok, pronoun: str | None, certain: bool) -> Attribution:
         """"she said" bound to a person tells that person's gender for the pronouns that follow —
         when no other person was named in between (a guess must not become evidence)."""
-        if certain and pronoun in PRONOUN_GENDER:
-            self.genders.setdefault(name, PRONOUN_GENDER[pronoun])
+        if pronoun in PRONOUN_GENDER:
+            if certain:
+                self.genders.setdefault(name, PRONOUN_GENDER[pronoun])
+            else:  # a guess: enough to keep the other pronoun away from this person, not to bind others
+                self._guessed_genders.setdefault(name, PRONOUN_GENDER[pronoun])
         return Attribution(name, tok.start, tok.end, is_person=True)
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:

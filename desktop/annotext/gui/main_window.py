@@ -45,6 +45,12 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     return box
 
 
+# While a long document is read, the Quotes panel lists at most this many of the quotations found
+# from their marks (the complete, attributed list replaces them at the end); listing thousands at
+# once would freeze the window for a list without speakers.
+PROVISIONAL_QUOTES = 300
+
+
 class MainWindow(PanelLayout, QMainWindow):
     """One window over one library."""
 
@@ -412,7 +418,7 @@ class MainWindow(PanelLayout, QMainWindow):
             if people:
                 self.people_panel.set_people(self._provisional.people(), [])
             if quotes:
-                self.quotes_panel.set_quotes(self._provisional.quotes, [])
+                self.quotes_panel.set_quotes(self._provisional.quotes[:PROVISIONAL_QUOTES], [])
 
     def _analysis_ended(self) -> None:
         """The analysis job ended: no more progress, no Stop button."""
@@ -422,8 +428,6 @@ class MainWindow(PanelLayout, QMainWindow):
 
     def on_analysis_finished(self, doc_id: int, result: "AnalysisResult") -> None:
         """Store the result (GUI thread), then show it if its document is still open."""
-        from annotext.analysis.pipeline import INSTALL_HINT
-
         self._analysis_ended()
         try:
             self.library.store_analysis(doc_id, result)
@@ -436,10 +440,21 @@ class MainWindow(PanelLayout, QMainWindow):
                 self.apply_result(doc_id, result)
             return
         if self.current is not None and self.current.id == doc_id:
-            self.apply_result(doc_id, result)
-            people = len(result.people)
-            self.on_status(f"{len(result.entities)} entities, {people} people, {len(result.quotes)} quotations"
-                           + ("" if result.model.name != "none" else f". {INSTALL_HINT}"))
+            # shown on the next event-loop turn: storing and showing a long report's result are two
+            # turns of the loop, not one long stall (docs/scale.md, "Progressive reading")
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, partial(self._show_finished, doc_id, result))
+
+    def _show_finished(self, doc_id: int, result: "AnalysisResult") -> None:
+        from annotext.analysis.pipeline import INSTALL_HINT
+
+        if self.current is None or self.current.id != doc_id:
+            return
+        self.apply_result(doc_id, result)
+        people = len(result.people)
+        self.on_status(f"{len(result.entities)} entities, {people} people, {len(result.quotes)} quotations"
+                       + ("" if result.model.name != "none" else f". {INSTALL_HINT}"))
 
     def on_analysis_cancelled(self, doc_id: int) -> None:
         """The analyst pressed Stop: the text stays readable, nothing is stored."""

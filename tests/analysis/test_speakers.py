@@ -290,3 +290,10 @@ def test_he_is_never_the_person_just_called_she(analyser):
             "“It is fair and it will pass,” he said.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Robin Hale", "Sam Ortiz"]
+
+
+def test_partial_quote_inside_someones_claim_is_their_speech(analyser):
+    text = ("Police records on Friday contradicted Nora Quinn’s claim that there had been “hundreds of break-ins” "
+            "in the district this year.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Nora Quinn")]

@@ -23,6 +23,9 @@ from annotext.analysis.references import PERSON, Attribution, ReferenceResolutio
 from annotext.core.spans import Span
 
 _MAX_CLIMB = 4
+SPEECH_NOUNS = frozenset({"claim", "remark", "statement", "comment", "promise", "pledge", "assertion", "accusation",
+                          "description", "warning", "argument", "suggestion", "insistence", "vow", "boast",
+                          "allegation", "plea", "prediction", "characterization", "characterisation", "words"})
 RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
                                 "bond", "cooperation", "rivalry", "link"})
 _AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
@@ -364,12 +367,34 @@ class Attributor(ReferenceResolution):
         the person or organisation that is the subject of its verb."""
         governing = self._governing_subject(parse, quote)
         if governing is None:
-            return None
+            return self._owner_of_words(parse, quote)
         verb, subject = governing
         found = self._resolve(parse, subject)
         entity = self.entity_at(subject.start)
         organisation = entity is not None and entity.label in _ORGANISATIONS
         if found is None or not (found.is_person or organisation):
-            return None  # "Only European immigrants are “safe”": nobody's words in particular
+            # "Only European immigrants are “safe”": nobody's words in particular, unless they are
+            # part of someone's claim ("Trump’s claim that there have been “thousands of shootings”")
+            return self._owner_of_words(parse, quote)
         found.cue = verb.lower
         return found
+
+    def _owner_of_words(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
+        """A partial quote inside "X’s claim/remark/promise …": the possessor of the speech noun said it."""
+        inside = [t for t in parse.toks if quote.start <= t.start < quote.end]
+        heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
+        if not heads:
+            return None
+        current = heads[0]
+        for _ in range(_MAX_CLIMB + 2):
+            if current.head == current.i:
+                return None
+            current = parse.toks[current.head]
+            if current.pos == "NOUN" and current.lemma in SPEECH_NOUNS and current.end <= quote.start:
+                owner = next((t for t in parse.toks if t.head == current.i and t.dep == "poss"), None)
+                found = None if owner is None else self._resolve(parse, owner)
+                if found is None or not found.is_person:
+                    return None
+                found.cue = current.lower
+                return found
+        return None

@@ -297,3 +297,10 @@ def test_partial_quote_inside_someones_claim_is_their_speech(analyser):
             "in the district this year.\n")
     quotes, _ = analyse(analyser, text)
     assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Nora Quinn")]
+
+
+def test_short_partial_quote_is_speech_only_under_a_reporting_verb(analyser):
+    text = ("The county police department reported “forty stolen bicycles” in the first week of May.\n\n"
+            "The old mill became a “creative hub” for the whole valley.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [q["kind"] for q in quotes] == [SPEECH, SCARE]

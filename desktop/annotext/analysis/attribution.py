@@ -148,8 +148,9 @@ class Attributor(ReferenceResolution):
             if found is not None and found.speaker:
                 found.via = via
                 return found
-        if lead_words and self._governing_subject(first, quote) is not None:
-            return Attribution(via="partial")  # part of a clause with a subject: someone's words, unnamed
+        governing = self._governing_subject(first, quote) if lead_words else None
+        if governing is not None:  # part of a clause with a subject: someone's words, unnamed
+            return Attribution(cue=governing[0].lemma, via="partial")
         return Attribution()
 
     def _transcript_speaker(self, quote: QuoteMarks) -> Attribution | None:

@@ -8,14 +8,16 @@ dash signature), or when it is long enough to be a statement. It is a scare quot
 - it is a label on the noun after it (the "no-limits" partnership);
 - it is a short title-case name (a show, a film, a slogan) not introduced by a cue, or right after a
   possessive or "on"/"of"/"during" (CNN’s “State of the Union”), whatever the verb;
-- it is a short phrase (at most `SCARE_WORDS` words) that no cue attributes and whose verb does
-  not have a person as its subject.
+- it is a short phrase (at most `SCARE_WORDS` words) that no cue attributes, whose verb does not
+  have a person as its subject and is not itself a reporting verb ("the police reported “40 thefts”"
+  is speech; "the mill became a “creative hub”" is not).
 """
 
 from __future__ import annotations
 
 import re
 
+from annotext.analysis.cues import CUE_LEMMAS
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.references import Attribution
 from annotext.core.corrections import SPEECH
@@ -44,8 +46,8 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
         return SPEECH
     if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")):
         return SCARE
-    if found.via in {"governing", "partial"}:
-        return SPEECH  # a partial quote whose verb has a person as subject: "Putin cherishing his “reliable partner”"
+    if (found.via == "governing" and found.speaker) or (found.via == "partial" and found.cue in CUE_LEMMAS):
+        return SPEECH  # "Putin cherishing his “reliable partner”", "the police reported “2,521 incidents”"  # a partial quote whose verb has a person as subject: "Putin cherishing his “reliable partner”"
     if len(words) <= SCARE_WORDS and not _ends_sentence(content):
         return SCARE
     return SPEECH

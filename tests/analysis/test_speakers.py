@@ -304,3 +304,11 @@ def test_short_partial_quote_is_speech_only_under_a_reporting_verb(analyser):
             "The old mill became a “creative hub” for the whole valley.\n")
     quotes, _ = analyse(analyser, text)
     assert [q["kind"] for q in quotes] == [SPEECH, SCARE]
+
+
+def test_nickname_inside_the_speakers_name_does_not_hide_the_speaker(analyser):
+    text = ("“We will win this seat in November,” Councillor Margaret “Peggy” Doyle told the crowd on Saturday.\n")
+    quotes, people = analyse(analyser, text)
+    assert [q["kind"] for q in quotes] == [SPEECH, SCARE]
+    assert quotes[0]["speaker"] is not None and quotes[0]["speaker"].endswith("Doyle")
+    assert quotes[0]["speaker"] in [p["name"] for p in people]

@@ -19,6 +19,7 @@ from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
+from annotext.analysis.quote_kind import between_name_parts
 from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
 from annotext.core.spans import Span
 
@@ -81,6 +82,15 @@ class Attributor(ReferenceResolution):
         index = bisect_right(self._quote_starts, offset) - 1
         return index >= 0 and self.quotes[index].start <= offset < self.quotes[index].end
 
+    def in_nickname(self, offset: int) -> bool:
+        """Inside a nickname between the parts of a name (Marcia “Cia” Price): part of the name, so
+        a window looking for the speaker reads through it."""
+        index = bisect_right(self._quote_starts, offset) - 1
+        if index < 0 or not self.quotes[index].start <= offset < self.quotes[index].end:
+            return False
+        quote = self.quotes[index]
+        return len(quote.content(self.text).split()) <= 3 and between_name_parts(self.text, quote)
+
     def parse_at(self, offset: int) -> ParagraphParse | None:
         index = bisect_right(self._parse_starts, offset) - 1
         if index < 0:
@@ -107,7 +117,7 @@ class Attributor(ReferenceResolution):
         for tok in parse.toks:
             if tok.start < quote.end:
                 continue
-            if self.in_quote(tok.start):
+            if self.in_quote(tok.start) and not self.in_nickname(tok.start):
                 break
             window.append(tok)
             if tok.text in SENTENCE_END:

@@ -37,7 +37,7 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
     words = _WORD.findall(content)
     if not words:
         return SCARE
-    if (len(words) <= 3 and _between_name_parts(text, quote)) or found.via == "label":
+    if (len(words) <= 3 and between_name_parts(text, quote)) or found.via == "label":
         return SCARE
     if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")) \
             and _TITLE_BEFORE.search(text, max(0, quote.start - 30), quote.start):
@@ -65,8 +65,9 @@ def _ends_sentence(content: str) -> bool:
     return stripped[:1].isupper() and stripped.endswith((".", "!", "?"))
 
 
-def _between_name_parts(text: str, quote: QuoteMarks) -> bool:
-    """Robert “Bobby” Scott: capitalised name words right before and after, none ending a sentence."""
+def between_name_parts(text: str, quote: QuoteMarks) -> bool:
+    """Robert “Bobby” Scott: capitalised name words right before and after, none ending a sentence
+    (a nickname, never speech)."""
     if not all(word[:1].isupper() for word in quote.content(text).split()):
         return False
     before = text[max(0, quote.start - 30):quote.start]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the analysis package loads on the worker thread, after the 
 
 
 class AnalysisJobs(QObject):
-    """Analyses texts off the GUI thread; results are plain AnalysisResults the GUI thread stores."""
+    """Analyses texts off the GUI thread into plain AnalysisResults, stored there too when asked."""
 
     status = Signal(str)
     modelReady = Signal(str)  # model label, or "" when no model could be loaded
@@ -26,26 +26,33 @@ class AnalysisJobs(QObject):
         self._analyser: "Analyser | None" = None  # created and used on the runner's thread only
         self.runner = JobRunner("annotext-analysis", self)
 
-    def analyse(self, text: str, first: int | None = None, **callbacks: Callable) -> Job:
+    def analyse(self, text: str, first: int | None = None, store: Callable | None = None,
+                **callbacks: Callable) -> Job:
         """Start analysing `text` (after loading the model if needed), cancelling any analysis still
         running. Progressive: the job first reports ("spans", provisional quotations), then reads from
         offset `first` (the top of the screen) and reports ("spans", entities) after each batch and
-        (paragraphs done, total); it finishes with the AnalysisResult."""
-        return self.runner.submit(lambda job: self._analyse(text, job, first), name="Analysis", supersede=True,
+        (paragraphs done, total); it finishes with the AnalysisResult. `store(result)`, when given, keeps
+        the result on this thread before the job ends (through a connection of its own, so a long
+        report's thousands of spans never stall the window) and returns None or why it could not;
+        the job reports that as ("stored", problem)."""
+        return self.runner.submit(lambda job: self._analyse(text, job, first, store), name="Analysis", supersede=True,
                                   **callbacks)
 
     def shutdown(self) -> None:
         """Stop the analysis thread (the window closes)."""
         self.runner.shutdown()
 
-    def _analyse(self, text: str, job: Job, first: int | None = None):
+    def _analyse(self, text: str, job: Job, first: int | None = None, store: Callable | None = None):
         from annotext.analysis.analyser import provisional_quotes
 
         job.report(("spans", provisional_quotes(text)))  # quotation marks need no model: shown at once
         self._load_model()
-        return self._analyser.analyse(text, progress=lambda done, total: job.report((done, total)),
-                                      cancelled=job.is_cancelled, first=first,
-                                      partial=lambda spans: job.report(("spans", spans)))
+        result = self._analyser.analyse(text, progress=lambda done, total: job.report((done, total)),
+                                        cancelled=job.is_cancelled, first=first,
+                                        partial=lambda spans: job.report(("spans", spans)))
+        if store is not None and not job.is_cancelled():
+            job.report(("stored", store(result)))
+        return result
 
     def _load_model(self) -> None:
         """Load the model on first use (slow: imports spaCy); without one, the rule-based analyser."""
@@ -67,4 +74,11 @@ class AnalysisJobs(QObject):
             self.status.emit(f"The language model could not be loaded: {error}")
             self.modelReady.emit("")
             return
+        # The model is hundreds of thousands of long-lived objects: moved out of the cyclic collector's
+        # reach, full collections stay short, and they run with the interpreter lock that the
+        # window's thread needs (a long report's periodic 100-180 ms pauses came from them).
+        import gc
+
+        gc.collect()
+        gc.freeze()
         self.modelReady.emit(self._analyser.model.label)

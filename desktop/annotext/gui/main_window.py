@@ -92,6 +92,8 @@ class MainWindow(PanelLayout, QMainWindow):
         if author:
             library.annotations.author = str(author)
         self.runner = AnalysisJobs(self.model_name, self)
+        self._analysis_library = None  # the analysis thread's own connection, opened there on first use
+        self._stored: dict[int, str | None] = {}  # doc id -> None, or why the analysis thread could not store
         self.runner.status.connect(self.on_status)
         self.runner.modelReady.connect(self.on_model_ready)
         self.analysis_job = None  # the analysis being shown in the status bar (gui.jobs.Job)
@@ -368,7 +370,9 @@ class MainWindow(PanelLayout, QMainWindow):
         self._eta = Eta()
         self._provisional = ProvisionalView(document.text)
         self.analysis_job = self.runner.analyse(
-            document.text, first=self._top_offset(doc_id), progressed=partial(self.on_progress, doc_id),
+            document.text, first=self._top_offset(doc_id),
+            store=None if self.library.read_only else partial(self._store_on_analysis_thread, doc_id),
+            progressed=partial(self.on_progress, doc_id),
             finished=partial(self.on_analysis_finished, doc_id), failed=partial(self.on_analysis_failed, doc_id),
             cancelled=partial(self.on_analysis_cancelled, doc_id))
 
@@ -402,6 +406,9 @@ class MainWindow(PanelLayout, QMainWindow):
         if report and report[0] == "spans":
             self._show_provisional(report[1])
             return
+        if report and report[0] == "stored":
+            self._stored[doc_id] = report[1]
+            return
         done, total = report
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -429,6 +436,15 @@ class MainWindow(PanelLayout, QMainWindow):
     def on_analysis_finished(self, doc_id: int, result: "AnalysisResult") -> None:
         """Store the result (GUI thread), then show it if its document is still open."""
         self._analysis_ended()
+        if doc_id in self._stored:  # kept on the analysis thread already
+            problem = self._stored.pop(doc_id)
+            if problem:
+                self.on_status(f"The analysis could not be saved: {problem}")
+            if self.current is not None and self.current.id == doc_id:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, partial(self._show_finished, doc_id, result))
+            return
         try:
             self.library.store_analysis(doc_id, result)
         except (AnnotextError, sqlite3.Error) as error:  # full disk, busy: shown, kept for this session only
@@ -446,12 +462,28 @@ class MainWindow(PanelLayout, QMainWindow):
 
             QTimer.singleShot(0, partial(self._show_finished, doc_id, result))
 
+    def _store_on_analysis_thread(self, doc_id: int, result: "AnalysisResult") -> str | None:
+        """Runs on the analysis thread: keep the result through that thread's own connection to the
+        library (WAL: the window's connection reads it at once), so storing a long report's spans
+        never stalls the window; returns why it could not be kept, or None."""
+        from annotext.application.library import Library
+
+        try:
+            if self._analysis_library is None:
+                self._analysis_library = Library(self.library.path)
+            self._analysis_library.store_analysis(doc_id, result)
+        except (AnnotextError, sqlite3.Error) as error:
+            from annotext.storage.integrity import failure
+
+            return str(failure(error, self.library.path) if isinstance(error, sqlite3.Error) else error)
+        return None
+
     def _show_finished(self, doc_id: int, result: "AnalysisResult") -> None:
         from annotext.analysis.pipeline import INSTALL_HINT
 
         if self.current is None or self.current.id != doc_id:
             return
-        self.apply_result(doc_id, result)
+        self.apply_result(doc_id, result, staged=True)
         people = len(result.people)
         self.on_status(f"{len(result.entities)} entities, {people} people, {len(result.quotes)} quotations"
                        + ("" if result.model.name != "none" else f". {INSTALL_HINT}"))
@@ -469,8 +501,10 @@ class MainWindow(PanelLayout, QMainWindow):
         if self.current is not None and self.current.id == doc_id:
             self.analysisApplied.emit(doc_id)
 
-    def apply_result(self, doc_id: int, result: "AnalysisResult") -> None:
-        """Show an analysis (with the analyst's corrections): highlights, legend, panels."""
+    def apply_result(self, doc_id: int, result: "AnalysisResult", staged: bool = False) -> None:
+        """Show an analysis (with the analyst's corrections): highlights, legend, panels. `staged`
+        (a long report just analysed) fills the People and Quotes panels one event-loop turn later
+        each, so no single turn holds the window for all of it."""
         self.raw_result = result
         self.result = shown = self.library.corrected(self.current, result)
         from annotext.core.spans import Span
@@ -484,9 +518,22 @@ class MainWindow(PanelLayout, QMainWindow):
         for span in shown.spans():
             counts[span.label] = counts.get(span.label, 0) + 1
         self.legend.set_counts(counts)
-        self.people_panel.set_people(shown.people, shown.entities)
-        self.quotes_panel.set_quotes(shown.quotes, shown.hidden_quotes)
-        self.analysisApplied.emit(doc_id)
+        steps = [lambda: self.people_panel.set_people(shown.people, shown.entities),
+                 lambda: self.quotes_panel.set_quotes(shown.quotes, shown.hidden_quotes),
+                 lambda: self.analysisApplied.emit(doc_id)]
+        if not staged:
+            for step in steps:
+                step()
+            return
+        from PySide6.QtCore import QTimer
+
+        def next_step(remaining=steps):
+            if self.result is shown:  # still the result on screen (not replaced or closed meanwhile)
+                remaining[0]()
+                if remaining[1:]:
+                    QTimer.singleShot(0, partial(next_step, remaining[1:]))
+
+        QTimer.singleShot(0, next_step)
 
     def show_changes(self, changes: "Changes") -> None:
         """Refresh only the views that show something an edit (or its undo) changed."""
@@ -587,6 +634,9 @@ class MainWindow(PanelLayout, QMainWindow):
         self.settings.sync()
         if self.library is not None:
             self.runner.shutdown()
+            if self._analysis_library is not None:  # its thread has ended: close its connection here
+                self._analysis_library.db.conn.close()
+                self._analysis_library = None
             self.export_runner.shutdown()
             self.library_actions.shutdown()
             self.corpus.shutdown()

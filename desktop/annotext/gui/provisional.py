@@ -47,7 +47,7 @@ class ProvisionalView:
         self.quotes_changed = self.people_changed = False
         return changed
 
-    def people(self) -> list[Person]:
-        """The names met so far, most mentioned first (forms are merged only at the end)."""
-        return [Person(name=name, aliases=[], mentions=count)
-                for name, count in sorted(self._mentions.items(), key=lambda item: (-item[1], item[0]))]
+    def people(self, most: int = 100) -> list[Person]:
+        """The `most` names met most often so far (forms are merged, and everyone listed, at the end)."""
+        ranked = sorted(self._mentions.items(), key=lambda item: (-item[1], item[0]))[:most]
+        return [Person(name=name, aliases=[], mentions=count) for name, count in ranked]

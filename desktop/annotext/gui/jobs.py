@@ -4,8 +4,9 @@ the GUI thread.
 
 A job superseded by a newer one (opening document B while A is still being analysed) is cancelled
 and forgotten at once: whatever its worker still emits is dropped, so it can never clear the state
-of the job that replaced it. Work functions never touch the database; they return plain values,
-which the GUI thread stores (docs/architecture.md, "Threading").
+of the job that replaced it. Work functions return plain values, which the GUI thread stores; the
+one exception, the document analysis storing through its own connection, is explained in
+docs/architecture.md, "Threading".
 """
 
 from __future__ import annotations

@@ -42,9 +42,11 @@ class Library:
         self.annotations = AnnotationStore(AnnotationRepository(self.db), lambda doc_id: self.document(doc_id).text,
                                            author)
 
-    def close(self) -> None:
-        """Take the daily backup if due, then close (SQLite checkpoints the WAL on the last close)."""
-        if not self.read_only:
+    def close(self, backup: bool = True) -> None:
+        """Take the daily backup if due, then close (SQLite checkpoints the WAL on the last close).
+        A second connection to a library that its owner still has open (the window's analysis
+        thread) closes with backup=False: the daily backup is the owner's to take."""
+        if backup and not self.read_only:
             from annotext.storage.backups import daily_backup_if_changed
 
             try:

@@ -635,7 +635,7 @@ class MainWindow(PanelLayout, QMainWindow):
         if self.library is not None:
             self.runner.shutdown()
             if self._analysis_library is not None:  # its thread has ended: close its connection here
-                self._analysis_library.db.conn.close()
+                self._analysis_library.close(backup=False)
                 self._analysis_library = None
             self.export_runner.shutdown()
             self.library_actions.shutdown()

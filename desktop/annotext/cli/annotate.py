@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from annotext.cli.common import document_or_fail, echo, fail, open_library, refuse_library_target
+from annotext.cli.common import document_or_fail, echo, fail, open_library, refuse_library_target, text_range
 from annotext.storage.errors import LibraryError
 
 
@@ -24,25 +24,12 @@ from annotext.storage.errors import LibraryError
 @click.pass_context
 def annotate(ctx, doc, start, end, quote, occurrence, tags, comment):
     """Tag and/or comment a passage of document DOC; prints ID<TAB>START<TAB>END<TAB>TEXT."""
-    from annotext.core.annotations import AnnotationError, find_quote
+    from annotext.core.annotations import AnnotationError
     from annotext.application.edits import AddAnnotation, CreateTag
 
     library = open_library(ctx)
     document = document_or_fail(library, doc)
-    if quote is not None:
-        if start is not None or end is not None:
-            fail("give either --quote or --start/--end, not both", 2)
-        starts = find_quote(document.text, quote)
-        if not starts:
-            fail(f"document {doc}: the quote {quote!r} does not occur in the text", 2)
-        if len(starts) > 1 and occurrence is None:
-            fail(f"document {doc}: the quote {quote!r} occurs {len(starts)} times; choose one with --occurrence 1..{len(starts)}", 2)
-        index = (occurrence or 1) - 1
-        if not 0 <= index < len(starts):
-            fail(f"document {doc}: --occurrence must be between 1 and {len(starts)}", 2)
-        start, end = starts[index], starts[index] + len(quote)
-    elif start is None or end is None:
-        fail("give --start and --end, or --quote", 2)
+    start, end = text_range(document.text, doc, start, end, quote, occurrence, "--quote", named="the quote ")
     store = library.annotations
     created = []
     try:

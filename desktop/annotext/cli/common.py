@@ -80,6 +80,31 @@ def document_or_fail(library, doc_id: int):
         fail(str(error), 2)
 
 
+def text_range(text: str, doc: int, start: int | None, end: int | None, exact: str | None,
+               occurrence: int | None, option: str, named: str = "") -> tuple[int, int]:
+    """The range a command names by --start/--end or by its exact text (OPTION, with --occurrence
+    when the text occurs several times); one line and exit 2 when it names none or several.
+    `named` prefixes the text in messages ("the quote ")."""
+    from annotext.core.annotations import find_quote
+
+    if exact is None:
+        if start is None or end is None:
+            fail(f"give --start and --end, or {option}", 2)
+        return start, end
+    if start is not None or end is not None:
+        fail(f"give either {option} or --start/--end, not both", 2)
+    starts = find_quote(text, exact)
+    if not starts:
+        fail(f"document {doc}: {named}{exact!r} does not occur in the text", 2)
+    if len(starts) > 1 and occurrence is None:
+        fail(f"document {doc}: {named}{exact!r} occurs {len(starts)} times; choose one with --occurrence"
+             f" 1..{len(starts)}", 2)
+    index = (occurrence or 1) - 1
+    if not 0 <= index < len(starts):
+        fail(f"document {doc}: --occurrence must be between 1 and {len(starts)}", 2)
+    return starts[index], starts[index] + len(exact)
+
+
 class _Silent:
     """The progress bar when nothing may be shown (stderr piped, --quiet): iterates its items, ignores
     updates."""

@@ -10,7 +10,7 @@ import json
 import click
 
 from annotext.cli.analyse import corrected_result
-from annotext.cli.common import document_or_fail, echo, fail, open_library, plain
+from annotext.cli.common import document_or_fail, echo, fail, open_library, plain, text_range
 from annotext.core.terminal_text import json_for_terminal
 
 
@@ -121,27 +121,6 @@ def not_person(ctx, name, label):
     _person_command(ctx, "not_person", name, label.upper() if label else None)
 
 
-def _span_of(ctx, library, doc: int, start, end, text, occurrence) -> tuple[int, int]:
-    """The range named by --start/--end or by --text (with --occurrence when it occurs several times)."""
-    from annotext.core.annotations import find_quote
-
-    if text is not None:
-        if start is not None or end is not None:
-            fail("give either --text or --start/--end, not both", 2)
-        starts = find_quote(library.document(doc).text, text)
-        if not starts:
-            fail(f"document {doc}: {text!r} does not occur in the text", 2)
-        if len(starts) > 1 and occurrence is None:
-            fail(f"document {doc}: {text!r} occurs {len(starts)} times; choose one with --occurrence 1..{len(starts)}", 2)
-        index = (occurrence or 1) - 1
-        if not 0 <= index < len(starts):
-            fail(f"document {doc}: --occurrence must be between 1 and {len(starts)}", 2)
-        return starts[index], starts[index] + len(text)
-    if start is None or end is None:
-        fail("give --start and --end, or --text", 2)
-    return start, end
-
-
 _RANGE_OPTIONS = [
     click.option("--start", type=int, help="Start offset (code points)."),
     click.option("--end", type=int, help="End offset (code points, exclusive)."),
@@ -163,7 +142,7 @@ def _range_options(command):
 def add_person(ctx, start, end, text, occurrence, name):
     """The text at --start/--end (or --text) names a person the analysis missed."""
     library, doc = _correction_context(ctx)
-    start, end = _span_of(ctx, library, doc, start, end, text, occurrence)
+    start, end = text_range(library.document(doc).text, doc, start, end, text, occurrence, "--text")
     _person_command(ctx, "add_person", name or "", None, start=start, end=end)
 
 
@@ -177,7 +156,7 @@ def mark_quote(ctx, start, end, text, occurrence, speaker, scare):
     from annotext.application.correction_edits import quote_edit
 
     library, doc = _correction_context(ctx)
-    start, end = _span_of(ctx, library, doc, start, end, text, occurrence)
+    start, end = text_range(library.document(doc).text, doc, start, end, text, occurrence, "--text")
     changes = {"speaker": speaker} if speaker else {}
     if scare:
         changes["kind"] = "scare"

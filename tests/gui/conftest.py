@@ -51,6 +51,25 @@ def open_sample(qtbot):
 
 
 @pytest.fixture
+def coding_window(make_window, open_sample):
+    """coding_window(size): the sample open and analysed, tags Claims and Evidence on keys 1 and 2,
+    the window active and the reader focused: where an analyst starts coding."""
+    from annotext.application.edits import CreateTag
+
+    def make(size=(1400, 900)):
+        window = make_window(size=size)
+        open_sample(window)
+        store = window.library.annotations
+        for name, key in (("Claims", 1), ("Evidence", 2)):
+            window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
+        window.activateWindow()
+        window.reader.setFocus()
+        return window
+
+    return make
+
+
+@pytest.fixture
 def background_at():
     """Background colour of the character at a code-point offset of the reader."""
     from PySide6.QtGui import QTextCursor

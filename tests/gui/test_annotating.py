@@ -10,15 +10,8 @@ ANALYSIS_TIMEOUT = 120_000
 
 
 @pytest.fixture
-def annotating_window(qtbot, make_window, open_sample):
-    window = make_window()
-    open_sample(window)
-    store = window.library.annotations
-    for name, key in (("Claims", 1), ("Evidence", 2)):
-        window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
-    window.activateWindow()
-    window.reader.setFocus()
-    return window
+def annotating_window(coding_window):
+    return coding_window()
 
 
 def select(window, text):

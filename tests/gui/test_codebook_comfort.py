@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from annotext.application.edits import AddAnnotation, CreateTag
+from annotext.application.edits import AddAnnotation
 from annotext.core.annotations import TAG_PALETTE
 from annotext.gui.tag_dialog import NewTagDialog
 
@@ -14,15 +14,8 @@ PASSAGE = "Xi and Putin forged their friendship"
 
 
 @pytest.fixture
-def coding(qtbot, make_window, open_sample):
-    window = make_window()
-    open_sample(window)
-    store = window.library.annotations
-    for name, key in (("Claims", 1), ("Evidence", 2)):
-        window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
-    window.activateWindow()
-    window.reader.setFocus()
-    return window
+def coding(coding_window):
+    return coding_window()
 
 
 def fill(name, parent=None, key="keep"):

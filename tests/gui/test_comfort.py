@@ -15,20 +15,9 @@ PASSAGE = "The two presidents share a strong personal bond"
 
 
 @pytest.fixture
-def coding(qtbot, make_window, open_sample):
-    """The sample open, two tags with keys 1 and 2, the reader focused."""
-
-    def make(size=(1400, 900)):
-        window = make_window(size=size)
-        open_sample(window)
-        store = window.library.annotations
-        for name, key in (("Claims", 1), ("Evidence", 2)):
-            window.annotating.submit(CreateTag(store.new_tag(name, shortcut=key)))
-        window.activateWindow()
-        window.reader.setFocus()
-        return window
-
-    return make
+def coding(coding_window):
+    """The sample open, two tags with keys 1 and 2, the reader focused (a factory taking the size)."""
+    return coding_window
 
 
 def select(window, text):

@@ -20,6 +20,14 @@ def select(window, text):
     return start, start + len(text)
 
 
+def submit_matches_full_refresh(controller, edit, views) -> None:
+    """Apply an edit (its views updated incrementally), then re-read everything: `views()` must not change."""
+    assert controller.submit(edit)
+    incremental = views()
+    controller.refresh()
+    assert views() == incremental
+
+
 def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(widget, key, modifier)
 
@@ -224,10 +232,7 @@ def test_one_passage_edit_shows_what_a_full_refresh_shows(qtbot, annotating_wind
                 [(a.id, a.start, a.end, a.tag_ids, a.comment) for a in shown.annotations])
 
     def submit(edit):
-        assert shown.submit(edit)
-        incremental = views()
-        shown.refresh()
-        assert views() == incremental
+        submit_matches_full_refresh(shown, edit, views)
 
     submit(AddAnnotation(store.new_annotation(doc, 20, 60, [claims], "wide")))
     submit(AddAnnotation(store.new_annotation(doc, 30, 40, [evidence])))  # inside the first
@@ -267,10 +272,7 @@ def test_one_passage_edit_under_coder_views_shows_what_a_full_refresh_shows(qtbo
                 [(shown.codebook.item_for(t).text(2), shown.codebook.item_for(t).text(3)) for t in (claims, evidence)])
 
     def submit(edit):
-        assert shown.submit(edit)
-        incremental = views()
-        shown.refresh()
-        assert views() == incremental
+        submit_matches_full_refresh(shown, edit, views)
 
     for author, start in (("Ann", 0), ("Bob", 5)):
         store.author = author

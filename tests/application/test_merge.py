@@ -148,7 +148,7 @@ def test_merging_another_annotext_library_keeps_coders_and_never_touches_it(libr
 
 
 @pytest.mark.parametrize("content, problem", [
-    (b"", "not a readable .qdpx"),
+    (b"", "the file is empty"),
     (b"PK\x03\x04 broken", "not a readable .qdpx"),
 ])
 def test_bad_qdpx_is_one_clear_line(tmp_path, content, problem):

@@ -13,19 +13,16 @@ findings into an analyst's passages; each library has its own analysis and corre
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from annotext.core.coded_project import CodedProject, CodeRecord, SelectionRecord, SourceRecord
 from annotext.core.document import clean_text, normalise_newlines
 from annotext.core.refi_qda import AUTOMATIC_ROOTS, automatic_code_guid
+from annotext.importers.archive import Archive, open_archive
 from annotext.importers.errors import ImportFailed
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NAMESPACE}}}"
-MAX_MEMBER_BYTES = 64 * 1024 * 1024  # one source text or the project XML, uncompressed
-MAX_TOTAL_BYTES = 512 * 1024 * 1024
-MAX_RATIO = 200  # a zip member expanding more than this is treated as a bomb
 MAX_CODE_DEPTH = 64
 
 
@@ -34,12 +31,9 @@ def read_project(path: Path | str) -> tuple[CodedProject, list[str]]:
     from lxml import etree
 
     path = Path(path)
-    if not path.is_file():
-        raise ImportFailed(path, "not a regular file" if path.exists() else "no such file")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_sizes(path, archive)
-            names = {info.filename for info in archive.infolist()}
+    with open_archive(path, ".qdpx") as (archive, _stream):  # regular file, size and ZIP-bomb checks
+        try:
+            names = {info.filename for info in archive.zip.infolist()}
             if "project.qde" not in names:
                 raise ImportFailed(path, "not a REFI-QDA project (no project.qde inside)")
             parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -60,25 +54,11 @@ def read_project(path: Path | str) -> tuple[CodedProject, list[str]]:
             if skipped:
                 notes.append(f"{skipped} quotation(s) and person mention(s) coded by Annotext's analysis "
                              f"({' and '.join(AUTOMATIC_ROOTS)}) were not merged as passages")
-    except zipfile.BadZipFile as error:
-        raise ImportFailed(path, f"not a readable .qdpx archive ({error})") from None
-    except (NotImplementedError, RuntimeError) as error:  # encrypted or unsupported compression
-        raise ImportFailed(path, f"an entry of the archive cannot be read ({error})") from None
-    except etree.XMLSyntaxError as error:
-        raise ImportFailed(path, f"project.qde is not well-formed XML ({error})") from None
-    except OSError as error:
-        raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
+        except etree.XMLSyntaxError as error:
+            raise ImportFailed(path, f"project.qde is not well-formed XML ({error})") from None
+        except OSError as error:
+            raise ImportFailed(path, f"cannot be read ({error.strerror or error})") from None
     return CodedProject(origin=str(path), codes=codes, sources=sources), notes
-
-
-def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
-    total = 0
-    for info in archive.infolist():
-        total += info.file_size
-        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-            raise ImportFailed(path, f"{info.filename} is too large once unpacked ({info.file_size / 1e6:.0f} MB)")
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
-            raise ImportFailed(path, f"{info.filename} expands {info.file_size // info.compress_size}× (a zip bomb?)")
 
 
 def _codes(path: Path, root) -> list[CodeRecord]:
@@ -135,7 +115,7 @@ def _drop_automatic(sources: list[SourceRecord], automatic: set[str]) -> int:
     return dropped
 
 
-def _source(path: Path, archive: zipfile.ZipFile, names: set[str], element, users: dict, notes: list[str]) -> SourceRecord:
+def _source(path: Path, archive: Archive, names: set[str], element, users: dict, notes: list[str]) -> SourceRecord:
     name = element.get("name") or "Untitled"
     inline = element.findtext(f"{_Q}PlainTextContent")
     if inline is not None:

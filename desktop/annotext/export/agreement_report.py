@@ -20,32 +20,29 @@ METHOD = [
     " when there is no variation, e.g. when nobody coded the tag.",
 ]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula (OWASP: prefix ')."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def _number(value: float | None, digits: int = 3) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
 def agreement_csv(run) -> str:
-    """One row per tag and "overall": units, coded characters per coder, the three measures, segments."""
+    """One row per tag and "overall": units, coded characters per coder, the three measures, segments.
+    Cells go through the data exports' formula guard (export.data.csv_cell)."""
+    from annotext.export.data import csv_cell
+
+    def measure(value: float | None) -> str:
+        return "" if value is None else f"{value:.4f}"
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     coders = run.coders
-    writer.writerow(["tag", "units"] + [f"coded by {_cell(c)}" for c in coders]
-                    + ["percent_agreement", "cohens_kappa", "krippendorffs_alpha"]
-                    + [f"segments matched {_cell(c)}" for c in coders])
+    header = (["tag", "units"] + [f"coded by {c}" for c in coders]
+              + ["percent_agreement", "cohens_kappa", "krippendorffs_alpha"]
+              + [f"segments matched {c}" for c in coders])
+    writer.writerow([csv_cell(cell) for cell in header])
     for r in run.results:
-        writer.writerow([_cell(r.tag), r.units] + [r.coded[c] for c in coders]
-                        + [_number(r.percent, 4) if r.percent is not None else "",
-                           "" if r.kappa is None else f"{r.kappa:.4f}", "" if r.alpha is None else f"{r.alpha:.4f}"]
-                        + [f"{r.segments[c][0]}/{r.segments[c][1]}" for c in coders])
+        row = ([r.tag, r.units] + [r.coded[c] for c in coders] + [measure(r.percent), measure(r.kappa), measure(r.alpha)]
+               + [f"{r.segments[c][0]}/{r.segments[c][1]}" for c in coders])
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
 
 

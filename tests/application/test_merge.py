@@ -181,3 +181,13 @@ def test_fifo_is_refused_without_hanging(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(ImportFailed, match="not a regular file"):
         read_project(fifo)
+
+
+def test_the_open_library_its_side_files_and_backups_are_never_read_as_the_other_work(library):
+    from annotext.application.merge import read_other_work
+    from annotext.storage.errors import LibraryTargetError
+
+    backup = library.backup()
+    for target in (library.path, library.path.with_name(library.path.name + "-wal"), backup):
+        with pytest.raises(LibraryTargetError):
+            read_other_work(target, library.path)

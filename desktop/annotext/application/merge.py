@@ -15,6 +15,7 @@ Rules (docs/team.md states them for the analyst):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from annotext.core.anchoring import Reanchorer
 from annotext.core.annotations import Annotation, Tag, next_colour, selectors, validate_colour, validate_tag_name
@@ -56,6 +57,20 @@ class MergeSummary:
         if self.backup:
             out.append(f"backup taken first: {self.backup}")
         return out
+
+
+def read_other_work(path: Path | str, library_path: Path | str) -> tuple[CodedProject, list[str]]:
+    """Another analyst's work as the merge needs it, with notes on what was skipped: a REFI-QDA
+    `.qdpx` by its suffix, else an Annotext library file; never the open library, its side files or
+    its backups (the CLI and File ▸ Merge… both go through here)."""
+    from annotext.importers.refi_project import read_project
+    from annotext.storage.foreign_library import read_library
+    from annotext.storage.library_files import refuse_library_target
+
+    refuse_library_target(path, library_path)
+    if Path(path).suffix.lower() == ".qdpx":
+        return read_project(path)
+    return read_library(path), []
 
 
 def merge_project(library, project: CodedProject, notes: list[str] | None = None) -> MergeSummary:

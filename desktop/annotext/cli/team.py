@@ -19,19 +19,11 @@ from annotext.storage.errors import LibraryError
 @click.pass_context
 def merge(ctx, other):
     """Merge another analyst's work: an Annotext library file or a REFI-QDA .qdpx project."""
-    from annotext.application.merge import merge_project
+    from annotext.application.merge import merge_project, read_other_work
     from annotext.importers.errors import ImportFailed
 
-    refuse_library_target(ctx, other)
     try:
-        if other.suffix.lower() == ".qdpx":
-            from annotext.importers.refi_project import read_project
-
-            project, notes = read_project(other)
-        else:
-            from annotext.storage.foreign_library import read_library
-
-            project, notes = read_library(other), []
+        project, notes = read_other_work(other, ctx.obj["db"])
     except (ImportFailed, LibraryError) as error:
         fail(str(error), 2)
     library = open_library(ctx)

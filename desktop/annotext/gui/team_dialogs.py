@@ -19,9 +19,8 @@ from annotext.gui.safe_text import show_message
 
 def choose_merge(window) -> None:
     """File ▸ Merge…: pick another library or a .qdpx and merge it, then show the summary."""
-    from annotext.application.merge import merge_project
+    from annotext.application.merge import merge_project, read_other_work
     from annotext.core.errors import AnnotextError
-    from annotext.storage.errors import LibraryError
 
     path, _filter = QFileDialog.getOpenFileName(window, "Merge another analyst's work", "",
                                                 "Annotext library or REFI-QDA project (*.sqlite *.db *.qdpx);;"
@@ -30,16 +29,7 @@ def choose_merge(window) -> None:
         return
     path = Path(path)
     try:
-        if Path(path).resolve() == Path(window.library.path).resolve():
-            raise LibraryError(f"{path}: this is the library already open")
-        if path.suffix.lower() == ".qdpx":
-            from annotext.importers.refi_project import read_project
-
-            project, notes = read_project(path)
-        else:
-            from annotext.storage.foreign_library import read_library
-
-            project, notes = read_library(path), []
+        project, notes = read_other_work(path, window.library.path)
         summary = merge_project(window.library, project, notes)
     except (AnnotextError, OSError) as error:
         show_message(window, "Nothing merged", str(error))

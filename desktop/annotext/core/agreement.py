@@ -72,16 +72,23 @@ def coverage(codings: list[Coding], doc_lengths: dict[int, int], tag: str, coder
     return vector
 
 
+def _pattern_codes(vectors):
+    """Each character's pattern of codes as one integer, one bit per coder (bit i: coder i codes it)."""
+    import numpy as np
+
+    code = np.zeros(len(vectors[0]), dtype=np.int64)
+    for bit, vector in enumerate(vectors):
+        code |= vector.astype(np.int64) << bit
+    return code
+
+
 def _pattern_counts(vectors) -> dict[tuple[int, ...], int]:
     """How many characters show each pattern of codes (one bit per coder)."""
     import numpy as np
 
     if not len(vectors[0]):
         return {}
-    code = np.zeros(len(vectors[0]), dtype=np.int64)
-    for bit, vector in enumerate(vectors):
-        code |= vector.astype(np.int64) << bit
-    counts = np.bincount(code, minlength=1 << len(vectors))
+    counts = np.bincount(_pattern_codes(vectors), minlength=1 << len(vectors))
     return {tuple((value >> bit) & 1 for bit in range(len(vectors))): int(n)
             for value, n in enumerate(counts) if n}
 
@@ -201,9 +208,7 @@ def disagreements(codings: list[Coding], doc_lengths: dict[int, int], coders: li
         vectors = [coverage(codings, doc_lengths, tag, coder) for coder in coders]
         if not vectors or not len(vectors[0]):
             continue
-        code = np.zeros(len(vectors[0]), dtype=np.int64)
-        for bit, vector in enumerate(vectors):
-            code |= vector.astype(np.int64) << bit
+        code = _pattern_codes(vectors)
         offset = 0
         for doc_id, length in doc_lengths.items():
             part = code[offset:offset + length]

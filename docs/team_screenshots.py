@@ -30,7 +30,7 @@ lib = Library(folder / "team.sqlite", author="Ana")
 for n in ("Ana", "Ben"):
     merge_project(lib, read_library(folder / f"{n}.sqlite"))
 s = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat); s.setValue("author", "Ana")
-w = MainWindow(lib, s, "none"); w.resize(1366, 768); w.show()
+w = MainWindow(lib, s, "none"); w.resize(1024, 640); w.show()
 w.open_document(lib.documents()[0].id)
 for _ in range(50): app.processEvents(); time.sleep(0.02)
 panel = w.annotating.panel

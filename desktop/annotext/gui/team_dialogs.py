@@ -49,7 +49,7 @@ class AgreementDialog(QDialog):
         self.window = window
         self.run = None
         self.setWindowTitle("Coder agreement")
-        self.resize(900, 620)
+        self.resize(900, 560)  # fits a 1024x640 screen with its title bar; the tables scroll
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.coder_list = QListWidget()

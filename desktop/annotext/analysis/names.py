@@ -68,6 +68,17 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# Last words of organisation and place names ("Liffey Securities", "Kitto Quay"), never of a person's.
+ORGANISATION_WORDS = frozenset("""
+bank group company council university college hospital school academy institute trust foundation
+association society union party club league federation agency authority office ministry department
+committee commission board service services fund partners holdings limited ltd plc inc corp museum
+gallery theatre theater centre center stadium quay road avenue square cathedral airport harbour
+harbor county freight foods associates fc athletic airways airlines motors energy media systems
+technologies labs pharma capital insurance logistics shipping industries enterprises ventures
+consulting homes estates securities
+""".split())
+
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",

@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from annotext.analysis.evident_names import dateline_places, evident_people
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
-from annotext.analysis.names import (HONORIFICS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
+from annotext.analysis.names import (HONORIFICS, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
                                     name_words)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
@@ -36,11 +37,6 @@ _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
-_ORGANISATION_ENDINGS = {"freight", "foods", "group", "holdings", "ltd", "limited", "plc", "inc", "corp", "company",
-                         "council", "partners", "associates", "trust", "foundation", "institute", "university",
-                         "college", "hospital", "fc", "athletic", "airways", "airlines", "motors", "energy", "media",
-                         "systems", "technologies", "labs", "pharma", "capital", "insurance", "logistics",
-                         "shipping", "industries", "enterprises", "ventures", "consulting", "homes", "estates"}
 _PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
@@ -73,7 +69,9 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     """
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
+    persons, others = _apply_datelines(persons, others, text)
     persons = _drop_phrase_fragments(_drop_false_people(persons, text), text)
+    persons, others = _add_evident_people(persons, others, text)
     persons, others = _complete_particle_names(persons, others, text)
     persons, others = _promote_evident_people(persons, others, text)
     persons, others = _reclaim_surnames(persons, others, text)
@@ -117,7 +115,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue
         if len(words) == 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
             continue  # "Mrs" or "Judge" alone is a title, not a name
-        if len(words) > 1 and words[-1].lower() in _ORGANISATION_ENDINGS:
+        if len(words) > 1 and words[-1].lower() in ORGANISATION_WORDS:
             continue  # "Solent Freight", "Glanmore Foods": a company
         first = span.text_in(text).split()[0].lower().rstrip(".")
         if any(start <= span.start < end for start, end in headlines) or \
@@ -125,6 +123,39 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # a headline's capitals say nothing; "Storm Morag" is weather; "St Finbarr’s" a club
         kept.append(span)
     return kept
+
+
+def _apply_datelines(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """The city of a dateline ("ROTTERDAM, Netherlands (Reuters) -") is a place wherever it is
+    written, in capitals or not ("a Rotterdam court"): never a person."""
+    places = dateline_places(text)
+    if not places:
+        return persons, others
+    kept, moved = [], []
+    for span in persons:
+        if " ".join(span.text_in(text).split()).upper() in places:
+            moved.append(Span(span.start, span.end, ENTITY, "GPE"))
+        else:
+            kept.append(span)
+    return kept, sort_spans(others + moved) if moved else others
+
+
+def _add_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """Names the text marks as people (`evident_people`: "Colm Rafferty, an agricultural economist")
+    become PERSON spans whatever the model called them; a PERSON the model cut short ("Marcus
+    O'Donnell" of "Marcus O'Donnell-Reyes") is replaced by the whole name."""
+    evident = evident_people(text)
+    if not evident:
+        return persons, others
+    added = []
+    for start, end in evident:
+        if any(p.start <= start and end <= p.end for p in persons) or \
+                any(p.start < end and start < p.end and (p.start < start or p.end > end) for p in persons):
+            continue  # already a person, or part of a longer PERSON span: the model's reading stands
+        persons = [p for p in persons if not (start <= p.start and p.end <= end)]
+        others = [o for o in others if not (o.start < end and start < o.end)]
+        added.append(Span(start, end, ENTITY, PERSON))
+    return persons + added, others
 
 
 def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:

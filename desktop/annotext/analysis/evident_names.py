@@ -1,0 +1,143 @@
+"""Personal names that the text itself marks as people, whatever label the model gave them.
+
+The small English model often calls an unfamiliar name an organisation or a place ("Colm Rafferty"
+ORG, "Fergal" GPE in "Fergal O’Sullivan"), or tags nothing. A news text marks its people in a few
+fixed ways, and these are read with plain patterns over the text (no list of particular people):
+- an age apposition: "Ronan MacAuley, 52, of Allihies";
+- a relative "who": "Siobhán O’Sullivan, who has managed Kilbride" (two name words or more);
+- a role apposition after the name: "Colm Rafferty, an agricultural economist at …",
+  "Fergal O’Sullivan, Glenmore’s chief executive, said";
+- a role right before the name: "chief executive Matthias von Ahlen", "A graduate student,
+  Thandiwe Dlamini-Roux,";
+- an honorific on the family name elsewhere: "Mr Rafferty" marks "Colm Rafferty".
+Also here: datelines ("ROTTERDAM, Netherlands (Reuters) -"), whose city is never a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, headline_lines,
+                                    looks_like_name)
+
+# Nouns for a person's role or relation in an apposition ("…, a junior", "…, her coach").
+PERSON_NOUNS = ROLE_WORDS | frozenset("""
+head leader boss member partner co-founder owner father mother son daughter wife husband widow brother
+sister student pupil graduate undergraduate junior senior sophomore freshman teenager player athlete
+runner rider driver jockey boxer golfer batsman bowler teacher lecturer professor dean adviser advisor
+consultant specialist expert scholar curator spokesperson spokeswoman spokesman official chairman
+chairwoman manager executive director counsel investigator organiser organizer volunteer survivor
+victim witness neighbour neighbor friend colleague grandmother grandfather granddaughter grandson
+mum mom dad niece nephew aunt uncle cousin fan supporter customer shopper parent patient nurse
+physician doctor midwife dentist pharmacist vet veterinarian paramedic firefighter officer soldier
+pilot sailor skipper fisherman farmer grower breeder baker butcher landlady landlord publican
+shopkeeper trader worker employee engineer technician developer programmer designer analyst
+economist strategist researcher scientist epidemiologist virologist endocrinologist cardiologist
+psychologist psychiatrist sociologist historian archaeologist astronomer geologist ecologist
+meteorologist forecaster lawyer solicitor barrister attorney judge magistrate coroner prosecutor
+defender forward midfielder striker goalkeeper captain coach manager referee councillor councilor
+mayor senator minister secretary governor president chancellor treasurer founder chief
+""".split())
+
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*[\w]|[A-Z]\.)"
+_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y)\s+)"
+_NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
+_POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
+_AFTER = re.compile(
+    rf"({_NAME}),[ \t\u00a0]+(?:(\d{{1,3}}),|who[ \t\u00a0]|{_POSSESSOR}[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){{0,4}}[\w’'-]+))")
+_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+),?[ \t\u00a0]+({_NAME})(?![\w’'-])")
+_HONORIFIC_NAME = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+((?:(?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][\w’'-]*\w))")
+_DATELINE = re.compile(r"^[ \t]*((?:[A-Z][A-Z.’'-]+[ \t]?)+)(?=,[ \t]*[A-Z]|[ \t]*\(|[ \t]*[—–-]+[ \t])", re.MULTILINE)
+
+
+def evident_people(text: str) -> list[tuple[int, int]]:
+    """[start, end) of personal names marked as people by the text (see the module docstring),
+    outside headlines, datelines and names of organisations or places."""
+    headlines = headline_lines(text)
+    found: list[tuple[int, int]] = []
+    for match in _AFTER.finditer(text):
+        age, described = match.group(2), match.group(3)
+        if age or described is None or _names_a_role(described):
+            found.append(match.span(1))
+    for match in _BEFORE.finditer(text):
+        if match.group(1).lower() in PERSON_NOUNS and not match.group(1).isupper():
+            found.append(match.span(2))
+    families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
+    if families:
+        family_pattern = re.compile(rf"({_NAME})(?![\w’'-])")
+        for match in family_pattern.finditer(text):
+            words = _trimmed_words(match.group(1))
+            if len(words) > 1 and words[-1] in families:
+                found.append(match.span(1))
+    return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)]
+
+
+def _names_a_role(description: str) -> bool:
+    """"an agricultural economist at …", "a 19-year-old forward in …": a person noun before the
+    first preposition."""
+    for word in description.split():
+        word = word.lower()
+        if word in PERSON_NOUNS:
+            return True
+        if word in _PREPOSITIONS:
+            return False
+    return False
+
+
+_PREPOSITIONS = frozenset({"at", "of", "for", "in", "with", "from", "on", "to", "by", "and", "who", "which", "that"})
+
+
+def dateline_places(text: str) -> set[str]:
+    """Cities of datelines ("ROTTERDAM, Netherlands (Reuters) -", "DENVER (AP) —"), upper-cased:
+    the city of a dateline is a place, in capitals or not, never a person."""
+    return {" ".join(match.group(1).split()).rstrip(".") for match in _DATELINE.finditer(text)}
+
+
+def _trimmed_words(name: str) -> list[str]:
+    words = name.split()
+    while words and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+_NOT_FIRST_NAME = PERSON_NOUNS | HONORIFICS | {"the", "a", "an"}
+_POSSESSIVE = ("’s", "'s")
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
+
+
+def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans that really have a name's shape, suffixes ("SC", "Jr") dropped, duplicates removed;
+    leading words that are not part of the name are cut off: a role or article ("Harbourmaster",
+    "The"), a possessor ("Hungary's"), everything up to an honorific ("Later Mr"), and a
+    sentence's first word that the text also writes in lower case ("Later")."""
+    kept: set[tuple[int, int]] = set()
+    lower_words: set[str] | None = None
+    for start, end in spans:
+        words = text[start:end].split()
+        honorific = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _HONORIFIC_WORDS), default=-1)
+        for index, word in enumerate(words[:-1]):
+            if index <= honorific or word.lower().rstrip(".") in _NOT_FIRST_NAME or word.endswith(_POSSESSIVE):
+                start = text.index(words[index + 1], start + len(word))
+            elif index == 0 and len(words) > 2:
+                lower_words = lower_words if lower_words is not None else _lower_case_words(text)
+                if word.lower() not in lower_words:
+                    break
+                start = text.index(words[1], start + len(word))
+            else:
+                break
+        trimmed = _trimmed_words(text[start:end])
+        if trimmed and trimmed[-1].endswith(_POSSESSIVE):  # "Mr MacAuley’s client"
+            trimmed[-1] = trimmed[-1][:-2]
+        if len(trimmed) < 2:
+            continue
+        end = start + text[start:end].rindex(trimmed[-1]) + len(trimmed[-1])
+        name = text[start:end]
+        if "\n" in name or not looks_like_name(name) or trimmed[-1].lower() in ORGANISATION_WORDS \
+                or any(w.lower() in {"the", "of", "and"} for w in trimmed):
+            continue
+        kept.add((start, end))
+    return sorted(kept)
+
+
+def _lower_case_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))

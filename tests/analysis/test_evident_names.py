@@ -1,0 +1,61 @@
+"""Names the text marks as people, whatever the model called them (invented sentences)."""
+
+from annotext.analysis.evident_names import dateline_places, evident_people
+from annotext.analysis.people import index_people
+from annotext.core.results import ENTITY
+from annotext.core.spans import Span
+
+
+def _names(text: str) -> set[str]:
+    return {text[start:end] for start, end in evident_people(text)}
+
+
+def test_role_apposition_after_the_name():
+    text = ("In a note, Tomás Ferreira-Lund, an agricultural economist at Harrow Securities, said prices would recover. "
+            "Ailbhe O’Riordan, Kestrel’s chief executive, said nothing.")
+    assert _names(text) == {"Tomás Ferreira-Lund", "Ailbhe O’Riordan"}
+
+
+def test_age_and_who_appositions():
+    text = "Ruairí MacGiolla, 47, of Dingle, was fined. Saoirse Ní Bhriain, who has coached the side for years, left."
+    assert _names(text) == {"Ruairí MacGiolla", "Saoirse Ní Bhriain"}
+
+
+def test_role_before_the_name_with_or_without_comma():
+    text = "A graduate student, Lindiwe Mokoena-Faure, saw it first, chief executive Anselm von Drach said."
+    assert _names(text) == {"Lindiwe Mokoena-Faure", "Anselm von Drach"}
+
+
+def test_honorific_on_the_family_name_marks_the_full_name():
+    text = "Declan Furlong-Byrne spoke first. Later Mr Furlong-Byrne added a word."
+    assert _names(text) == {"Declan Furlong-Byrne"}
+
+
+def test_organisations_places_and_headlines_are_not_marked():
+    text = ("Harbour Dues Rise As Councillors Meet Kitto Quay Owners Tonight\n\n"
+            "The landlord, Eastgate Homes, appealed. Its owner, Brackley Holdings, said no. "
+            "The club, Kilbride Camogie, won. Mr Quay had no comment.")
+    assert _names(text) == set()
+
+
+def test_a_possessive_or_an_honorific_is_not_part_of_the_name():
+    text = "Hungary's Viktor Orbán, the prime minister, spoke. Mr MacAuley’s lawyer, Conor Dunphy SC, said so."
+    assert _names(text) == {"Viktor Orbán", "Conor Dunphy"}
+
+
+def test_dateline_cities():
+    text = "ROTTERDAM, Netherlands (Reuters) - A trial opened.\n\nDENVER (AP) — Another.\n\nSANTA CLARA — Third."
+    assert dateline_places(text) == {"ROTTERDAM", "DENVER", "SANTA CLARA"}
+
+
+def test_people_index_takes_a_mislabelled_name_and_never_a_dateline_city():
+    text = ("VALDORA, Spain (Reuters) - Colm Rafferty, an agricultural economist, said Valdora was quiet. "
+            "Mr Rafferty added that a Valdora court would rule.")
+    start = text.index("Colm")
+    entities = [Span(0, 7, ENTITY, "PERSON"), Span(start, start + 13, ENTITY, "ORG"),
+                Span(text.index("Valdora was"), text.index("Valdora was") + 7, ENTITY, "PERSON"),
+                Span(text.index("Rafferty added"), text.index("Rafferty added") + 8, ENTITY, "PERSON")]
+    tagged, people = index_people(entities, text)
+    assert [p.name for p in people] == ["Colm Rafferty"]
+    assert people[0].mentions == 2
+    assert not any(s.label == "PERSON" and s.text_in(text).upper() == "VALDORA" for s in tagged)

@@ -247,7 +247,7 @@ def _write_pdf(path, lines):
 
 
 def test_pdf_headings_by_type_size_and_the_text_unchanged(qapp, tmp_path):
-    from annotext.importers.pdf import join_lines
+    from annotext.importers.pdf import join_paragraphs
 
     path = tmp_path / "report.pdf"
     _write_pdf(path, [("Annual report", 22), ("", 11),
@@ -263,7 +263,8 @@ def test_pdf_headings_by_type_size_and_the_text_unchanged(qapp, tmp_path):
                              "the first time in a decade, and the reserve now covers six months of spending.\n"
                              "Outlook\nGrowth is expected to slow next year as well.\n")
     assert _shown(document) == [("h1", "Annual report"), ("h2", "Finances"), ("h3", "Outlook")]
-    assert join_lines(["A line that", "wraps on.", "", "Next"]) == "A line that wraps on.\nNext\n"
+    assert join_paragraphs(["A line that", "wraps on.", "", "Next"], [11.0, 10.0, 0.0, 12.0]) == (
+        ["A line that wraps on.", "Next"], [10.0, 12.0])
 
 
 def test_pdf_in_one_type_size_has_no_headings(qapp, tmp_path):

@@ -70,8 +70,3 @@ def highlight_fill(colour: str, dark: bool = False) -> str:
         if all(contrast_ratio(fill, ink) >= TARGET for ink in inks):
             return fill
     return page  # unreachable with these inks: the page itself passes
-
-
-def readable_on(fill: str, dark: bool = False) -> bool:
-    """True when every ink of the theme reaches WCAG AA on `fill`."""
-    return all(contrast_ratio(fill, ink) >= AA_NORMAL_TEXT for ink in (DARK_INKS if dark else LIGHT_INKS))

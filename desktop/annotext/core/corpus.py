@@ -5,7 +5,7 @@ and reports show. Built from SQL by annotext.storage.corpus_repo; nothing here t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -28,11 +28,6 @@ class CorpusFilter:
     source: str | None = None
     attrs: tuple[tuple[str, str], ...] = ()
     tag: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        """True when every document of the library is selected."""
-        return not (self.date_from or self.date_to or self.source or self.attrs or self.tag)
 
     def describe(self) -> str:
         """One line for report headers and the view: what was selected."""
@@ -148,25 +143,3 @@ def granularity(first: str | None, last: str | None) -> str:
     if span <= 7 * 52:
         return WEEK
     return MONTH
-
-
-def fill_periods(points: list[TimePoint], unit: str) -> list[TimePoint]:
-    """The same points with the empty periods between them added, so time is drawn to scale."""
-    if len(points) < 2:
-        return points
-    by_period = {p.period: p for p in points}
-    out, current, last = [], points[0].period, points[-1].period
-    for _ in range(5000):  # bounded: a month series of 400 years at most
-        out.append(by_period.get(current, TimePoint(current, 0, 0)))
-        if current >= last:
-            break
-        current = _next_period(current, unit)
-    return out
-
-
-def _next_period(period: str, unit: str) -> str:
-    if unit == MONTH:
-        year, month = int(period[:4]), int(period[5:7])
-        return f"{year + month // 12:04d}-{month % 12 + 1:02d}"
-    step = 7 if unit == WEEK else 1
-    return (date.fromisoformat(period) + timedelta(days=step)).isoformat()

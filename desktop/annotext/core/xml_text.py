@@ -20,11 +20,6 @@ def xml_safe(text: object) -> str:
     return _NOT_XML.sub("", "" if text is None else str(text))
 
 
-def is_xml_safe(text: str) -> bool:
-    """True when `text` needs no cleaning (used by tests and validators)."""
-    return _NOT_XML.search(text) is None
-
-
 def sanitise_tree(root) -> None:
     """Clean the text, tails and attribute values of an ElementTree in place, just before it is
     serialised, so no field of a .qdc or .qdpx can be forgotten."""

@@ -114,14 +114,10 @@ def _with_paragraph_gaps(lines: list[_Line]) -> tuple[list[str], list[float]]:
     return out, sizes
 
 
-def join_lines(lines: list[str]) -> str:
-    """Rebuild paragraphs from visual lines: a blank line, or a short line ending a sentence, ends a
-    paragraph; other line breaks are wraps. "inter-\\nnational" becomes "international"."""
-    return "\n".join(join_paragraphs(lines, [0.0] * len(lines))[0]) + "\n"
-
-
 def join_paragraphs(lines: list[str], sizes: list[float]) -> tuple[list[str], list[float]]:
-    """The paragraphs of `join_lines`, each with the smallest type size of its lines."""
+    """Rebuild paragraphs from visual lines: a blank line, or a short line ending a sentence, ends a
+    paragraph; other line breaks are wraps. "inter-\\nnational" becomes "international". Each
+    paragraph comes with the smallest type size of its lines."""
     lengths = [len(line) for line in lines if line]
     typical = median(lengths) if lengths else 0
     paragraphs: list[str] = []

@@ -91,10 +91,6 @@ class CorpusRepository:
             self.db.execute("delete from corpus_person_edits where id = ?", [edit_id])
             self.db.execute("update corpus_state set dirty = 1 where id = 1")
 
-    def names_of(self, entry: str) -> list[str]:
-        """The per-document names grouped under a corpus entry."""
-        return [r[0] for r in self.db.execute("select name from corpus_names where entry = ? order by name", [entry])]
-
     def names_with_alias(self, alias: str) -> list[str]:
         """The per-document names that some document also wrote as `alias` (case-insensitive)."""
         folded = " ".join(alias.split()).casefold()

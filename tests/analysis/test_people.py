@@ -133,3 +133,9 @@ def test_abbreviated_titles_and_post_nominals_are_not_part_of_the_name():
     assert name_words("Det Insp Mark Hale") == ["Mark", "Hale"]
     assert name_words("Supt Aidan Burke MBE") == ["Aidan", "Burke"]
     assert name_words("Kwame Mensah PhD") == ["Kwame", "Mensah"]
+
+
+def test_a_capitalised_particle_at_a_sentence_start_is_the_same_family_name():
+    text = "Chief executive Matthias von Ahlen spoke first. Von Ahlen said the deal was done."
+    entities, people = index_people(persons(text, ("Matthias von Ahlen",), ("Von Ahlen",)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Matthias von Ahlen", 2)]

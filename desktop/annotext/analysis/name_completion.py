@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ROLE_WORDS, looks_like_name
+from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -33,7 +33,7 @@ def complete_first_names(persons: list[Span], others: list[Span], text: str, nam
         elif words:
             complete_words.update(words)
     lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
-    taken = [(s.start, s.end) for s in others]
+    taken = [(s.start, s.end) for s in others] + headline_lines(text)  # a headline's capitals say nothing
     added: list[Span] = []
     for form in sorted(partial):
         if not form[:1].isupper() or any(w in complete_words for w in form.split()):

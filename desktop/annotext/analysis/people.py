@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from annotext.analysis.evident_names import dateline_places, evident_people
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
+from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFICS, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
                                     name_words)
 from annotext.core.results import ENTITY, PERSON, Person
@@ -32,12 +33,10 @@ _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "cred
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank"}
-_PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside)\s+)$", re.IGNORECASE)
 _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
-_PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 # Capitalised particles that belong to a family name when a first name comes before them.
 _CAPITAL_PARTICLES = CAPITAL_PARTICLES
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
@@ -83,12 +82,10 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     tagged: list[Span] = []
     for cluster in clusters:
         name = cluster.name
-        if " " not in name and _PLURAL_GROUP.search(name) and cluster.gender is None:
-            others.extend(Span(m.start, m.end, ENTITY, "NORP") for m in cluster.mentions)
-            continue  # "Americans", "Republicans": a group, not a person
-        if " " not in name and cluster.gender is None and all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start)
-                                                              for m in cluster.mentions):
-            continue  # "the Millbrook leisure centre", "a proud day for Millbrook": a place, not a person
+        label = not_a_person(name, cluster.mentions, text, titled=cluster.gender is not None)
+        if label is not None:
+            others.extend(Span(m.start, m.end, ENTITY, label) for m in cluster.mentions)
+            continue
         tagged.extend(Span(m.start, m.end, ENTITY, PERSON, {"person": name}) for m in cluster.mentions)
         aliases = sorted((f for f in cluster.forms if f != name), key=lambda f: (-cluster.forms[f], f))
         people.append(Person(name=name, aliases=aliases, mentions=len(cluster.mentions)))
@@ -109,7 +106,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
         before = text[max(0, span.start - 30):span.start].split()
         if len(words) == 1 and before and before[-1].lower() in _ORGANISATION_NOUNS:
             continue  # "housing charity Shelter", "the journal Neurology"
-        if len(words) == 1 and _PLURAL_GROUP.search(words[0]) and not _HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
+        if len(words) == 1 and PLURAL_GROUP.search(words[0]) and not _HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
@@ -253,6 +250,7 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
 
 
 _WHO_AFTER = re.compile(r",?\s+who\s")
+_PLACE_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*,\s+|\b(?:in|from|at|near)\s+)$")
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
 
 
@@ -264,7 +262,8 @@ def _promote_evident_people(persons: list[Span], others: list[Span], text: str) 
         surface = span.text_in(text)
         if span.label not in _RECLAIMABLE or not all(w[:1].isupper() for w in surface.split()):
             continue
-        if _WHO_AFTER.match(text, span.end) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
+        if (_WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS
+                and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
             evident.add(surface)
     if not evident:
         return persons, others
@@ -381,7 +380,9 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
 
 
 def _compatible(short: list[str], full: list[str]) -> bool:
-    """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster"."""
+    """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster";
+    "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
+    short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
     if short == full:
         return True
     if len(short) >= len(full):
@@ -392,6 +393,9 @@ def _compatible(short: list[str], full: list[str]) -> bool:
         return short[0] == full[0]
     return short[-1] == full[-1] and all(w in full for w in short)
 
+
+def _particle_case(word: str) -> str:
+    return word.lower() if word.lower() in _PARTICLES else word
 
 
 def compatible_names(short: list[str], full: list[str]) -> bool:

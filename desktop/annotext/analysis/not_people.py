@@ -1,0 +1,70 @@
+"""Names that are not people, told from how the article itself uses them.
+
+The people index groups PERSON mentions into people; before a group becomes a person it is
+checked here against what the text says about that name (vocabulary and text shape only, never
+particular names):
+- a nickname or title in quotation marks ("the team nicknamed ‘Lazy Susan’");
+- a name always written after "the" ("his vessel, the Mary Kate");
+- one word with no honorific or gendered role, which the text also writes in lower case
+  ("Measles is not a mild illness" beside "a measles outbreak"), or names an organisation with
+  ("Rhein-Main Bank", "Rhein-Main shareholders"; "Sugarbird, a popular app"), or puts after a
+  plural group noun ("the holders, Ballyvourney"), or names a storm or an operation with ("Storm Morag");
+- a plural group ("Americans") or a place after a preposition ("a proud day for Millbrook").
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotext.analysis.names import ORGANISATION_WORDS
+from annotext.core.spans import Span
+
+_OPENING_MARKS = "“‘\"'«"
+_CLOSING_MARKS = "”’\"'»"
+PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside)\s+)$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he\s+$")
+_CORPORATE_NOUNS = frozenset("""
+shares shareholders stock investors customers branches stores users subscribers headquarters app
+website platform products
+""".split())
+_ORGANISATION_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|its)\s+(?:[\w’'-]+\s+){0,3}?(app|website|platform|company|firm|group|bank|charity|"
+    r"brand|startup|start-up|retailer|chain|club|team|side|band|newspaper|magazine|journal|network|service|"
+    r"town|village|city|county|region|district|suburb|river|island|province|state)\b")
+_EVENT_HEADS = "storm|hurricane|typhoon|cyclone|tropical storm|operation|project"
+_PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
+
+
+def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> str | None:
+    """The entity label the group of `mentions` called `name` should have instead of PERSON
+    (ORG, NORP, GPE or WORK_OF_ART), or None when nothing in the text says it is not a person.
+    `titled`: an honorific or a gendered role was seen at one of the mentions ("Mr", "spokeswoman")."""
+    if all(_quoted(m, text) for m in mentions):
+        return "WORK_OF_ART"  # a nickname or a title
+    if all(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in mentions):
+        return "PRODUCT"  # a vessel, a pub, a band: "the Mary Kate"
+    if " " in name or titled:
+        return None
+    if PLURAL_GROUP.search(name):
+        return "NORP"  # "Americans", "Republicans": a group
+    if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):
+        return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"
+    if re.search(rf"(?<![\w’']){re.escape(name.lower())}(?![\w’'])", text):
+        return "ORG"  # an ordinary word capitalised at a sentence start
+    owned = re.compile(rf"(?<![\w’'-]){re.escape(name)}(’s|'s)?\s+([A-Za-z]+)")
+    if any(match.group(2).lower() in _CORPORATE_NOUNS or (not match.group(1) and match.group(2).lower() in ORGANISATION_WORDS)
+           for match in owned.finditer(text)):
+        return "ORG"  # "Rhein-Main Bank", "Rhein-Main shareholders"
+    if re.search(rf"(?<![\w’'])(?:{_EVENT_HEADS})\s+{re.escape(name)}(?![\w’'])", text, re.IGNORECASE):
+        return "EVENT"  # "Storm Morag", "Operation Yellowhammer": then "Morag" alone is the storm
+    if any(_ORGANISATION_APPOSITION.match(text, m.end) for m in mentions):
+        return "ORG"  # "Sugarbird, a popular app"
+    if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
+        return "ORG"  # "the holders, Ballyvourney"
+    return None
+
+
+def _quoted(mention: Span, text: str) -> bool:
+    return mention.start > 0 and mention.end < len(text) and text[mention.start - 1] in _OPENING_MARKS \
+        and text[mention.end] in _CLOSING_MARKS

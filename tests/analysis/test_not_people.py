@@ -1,0 +1,58 @@
+"""Names the article itself shows are not people (invented sentences)."""
+
+from annotext.analysis.not_people import not_a_person
+from annotext.analysis.people import index_people
+from annotext.core.results import ENTITY
+from annotext.core.spans import Span
+
+
+def _mentions(text: str, form: str) -> list[Span]:
+    spans, start = [], text.find(form)
+    while start >= 0:
+        spans.append(Span(start, start + len(form), ENTITY, "PERSON"))
+        start = text.find(form, start + 1)
+    return spans
+
+
+def _label(text: str, form: str, titled: bool = False) -> str | None:
+    return not_a_person(form, _mentions(text, form), text, titled)
+
+
+def test_a_nickname_in_quotation_marks():
+    assert _label("The team nicknamed the fossil ‘Lazy Susan’ at once.", "Lazy Susan") == "WORK_OF_ART"
+
+
+def test_a_name_always_after_the_is_a_thing():
+    text = "He sold his trawler, the Mary Kate, in May. The harbourmaster saw the Mary Kate come in."
+    assert _label(text, "Mary Kate") == "PRODUCT"
+    assert _label("Mary Kate told the Mary Kate crew to rest.", "Mary Kate") is None
+
+
+def test_a_word_the_text_also_writes_in_lower_case():
+    assert _label("Cases of measles rose. ‘Measles is serious,’ a doctor said.", "Measles") == "ORG"
+    assert _label("Cases of measles rose. ‘Measles is serious,’ Mr Measles said.", "Measles", titled=True) is None
+
+
+def test_a_word_that_names_an_organisation():
+    assert _label("Halvard Bank agreed a deal. Halvard shareholders will vote.", "Halvard") == "ORG"
+    assert _label("Quillfeather, a popular app, failed after an update.", "Quillfeather") == "ORG"
+    assert _label("They beat the holders, Carrigmore, by a point.", "Carrigmore") == "ORG"
+    assert _label("Storm Ailsa arrived. She said Ailsa was her mother’s name.", "Ailsa") == "EVENT"
+
+
+def test_a_person_with_staff_or_a_spokesman_stays_a_person():
+    text = "Okafor's spokesman declined to comment. Okafor's staff were told on Monday."
+    assert _label(text, "Okafor") is None
+
+
+def test_groups_and_places():
+    assert _label("Republicans voted against.", "Republicans") == "NORP"
+    assert _label("It was a proud day for Millbrook, and in Millbrook the bells rang.", "Millbrook") == "GPE"
+
+
+def test_people_index_leaves_them_out():
+    text = "Quillfeather, a popular app, failed, Dana Ruiz said. Quillfeather apologised."
+    spans = _mentions(text, "Quillfeather") + _mentions(text, "Dana Ruiz")
+    tagged, people = index_people(spans, text)
+    assert [p.name for p in people] == ["Dana Ruiz"]
+    assert {s.label for s in tagged if s.text_in(text) == "Quillfeather"} == {"ORG"}

@@ -59,3 +59,15 @@ def test_people_index_takes_a_mislabelled_name_and_never_a_dateline_city():
     assert [p.name for p in people] == ["Colm Rafferty"]
     assert people[0].mentions == 2
     assert not any(s.label == "PERSON" and s.text_in(text).upper() == "VALDORA" for s in tagged)
+
+
+def test_bare_role_apposition_role_phrase_and_abbreviated_names():
+    text = ("Anne-Sophie Martel, director of Vermont Emergency Management, spoke. The cabinet secretary for "
+            "rural affairs, Rhodri ap Gwilym, agreed. Brightlane chief executive Laurel St. Croix said so. "
+            "The player’s agent, Inês Albuquerque-Lobo, said there was interest.")
+    assert _names(text) == {"Anne-Sophie Martel", "Rhodri ap Gwilym", "Laurel St. Croix", "Inês Albuquerque-Lobo"}
+
+
+def test_organisations_with_a_role_word_before_them_are_not_names():
+    text = "The owner, Seafield Manor Hotel, objected. A resident, Áine Ní Bhriain, spoke; Cllr Pádraig Mac, too."
+    assert _names(text) == {"Áine Ní Bhriain"}

@@ -56,3 +56,10 @@ def test_people_index_leaves_them_out():
     tagged, people = index_people(spans, text)
     assert [p.name for p in people] == ["Dana Ruiz"]
     assert {s.label for s in tagged if s.text_in(text) == "Quillfeather"} == {"ORG"}
+
+
+def test_several_words_of_an_organisation():
+    assert _label("He joined Kilcarra Rovers in May. Kilcarra Rovers won.", "Kilcarra Rovers") == "ORG"
+    assert _label("Staff at Seafield Manor Hotel were told.", "Seafield Manor Hotel") == "ORG"
+    assert _label("The best prices to buy: Best Buy said so.", "Best Buy") == "ORG"
+    assert _label("Dana Green said the green belt matters.", "Dana Green") is None

@@ -139,3 +139,9 @@ def test_a_capitalised_particle_at_a_sentence_start_is_the_same_family_name():
     text = "Chief executive Matthias von Ahlen spoke first. Von Ahlen said the deal was done."
     entities, people = index_people(persons(text, ("Matthias von Ahlen",), ("Von Ahlen",)), text)
     assert [(p.name, p.mentions) for p in people] == [("Matthias von Ahlen", 2)]
+
+
+def test_a_family_name_with_particles_at_a_sentence_start_is_found():
+    text = "Willemijn van der Meulen spoke. Van der Meulen said she would win."
+    entities, people = index_people(persons(text, ("Willemijn van der Meulen",)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Willemijn van der Meulen", 2)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, headline_lines,
                                     looks_like_name)
 
@@ -36,17 +37,21 @@ economist strategist researcher scientist epidemiologist virologist endocrinolog
 psychologist psychiatrist sociologist historian archaeologist astronomer geologist ecologist
 meteorologist forecaster lawyer solicitor barrister attorney judge magistrate coroner prosecutor
 defender forward midfielder striker goalkeeper captain coach manager referee councillor councilor
-mayor senator minister secretary governor president chancellor treasurer founder chief
+mayor senator minister secretary governor president chancellor treasurer founder chief agent
+promoter publicist negotiator mediator ombudsman registrar auditor accountant broker banker
+surveyor planner inspector warden ranger guard steward caretaker cleaner driver conductor
+commander marshal sheriff deputy trooper detective prosecutor defendant plaintiff claimant
+applicant resident homeowner tenant protester demonstrator organiser campaigner candidate
 """.split())
 
-_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*[\w]|[A-Z]\.)"
-_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y)\s+)"
+_WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"
+_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y|ap|ab)\s+)"
 _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
 _POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
 _AFTER = re.compile(
-    rf"({_NAME}),[ \t\u00a0]+(?:(\d{{1,3}}),|who[ \t\u00a0]|{_POSSESSOR}[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){{0,4}}[\w’'-]+))")
-_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+),?[ \t\u00a0]+({_NAME})(?![\w’'-])")
-_HONORIFIC_NAME = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+((?:(?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][\w’'-]*\w))")
+    rf"({_NAME}),[ \t\u00a0]+(?:(\d{{1,3}}),|who[ \t\u00a0]|(?:{_POSSESSOR}[ \t\u00a0]+)?((?:[\w’'-]+[ \t\u00a0]+){{0,4}}[\w’'-]+))")
+_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+)\.?(?:[ \t\u00a0]+(?:of|for|at)[ \t\u00a0]+[\w’' \t\u00a0-]{{1,40}}?,|,)?[ \t\u00a0]+({_NAME})(?![\w’'-])")
+_HONORIFIC_NAME = re.compile(rf"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+{_PARTICLE}*([A-ZÀ-ÖØ-Þ][\w’'-]*\w)")
 _DATELINE = re.compile(r"^[ \t]*((?:[A-Z][A-Z.’'-]+[ \t]?)+)(?=,[ \t]*[A-Z]|[ \t]*\(|[ \t]*[—–-]+[ \t])", re.MULTILINE)
 
 
@@ -60,7 +65,7 @@ def evident_people(text: str) -> list[tuple[int, int]]:
         if age or described is None or _names_a_role(described):
             found.append(match.span(1))
     for match in _BEFORE.finditer(text):
-        if match.group(1).lower() in PERSON_NOUNS and not match.group(1).isupper():
+        if (match.group(1).lower() in PERSON_NOUNS or match.group(1).lower() in HONORIFICS) and not match.group(1).isupper():
             found.append(match.span(2))
     families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
     if families:
@@ -132,8 +137,8 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
             continue
         end = start + text[start:end].rindex(trimmed[-1]) + len(trimmed[-1])
         name = text[start:end]
-        if "\n" in name or not looks_like_name(name) or trimmed[-1].lower() in ORGANISATION_WORDS \
-                or any(w.lower() in {"the", "of", "and"} for w in trimmed):
+        if "\n" in name or not looks_like_name(name) or trimmed[0] in CAPITAL_PARTICLES or trimmed[-1] in CAPITAL_PARTICLES \
+                or any(w.lower() in ORGANISATION_WORDS or w.lower() in {"the", "of", "and"} for w in trimmed):
             continue
         kept.add((start, end))
     return sorted(kept)

@@ -28,7 +28,7 @@ reporter columnist editor publisher producer farmer fisherman owner landlord ten
 veteran retired former acting interim incoming outgoing
 """.split())
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin",
-                       "al", "dos", "das", "ter", "zu", "mac", "ibn", "y"})
+                       "al", "dos", "das", "ter", "zu", "mac", "ibn", "y", "ap", "ab"})
 _NOT_NAME_WORDS = frozenset("""the a an this that these those his her its their our my your and or of
 for with from at in on by to as but not no new old""".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")
@@ -76,7 +76,8 @@ committee commission board service services fund partners holdings limited ltd p
 gallery theatre theater centre center stadium quay road avenue square cathedral airport harbour
 harbor county freight foods associates fc athletic airways airlines motors energy media systems
 technologies labs pharma capital insurance logistics shipping industries enterprises ventures
-consulting homes estates securities
+consulting homes estates securities hotel inn cooperative co-op alliance campus rovers wanderers rangers
+albion hotspur united liga marts mart market markets
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.

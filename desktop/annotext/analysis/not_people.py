@@ -5,6 +5,8 @@ checked here against what the text says about that name (vocabulary and text sha
 particular names):
 - a nickname or title in quotation marks ("the team nicknamed ‘Lazy Susan’");
 - a name always written after "the" ("his vessel, the Mary Kate");
+- several words, one of them an organisation's ("Millbrook Rovers", "Seapoint Manor Hotel"), or
+  all of them words the text also writes in lower case ("Best Buy");
 - one word with no honorific or gendered role, which the text also writes in lower case
   ("Measles is not a mild illness" beside "a measles outbreak"), or names an organisation with
   ("Rhein-Main Bank", "Rhein-Main shareholders"; "Sugarbird, a popular app"), or puts after a
@@ -44,7 +46,14 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "WORK_OF_ART"  # a nickname or a title
     if all(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in mentions):
         return "PRODUCT"  # a vessel, a pub, a band: "the Mary Kate"
-    if " " in name or titled:
+    if titled:
+        return None
+    if " " in name:
+        words = name.split()
+        if any(w.lower() in ORGANISATION_WORDS for w in words):
+            return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers"
+        if all(re.search(rf"(?<![\w’']){re.escape(w.lower())}(?![\w’'])", text) for w in words):
+            return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
         return None
     if PLURAL_GROUP.search(name):
         return "NORP"  # "Americans", "Republicans": a group

@@ -27,7 +27,7 @@ from annotext.core.spans import Span, sort_spans
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al",
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ap", "ab",
               "dos", "das", "ter", "zu"}
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
@@ -303,7 +303,9 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     for family in _surnames(persons, text):
         if not re.search(rf"(?<!\w){re.escape(family.lower())}(?!\w)", text):
             forms.add(family)
-    forms = sorted((f for f in forms if f.split()[-1][:1].isupper()), key=len, reverse=True)
+    forms = {f for f in forms if f.split()[-1][:1].isupper()}
+    forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in _PARTICLES}  # "Van der Meulen said"
+    forms = sorted(forms, key=len, reverse=True)
     if not forms:
         return []
     taken = sorted((s.start, s.end) for s in persons + others)

@@ -145,3 +145,16 @@ def test_a_family_name_with_particles_at_a_sentence_start_is_found():
     text = "Willemijn van der Meulen spoke. Van der Meulen said she would win."
     entities, people = index_people(persons(text, ("Willemijn van der Meulen",)), text)
     assert [(p.name, p.mentions) for p in people] == [("Willemijn van der Meulen", 2)]
+
+
+def test_a_particle_surname_the_model_called_an_organisation_is_reclaimed():
+    text = "Willemijn van der Meulen spoke. Van der Meulen said she would win. Van der Meulen left."
+    spans = persons(text, ("Willemijn van der Meulen",)) + [
+        Span(start, start + 14, "entity", "ORG") for start in (text.index("Van der"), text.rindex("Van der"))]
+    entities, people = index_people(spans, text)
+    assert [(p.name, p.mentions) for p in people] == [("Willemijn van der Meulen", 3)]
+
+
+def test_abbreviated_name_words_keep_their_full_stop():
+    assert name_words("Ms. Lauren St. Clair") == ["Lauren", "St.", "Clair"]
+    assert name_words("Mr. Joe Webster Jr.") == ["Joe", "Webster"]

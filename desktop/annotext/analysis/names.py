@@ -97,9 +97,13 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", 
 TITLE_WORDS = frozenset(HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
 
 
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]?\.$")
+
+
 @lru_cache(maxsize=4096)
 def _name_words(form: str) -> tuple[str, ...]:
-    words = [w.strip(".,") for w in form.replace("\u00a0", " ").split()]
+    words = [w.strip(",") for w in form.replace("\u00a0", " ").split()]
+    words = [w if _ABBREVIATION.match(w) else w.strip(".") for w in words]  # "St. Clair", "George W. Bush"
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
         words.pop(0)
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:

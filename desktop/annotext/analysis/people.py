@@ -213,6 +213,9 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
         if len(words) > 1:
             family = surname(words)
             counts[family] = counts.get(family, 0) + 1
+            if family.split()[0] in _PARTICLES:  # "Van der Meulen" opening a sentence
+                capitalised = family[:1].upper() + family[1:]
+                counts[capitalised] = counts.get(capitalised, 0) + 1
     for span in persons:  # mentions by the family name alone
         form = " ".join(name_words(span.text_in(text)))
         if form in counts and surname(form.split()) == form:
@@ -281,7 +284,8 @@ def _promote_evident_people(persons: list[Span], others: list[Span], text: str) 
 
 def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
     """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
-    becomes a PERSON, unless the word is mostly used for that other thing (Washington the city)."""
+    becomes a PERSON, unless the word is mostly used for that other thing (Washington the city); a
+    family name with a particle ("Van der Meulen") is never a place's or an organisation's."""
     surnames = _surnames(persons, text)
     other_uses: dict[str, int] = {}
     for span in others:
@@ -289,7 +293,7 @@ def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tup
     kept, reclaimed = [], []
     for span in others:
         surface = span.text_in(text)
-        if span.label in _RECLAIMABLE and surface in surnames and other_uses[surface] <= surnames[surface]:
+        if span.label in _RECLAIMABLE and surface in surnames and (other_uses[surface] <= surnames[surface] or " " in surface):
             reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
         else:
             kept.append(span)

@@ -49,7 +49,8 @@ def snapshot(doc, offset: int) -> ParagraphParse:
 
 
 def salient_names(doc, offset: int) -> list[int]:
-    """Offsets of proper-noun tokens that are grammatical subjects (or their appositions, or the
+    """Offsets of proper-noun tokens that are grammatical subjects (or part of a name or apposition
+    that is: "Her neighbour, the fishmonger Ruaridh Campbell-Grant, was …", or the
     source in "according to X"): the salient antecedents for a later "he"/"she".
 
     Filters on integer arrays first so only candidate tokens become Python objects (this runs on
@@ -67,11 +68,22 @@ def salient_names(doc, offset: int) -> list[int]:
     for i, (pos, dep, is_title, head) in enumerate(rows):
         if pos != propn and not is_title:
             continue
-        head_dep = rows[i + head][1]
-        if dep in subject_ids or ((dep == compound or dep == appos) and head_dep in subject_ids):
+        if _is_subject(rows, i, subject_ids, (compound, appos)):
             found.append(offset + doc[i].idx)
         elif dep == pobj and according:
             token = doc[i]
             if token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according":
                 found.append(offset + token.idx)
     return found
+
+
+def _is_subject(rows: list[list[int]], i: int, subject_ids: list[int], links: tuple[int, int]) -> bool:
+    """Whether token `i` is a subject, or reaches one through at most three compound/apposition links."""
+    for _ in range(4):
+        dep, head = rows[i][1], rows[i][3]
+        if dep in subject_ids:
+            return True
+        if dep not in links or head == 0:
+            return False
+        i += head
+    return False

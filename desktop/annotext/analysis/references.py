@@ -16,19 +16,32 @@ from dataclasses import dataclass
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.names import TITLE_WORDS
+from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
 from annotext.analysis.people import looks_like_name, name_words, surname
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
 
 NEUTER_PRONOUNS = frozenset({"it"})
 _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
-                              r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)(?: that)?\s+$")
+                              r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)\b")
 _GENDERED_ROLES = "|".join(sorted(ROLE_GENDER, key=len, reverse=True))
 _UNNAMED_SPEAKER = re.compile(
     rf"\b((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({_GENDERED_ROLES})"
     rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
     rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
+# Adjectives that make another role of the same noun ("the former mayor", "the deputy director"):
+# they must match the introduction; other adjectives ("the veteran alderman") only describe.
+ROLE_CHANGING_ADJECTIVES = frozenset("""former ex late new acting interim deputy assistant associate vice
+    outgoing incoming junior senior chief executive general first second third previous current
+    other athletic federal state local national regional""".split())
+_SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
+                         r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
+_ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER)) - ROLE_CHANGING_ADJECTIVES - {"veteran", "retired"},
+                              key=len, reverse=True))
+_ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
+    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[a-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
+    rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
+_OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -123,20 +136,38 @@ class ReferenceResolution:
 
     def _described_person(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the club's chairman said": the person the article introduced with that role."""
-        if tok.pos != "NOUN" or not tok.text.islower():
+        if tok.pos not in {"NOUN", "PROPN"} or not tok.text.islower():  # "the alderman" may be tagged PROPN
             return None
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]
         if not determiners or determiners[0].lower in {"a", "an", "another", "one", "some", "any"}:
             return None
         if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
             return None
-        modifiers = [t.lower for t in parse.toks[tok.left:tok.i] if t.pos in {"ADJ", "NOUN", "PROPN"}]
-        best: Span | None = None
-        for span, context in reversed(self._introductions(tok.lower)):
-            if span.start < tok.start and all(re.search(rf"\b{re.escape(m)}\b", context) for m in modifiers):
-                best = span
-                break
-        return None if best is None else Attribution(self._person(best).speaker, tok.start, tok.end, is_person=True)
+        modifiers = [(t.lower, t.dep == "amod" or t.lower in ROLE_WORDS) for t in parse.toks[tok.left:tok.i]
+                     if t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod"]
+        name = self._role_holder(tok.lower, modifiers, tok.start)
+        return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _role_holder(self, role: str, modifiers: list[tuple[str, bool]], before: int,
+                     pronoun: str | None = None) -> str | None:
+        """The person introduced before offset `before` with `role` and the (word, is_describing)
+        `modifiers`: the latest with them all, else the only one with the distinctive ones ("the
+        veteran alderman" is the one alderman the article named, whatever it called him then).
+        A modifier that describes (an adjective, a person noun such as "veteran") is not distinctive
+        unless it makes another role ("former", "deputy"); "the chancellor" is not a person introduced
+        as "then-Chancellor …". With `pronoun`, only people whose gender fits it."""
+        changed = any(word in ROLE_CHANGING_ADJECTIVES for word, _describing in modifiers)
+        earlier = [(span, context) for span, context in self._introductions(role) if span.start < before
+                   and (changed or not _OTHER_ROLE.search(context))
+                   and (pronoun is None or self._fits(self._person(span).speaker, pronoun))]
+        best = next((span for span, context in reversed(earlier)
+                     if all(_mentions(context, word) for word, _describing in modifiers)), None)
+        if best is None and (role in ROLE_WORDS or role in ROLE_GENDER):  # a person's role, not "the DNC's blocking"
+            distinctive = [word for word, describing in modifiers if not describing or word in ROLE_CHANGING_ADJECTIVES]
+            fitting = [span for span, context in earlier if all(_mentions(context, word) for word in distinctive)]
+            if len({self._person(span).speaker for span in fitting}) == 1:
+                best = fitting[-1]
+        return None if best is None else self._person(best).speaker
 
     def _introductions(self, role: str) -> list[tuple[Span, str]]:
         """People introduced with `role` ("the club's chairman, Daniel Okonkwo," / "chairman Daniel
@@ -145,18 +176,19 @@ class ReferenceResolution:
         if role not in cache:
             escaped = re.escape(role)
             after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
-            before_role = re.compile(rf"\b{escaped},?\s+$")
+            before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
             found = []
             for span in self.entities:
                 if span.label != PERSON:
                     continue
                 after = self.text[span.end:span.end + 80].lower()
-                before = _without_trailing_titles(self.text[max(0, span.start - 60):span.start].lower())
+                written = self.text[max(0, span.start - 60):span.start].lower()
+                before = _without_trailing_titles(written)
                 introduced = after_role.match(after)
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
-                elif before_role.search(before):
-                    found.append((span, before))
+                elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"
+                    found.append((span, written))
             cache[role] = found
         return cache[role]
 
@@ -236,6 +268,9 @@ class ReferenceResolution:
         unnamed = self._unnamed_speaker(tok, after=latest) if pronoun else None
         if unnamed is not None:
             return unnamed
+        described = self._described_subject(tok, pronoun, after=latest) if pronoun else None
+        if described is not None:
+            return self._bound(described, tok, pronoun, certain=False)
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._reporter_of(nearest_subject, pronoun) or nearest_subject
         elif last_speaker is not None:
@@ -257,7 +292,38 @@ class ReferenceResolution:
                 found = match
         if found is None:
             return None
+        words = found.group(1).split()
+        if words[0].lower() in _DEFINITE:  # "the veteran alderman warned …": the alderman the article named
+            role = found.group(2).lower()
+            role_at = words.index(found.group(2)) if found.group(2) in words else len(words)
+            modifiers = [(word.lower(), word.lower() in ROLE_WORDS) for word in words[1:role_at]]  # no parse here
+            name = self._role_holder(role, modifiers, found.start(1))
+            if name is not None:
+                return self._bound(name, tok, tok.lower, certain=False)
         return Attribution(found.group(1), found.start(1), found.end(1))
+
+    def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
+        """"… the chancellor laughed. “…,” she said": a definite description opening a clause after the
+        last named candidate is the latest subject; "she" is the person the article named with that role."""
+        found = None
+        for match in _ROLE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
+            if self.in_quote(match.start()) or self._apposed_to_name(match.start()):
+                continue
+            modifiers = [(word.lower(), word.lower() in ROLE_WORDS) for word in match.group(1).split()]
+            name = self._role_holder(match.group(2).lower(), modifiers, match.start(), pronoun)
+            if name is not None:
+                found = name
+        return found
+
+    def _apposed_to_name(self, offset: int) -> bool:
+        """"Alan Krueger, the former chairman, …": the description at `offset` only repeats the name before it."""
+        comma = offset - 1
+        while comma > 0 and self.text[comma].isspace():
+            comma -= 1
+        if comma <= 0 or self.text[comma] != ",":
+            return False
+        entity = self.entity_at(comma - 1)
+        return entity is not None and entity.label == PERSON
 
     def _bound(self, name: str, tok: Tok, pronoun: str | None, certain: bool) -> Attribution:
         """"she said" bound to a person tells that person's gender for the pronouns that follow —
@@ -270,25 +336,33 @@ class ReferenceResolution:
         return Attribution(name, tok.start, tok.end, is_person=True)
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:
-        """"McLenney said Clinton doesn't …": the subject of a reported clause is less likely to be
-        the next "she" than the person who reported it."""
+        """"McLenney said Clinton doesn't …" / "Kinsella said he had seen the Mary Kate come in": the
+        subject of a reported clause is less likely to be the next "she" than the person who reported
+        it, the subject of the sentence's first reporting verb."""
         sentence_start = max(self.text.rfind(mark, 0, span.start) for mark in (". ", "\n", "? ", "! ")) + 1
         window = self.text[sentence_start:span.start]
         cue = _REPORTED_CLAUSE.search(window)
         if cue is None:
             return None
+        if self.in_quote(sentence_start + cue.start()):
+            return None
         index = bisect_right(self._entity_starts, sentence_start + cue.start()) - 1
         while index >= 0 and self.entities[index].start >= sentence_start:
             candidate = self.entities[index]
             index -= 1
-            if candidate.label == PERSON and candidate.end <= sentence_start + cue.start():
+            if candidate.label == PERSON and candidate.end <= sentence_start + cue.start() \
+                    and not self.in_quote(candidate.start):
                 name = candidate.attrs.get("person") or candidate.text_in(self.text)
                 return candidate if self._fits(name, pronoun) else None
         return None
 
     def _is_salient(self, span: Span) -> bool:
+        """A subject (as parsed), or a name that a reporting verb follows, after an apposition or not
+        ("Ann Lee, the skipper’s wife, said": the parser sometimes loses that subject)."""
         index = bisect_right(self.subject_starts, span.end - 1) - 1
-        return index >= 0 and self.subject_starts[index] >= span.start
+        if index >= 0 and self.subject_starts[index] >= span.start:
+            return True
+        return _SPEAKS_NEXT.match(self.text, span.end) is not None
 
     def _resolve_it(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier
@@ -316,6 +390,10 @@ class ReferenceResolution:
         if previous is not None and not previous.is_person:
             return Attribution(previous.speaker, tok.start, tok.end)
         return None
+
+
+def _mentions(context: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", context) is not None
 
 
 def _without_trailing_titles(before: str) -> str:

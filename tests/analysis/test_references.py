@@ -1,0 +1,84 @@
+"""Who a description or a pronoun refers to (issue 12), each rule on short invented sentences."""
+
+from annotext.analysis.attribution import Attributor
+from annotext.analysis.quote_kind import SPEECH
+from annotext.core.results import PERSON
+from annotext.core.spans import Span
+
+
+def speakers(analyser, text):
+    data = analyser.analyse(text).to_json(text)
+    return [q["speaker"] for q in data["quotes"] if q["kind"] == SPEECH]
+
+
+def test_role_of_a_place_introduces_the_person_a_later_description_names(analyser):
+    text = ("The mayor of Tressick, Councillor Morwenna Hale, said the fees would rise in April.\n"
+            "“Nobody wanted to do this,” the mayor said.\n")
+    assert speakers(analyser, text) == ["Morwenna Hale"]
+
+
+def test_role_word_written_before_the_name_introduces_the_person(analyser):
+    text = ("Athletic director Dana Whitlow watched from the front row.\n"
+            "“He has our full support,” the athletic director said after the game.\n")
+    assert speakers(analyser, text) == ["Dana Whitlow"]
+
+
+def test_a_describing_adjective_need_not_repeat_the_introduction(analyser):
+    text = ("The plan was opposed by Alderman Piers Langdon at the meeting on Monday.\n"
+            "“It is a waste of money,” the veteran alderman said.\n")
+    assert speakers(analyser, text) == ["Piers Langdon"]
+
+
+def test_a_description_with_a_pronoun_cue_after_it_is_the_named_role_holder(analyser):
+    text = ("The plan was opposed by Alderman Piers Langdon at the meeting on Monday.\n"
+            "The veteran alderman warned that the council risked what he called ‘a contest nobody wins’.\n")
+    assert speakers(analyser, text) == ["Piers Langdon"]
+
+
+def test_a_description_nobody_was_introduced_with_stays_a_description(analyser):
+    text = ("The council met on Monday to set the harbour fees.\n"
+            "“Nobody wanted to do this,” the mayor said.\n")
+    assert speakers(analyser, text) == ["the mayor"]
+
+
+def test_a_role_changing_adjective_must_match(analyser):
+    text = ("Mayor Morwenna Hale opened the meeting on Monday.\n"
+            "“We were never consulted,” the former mayor said.\n")
+    assert speakers(analyser, text) == ["the former mayor"]
+
+
+def test_he_after_a_subject_named_inside_an_apposition_is_that_subject(analyser):
+    text = ("Inspector Callum Rhys said the water rose within minutes. ‘We moved everyone out,’ he said.\n"
+            "Her neighbour, the baker Oswin Threlfall-Gray, was more philosophical. "
+            "‘The sea always comes back,’ he said.\n")
+    assert speakers(analyser, text) == ["Callum Rhys", "Oswin Threlfall-Gray"]
+
+
+def test_a_name_that_a_reporting_verb_follows_is_salient_even_when_the_parse_lost_its_subject():
+    text = "Outside the court, Bernadette Quill, the skipper’s wife, said the family was relieved. Tom Bright left."
+    quill = Span(text.index("Bernadette"), text.index(", the skipper"), PERSON, "PERSON", {"person": "Bernadette Quill"})
+    bright = Span(text.index("Tom"), text.index(" left"), PERSON, "PERSON", {"person": "Tom Bright"})
+    attributor = Attributor(text, [], [quill, bright], {}, subject_starts=[])
+    assert attributor._is_salient(quill)
+    assert not attributor._is_salient(bright)
+
+
+def test_he_is_the_reporter_not_the_subject_of_what_he_reported(analyser):
+    text = ("Detective Mark Evans said he had watched Peter Lloyd leave the bar that evening. "
+            "‘I had no reason to doubt him,’ he said.\n")
+    assert speakers(analyser, text) == ["Mark Evans"]
+
+
+def test_she_after_a_description_is_the_person_named_with_that_role(analyser):
+    text = ("Chancellor Helen Marsh-Abbott said the cuts were needed.\n"
+            "Professor Aisha Karim said in an interview that she was angry. “This is a betrayal,” she said.\n"
+            "Asked whether she expected thanks, the chancellor laughed.\n"
+            "“Nobody thanks you for this,” she said.\n")
+    assert speakers(analyser, text) == ["Aisha Karim", "Helen Marsh-Abbott"]
+
+
+def test_a_description_is_not_the_person_who_held_the_role_before(analyser):
+    text = ("Mayor Anne Ruddock said the scheme would close.\n"
+            "It began in 1998, when then-Mayor Peter Holt signed the contract.\n"
+            "“It has served the town well,” the mayor said.\n")
+    assert speakers(analyser, text) == ["Anne Ruddock"]

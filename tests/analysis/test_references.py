@@ -82,3 +82,12 @@ def test_a_description_is_not_the_person_who_held_the_role_before(analyser):
             "It began in 1998, when then-Mayor Peter Holt signed the contract.\n"
             "“It has served the town well,” the mayor said.\n")
     assert speakers(analyser, text) == ["Anne Ruddock"]
+
+
+def test_a_cueless_quote_continues_a_speaker_only_when_the_paragraph_before_ends_with_that_quote(analyser):
+    text = ("“We will win this,” said Ana Ruiz.\n\n"
+            "“They will not,” Tom Bell replied. Later the crowd cheered and the hall emptied slowly.\n\n"
+            "“Nobody expected this result.”\n\n"
+            "“It was a fair fight,” Bell said.\n\n"
+            "“And we will be back.”\n")
+    assert speakers(analyser, text) == ["Ana Ruiz", "Tom Bell", None, "Tom Bell", "Tom Bell"]

@@ -7,9 +7,15 @@ by the paper); "“A.” “B,” he said." gives A the speaker found for B.
 
 from __future__ import annotations
 
+import re
+
 from annotext.analysis.cues import SENTENCE_END
+from annotext.analysis.names import HONORIFICS
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.references import Attribution
+
+
+_MORE_SENTENCES = re.compile(r"[.!?][”’\"]?\s+[\w“‘\"]")  # a sentence ending, then another sentence
 
 
 def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribution]) -> None:
@@ -39,9 +45,23 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
 
 
 def _next_paragraph(between: str) -> bool:
-    """The quotation opens the paragraph right after the previous quotation's (blank lines allowed)."""
+    """The quotation opens the paragraph right after the previous quotation's (blank lines allowed),
+    and that paragraph ends with the previous quotation: nothing after it but its own cue sentence
+    ("“…,” he said." — not "“…,” he said. Then Jones stood up.")."""
     lines = between.split("\n")
-    return len(lines) >= 2 and not any(line.strip() for line in lines[1:])
+    return len(lines) >= 2 and not any(line.strip() for line in lines[1:]) \
+        and not _more_sentences(lines[0])
+
+
+def _more_sentences(rest: str) -> bool:
+    """Whether `rest` holds a sentence ending followed by another sentence of three words or more
+    ("Mr. Lee", "Ft. Worth, Texas." are not one)."""
+    for match in _MORE_SENTENCES.finditer(rest):
+        word = re.search(r"(\w+)$", rest[:match.start()])
+        if (word is None or (len(word.group(1)) > 1 and word.group(1).lower() not in HONORIFICS)) \
+                and len(rest[match.end() - 1:].split()) >= 3:
+            return True
+    return False
 
 
 def _copy(found: Attribution) -> Attribution:

@@ -63,3 +63,10 @@ def test_several_words_of_an_organisation():
     assert _label("Staff at Seafield Manor Hotel were told.", "Seafield Manor Hotel") == "ORG"
     assert _label("The best prices to buy: Best Buy said so.", "Best Buy") == "ORG"
     assert _label("Dana Green said the green belt matters.", "Dana Green") is None
+
+
+def test_a_person_whose_apposition_names_a_place_of_work_stays_a_person():
+    text = "Dr Hana Marsh, a consultant at a hospital in Leeds, spoke. Dr Lee Fenn, the authority’s chief, agreed."
+    assert _label(text, "Hana Marsh") is None
+    assert _label(text, "Lee Fenn") is None
+    assert _label("Bord Pleanála, the national planning body, refused.", "Bord Pleanála") == "ORG"

@@ -4,7 +4,7 @@ The people index groups PERSON mentions into people; before a group becomes a pe
 checked here against what the text says about that name (vocabulary and text shape only, never
 particular names):
 - a nickname or title in quotation marks ("the team nicknamed ‘Lazy Susan’");
-- a name always written after "the" ("his vessel, the Mary Kate");
+- a name always written after a determiner ("his vessel, the Mary Kate", "his Halo Mini");
 - several words, one of them an organisation's ("Millbrook Rovers", "Seapoint Manor Hotel"), or
   all of them words the text also writes in lower case ("Best Buy");
 - one word with no honorific or gendered role, which the text also writes in lower case
@@ -24,16 +24,19 @@ from annotext.core.spans import Span
 _OPENING_MARKS = "“‘\"'«"
 _CLOSING_MARKS = "”’\"'»"
 PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside)\s+)$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he\s+$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside|above|below|beyond|"
+                           r"into|through|towards?|via|between)\s+)$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")
 _CORPORATE_NOUNS = frozenset("""
 shares shareholders stock investors customers branches stores users subscribers headquarters app
 website platform products
 """.split())
 _ORGANISATION_APPOSITION = re.compile(
-    r",\s+(?:a|an|the|its)\s+(?:[\w’'-]+\s+){0,3}?(app|website|platform|company|firm|group|bank|charity|"
+    r",\s+(?:a|an|the|its)\s+(?:(?!(?:at|of|in|for|with|from|on|by)\s)[\w’'-]+\s+){0,3}?(app|website|platform|company|firm|group|bank|charity|"
     r"brand|startup|start-up|retailer|chain|club|team|side|band|newspaper|magazine|journal|network|service|"
-    r"town|village|city|county|region|district|suburb|river|island|province|state)\b")
+    r"town|village|city|county|region|district|suburb|river|island|province|state|body|agency|authority|"
+    r"regulator|watchdog|commission|board|council|department|ministry|court|union|party|association|"
+    r"institute|university|school|hospital|organisation|organization)\b(?![’'-])")
 _EVENT_HEADS = "storm|hurricane|typhoon|cyclone|tropical storm|operation|project"
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
 
@@ -41,13 +44,16 @@ _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$"
 def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> str | None:
     """The entity label the group of `mentions` called `name` should have instead of PERSON
     (ORG, NORP, GPE or WORK_OF_ART), or None when nothing in the text says it is not a person.
-    `titled`: an honorific or a gendered role was seen at one of the mentions ("Mr", "spokeswoman")."""
+    `titled`: an honorific or a gendered role was seen at one of the mentions ("Mr", "spokeswoman").
+    Mentions in headlines are best left out by the caller: a headline's capitals say nothing."""
     if all(_quoted(m, text) for m in mentions):
         return "WORK_OF_ART"  # a nickname or a title
-    if all(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in mentions):
-        return "PRODUCT"  # a vessel, a pub, a band: "the Mary Kate"
+    if all(_DETERMINER_BEFORE.search(text, max(0, m.start - 7), m.start) for m in mentions):
+        return "PRODUCT"  # a vessel, a pub, a product: "the Mary Kate", "his Halo Mini"
     if titled:
         return None
+    if any(_ORGANISATION_APPOSITION.match(text, m.end) for m in mentions):
+        return "ORG"  # "Sugarbird, a popular app", "An Coimisiún Pleanála, the national planning body"
     if " " in name:
         words = name.split()
         if any(w.lower() in ORGANISATION_WORDS for w in words):
@@ -67,8 +73,6 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "ORG"  # "Rhein-Main Bank", "Rhein-Main shareholders"
     if re.search(rf"(?<![\w’'])(?:{_EVENT_HEADS})\s+{re.escape(name)}(?![\w’'])", text, re.IGNORECASE):
         return "EVENT"  # "Storm Morag", "Operation Yellowhammer": then "Morag" alone is the storm
-    if any(_ORGANISATION_APPOSITION.match(text, m.end) for m in mentions):
-        return "ORG"  # "Sugarbird, a popular app"
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None

@@ -80,9 +80,11 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     clusters = _cluster(sort_spans(persons), text)
     people: list[Person] = []
     tagged: list[Span] = []
+    headlines = headline_lines(text)
     for cluster in clusters:
         name = cluster.name
-        label = not_a_person(name, cluster.mentions, text, titled=cluster.gender is not None)
+        body = [m for m in cluster.mentions if not any(s <= m.start < e for s, e in headlines)] or cluster.mentions
+        label = not_a_person(name, body, text, titled=cluster.gender is not None)
         if label is not None:
             others.extend(Span(m.start, m.end, ENTITY, label) for m in cluster.mentions)
             continue

@@ -70,3 +70,14 @@ def test_a_person_whose_apposition_names_a_place_of_work_stays_a_person():
     assert _label(text, "Hana Marsh") is None
     assert _label(text, "Lee Fenn") is None
     assert _label("Bord Pleanála, the national planning body, refused.", "Bord Pleanála") == "ORG"
+
+
+def test_vessels_animals_works_and_acronyms():
+    assert _label("Officers boarded the trawler Karvøy at dawn. Karvøy was escorted in.", "Karvøy") == "PRODUCT"
+    assert _label("JAXA said in a statement that its probe was safe.", "JAXA") == "ORG"
+    assert _label("PENCE: We will win. Then he left.", "PENCE") is None
+
+
+def test_a_verb_before_a_name_says_nothing():
+    text = "Reines was picked to play Jon Carrow in rehearsals. Jon Carrow said no. Carrow left."
+    assert _label(text, "Jon Carrow") is None

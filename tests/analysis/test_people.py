@@ -158,3 +158,8 @@ def test_a_particle_surname_the_model_called_an_organisation_is_reclaimed():
 def test_abbreviated_name_words_keep_their_full_stop():
     assert name_words("Ms. Lauren St. Clair") == ["Lauren", "St.", "Clair"]
     assert name_words("Mr. Joe Webster Jr.") == ["Joe", "Webster"]
+
+
+def test_a_nickname_in_quotation_marks_is_not_part_of_the_canonical_name():
+    assert name_words("Harold “Hal” Jankowski") == ["Harold", "Jankowski"]
+    assert name_words('Robert C. "Bobby" Scott') == ["Robert", "C.", "Scott"]

@@ -98,11 +98,12 @@ TITLE_WORDS = frozenset(HONORIFICS | ROLE_WORDS)  # words that may stand before 
 
 
 _ABBREVIATION = re.compile(r"^[A-Z][a-z]?\.$")
+_NICKNAME = re.compile(r"^[“\"‘'(].*[”\"’')],?$")  # Harold “Hal” Jankowski
 
 
 @lru_cache(maxsize=4096)
 def _name_words(form: str) -> tuple[str, ...]:
-    words = [w.strip(",") for w in form.replace("\u00a0", " ").split()]
+    words = [w.strip(",") for w in form.replace("\u00a0", " ").split() if not _NICKNAME.match(w)]
     words = [w if _ABBREVIATION.match(w) else w.strip(".") for w in words]  # "St. Clair", "George W. Bush"
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
         words.pop(0)

@@ -4,6 +4,7 @@ The people index groups PERSON mentions into people; before a group becomes a pe
 checked here against what the text says about that name (vocabulary and text shape only, never
 particular names):
 - a nickname or title in quotation marks ("the team nicknamed ‘Lazy Susan’");
+- a name after a word for a vessel, an animal or a work ("the trawler Havfrúgvin"), an acronym ("JAXA");
 - a name always written after a determiner ("his vessel, the Mary Kate", "his Halo Mini");
 - several words, one of them an organisation's ("Millbrook Rovers", "Seapoint Manor Hotel"), or
   all of them words the text also writes in lower case ("Best Buy");
@@ -38,6 +39,9 @@ _ORGANISATION_APPOSITION = re.compile(
     r"regulator|watchdog|commission|board|council|department|ministry|court|union|party|association|"
     r"institute|university|school|hospital|organisation|organization)\b(?![’'-])")
 _EVENT_HEADS = "storm|hurricane|typhoon|cyclone|tropical storm|operation|project"
+_THING_BEFORE = re.compile(r"(?<![\w’'])(?:ship|vessel|trawler|boat|yacht|ferry|tanker|frigate|destroyer|submarine|"
+                           r"spacecraft|lander|satellite|racehorse|mare|colt|filly|gelding|stallion|greyhound|"
+                           r"album|song|novel|opera)\s+$")  # nouns only: "to play Trump" is not a play
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
 
 
@@ -50,8 +54,13 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "WORK_OF_ART"  # a nickname or a title
     if all(_DETERMINER_BEFORE.search(text, max(0, m.start - 7), m.start) for m in mentions):
         return "PRODUCT"  # a vessel, a pub, a product: "the Mary Kate", "his Halo Mini"
+    things = sum(1 for m in mentions if _THING_BEFORE.search(text, max(0, m.start - 24), m.start))
+    if things and 2 * things >= len(mentions):
+        return "PRODUCT"  # "the trawler Havfrúgvin", "the coastguard ship Harald Hårfagre", "the horse Red Rum"
     if titled:
         return None
+    if name.isupper() and len(name) > 1 and " " not in name and not any(text.startswith(":", m.end) for m in mentions):
+        return "ORG"  # "JAXA", "NASA": an acronym (a transcript's "PENCE:" is a speaker label)
     if any(_ORGANISATION_APPOSITION.match(text, m.end) for m in mentions):
         return "ORG"  # "Sugarbird, a popular app", "An Coimisiún Pleanála, the national planning body"
     if " " in name:

@@ -32,7 +32,8 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du"
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
-                     "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank"}
+                     "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank", "co", "county", "lough",
+                     "loch", "glen", "mt", "bay"}
 _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",

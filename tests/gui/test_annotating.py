@@ -33,6 +33,42 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
 
 
 
+def test_tag_key_works_as_soon_as_the_text_is_shown(qtbot, make_window):
+    """A tag key pressed right after a document opens, before the window system has activated the
+    window and before the analysis is applied, still stores the passage (a QShortcut did not fire)."""
+    window = make_window()
+    doc = window.library.ensure_sample()
+    store = window.library.annotations
+    window.annotating.submit(CreateTag(store.new_tag("Claims", shortcut=1)))
+    window.annotating.submit(CreateTag(store.new_tag("Evidence", shortcut=2)))
+    window.open_document(doc)
+    assert window.result is None and window.analysis_job is not None  # the analysis is still running
+    start, end = select(window, "The two presidents share a strong personal bond")
+    press(qtbot, window.reader, Qt.Key.Key_1)
+    assert [(a.start, a.end, a.tag_ids) for a in store.annotations(doc)] == [(start, end, [store.tag_named("Claims").id])]
+    qtbot.keyClicks(window.reader, "2")  # typed as text: the second tag joins the same passage
+    assert [a.tag_ids for a in store.annotations(doc)] == [[store.tag_named("Claims").id, store.tag_named("Evidence").id]]
+    press(qtbot, window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # not a tag key
+    assert len(store.annotations(doc)[0].tag_ids) == 2
+    assert window.result is None  # all of it before the analysis was shown
+
+
+def test_tag_key_goes_to_the_window_it_was_pressed_in(qtbot, make_window, open_sample):
+    """With a second window active, a key sent to the first window's text tags there (a QShortcut
+    matched the active window's focused reader instead: the other window's tag key fired)."""
+    first = make_window()
+    doc = open_sample(first)
+    store = first.library.annotations
+    first.annotating.submit(CreateTag(store.new_tag("Claims", shortcut=1)))
+    second = make_window(db_name="other.sqlite")
+    other = second.library.annotations
+    second.annotating.submit(CreateTag(other.new_tag("Claims", shortcut=1)))
+    qtbot.waitUntil(second.isActiveWindow)
+    select(first, "The two presidents share a strong personal bond")
+    press(qtbot, first.reader, Qt.Key.Key_1, Qt.KeyboardModifier.KeypadModifier)  # the keypad's 1 too
+    assert [a.tag_ids for a in store.annotations(doc)] == [[store.tag_named("Claims").id]]
+
+
 def test_tag_key_comment_undo_redo_delete(qtbot, annotating_window, background_at):
     window = annotating_window
     store = window.library.annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from annotext.core.annotations import Annotation, AnnotationError
@@ -54,10 +54,7 @@ class AnnotationController(QObject):
         window.reader.noteMarkClicked.connect(self.open_note)
         self.panel.coderViewChanged.connect(self.refresh)
         reader = window.reader
-        for key in range(1, 10):
-            shortcut = QShortcut(QKeySequence(str(key)), reader)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(partial(self.tag_key, key))
+        reader.tagKeyPressed.connect(self.tag_key)  # keys 1-9, as soon as the text is shown
         reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         reader.customContextMenuRequested.connect(self._reader_menu)
 

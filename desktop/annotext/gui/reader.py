@@ -38,6 +38,7 @@ class ReaderView(MarginMarks, HighlightLayers, QTextEdit):
     selectionRangeChanged = Signal(int, int)  # code-point offsets of the current selection
     highlightsPainted = Signal()  # every scheduled highlight chunk has been applied
     noteMarkClicked = Signal(int)  # annotation id of the passage whose note mark was clicked
+    tagKeyPressed = Signal(int)  # a digit 1-9 pressed in the text: the analyst's tag keys
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -156,6 +157,22 @@ class ReaderView(MarginMarks, HighlightLayers, QTextEdit):
         top = self._map.from_qt(self.cursorForPosition(QPoint(0, 0)).position())
         bottom = self._map.from_qt(self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position())
         return top, bottom + 1
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        """Digits 1-9 (main row or keypad, no other modifier) are tag keys, handled by the reader
+        itself: a QShortcut only fires once the window system has made this window the active one and
+        the reader its focus widget, so a key that reaches the text earlier (just after the window
+        opened and a document was shown) was lost. Everything else reads and selects as usual."""
+        from PySide6.QtCore import Qt
+
+        key = event.key()
+        if (Qt.Key.Key_1.value <= key <= Qt.Key.Key_9.value
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            if not event.isAutoRepeat():  # holding the key does not toggle the tag on and off
+                self.tagKeyPressed.emit(key - Qt.Key.Key_0.value)
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt naming)
         """A selection dragged with the mouse snaps to whole words (Alt keeps exact characters)."""

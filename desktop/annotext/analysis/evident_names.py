@@ -19,7 +19,7 @@ import re
 
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, headline_lines,
-                                    looks_like_name)
+                                    looks_like_name, lower_case_words)
 
 # Nouns for a person's role or relation in an apposition ("…, a junior", "…, her coach").
 PERSON_NOUNS = ROLE_WORDS | frozenset("""
@@ -116,7 +116,7 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     "The"), a possessor ("Hungary's"), everything up to an honorific ("Later Mr"), and a
     sentence's first word that the text also writes in lower case ("Later")."""
     kept: set[tuple[int, int]] = set()
-    lower_words: set[str] | None = None
+    lower_words: frozenset[str] | None = None
     for start, end in spans:
         words = text[start:end].split()
         honorific = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _HONORIFIC_WORDS), default=-1)
@@ -124,7 +124,7 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
             if index <= honorific or word.lower().rstrip(".") in _NOT_FIRST_NAME or word.endswith(_POSSESSIVE):
                 start = text.index(words[index + 1], start + len(word))
             elif index == 0 and len(words) > 2:
-                lower_words = lower_words if lower_words is not None else _lower_case_words(text)
+                lower_words = lower_words if lower_words is not None else lower_case_words(text)
                 if word.lower() not in lower_words:
                     break
                 start = text.index(words[1], start + len(word))
@@ -143,6 +143,3 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         kept.add((start, end))
     return sorted(kept)
 
-
-def _lower_case_words(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name
+from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name, lower_case_words
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -32,7 +32,7 @@ def complete_first_names(persons: list[Span], others: list[Span], text: str, nam
             partial.add(" ".join(words))
         elif words:
             complete_words.update(words)
-    lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
+    lower_words = lower_case_words(text)
     taken = [(s.start, s.end) for s in others] + headline_lines(text)  # a headline's capitals say nothing
     added: list[Span] = []
     for form in sorted(partial):

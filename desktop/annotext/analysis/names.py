@@ -51,6 +51,13 @@ def looks_like_name(phrase: str) -> bool:
     return any(ch.islower() for ch in letters)
 
 
+@lru_cache(maxsize=4)
+def lower_case_words(text: str) -> frozenset[str]:
+    """Words the text writes in lower case ("measles", "rose"): a capitalised form of one of them is
+    an ordinary word at a sentence start, not a name. Cached: several steps ask about one text."""
+    return frozenset(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
+
+
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """[start, end) of lines written in title case with no sentence ending: headlines and
     cross-heads, where every word is capitalised and names cannot be told from other words."""

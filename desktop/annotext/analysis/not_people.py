@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ORGANISATION_WORDS
+from annotext.analysis.names import ORGANISATION_WORDS, lower_case_words
 from annotext.core.spans import Span
 
 _OPENING_MARKS = "“‘\"'«"
@@ -38,7 +38,8 @@ _ORGANISATION_APPOSITION = re.compile(
     r"town|village|city|county|region|district|suburb|river|island|province|state|body|agency|authority|"
     r"regulator|watchdog|commission|board|council|department|ministry|court|union|party|association|"
     r"institute|university|school|hospital|organisation|organization)\b(?![’'-])")
-_EVENT_HEADS = "storm|hurricane|typhoon|cyclone|tropical storm|operation|project"
+_EVENT_BEFORE = re.compile(r"(?<![\w’'])(?:storm|hurricane|typhoon|cyclone|operation|project)\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"(’s|'s)?\s+([A-Za-z]+)")
 _THING_BEFORE = re.compile(r"(?<![\w’'])(?:ship|vessel|trawler|boat|yacht|ferry|tanker|frigate|destroyer|submarine|"
                            r"spacecraft|lander|satellite|racehorse|mare|colt|filly|gelding|stallion|greyhound|"
                            r"album|song|novel|opera)\s+$")  # nouns only: "to play Trump" is not a play
@@ -67,24 +68,35 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         words = name.split()
         if any(w.lower() in ORGANISATION_WORDS for w in words):
             return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers"
-        if all(re.search(rf"(?<![\w’']){re.escape(w.lower())}(?![\w’'])", text) for w in words):
+        if all(w.lower() in lower_case_words(text) for w in words):
             return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
         return None
     if PLURAL_GROUP.search(name):
         return "NORP"  # "Americans", "Republicans": a group
     if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):
         return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"
-    if re.search(rf"(?<![\w’']){re.escape(name.lower())}(?![\w’'])", text):
+    if name.lower() in lower_case_words(text):
         return "ORG"  # an ordinary word capitalised at a sentence start
-    owned = re.compile(rf"(?<![\w’'-]){re.escape(name)}(’s|'s)?\s+([A-Za-z]+)")
-    if any(match.group(2).lower() in _CORPORATE_NOUNS or (not match.group(1) and match.group(2).lower() in ORGANISATION_WORDS)
-           for match in owned.finditer(text)):
-        return "ORG"  # "Rhein-Main Bank", "Rhein-Main shareholders"
-    if re.search(rf"(?<![\w’'])(?:{_EVENT_HEADS})\s+{re.escape(name)}(?![\w’'])", text, re.IGNORECASE):
-        return "EVENT"  # "Storm Morag", "Operation Yellowhammer": then "Morag" alone is the storm
+    for start in _occurrences(name, text):
+        after = _NEXT_WORD.match(text, start + len(name))
+        if after and (after.group(2).lower() in _CORPORATE_NOUNS or
+                      (not after.group(1) and after.group(2).lower() in ORGANISATION_WORDS)):
+            return "ORG"  # "Rhein-Main Bank", "Rhein-Main shareholders"
+        if _EVENT_BEFORE.search(text, max(0, start - 16), start):
+            return "EVENT"  # "Storm Morag", "Operation Yellowhammer": then "Morag" alone is the storm
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None
+
+
+def _occurrences(name: str, text: str):
+    """Start offsets of `name` as a whole word (str.find: cheap on long texts)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield start
+        start = text.find(name, start + 1)
 
 
 def _quoted(mention: Span, text: str) -> bool:

@@ -20,7 +20,7 @@ from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFICS, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
-                                    name_words)
+                                    lower_case_words, name_words)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
@@ -101,7 +101,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     ("Refinery Closes as Prices Slide"), where capitals say nothing. A headline mention of someone
     named in the body is found again by `_missed_mentions`."""
     headlines = headline_lines(text)
-    lower_words = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]+(?![\w’'])", text))
+    lower_words = lower_case_words(text)
     kept = []
     for span in persons:
         span = _trim_leading_words(span, text, lower_words)
@@ -303,27 +303,42 @@ def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tup
     return persons + reclaimed, kept
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list[Span]:
     """Occurrences of known name forms (and known surnames that are not also ordinary words in this
     text) that the model did not tag and no other entity covers."""
+    lower_words = lower_case_words(text)
     forms = {s.text_in(text) for s in persons}
-    for family in _surnames(persons, text):
-        if not re.search(rf"(?<!\w){re.escape(family.lower())}(?!\w)", text):
-            forms.add(family)
-    forms = {f for f in forms if f.split()[-1][:1].isupper()}
+    forms.update(family for family in _surnames(persons, text) if family.lower() not in lower_words)
+    forms = {f for f in forms if f.split() and f.split()[-1][:1].isupper()}
     forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in _PARTICLES}  # "Van der Meulen said"
-    forms = sorted(forms, key=len, reverse=True)
-    if not forms:
-        return []
-    taken = sorted((s.start, s.end) for s in persons + others)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-    found: list[Span] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if "\n" in text[start:end] or _overlaps_any(taken, start, end):
+    candidates = []  # every whole-word occurrence of every form (str.find: fast on long texts)
+    for form in forms:
+        if "\n" in form:
             continue
-        insort(taken, (start, end))
-        found.append(Span(start, end, ENTITY, PERSON))
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
+                candidates.append((start, -len(form)))
+            start = text.find(form, start + 1)
+    if not candidates:
+        return []
+    candidates.sort()
+    taken = sorted((s.start, s.end) for s in persons + others)
+    found: list[Span] = []
+    reached = 0
+    for start, negative_length in candidates:  # leftmost, then longest, never overlapping one another
+        end = start - negative_length
+        if start < reached:
+            continue
+        reached = end
+        if not _overlaps_any(taken, start, end):
+            insort(taken, (start, end))
+            found.append(Span(start, end, ENTITY, PERSON))
     return found
 
 
@@ -391,7 +406,8 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
 def _compatible(short: list[str], full: list[str]) -> bool:
     """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster";
     "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
-    short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
+    if any(w[:1].isupper() and w.lower() in _PARTICLES for w in short):
+        short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
     if short == full:
         return True
     if len(short) >= len(full):

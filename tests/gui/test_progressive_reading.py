@@ -29,6 +29,10 @@ def test_highlights_arrive_in_batches_and_end_as_the_whole_analysis(qtbot, make_
 
     window._show_provisional = spy
     bar = window.reader.verticalScrollBar()
+    complete = []  # what is on screen when the window says the analysis is applied
+    window.analysisApplied.connect(lambda _doc: complete.append(
+        (window.reader.highlights_pending(), sum(window.quotes_panel.speakers().values()),
+         len(window.quotes_panel.group_ranges("scare")), window.people_panel.person_names())))
     with qtbot.waitSignal(window.analysisApplied, timeout=ANALYSIS_TIMEOUT):
         window.open_document(doc_id)
         qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=10_000)
@@ -43,6 +47,8 @@ def test_highlights_arrive_in_batches_and_end_as_the_whole_analysis(qtbot, make_
     assert sorted((s.start, s.end, s.label) for s in window.reader.spans()) == \
         sorted((s.start, s.end, s.label) for s in whole.spans())
     assert window.result.to_json(text) == whole.to_json(text)
+    pending, speech, scare, names = complete[0]  # applied in stages, but whole when it says so
+    assert not pending and speech + scare == len(whole.quotes) and names == [p.name for p in whole.people]
     assert "of" in window.status_label.text() or window.result is not None
 
 

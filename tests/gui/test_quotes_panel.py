@@ -30,8 +30,8 @@ def test_quotes_panel_groups_by_speaker_and_navigates(qtbot, make_window, open_s
     assert speakers["Joe Webster"] == 3 and speakers["Alexander Gabuev"] == 2
     quote = next(q for q in window.result.quotes if q.attrs["speaker"] == "Bjorn Alexander Duben")
     item = window.quotes_panel.item_for(quote.start)
-    window.quotes_panel.scrollToItem(item)
-    rect = window.quotes_panel.visualItemRect(item)
+    window.quotes_panel.scrollTo(item)
+    rect = window.quotes_panel.visualRect(item)
     qtbot.mouseClick(window.quotes_panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.selection_range() == (quote.start, quote.end)
 

@@ -34,7 +34,7 @@ class PeoplePanel(QTreeWidget):
         for column in (_MENTIONS, _QUOTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.setItemDelegate(WrappingDelegate(self))  # long names wrap rather than end in "…"
+        self.setItemDelegateForColumn(_NAME, WrappingDelegate(self))  # long names wrap rather than end in "…"
         self._mentions: dict[str, list[Span]] = {}
         self._cursor: dict[str, int] = {}
         self.itemClicked.connect(self._on_clicked)

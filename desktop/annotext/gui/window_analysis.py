@@ -199,10 +199,24 @@ class DocumentAnalysis:
 
     def apply_result(self, doc_id: int, result: "AnalysisResult", staged: bool = False) -> None:
         """Show an analysis (with the analyst's corrections): highlights, legend, panels. `staged`
-        (a long report just analysed) fills the People and Quotes panels one event-loop turn later
-        each, so no single turn holds the window for all of it."""
+        (a long report just analysed): the highlights are painted first, then the People and Quotes
+        panels are filled one event-loop turn each, so no single turn holds the window for long."""
+        from annotext.gui.staged import run_in_turns
+
         self.raw_result = result
         self.result = shown = self.library.corrected(self.current, result)
+        steps = [partial(self._show_spans, shown),
+                 lambda: self.people_panel.set_people(shown.people, shown.entities),
+                 lambda: self.quotes_panel.set_quotes(shown.quotes, shown.hidden_quotes),
+                 lambda: self.analysisApplied.emit(doc_id)]
+        if staged:
+            run_in_turns(steps, lambda: self.result is shown)  # (stops if another result replaces it)
+            return
+        for step in steps:
+            step()
+
+    def _show_spans(self, shown: "AnalysisResult"):
+        """Highlights and legend counts; the reader's signal when it paints them over later turns."""
         from annotext.core.spans import Span
         from annotext.gui.formats import HIDDEN_QUOTE
 
@@ -214,19 +228,4 @@ class DocumentAnalysis:
         for span in shown.spans():
             counts[span.label] = counts.get(span.label, 0) + 1
         self.legend.set_counts(counts)
-        steps = [lambda: self.people_panel.set_people(shown.people, shown.entities),
-                 lambda: self.quotes_panel.set_quotes(shown.quotes, shown.hidden_quotes),
-                 lambda: self.analysisApplied.emit(doc_id)]
-        if not staged:
-            for step in steps:
-                step()
-            return
-        from PySide6.QtCore import QTimer
-
-        def next_step(remaining=steps):
-            if self.result is shown:  # still the result on screen (not replaced or closed meanwhile)
-                remaining[0]()
-                if remaining[1:]:
-                    QTimer.singleShot(0, partial(next_step, remaining[1:]))
-
-        QTimer.singleShot(0, next_step)
+        return self.reader.highlightsPainted if self.reader.highlights_pending() else None

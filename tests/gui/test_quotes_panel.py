@@ -106,3 +106,38 @@ def test_scare_quotes_are_listed_apart_and_drawn_differently(qtbot, make_window,
     fmt = cursor.charFormat()
     assert not fmt.fontItalic()
     assert fmt.underlineStyle() == fmt.UnderlineStyle.DotLine
+
+
+def test_quotes_panel_lists_every_quotation_of_a_long_report_as_rows_made_on_demand(qtbot):
+    from annotext.core.spans import Span
+    from annotext.gui.quotes_model import CORRECTED_ROLE, GROUP_ROLE, RANGE_ROLE
+    from annotext.gui.quotes_panel import HIDDEN_GROUP, SCARE_QUOTES, UNATTRIBUTED, QuotesPanel
+
+    panel = QuotesPanel()
+    qtbot.addWidget(panel)
+    quotes = [Span(i * 100, i * 100 + 60, "quote", "QUOTE",
+                   {"content": f"quotation number {i} <b>bold</b>", "cue": "said",
+                    "speaker": f"Speaker {i % 7}" if i % 5 else None, "corrected": i == 12,
+                    **({"kind": "scare"} if i % 11 == 0 else {})}) for i in range(4000)]
+    hidden = [Span(500_000, 500_040, "quote", "QUOTE", {"content": "not one", "speaker": "Speaker 1"})]
+    panel.set_quotes(quotes, hidden)
+    model = panel.model()
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert titles[-2:] == [f"{SCARE_QUOTES}  (364)", f"{HIDDEN_GROUP}  (1)"]
+    assert titles[-3].startswith(f"{UNATTRIBUTED}  (")
+    speech = [q for q in quotes if q.attrs.get("kind") != "scare"]
+    assert sum(panel.speakers().values()) == len(speech) and panel.scare_quotes() == 364
+    ranges = {(q.start, q.end) for q in quotes}  # every quotation is a row, each once, under its heading
+    rows = [model.index(row, 0, model.index(group, 0)) for group in range(model.rowCount())
+            for row in range(model.rowCount(model.index(group, 0)))]
+    assert {r.data(RANGE_ROLE) for r in rows} == ranges | {(500_000, 500_040)} and len(rows) == 4001
+    twelve = panel.item_for(1200)
+    assert twelve.data() == "“quotation number 12 <b>bold</b>”" and twelve.siblingAtColumn(1).data() == "4"
+    assert twelve.data(CORRECTED_ROLE) and twelve.data(GROUP_ROLE) == "speaker"
+    assert "&lt;b&gt;" in twelve.data(Qt.ItemDataRole.ToolTipRole)  # escaped: never markup
+    assert model.index(0, 1).data() == str(4 * len(panel.quotes_model.groups[0].quotes))
+    assert [a.text() for a in panel.build_menu(panel.item_for(500_000)).actions()] == ["Restore quotation"]
+    assert not panel.item_for(12345).isValid() and panel.build_menu(model.index(0, 0)) is None
+    assert all(panel.isExpanded(model.index(row, 0)) for row in range(model.rowCount()))
+    panel.set_quotes([])
+    assert model.rowCount() == 0 and panel.speakers() == {}

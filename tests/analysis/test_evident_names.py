@@ -71,3 +71,11 @@ def test_bare_role_apposition_role_phrase_and_abbreviated_names():
 def test_organisations_with_a_role_word_before_them_are_not_names():
     text = "The owner, Seafield Manor Hotel, objected. A resident, Áine Ní Bhriain, spoke; Cllr Pádraig Mac, too."
     assert _names(text) == {"Áine Ní Bhriain"}
+
+
+def test_relatives_and_bystanders_named_by_a_first_name():
+    from annotext.analysis.evident_names import named_relatives
+    text = ("Rebecca Hoang, whose son Marcus was ill, spoke. Her father, Emeka, wept. He is survived by his "
+            "children Siobhán, Colm and Úna. A lad called Rhodri helped. Her partner Ciara Quinn came. "
+            "The probe, called Hypatia, flew.")
+    assert {text[a:b] for a, b in named_relatives(text)} == {"Marcus", "Emeka", "Siobhán", "Colm", "Úna", "Rhodri"}

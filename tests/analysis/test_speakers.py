@@ -312,3 +312,10 @@ def test_nickname_inside_the_speakers_name_does_not_hide_the_speaker(analyser):
     assert [q["kind"] for q in quotes] == [SPEECH, SCARE]
     assert quotes[0]["speaker"] is not None and quotes[0]["speaker"].endswith("Doyle")
     assert quotes[0]["speaker"] in [p["name"] for p in people]
+
+
+def test_an_organisation_that_speaks_is_not_added_to_the_people_index(analyser):
+    text = 'Crestline Health said in a statement that it was "delighted with the decision."'
+    result = analyser.analyse(text).to_json(text)
+    assert result["quotes"][0]["speaker"] == "Crestline Health"
+    assert "Crestline Health" not in [p["name"] for p in result["people"]]

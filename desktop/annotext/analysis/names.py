@@ -84,7 +84,9 @@ gallery theatre theater centre center stadium quay road avenue square cathedral 
 harbor county freight foods associates fc athletic airways airlines motors energy media systems
 technologies labs pharma capital insurance logistics shipping industries enterprises ventures
 consulting homes estates securities hotel inn cooperative co-op alliance campus rovers wanderers rangers
-albion hotspur united liga marts mart market markets
+albion hotspur united liga marts mart market markets health healthcare pharmaceuticals therapeutics
+biosciences software solutions analytics robotics networks communications telecom resources mining
+racing partnership coalition
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from annotext.analysis.evident_names import dateline_places, evident_people
+from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
@@ -144,7 +144,7 @@ def _add_evident_people(persons: list[Span], others: list[Span], text: str) -> t
     """Names the text marks as people (`evident_people`: "Colm Rafferty, an agricultural economist")
     become PERSON spans whatever the model called them; a PERSON the model cut short ("Marcus
     O'Donnell" of "Marcus O'Donnell-Reyes") is replaced by the whole name."""
-    evident = evident_people(text)
+    evident = evident_people(text) + named_relatives(text)
     if not evident:
         return persons, others
     added = []

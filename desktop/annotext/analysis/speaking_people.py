@@ -11,6 +11,7 @@ import re
 from bisect import insort
 
 from annotext.analysis.names import ROLE_WORDS, looks_like_name
+from annotext.analysis.not_people import not_a_person
 from annotext.analysis.people import compatible_names, name_words, overlaps_any
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
@@ -25,6 +26,12 @@ def _introduced_with_role(name: str, text: str) -> bool:
     organisation is a person's when an apposition gives it a person's role."""
     pattern = re.compile(rf"{re.escape(name)},\s+(?:the|a|an|its|[A-Z][\w’'.-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,3}}?([a-z-]+)\b")
     return any(match.group(1) in _ROLE_NOUNS for match in pattern.finditer(text))
+
+
+def _not_a_person(speaker: str, text: str) -> bool:
+    """The people index's own checks (analysis/not_people.py) on a speaker it never saw as a name."""
+    mentions = [Span(m.start(), m.end(), ENTITY, PERSON) for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", text)]
+    return not_a_person(" ".join(name_words(speaker)), mentions or [], text, titled=False) is not None
 
 
 _NOT_PEOPLE_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -50,6 +57,8 @@ def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span],
         if match is not None and len(name_words(match.name)) >= len(words):
             quote.attrs["speaker"] = match.name
             continue
+        if speaker not in added and _not_a_person(speaker, text):
+            continue  # "Crestline Health said in a statement": an organisation speaks, not a person
         added.setdefault(speaker, Person(name=" ".join(words), aliases=[], mentions=0))
         quote.attrs["speaker"] = " ".join(words)
     if not added:

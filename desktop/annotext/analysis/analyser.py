@@ -20,7 +20,7 @@ from annotext.core.results import NO_MODEL, QUOTE, AnalysisResult, ModelInfo, re
 from annotext.core.spans import Span
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
-ANALYSER_VERSION = "5"
+ANALYSER_VERSION = "6"
 
 Progress = Callable[[int, int], None]
 
@@ -115,7 +115,8 @@ class Analyser:
             entities.sort(key=lambda span: (span.start, span.end))
             subjects.sort()
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)
-        entities, people = index_people(entities, prepared)
+        # Without a model there is no entity layer at all: quotations only (docs/architecture.md, "Analysis").
+        entities, people = index_people(entities, prepared) if self.nlp is not None else ([], [])
         quotes = find_quotes(prepared, entities, parses, subjects)
         entities = add_speakers(entities, people, quotes, prepared)
         recount_quotes(people, quotes)

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
+from annotext.analysis.described_organisations import described_organisation
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
@@ -42,7 +43,7 @@ _ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role de
     rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[a-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
     rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
-_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in"}
+_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)]*\)\s*)?[—–-]+\s")
@@ -110,7 +111,7 @@ class ReferenceResolution:
             linked = self._apposed_person(parse, tok)
             if linked is not None:
                 return linked
-            described = self._described_person(parse, tok)
+            described = self._described_person(parse, tok) or self._described_organisation(parse, tok)
             if described is not None:
                 return described
             return self._phrase(parse, tok, entity)
@@ -147,6 +148,14 @@ class ReferenceResolution:
                      if t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod"]
         name = self._role_holder(tok.lower, modifiers, tok.start)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"the company said", "the report concludes": the organisation or document named earlier."""
+        determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
+        if not tok.text.islower() or not determiners or determiners[0].lower != "the":
+            return None
+        name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
+        return None if name is None else Attribution(name, tok.start, tok.end)
 
     def _role_holder(self, role: str, modifiers: list[tuple[str, bool]], before: int,
                      pronoun: str | None = None) -> str | None:

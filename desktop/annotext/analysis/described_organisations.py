@@ -1,0 +1,67 @@
+""""The company said", "the report concludes": the organisation or document the article named.
+
+A news reader knows that "the union" is the union the article introduced ("the drivers' union,
+the Associated Society of Tramway Staff") and "the report" the report it named ("the Castlegate
+report"). Only a textual link counts: the organisation's own name holds the noun ("the
+Scottish Environment Protection Agency" for "the agency"), or an apposition or a noun right before
+the name gives it ("The heritage body An Taisce", "Hartwell & Pierce, the department store
+company"). Without one the description stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from annotext.core.spans import Span
+
+ORGANISATION_NOUNS = frozenset("""
+company firm union council agency ministry department body group bank regulator watchdog authority
+commission board association charity organisation organization party airline retailer university
+hospital trust committee institute office service club insurer lender chain operator utility
+cooperative co-op federation league society foundation court government administration
+""".split())
+DOCUMENT_NOUNS = frozenset("""report study review survey inquiry audit paper plan memo letter
+document analysis assessment filing""".split())
+_ORGANISATION_LABELS = {"ORG", "NORP", "FAC"}
+_NAME_BEFORE_DOCUMENT = r"((?:[A-Z][\w’'&.-]*\s+){1,4})"
+
+
+def described_organisation(noun: str, before: int, text: str, entities: list[Span],
+                           starts: list[int]) -> str | None:
+    """The name that "the <noun>" at offset `before` stands for, or None. `starts`: the sorted start
+    offsets of `entities`."""
+    if noun in DOCUMENT_NOUNS:
+        return _named_document(noun, before, text)
+    if noun not in ORGANISATION_NOUNS:
+        return None
+    word = re.compile(rf"(?<![\w’']){re.escape(noun)}(?![\w’'-])", re.IGNORECASE)
+    right_before = re.compile(rf"(?<![\w’']){re.escape(noun)},?\s+(?:the\s+)?$", re.IGNORECASE)  # "The heritage body An Taisce"
+    for index in range(bisect_left(starts, before) - 1, -1, -1):
+        span = entities[index]
+        if span.label not in _ORGANISATION_LABELS or span.end > before:
+            continue
+        name = span.text_in(text)
+        if word.search(name) or right_before.search(text, max(0, span.start - 40), span.start) \
+                or word.search(_apposition(text, span.end)):
+            return name
+    return None
+
+
+def _apposition(text: str, end: int) -> str:
+    """", the department store company," after a name: up to the next comma or full stop."""
+    match = re.match(r",\s+(?:a|an|the|its)\s+[^,.;:\n]{0,50}", text[end:end + 60])
+    return match.group(0) if match else ""
+
+
+def _named_document(noun: str, before: int, text: str) -> str | None:
+    """"the Castlegate report": the latest capitalised name written right before the noun."""
+    pattern = re.compile(rf"{_NAME_BEFORE_DOCUMENT}{re.escape(noun)}\b")
+    found = None
+    for match in pattern.finditer(text, max(0, before - 3000), before):
+        name = match.group(1).split()
+        while name and name[0].lower() in {"the", "a", "an", "this", "that", "its", "their"}:
+            name.pop(0)
+        if name:
+            found = f"{' '.join(name)} {noun}"
+    return found

@@ -2,7 +2,8 @@
 people index, on our annotated articles.
 
 Usage: python benchmarks/quote_accuracy.py [DIR...]  (default: tests/data/quotes and the sample)
-Prints one line per article, then the totals; exit status 1 if a total misses its target.
+Prints one line per article and the totals of each set (the development articles, and each blind-* set written
+without running the analyser), then the overall totals; exit status 1 if a total misses its target.
 Quotations of kind "scare" are not scored; people are scored where the gold file has a "people" list.
 """
 
@@ -52,15 +53,37 @@ def evaluate(analyser: Analyser, pairs: list[tuple[Path, Path]], verbose: bool =
     return total, people_total, with_people
 
 
+def set_name(text_path: Path) -> str:
+    """The set an article belongs to: "blind", "blind2", … (written without running the analyser), or "development"."""
+    prefix = text_path.stem.split("-", 1)[0]
+    return prefix if prefix.startswith("blind") else "development"
+
+
+def report(label: str, total: Score, people: PeopleScore, with_people: int, articles: int) -> None:
+    """The totals of one set of articles."""
+    print(f"{label:28} quotes {total.expected:3}  P {total.precision:.3f}  R {total.recall:.3f}  "
+          f"speaker {total.speaker_accuracy:.3f}  ({articles} articles)")
+    if with_people:
+        print(f"{'  people':28} recall {people.recall:.3f} ({people.found}/{people.expected})  non-persons "
+              f"{people.not_people} in {with_people} articles ({people.not_people / with_people:.2f} per article)")
+
+
 def main() -> int:
     dirs = [Path(a) for a in sys.argv[1:]] or [ROOT / "tests" / "data" / "quotes", ROOT / "tests" / "data"]
     pairs = articles(dirs)
-    total, people, with_people = evaluate(Analyser.load(), pairs)
-    print(f"{'TOTAL':28} quotes {total.expected:3}  P {total.precision:.3f}  R {total.recall:.3f}  "
-          f"speaker {total.speaker_accuracy:.3f}  ({len(pairs)} articles)")
-    if with_people:
-        print(f"{'PEOPLE':28} recall {people.recall:.3f} ({people.found}/{people.expected})  non-persons "
-              f"{people.not_people} in {with_people} articles ({people.not_people / with_people:.2f} per article)")
+    analyser = Analyser.load()
+    sets: dict[str, list[tuple[Path, Path]]] = {}
+    for pair in pairs:
+        sets.setdefault(set_name(pair[0]), []).append(pair)
+    total, people, with_people = Score(), PeopleScore(), 0
+    for name in sorted(sets):
+        print(f"# {name}")
+        set_total, set_people, set_with_people = evaluate(analyser, sets[name])
+        report(f"TOTAL {name}", set_total, set_people, set_with_people, len(sets[name]))
+        total.add(set_total)
+        people.add(set_people)
+        with_people += set_with_people
+    report("TOTAL", total, people, with_people, len(pairs))
     for error in total.errors + people.errors:
         print("  -", error)
     ok = min(total.precision, total.recall, total.speaker_accuracy) >= TARGET

@@ -99,6 +99,17 @@ def test_gui_and_cli_change_the_library_only_through_the_application_layer():
     assert offenders == []
 
 
+def test_sql_is_written_only_in_storage():
+    """The application layer asks storage for what it needs; it never runs a query of its own."""
+    offenders = []
+    for path in (PACKAGE / "application").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in {"execute", "executemany", "executescript", "query"}:
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []
+
+
 def test_comments_point_at_sections_of_the_architecture_document():
     """docs/architecture.md is the design of record: every pointer names one of its sections, and
     nothing cites a design document outside the repository."""

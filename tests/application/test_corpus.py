@@ -166,3 +166,10 @@ def test_a_people_correction_in_one_document_reaches_the_corpus(corpus):
     library.revert(split)
     library.revert(edit)
     assert {p.name: p.quotes for p in service.people()} == {n: p.quotes for n, p in before.items()}
+
+
+def test_an_entry_is_found_as_the_analyst_types_it(corpus):
+    _library, service, _items = corpus
+    assert service.find_entry("Lena Brandt") == "Lena Brandt"
+    assert service.find_entry("  lena   BRANDT ") == "Lena Brandt"
+    assert service.find_entry("nobody of that name") is None

@@ -59,9 +59,7 @@ class CorpusService:
         found = self.repo.entry_of(name)
         if found:
             return found
-        folded = " ".join(name.split()).casefold()
-        matches = {entry for candidate, entry in self.library.db.execute("select name, entry from corpus_names")
-                   if candidate.casefold() == folded or entry.casefold() == folded}
+        matches = self.repo.entries_named(name)
         if not matches:  # a form documents used for someone ("Duarte", "President Putin")
             matches = {self.repo.entry_of(person) for person in self.repo.names_with_alias(name)} - {None}
         return matches.pop() if len(matches) == 1 else None

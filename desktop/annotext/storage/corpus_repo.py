@@ -99,6 +99,13 @@ class CorpusRepository:
         return sorted({person for person, aliases in rows
                        if any(" ".join(a.split()).casefold() == folded for a in json.loads(aliases or "[]"))})
 
+    def entries_named(self, name: str) -> set[str]:
+        """The corpus entries whose name, or one of whose per-document names, is `name` ignoring case
+        and spacing ("putin" finds "Vladimir Putin" when a document called him "Putin")."""
+        folded = " ".join(name.split()).casefold()
+        return {entry for candidate, entry in self.db.execute("select name, entry from corpus_names")
+                if candidate.casefold() == folded or entry.casefold() == folded}
+
     def entry_of(self, name: str) -> str | None:
         """The corpus entry a per-document name belongs to (None for a name no document uses)."""
         row = self.db.execute("select entry from corpus_names where name = ?", [name]).fetchone()

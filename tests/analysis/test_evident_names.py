@@ -79,3 +79,7 @@ def test_relatives_and_bystanders_named_by_a_first_name():
             "children Siobhán, Colm and Úna. A lad called Rhodri helped. Her partner Ciara Quinn came. "
             "The probe, called Hypatia, flew.")
     assert {text[a:b] for a, b in named_relatives(text)} == {"Marcus", "Emeka", "Siobhán", "Colm", "Úna", "Rhodri"}
+
+
+def test_a_title_ends_no_name_and_former_is_no_role():
+    assert _names("Former Florida Gov. Jed Bash said he would run. Maryland Gov. Marta O’Mally disagreed.") == set()

@@ -163,3 +163,18 @@ def test_abbreviated_name_words_keep_their_full_stop():
 def test_a_nickname_in_quotation_marks_is_not_part_of_the_canonical_name():
     assert name_words("Harold “Hal” Jankowski") == ["Harold", "Jankowski"]
     assert name_words('Robert C. "Bobby" Scott') == ["Robert", "C.", "Scott"]
+
+
+def test_words_before_a_title_or_a_possessive_are_not_part_of_the_name():
+    text = "Texas Senator Ted Cruz spoke. Breitbart London’s Raheem Kassam wrote. Florida Gov. Jeb Bush left."
+    spans = persons(text, ("Texas Senator Ted Cruz",), ("Breitbart London’s Raheem Kassam",), ("Florida Gov",),
+                    ("Jeb Bush",))
+    entities, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Jeb Bush", "Raheem Kassam", "Ted Cruz"]
+    assert {e.text_in(text) for e in entities if e.label == "PERSON"} == {"Ted Cruz", "Raheem Kassam", "Jeb Bush"}
+
+
+def test_a_suffix_or_a_programme_is_not_a_person():
+    text = "William F. Buckley Jr. wrote. Jr was away. Anderson Cooper 360 aired."
+    entities, people = index_people(persons(text, ("William F. Buckley",), ("Jr", 30), ("Anderson Cooper 360",)), text)
+    assert [p.name for p in people] == ["William F. Buckley"]

@@ -65,7 +65,8 @@ def evident_people(text: str) -> list[tuple[int, int]]:
         if age or described is None or _names_a_role(described):
             found.append(match.span(1))
     for match in _BEFORE.finditer(text):
-        if (match.group(1).lower() in PERSON_NOUNS or match.group(1).lower() in HONORIFICS) and not match.group(1).isupper():
+        role = match.group(1).lower()
+        if (role in PERSON_NOUNS or role in HONORIFICS) and role not in _MODIFIERS and not match.group(1).isupper():
             found.append(match.span(2))
     families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
     if families:
@@ -130,6 +131,7 @@ def _trimmed_words(name: str) -> list[str]:
 
 _NOT_FIRST_NAME = PERSON_NOUNS | HONORIFICS | {"the", "a", "an"}
 _POSSESSIVE = ("’s", "'s")
+_MODIFIERS = frozenset({"former", "acting", "interim", "incoming", "outgoing", "retired", "veteran", "late"})  # not roles
 _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 
 
@@ -161,6 +163,7 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         end = start + text[start:end].rindex(trimmed[-1]) + len(trimmed[-1])
         name = text[start:end]
         if "\n" in name or not looks_like_name(name) or trimmed[0] in CAPITAL_PARTICLES or trimmed[-1] in CAPITAL_PARTICLES \
+                or trimmed[-1].lower().rstrip(".") in _NOT_FIRST_NAME \
                 or any(w.lower() in ORGANISATION_WORDS or w.lower() in {"the", "of", "and"} for w in trimmed):
             continue
         kept.add((start, end))

@@ -19,7 +19,7 @@ from annotext.analysis.evident_names import dateline_places, evident_people, nam
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
-from annotext.analysis.names import (HONORIFICS, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
+from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
                                     lower_case_words, name_words)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
@@ -113,8 +113,11 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
             continue
-        if len(words) == 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
-            continue  # "Mrs" or "Judge" alone is a title, not a name
+        if len(words) == 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS
+                                or words[0].lower().rstrip(".") in NAME_SUFFIXES):
+            continue  # "Mrs" or "Judge" alone is a title, not a name; "Jr" a suffix
+        if words[-1].lower().rstrip(".") in _TRAILING_TITLES or any(ch.isdigit() for ch in span.text_in(text)):
+            continue  # "Florida Gov" is the start of "Florida Gov. Jeb Bush"; "Anderson Cooper 360" a programme
         if len(words) > 1 and words[-1].lower() in ORGANISATION_WORDS:
             continue  # "Solent Freight", "Glanmore Foods": a company
         first = span.text_in(text).split()[0].lower().rstrip(".")
@@ -173,7 +176,21 @@ def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         cut = surface.index(words[1], len(words[0]))
         start += cut
         surface = surface[cut:]
+    words = surface.split()
+    cut = max((i for i, word in enumerate(words[:-1]) if word.endswith(("’s", "'s")) or
+               (i >= 1 and word.lower().rstrip(".") in TITLE_WORDS)), default=None)
+    if cut is not None:  # "Texas Senator Ted Cruz", "Breitbart London’s Raheem Kassam": the name follows
+        offset = 0
+        for word in words[:cut + 1]:
+            offset = surface.index(word, offset) + len(word)
+        offset = surface.index(words[cut + 1], offset)
+        start += offset
     return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))
+
+
+# Titles that end a phrase the model took for a name ("Florida Gov", "Alabama Democratic Governor"); never surnames.
+_TRAILING_TITLES = frozenset("""gov sen rep governor senator president minister secretary mayor spokesman spokeswoman
+chairman chairwoman councillor councilman congressman congresswoman commissioner ambassador premier""".split())
 
 
 def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:

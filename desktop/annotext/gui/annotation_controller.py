@@ -6,27 +6,26 @@ Every edit is committed to SQLite (inside `library.apply`) before any view shows
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu
 
 from annotext.core.annotations import Annotation, AnnotationError
 from annotext.core.palette import average_colour
 from annotext.application.changes import Changes
-from annotext.application.edits import AddAnnotation, DeleteAnnotation, Edit, set_comment, toggle_tag
+from annotext.application.edits import AddAnnotation, Edit, toggle_tag
 from annotext.core.spans import Span
 from annotext.gui.annotations_panel import AnnotationsPanel
 from annotext.gui.codebook_panel import CodebookPanel
 from annotext.gui.notes_margin import Note
+from annotext.gui.passage_menu import PassageMenu
+from annotext.gui.passage_notes import PassageNotes
 from annotext.gui.undo import DONE, REDONE, UNDONE, EditCommand
 from annotext.gui.safe_text import show_message
 
 COMMENT_ONLY_COLOUR = "#d9d9d9"
 
 
-class AnnotationController(QObject):
+class AnnotationController(QObject, PassageNotes, PassageMenu):
     """Owns the undo stack and the annotation panels of one main window."""
 
     changed = Signal()  # emitted after an edit is saved and every view shows it
@@ -275,115 +274,6 @@ class AnnotationController(QObject):
         return self._build_and_submit(lambda: AddAnnotation(self.store.new_annotation(current.id, start, end, [tag_id])))
 
     @Slot()
-    def comment(self) -> bool:
-        """Ctrl+M: write the note of the selected passage in the margin beside it, in place (a
-        selection that is not a passage yet becomes one when the note is saved)."""
-        current = self.window.current
-        if current is None:
-            return False
-        target = self.target()
-        start, end = self.window.reader.selection_range()
-        if target is None and start == end:
-            self.window.on_status("Select a passage to comment on.")
-            return False
-        if not self.window.notes.isVisible():
-            self.window.make_room_for_notes()
-        if target is not None:
-            tags = self.store.tags()
-            note = self._note(target, {t.id: t.colour for t in tags}, {t.id: t.name for t in tags})
-            self.window.notes.edit(target.id, note)
-        else:
-            self.window.notes.open_draft(Note(None, start, end, self.window.reader.text[start:end], "",
-                                              author=self.store.author))
-        self.window.on_status("Write the note; Ctrl+Enter saves, Esc cancels.")
-        return True
-
-    @Slot(int)
-    def open_note(self, annotation_id: int) -> None:
-        """The note mark beside a passage was clicked: its card opens for editing in the margin."""
-        annotation = next((a for a in self.annotations if a.id == annotation_id), None)
-        if annotation is None:
-            return
-        if not self.window.notes.isVisible():
-            self.window.make_room_for_notes()
-        tags = self.store.tags()
-        self.window.notes.edit(annotation_id, self._note(annotation, {t.id: t.colour for t in tags},
-                                                         {t.id: t.name for t in tags}))
-
-    @Slot(object, str)
-    def save_note(self, note: Note, text: str) -> bool:
-        """A note card was saved: store its text as the passage's comment (or create the passage).
-        When it cannot be stored (too long, read-only library) the card reopens with the text typed."""
-        current = self.window.current
-        if current is None:
-            return False
-        if note.annotation_id is None:
-            if not text:
-                return False
-            saved = self._build_and_submit(
-                lambda: AddAnnotation(self.store.new_annotation(current.id, note.start, note.end, [], text)))
-        else:
-            target = next((a for a in self.annotations if a.id == note.annotation_id), None)
-            if target is None:
-                self.window.on_status("That passage no longer exists; the note was not saved.")
-                return False
-            saved = self._build_and_submit(lambda: set_comment(target, text))
-        if not saved:
-            self.window.notes.reopen(note, text)
-        return saved
-
-    @staticmethod
-    def _note(annotation: Annotation, colours: dict[int, str], names: dict[int, str]) -> Note:
-        """What a margin card shows for a passage."""
-        tags = tuple((names[t], colours[t]) for t in annotation.tag_ids if t in names)
-        return Note(annotation.id, annotation.start, annotation.end, annotation.exact, annotation.comment,
-                    tags, annotation.author, annotation.updated_at[:10])
-
-    @Slot()
-    def delete_at_cursor(self) -> bool:
-        """Delete: remove the passage at the cursor or selection; inside overlapping passages, ask which
-        one (naming their tags) rather than silently removing the shortest."""
-        start, end = self.window.reader.selection_range()
-        around = [a for a in self.annotations if a.start <= start < a.end] if start == end else []
-        if len(around) > 1:
-            target = self.choose_passage(around)
-            if target is None:
-                return False
-        else:
-            target = self.target()
-        if target is None:
-            self.window.on_status("No passage here to delete.")
-            return False
-        return self.submit(DeleteAnnotation(target))
-
-    def choose_passage(self, candidates: list[Annotation]) -> Annotation | None:
-        """Ask which of several overlapping passages is meant: one button per passage, named by its
-        tags and its first words; None when the analyst cancels."""
-        from PySide6.QtWidgets import QMessageBox
-
-        names = {t.id: t.name for t in self.store.tags()}
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete passage",
-                          f"The cursor is inside {len(candidates)} passages. Which one should be deleted?",
-                          QMessageBox.StandardButton.Cancel, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        by_id = {a.id: a for a in candidates}
-        for annotation in sorted(candidates, key=lambda a: (a.start, a.end)):
-            tags = ", ".join(names[t] for t in annotation.tag_ids if t in names) or "no tag"
-            button = box.addButton(f"{tags}: “{_snippet(annotation.exact, 40)}”", QMessageBox.ButtonRole.AcceptRole)
-            button.setAccessibleName(f"Delete the passage tagged {tags}")
-            button.setProperty("annotationId", annotation.id)
-        box.exec()
-        self.window.activateWindow()  # back to the text, where the analyst was
-        self.window.reader.setFocus()
-        clicked = box.clickedButton()
-        return by_id.get(clicked.property("annotationId")) if clicked is not None else None
-
-    @Slot(int)
-    def delete_annotation(self, annotation_id: int) -> bool:
-        """Remove a passage chosen in the Annotations panel."""
-        found = next((a for a in self.annotations if a.id == annotation_id), None)
-        return found is not None and self.submit(DeleteAnnotation(found))
-
     def _build_and_submit(self, build) -> bool:
         self.window.menu_actions.ask_author_once()
         try:
@@ -392,31 +282,6 @@ class AnnotationController(QObject):
             self.window.on_status(f"Not saved: {error}")
             return False
         return self.submit(edit)
-
-    def _reader_menu(self, point) -> None:
-        self.build_reader_menu(point).exec(self.window.reader.viewport().mapToGlobal(point))
-
-    def build_reader_menu(self, point) -> QMenu:
-        """The reader's context menu at a viewport point: copy/select, tag, comment, delete, and for a
-        name, quotation, hidden quotation or selection, the corrections (gui/correction_controller.py)."""
-        reader = self.window.reader
-        menu = reader.createStandardContextMenu(point)
-        menu.addSeparator()
-        tag_menu = QMenu("Tag as", menu)
-        for tag in self.store.tags():
-            action = tag_menu.addAction(tag.name + (f"\t{tag.shortcut}" if tag.shortcut else ""))
-            action.triggered.connect(partial(self.apply_tag, tag.id))
-        if not tag_menu.isEmpty():
-            tag_menu.addSeparator()
-        tag_menu.addAction("New tag…", lambda: self.offer_new_tag(None))
-        menu.addMenu(tag_menu)
-        menu.addAction("Note…\tCtrl+M", self.comment)
-        delete = menu.addAction("Delete passage", self.delete_at_cursor)
-        delete.setEnabled(self.target() is not None)
-        offset = reader.offset_at(point)
-        self.window.corrections.add_reader_actions(menu, offset)  # people and quotation corrections
-        return menu
-
 
 def _in_text_order(ordered: list[Annotation], added: list[Annotation]) -> list[Annotation]:
     """Passages already in text order with a few more put in their places (the store's order:
@@ -443,11 +308,6 @@ def _count_delta(before: dict[int, Annotation], after: dict[int, Annotation], co
             counts[tag_id] = counts.get(tag_id, 0) + 1
             moved = True
     return moved
-
-
-def _snippet(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def redo_keys() -> list[QKeySequence]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
@@ -75,11 +76,8 @@ class ReferenceResolution:
     _guessed_genders: dict[str, str]
     _person_forms: dict[str, str]
 
-    def entity_at(self, offset: int) -> Span | None:  # provided by the Attributor
-        raise NotImplementedError
-
-    def in_quote(self, offset: int) -> bool:  # provided by the Attributor
-        raise NotImplementedError
+    entity_at: Callable[[int], Span | None]  # the entity at an offset (the Attributor's method)
+    in_quote: Callable[[int], bool]  # whether an offset is inside a quotation (the Attributor's method)
 
     def is_dateline(self, tok: Tok) -> bool:
         """"MOSCOW —" opening a paragraph is where the story was filed, never a speaker."""

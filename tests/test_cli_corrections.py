@@ -68,15 +68,38 @@ def test_people_and_every_correction_from_the_command_line(tmp_path):
     assert listed[1].split("\t")[3] == "“Joe Webster” merged into “Alexander Gabuev”"
 
     # (the restored quotation has no correction left: 5 people + 3 quotation corrections)
-    undone = [ok(db, "correct", 1, "undo") for _ in range(4)]  # most recent first
+    undone = [ok(db, "correct", 1, "undo") for _ in range(2)]  # most recent first
     assert undone[0].startswith(f"undone: quotation {partner[0]}-{partner[1]}: speech")
+    assert "(now: a scare quote)" in undone[0]  # back to the decision it replaced, as Ctrl+Z does
+    assert quotes(db)["reliable partner"][3] == "scare"
     assert "marked as a quotation, speaker set to President Putin" in undone[1]
-    assert undone[2].startswith(f"undone: quotation {limits[0]}-{limits[1]}: speaker set to Xi Jinping")
-    assert "Jilin University" not in quotes(db) and quotes(db)["no-limits"][2] != "Xi Jinping"
-    assert "added as a person" in undone[3] and "Jilin Person" not in people(db)
+    assert "Jilin University" not in quotes(db)
+    undone = [ok(db, "correct", 1, "undo") for _ in range(3)]
+    assert undone[0].startswith(f"undone: quotation {partner[0]}-{partner[1]}: a scare quote")
+    assert quotes(db)["reliable partner"][3] == "speech"
+    assert undone[1].startswith(f"undone: quotation {limits[0]}-{limits[1]}: speaker set to Xi Jinping")
+    assert quotes(db)["no-limits"][2] != "Xi Jinping"
+    assert "added as a person" in undone[2] and "Jilin Person" not in people(db)
     assert len(ok(db, "correct", 1, "list").splitlines()) == 4
     assert "merged into" in ok(db, "correct", 1, "take-back", 2)  # an old one, not the latest
     assert "Joe Webster" in people(db) and "President Putin" in people(db)
+
+
+def test_undo_goes_back_through_every_decision_about_a_quotation(tmp_path):
+    db = tmp_path / "lib.sqlite"
+    ok(db, "import", SAMPLE)
+    limits = quotes(db)["no-limits"]
+    detected = limits[2]
+    for speaker in ("Xi Jinping", "Joe Webster", "Alexander Gabuev"):
+        ok(db, "correct", 1, "speaker", limits[0], speaker)
+    assert quotes(db)["no-limits"][2] == "Alexander Gabuev"
+    assert "(now: speaker set to Joe Webster)" in ok(db, "correct", 1, "undo")
+    assert quotes(db)["no-limits"][2] == "Joe Webster"
+    ok(db, "correct", 1, "undo")
+    assert quotes(db)["no-limits"][2] == "Xi Jinping"
+    ok(db, "correct", 1, "undo")
+    assert quotes(db)["no-limits"][2] == detected
+    assert run(db, "correct", 1, "undo").returncode == 2  # nothing left to undo
 
 
 def test_correction_errors_are_one_clear_line(tmp_path):

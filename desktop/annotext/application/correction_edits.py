@@ -32,6 +32,8 @@ class SetQuoteCorrection(BeforeAfter):
     before: QuoteCorrection | None
     after: QuoteCorrection | None
     label: str = "Correct quotation"
+    stepping_back: bool = False  # True: this edit undoes the newest stored correction (`correct DOC undo`)
+    history_id: int | None = None  # the remembered step this edit adds (or, stepping back, takes away)
 
     def __post_init__(self):
         self.doc_id = self.document_id
@@ -41,7 +43,18 @@ class SetQuoteCorrection(BeforeAfter):
             library.repo.save_quote_correction(self.doc_id, state)
         else:
             library.repo.delete_quote_correction(self.doc_id, replaced.start, replaced.end)
+        self._remember(library, remembering=undoing == self.stepping_back)
         return Changes(corrections=True, doc_id=self.doc_id)
+
+    def _remember(self, library, remembering: bool) -> None:
+        """Keep the stored history of this quotation's corrections in step (storage/correction_history.py):
+        a correction remembers what it replaced; undoing it forgets that again."""
+        start, end = (self.after or self.before).start, (self.after or self.before).end
+        if remembering:
+            previous = self.after if self.stepping_back else self.before
+            self.history_id = library.repo.push_quote_history(self.doc_id, start, end, previous, self.history_id)
+        elif self.history_id is not None:
+            library.repo.forget_quote_history(self.history_id)
 
 
 @dataclass
@@ -112,6 +125,18 @@ def quote_edit(library, doc_id: int, start: int, end: int, *, speaker=_UNSET, no
     if not (after.speaker_set or after.not_quote or after.kind or after.added):
         after = None
     return SetQuoteCorrection(doc_id, before, after, label)
+
+
+def step_back_quote_edit(library, doc_id: int, current: QuoteCorrection) -> SetQuoteCorrection:
+    """The edit that undoes the newest correction of a quotation as stored: back to the decision it
+    replaced (or to the detected quotation when none was remembered, as for corrections made before
+    the library kept them)."""
+    remembered = library.repo.latest_quote_history(doc_id, current.start, current.end)
+    if remembered is None:
+        return SetQuoteCorrection(doc_id, current, None, "Undo quotation correction")
+    row_id, previous = remembered
+    return SetQuoteCorrection(doc_id, current, previous, "Undo quotation correction", stepping_back=True,
+                              history_id=row_id)
 
 
 def restore_quote_edit(library, doc_id: int, start: int, end: int) -> SetQuoteCorrection:

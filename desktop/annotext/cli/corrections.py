@@ -242,9 +242,10 @@ def _corrections_of(library, doc: int) -> list[tuple]:
     return sorted(rows, key=lambda row: (row[0], getattr(row[3], "id", None) or 0))
 
 
-def _take_back(ctx, pick) -> None:
-    """Forget one stored correction (as an edit, so its row comes back exactly if re-applied)."""
-    from annotext.application.correction_edits import ForgetPersonCorrection, SetQuoteCorrection
+def _take_back(ctx, pick, step_back: bool = False) -> None:
+    """Forget one stored correction (as an edit, so its row comes back exactly if re-applied); with
+    `step_back`, a quotation's correction goes back to the decision it replaced instead."""
+    from annotext.application.correction_edits import ForgetPersonCorrection, SetQuoteCorrection, step_back_quote_edit
     from annotext.core.people_corrections import PersonCorrection
 
     library, doc = _correction_context(ctx)
@@ -254,17 +255,20 @@ def _take_back(ctx, pick) -> None:
     _when, _author, what, item = pick(doc, rows)
     if isinstance(item, PersonCorrection):
         edit = ForgetPersonCorrection(doc, item)
+    elif step_back:
+        edit = step_back_quote_edit(library, doc, item)
     else:
         edit = SetQuoteCorrection(doc, item, None, "Forget quotation correction")
     library.apply(edit)  # a LibraryError ends the command as one line (exit 1)
-    echo(f"undone: {plain(what)}")
+    now = getattr(edit, "after", None)
+    echo(f"undone: {plain(what)}" + (f" (now: {plain(now.describe())})" if now is not None else ""))
 
 
 @correct.command()
 @click.pass_context
 def undo(ctx):
-    """Take back the most recent correction of DOC."""
-    _take_back(ctx, lambda _doc, rows: rows[-1])
+    """Undo the most recent correction of DOC: a quotation goes back to the decision it replaced."""
+    _take_back(ctx, lambda _doc, rows: rows[-1], step_back=True)
 
 
 @correct.command(name="take-back")

@@ -214,6 +214,16 @@ def m006_corpus_summaries(db: Database) -> None:
         write_attributes(db, doc_id, metadata)
 
 
+@migrations()
+def m007_quote_correction_history(db: Database) -> None:
+    """What each quotation correction replaced (storage/correction_history.py), so that `annotext
+    correct DOC undo` restores the decision before, as Ctrl+Z does."""
+    db["quote_correction_history"].create(
+        {"id": int, "doc_id": int, "start": int, "end": int, "previous": str},  # previous NULL: no correction
+        pk="id", foreign_keys=[("doc_id", "documents", "id")], not_null={"doc_id", "start", "end"})
+    db["quote_correction_history"].create_index(["doc_id", "start", "end", "id"])
+
+
 def known_migrations() -> list[str]:
     """Names of the migrations this version of the app knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -16,6 +16,7 @@ from annotext.core.people_corrections import PersonCorrection
 from annotext.core.document import Document
 from annotext.core.results import ENTITY, QUOTE, AnalysisResult, ModelInfo, Person
 from annotext.core.spans import Span
+from annotext.storage import correction_history
 from annotext.storage.attributes_sql import write_attributes
 from annotext.storage.summaries import forget_document, forget_summary
 
@@ -67,6 +68,7 @@ class Repository:
                             " (select id from annotations where doc_id = ?)", [doc_id])
             self.db.execute("delete from annotations where doc_id = ?", [doc_id])
             self.db.execute("delete from quote_corrections where doc_id = ?", [doc_id])
+            self.db.execute("delete from quote_correction_history where doc_id = ?", [doc_id])
             self.db.execute("delete from people_corrections where doc_id = ?", [doc_id])
             self.db.execute("delete from spans where analysis_id in (select id from analyses where doc_id = ?)",
                             [doc_id])
@@ -211,6 +213,19 @@ class Repository:
             self.db.execute('delete from quote_corrections where doc_id = ? and start = ? and "end" = ?',
                             [doc_id, start, end])
 
+    def push_quote_history(self, doc_id: int, start: int, end: int, previous: QuoteCorrection | None,
+                           row_id: int | None = None) -> int:
+        """Remember what a quotation correction replaced (storage/correction_history.py)."""
+        return correction_history.push(self.db, doc_id, start, end, previous, row_id)
+
+    def latest_quote_history(self, doc_id: int, start: int, end: int) -> tuple[int, QuoteCorrection | None] | None:
+        """(row id, what the newest correction of the quotation replaced), or None."""
+        return correction_history.latest(self.db, doc_id, start, end)
+
+    def forget_quote_history(self, row_id: int) -> None:
+        """Drop one remembered step of a quotation's corrections."""
+        correction_history.forget(self.db, row_id)
+
     def quote_corrections(self, doc_id: int) -> list[QuoteCorrection]:
         """Every correction of a document, in text order."""
         rows = self.db.execute('select start, "end", quote_text, speaker, not_quote, speaker_set, kind, added,'
@@ -251,6 +266,7 @@ _DOCUMENT_ROWS = (
     ("spans", "select spans.* from spans join analyses on analyses.id = analysis_id where doc_id = ?"
               " order by spans.rowid"),
     ("quote_corrections", "select * from quote_corrections where doc_id = ? order by id"),
+    ("quote_correction_history", "select * from quote_correction_history where doc_id = ? order by id"),
     ("people_corrections", "select * from people_corrections where doc_id = ? order by id"),
     ("doc_summaries", "select * from doc_summaries where doc_id = ?"),
     ("doc_people", "select * from doc_people where doc_id = ? order by rowid"),

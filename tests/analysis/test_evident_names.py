@@ -83,3 +83,8 @@ def test_relatives_and_bystanders_named_by_a_first_name():
 
 def test_a_title_ends_no_name_and_former_is_no_role():
     assert _names("Former Florida Gov. Jed Bash said he would run. Maryland Gov. Marta O’Mally disagreed.") == set()
+
+
+def test_a_capital_particle_inside_a_name_with_a_role_apposition():
+    text = "Conor Ó Briain, the coach, was angry. Ó Briain asked why."
+    assert _names(text) == {"Conor Ó Briain"}

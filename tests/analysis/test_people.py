@@ -178,3 +178,17 @@ def test_a_suffix_or_a_programme_is_not_a_person():
     text = "William F. Buckley Jr. wrote. Jr was away. Anderson Cooper 360 aired."
     entities, people = index_people(persons(text, ("William F. Buckley",), ("Jr", 30), ("Anderson Cooper 360",)), text)
     assert [p.name for p in people] == ["William F. Buckley"]
+
+
+def test_a_name_with_a_patronymic_particle_inside_is_a_person_whatever_the_model_called_it():
+    text = "Three summers ago, Orlaith Ní Bhraonáin was selling coffee. Later Rógvi í Lamba arrived."
+    spans = [Span(text.index("Orlaith"), text.index(" was"), "entity", "ORG"),
+             Span(text.index("Rógvi"), text.index(" arrived"), "entity", "GPE")]
+    entities, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Orlaith Ní Bhraonáin", "Rógvi í Lamba"]
+
+
+def test_an_organisation_name_without_a_patronymic_particle_stays_an_organisation():
+    text = "Three summers ago, Harrow Securities was selling bonds."
+    entities, people = index_people([Span(text.index("Harrow"), text.index(" was"), "entity", "ORG")], text)
+    assert people == []

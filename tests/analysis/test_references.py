@@ -91,3 +91,23 @@ def test_a_cueless_quote_continues_a_speaker_only_when_the_paragraph_before_ends
             "“It was a fair fight,” Bell said.\n\n"
             "“And we will be back.”\n")
     assert speakers(analyser, text) == ["Ana Ruiz", "Tom Bell", None, "Tom Bell", "Tom Bell"]
+
+
+def test_a_family_name_with_a_capital_particle_opening_a_sentence_is_the_known_person(analyser):
+    text = ("The singer Orlaith Ní Bhraonáin played first. Her fan Chiamaka Obi, 19, drove up from Athlone.\n\n"
+            "‘She writes about us,’ Ms Obi said.\n\n"
+            "Asked about the show, Ní Bhraonáin laughs. ‘Don’t trip,’ she says.\n")
+    assert speakers(analyser, text) == ["Chiamaka Obi", "Orlaith Ní Bhraonáin"]
+
+
+def test_an_ambiguous_description_is_the_role_holder_named_just_before(analyser):
+    text = ("The Faroese minister Rógvi í Lamba met the Norwegian minister, Ingrid Solheim-Berg, in Bergen.\n\n"
+            "Í Lamba said the talks would go on. “We will sit at the table,” the minister said.\n")
+    assert speakers(analyser, text) == ["Rógvi í Lamba"]
+
+
+def test_she_continues_the_subject_of_the_sentences_before_not_the_last_person_named(analyser):
+    text = ("Three summers ago, Saoirse Ní Dhonnabháin was selling coffee from a van.\n\n"
+            "Her debut album went to number one. She has toured America, supporting Maggie Rockwell on one leg.\n\n"
+            "‘It still doesn’t feel real,’ she says.\n")
+    assert speakers(analyser, text) == ["Saoirse Ní Dhonnabháin"]

@@ -45,7 +45,7 @@ applicant resident homeowner tenant protester demonstrator organiser campaigner 
 """.split())
 
 _WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"
-_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y|ap|ab)\s+)"
+_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y|ap|ab|Ó|Ní|Nic|Uí|Mhic|Ua|í)\s+)"
 _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
 _POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
 _AFTER = re.compile(

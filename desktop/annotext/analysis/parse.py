@@ -50,31 +50,40 @@ def snapshot(doc, offset: int) -> ParagraphParse:
 
 def salient_names(doc, offset: int) -> list[int]:
     """Offsets of proper-noun tokens that are grammatical subjects (or part of a name or apposition
-    that is: "Her neighbour, the fishmonger Ruaridh Campbell-Grant, was …", or the
-    source in "according to X"): the salient antecedents for a later "he"/"she".
+    that is: "Her neighbour, the fishmonger Ruaridh Campbell-Grant, was …", a name right before a
+    finite verb, or the source in "according to X"): the salient antecedents for a later "he"/"she".
 
     Filters on integer arrays first so only candidate tokens become Python objects (this runs on
     every paragraph and must stay cheap next to the model).
     """
-    from spacy.attrs import DEP, HEAD, IS_TITLE, POS
+    from spacy.attrs import DEP, HEAD, IS_TITLE, POS, TAG
 
     strings = doc.vocab.strings
+    finite = {_as_int64(strings[t]) for t in ("VBD", "VBZ") if t in strings}
     subject_ids = [strings[d] for d in SUBJECT_DEPS if d in strings]
-    appos, compound, pobj = (strings[d] if d in strings else -1 for d in ("appos", "compound", "pobj"))
+    appos, compound, pobj, conj = (strings[d] if d in strings else -1 for d in ("appos", "compound", "pobj", "conj"))
     propn = strings["PROPN"]
-    rows = doc.to_array([POS, DEP, IS_TITLE, HEAD]).astype("int64").tolist()
+    rows = doc.to_array([POS, DEP, IS_TITLE, HEAD, TAG]).astype("int64").tolist()
     according = "according to" in doc.text.lower()
     found = []
-    for i, (pos, dep, is_title, head) in enumerate(rows):
+    for i, (pos, dep, is_title, head, _tag) in enumerate(rows):
         if pos != propn and not is_title:
             continue
-        if _is_subject(rows, i, subject_ids, (compound, appos)):
+        # "Asked about it, Ní Bhriain laughs.": a name right before a finite verb is its subject,
+        # even when the parser attached the name elsewhere (not the second of "Müller and Mensah-Boateng")
+        if _is_subject(rows, i, subject_ids, (compound, appos)) or (
+                pos == propn and dep != conj and i + 1 < len(rows) and rows[i + 1][4] in finite):
             found.append(offset + doc[i].idx)
         elif dep == pobj and according:
             token = doc[i]
             if token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according":
                 found.append(offset + token.idx)
     return found
+
+
+def _as_int64(hash_value: int) -> int:
+    """A string hash as `to_array(...).astype("int64")` gives it (hashes are unsigned 64-bit)."""
+    return hash_value - (1 << 64) if hash_value >= 1 << 63 else hash_value
 
 
 def _is_subject(rows: list[list[int]], i: int, subject_ids: list[int], links: tuple[int, int]) -> bool:

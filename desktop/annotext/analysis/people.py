@@ -28,7 +28,7 @@ __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatib
 
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ap", "ab",
-              "dos", "das", "ter", "zu"}
+              "dos", "das", "ter", "zu", "í"}
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
@@ -277,16 +277,30 @@ _PLACE_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*,\s+|\b(?:in|from|at|near)\
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
 
 
+# Particles that only ever join a given name to a family name ("Saoirse Ní Bhriain", "Rógvi í Gerðum"):
+# a capitalised phrase with one inside is a person's name, whatever label the model gave it.
+PATRONYMIC_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Mhic", "Ua", "í"})
+
+
+def _patronymic_inside(surface: str) -> bool:
+    words = surface.split()
+    return 3 <= len(words) <= 4 and any(w in PATRONYMIC_PARTICLES for w in words[1:-1]) \
+        and all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in words)
+
+
 def _promote_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
-    """Names the model mislabelled, recognised from the text itself: "Rivera, who …" or "Mr Rivera"
-    make "Rivera" a person, and with it "Diego Rivera" wherever it was labelled an organisation."""
+    """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera" or
+    a patronymic particle inside ("Saoirse Ní Bhriain") make the name a person, and with it "Diego
+    Rivera" wherever it was labelled an organisation."""
     evident: set[str] = set()
     for span in others:
         surface = span.text_in(text)
-        if span.label not in _RECLAIMABLE or not all(w[:1].isupper() for w in surface.split()):
+        if span.label not in _RECLAIMABLE \
+                or not all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in surface.split()):
             continue
-        if (_WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS
-                and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
+        who = _WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS \
+            and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)
+        if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
             evident.add(surface)
     if not evident:
         return persons, others

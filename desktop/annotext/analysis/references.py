@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.described_organisations import described_organisation
+from annotext.analysis.epithets import indefinite_introduction, is_epithet
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
@@ -144,7 +145,17 @@ class ReferenceResolution:
             return None
         modifiers = [(t.lower, t.dep == "amod" or t.lower in ROLE_WORDS) for t in parse.toks[tok.left:tok.i]
                      if t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod"]
+        introduced = indefinite_introduction(tok.lower, tok.start, self.text,
+                                             lambda at: self.in_quote(at) or self._apposed_to_name(at)) \
+            if determiners[0].lower == "the" else None
+        if introduced is not None and introduced[1] > max((span.start for span, _ in self._introductions(tok.lower)
+                                                           if span.start < tok.start), default=-1):
+            return Attribution(*introduced)  # "A Norwegian diplomat, speaking …" … "the diplomat said"
         name = self._role_holder(tok.lower, modifiers, tok.start)
+        if name is None and is_epithet(parse, tok):  # "the Cork flanker", "the mother of three"
+            gender = ROLE_GENDER.get(tok.lower)
+            pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
+            return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
@@ -167,14 +178,28 @@ class ReferenceResolution:
         earlier = [(span, context) for span, context in self._introductions(role) if span.start < before
                    and (changed or not _OTHER_ROLE.search(context))
                    and (pronoun is None or self._fits(self._person(span).speaker, pronoun))]
-        best = next((span for span, context in reversed(earlier)
-                     if all(_mentions(context, word) for word, _describing in modifiers)), None)
+        matching = [span for span, context in earlier if all(_mentions(context, word) for word, _describing in modifiers)]
+        best = self._latest_mentioned(matching, before) if matching else None
         if best is None and (role in ROLE_WORDS or role in ROLE_GENDER):  # a person's role, not "the DNC's blocking"
             distinctive = [word for word, describing in modifiers if not describing or word in ROLE_CHANGING_ADJECTIVES]
             fitting = [span for span, context in earlier if all(_mentions(context, word) for word in distinctive)]
             if len({self._person(span).speaker for span in fitting}) == 1:
                 best = fitting[-1]
         return None if best is None else self._person(best).speaker
+
+    def _latest_mentioned(self, spans: list[Span], before: int) -> Span:
+        """Of people introduced with the same role ("the Faroese minister …", "Norway's minister …"),
+        the one the text named last before `before`: "Í Gerðum said … “…,” the minister said"."""
+        names = {self._person(span).speaker: span for span in spans}
+        if len(names) > 1:
+            index = bisect_right(self._entity_starts, before) - 1
+            while index >= 0:
+                span = self.entities[index]
+                index -= 1
+                if span.label == PERSON and span.end <= before and not self.in_quote(span.start) \
+                        and self._person(span).speaker in names:
+                    return names[self._person(span).speaker]
+        return spans[-1]
 
     def _introductions(self, role: str) -> list[tuple[Span, str]]:
         """People introduced with `role` ("the club's chairman, Daniel Okonkwo," / "chairman Daniel

@@ -1,0 +1,86 @@
+"""Descriptions that point back without a named introduction: epithets and indefinite sources.
+
+News refers to the person it is talking about by an epithet: where they come from ("the Cork
+flanker", "the Galway native"), their age ("the 26-year-old") or their family ("the mother of
+three"). Such a description is the person the text was just talking about, like a pronoun (of the
+description's gender, when its noun has one). A bare office ("the minister", "the spokesman") is
+not an epithet: it must have been introduced with the role (references.py).
+
+An anonymous source is introduced indefinitely and then taken up definitely: "A Norwegian
+diplomat, speaking on condition of anonymity, said …" … "“…,” the diplomat said". The source is
+the introduced description, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from annotext.analysis.evident_names import PERSON_NOUNS
+from annotext.analysis.gender import ROLE_GENDER
+from annotext.analysis.names import ROLE_WORDS
+from annotext.analysis.parse import ParagraphParse, Tok
+
+# People an article may quote without naming them ("a senior diplomat", "an aide").
+_SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source
+    staffer adviser advisor observer participant attendee delegate juror bystander onlooker eyewitness
+    passer-by local villager native youngster teenager veteran rookie pensioner retiree flanker hooker
+    prop scrum-half fly-half full-back half-back centre-back wing-back outfielder infielder
+    shortstop sprinter swimmer cyclist climber""".split())
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+_INDEFINITE_WINDOW = 3000  # characters back to look for "A Norwegian diplomat"
+
+
+# Offices and affiliations a name qualifies ("the Indiana governor", "the RNC member"): the holder must
+# have been introduced with them, since another person named nearby may hold another one, and an
+# unnamed member, aide or source is often who speaks.
+OFFICES = frozenset("""president senator governor mayor minister secretary congressman congresswoman
+councillor councilor councilman councilwoman commissioner judge justice ambassador envoy lawmaker
+legislator representative premier chancellor prosecutor attorney sheriff chief leader head official
+spokesman spokeswoman spokesperson chairman chairwoman chair director member candidate nominee aide
+staffer operative strategist source insider donor delegate adviser advisor""".split())
+
+
+def is_epithet(parse: ParagraphParse, noun: Tok) -> bool:
+    """Whether the definite description headed by `noun` describes its person by origin ("the Cork
+    flanker": a capitalised modifier that is not a title), age or family ("the mother of three");
+    a person noun, never an office."""
+    if not noun.text.islower() or noun.lower in OFFICES or noun.lower not in _SOURCE_NOUNS:
+        return False  # "the Times review", "the Indiana governor"
+    before = parse.toks[noun.left:noun.i]
+    if not before or before[0].lower != "the":
+        return False
+    if any(t.pos == "PROPN" and t.text[:1].isupper() and t.dep in {"compound", "amod", "nmod"} for t in before[1:]):
+        return True
+    return any(t.head == noun.i and t.dep == "prep" and t.lower == "of" and any(
+        o.head == t.i and o.dep == "pobj" and (o.lower in _NUMBER_WORDS or o.text.isdigit())
+        for o in parse.toks[t.i + 1:t.right + 1]) for t in parse.toks[noun.i + 1:noun.right + 1])
+
+
+def indefinite_introduction(noun: str, before: int, text: str,
+                            skipped: Callable[[int], bool]) -> tuple[str, int, int] | None:
+    """The latest "A/An … <noun>" (a person noun) opening a clause before offset `before` and not
+    naming anyone (no ", Name," after it), as (phrase, start, end); None when the text has none.
+    `skipped(offset)`: whether a match there does not count (inside a quotation, in apposition to a
+    name: "Tariq Haddad, a pharmacologist,")."""
+    if noun not in _SOURCE_NOUNS:
+        return None
+    pattern = _indefinite_pattern(noun)
+    found = None
+    for match in pattern.finditer(text, max(0, before - _INDEFINITE_WINDOW), before):
+        if skipped(match.start(1)) or _NAMED_AFTER.match(text, match.end()):
+            continue
+        found = (match.group(1), match.start(1), match.end(1))
+    return found
+
+
+_NAMED_AFTER = re.compile(r",?\s+(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+\b")
+
+
+@lru_cache(maxsize=256)
+def _indefinite_pattern(noun: str) -> re.Pattern[str]:
+    """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause."""
+    return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
+                      rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*)?)"
+                      rf"(?=[\s,])", re.MULTILINE)

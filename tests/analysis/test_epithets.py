@@ -1,0 +1,53 @@
+"""Epithets ("the Cork flanker", "the mother of three") and indefinite sources taken up again
+("A Norwegian diplomat …" … "the diplomat said"), on short invented sentences."""
+
+
+def speakers(analyser, text):
+    data = analyser.analyse(text).to_json(text)
+    return [q["speaker"] for q in data["quotes"] if q["kind"] == "speech"]
+
+
+def test_a_family_epithet_is_the_person_the_text_was_talking_about(analyser):
+    text = ("In the village, Nasreen Akhter waded through deep water carrying her children while her "
+            "husband, Jamal Uddin, swam beside them.\n\n"
+            "\"The water came in one hour,\" the mother of three said at a shelter.\n")
+    assert speakers(analyser, text) == ["Nasreen Akhter"]
+
+
+def test_an_origin_epithet_is_the_person_the_text_was_talking_about(analyser):
+    text = ("Captain Aoife Brennan, who was named player of the match, made the decisive turnover on "
+            "her own line.\n\n"
+            "“I don’t know how I got my hands on it,” the Kerry flanker said afterwards.\n")
+    assert speakers(analyser, text) == ["Aoife Brennan"]
+
+
+def test_an_office_without_an_introduction_is_not_an_epithet(analyser):
+    text = ("Captain Aoife Brennan made the decisive turnover on her own line.\n\n"
+            "“We will review it,” the referee said afterwards.\n")
+    assert speakers(analyser, text) == ["the referee"]
+
+
+def test_an_indefinite_source_taken_up_definitely_is_the_introduced_description(analyser):
+    text = ("A Danish diplomat, speaking on condition of anonymity, said Copenhagen wanted calm. "
+            "The talks ended early.\n\n"
+            "“Nobody wants a trade war,” the diplomat said.\n")
+    assert speakers(analyser, text) == ["A Danish diplomat"]
+
+
+def test_a_named_introduction_after_the_indefinite_one_wins(analyser):
+    text = ("A Danish diplomat said on Monday that Copenhagen wanted calm.\n\n"
+            "On Tuesday the senior diplomat, Henrik Lund, met the press.\n\n"
+            "“Nobody wants a trade war,” the diplomat said.\n")
+    assert speakers(analyser, text) == ["Henrik Lund"]
+
+
+def test_a_thing_described_by_its_origin_is_not_an_epithet_for_a_person(analyser):
+    text = ("The play, by the Camborne-born writer Jory Pengelly, was savaged by critics.\n\n"
+            "The Times review of the production dismissed it as ‘a dreary sermon in a hard hat’.\n")
+    assert "Jory Pengelly" not in speakers(analyser, text)
+
+
+def test_an_affiliation_is_not_an_epithet(analyser):
+    text = ("Donald Tremaine raised most of his money from small donors this summer.\n\n"
+            "“That could cause problems,” the RNC member said.\n")
+    assert speakers(analyser, text) == ["the RNC member"]

@@ -4,7 +4,9 @@ the analysis of the previous one)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+import gc
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from PySide6.QtCore import QObject, Signal
 
@@ -47,9 +49,10 @@ class AnalysisJobs(QObject):
 
         job.report(("spans", provisional_quotes(text)))  # quotation marks need no model: shown at once
         self._load_model()
-        result = self._analyser.analyse(text, progress=lambda done, total: job.report((done, total)),
-                                        cancelled=job.is_cancelled, first=first,
-                                        partial=lambda spans: job.report(("spans", spans)))
+        with young_collections_only() as collect:
+            result = self._analyser.analyse(text, progress=lambda done, total: (collect(), job.report((done, total))),
+                                            cancelled=job.is_cancelled, first=first,
+                                            partial=lambda spans: job.report(("spans", spans)))
         if store is not None and not job.is_cancelled():
             job.report(("stored", store(result)))
         return result
@@ -77,8 +80,27 @@ class AnalysisJobs(QObject):
         # The model is hundreds of thousands of long-lived objects: moved out of the cyclic collector's
         # reach, full collections stay short, and they run with the interpreter lock that the
         # window's thread needs (a long report's periodic 100-180 ms pauses came from them).
-        import gc
-
         gc.collect()
         gc.freeze()
         self.modelReady.emit(self._analyser.model.label)
+
+
+@contextmanager
+def young_collections_only() -> Iterator[Callable[[], object]]:
+    """While a document is analysed, the cyclic collector's automatic full collections are the
+    window's longest pauses: each goes over every object alive (the analysis' growing state, the
+    results shown before) holding the interpreter lock the window's thread needs, 80-140 ms in a
+    200,000-word report's first open. Automatic collection is off meanwhile; the caller collects
+    the young generations between batches instead (a few ms; a batch's cycles are still reclaimed),
+    and once the analysis' working state is gone, one full collection (over what is not frozen:
+    short) reclaims its cycles before what outlives it is frozen with the model (gc.freeze), out
+    of later full collections' way. Frozen objects are still freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield lambda: gc.collect(1)
+    finally:
+        gc.collect()
+        gc.freeze()
+        if enabled:
+            gc.enable()

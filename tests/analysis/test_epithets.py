@@ -51,3 +51,17 @@ def test_an_affiliation_is_not_an_epithet(analyser):
     text = ("Donald Tremaine raised most of his money from small donors this summer.\n\n"
             "“That could cause problems,” the RNC member said.\n")
     assert speakers(analyser, text) == ["the RNC member"]
+
+
+def test_she_after_an_unnamed_source_spoke_is_that_source(analyser):
+    text = ("Judge Adaora Nwosu thanked the jurors for their work.\n\n"
+            "One juror, a retired schoolteacher who asked that her name not be used, said the video had been "
+            "decisive. “He had time to stop,” she said.\n")
+    assert speakers(analyser, text) == ["One juror"]
+
+
+def test_the_age_description_is_the_person_introduced_with_that_age(analyser):
+    text = ("Jurors convicted Brandon Mulroy, 34, in the death of Hector Ruiz, 41. Mulroy's attorney, "
+            "Gerald Whitcomb, spoke for an hour.\n\n"
+            "Testifying last week, the 34-year-old said he had been “scared out of my mind”.\n")
+    assert speakers(analyser, text) == ["Brandon Mulroy"]

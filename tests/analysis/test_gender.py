@@ -29,3 +29,9 @@ def test_pronouns_inside_quotations_do_not_vote():
     text = "Sam Reed spoke. “She is wrong and she knows it,” Sam Reed said."
     spans = [mention(text, "Sam Reed", "Sam Reed"), mention(text, "Sam Reed", "Sam Reed", 10)]
     assert person_genders(spans, text) == {}
+
+
+def test_a_role_noun_ending_the_sentence_before_says_nothing_about_the_next_name():
+    text = "The victim ran the truck with his wife. Mulroy showed no reaction. Brandon Mulroy left."
+    spans = [Span(text.index("Mulroy showed"), text.index("Mulroy showed") + 6, "entity", "PERSON", {"person": "Brandon Mulroy"})]
+    assert person_genders(spans, text).get("Brandon Mulroy") is None

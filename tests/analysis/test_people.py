@@ -192,3 +192,13 @@ def test_an_organisation_name_without_a_patronymic_particle_stays_an_organisatio
     text = "Three summers ago, Harrow Securities was selling bonds."
     entities, people = index_people([Span(text.index("Harrow"), text.index(" was"), "entity", "ORG")], text)
     assert people == []
+
+
+def test_a_surname_the_model_called_a_thing_is_reclaimed_where_a_reporting_verb_follows_it():
+    text = ("Mulroy's attorney, Gerald Whitcomb, argued self-defence. Whitcomb told jurors it was manslaughter. "
+            "Whitcomb said he would appeal.")
+    spans = persons(text, ("Gerald Whitcomb",)) + [
+        Span(start, start + 8, "entity", label) for start, label in
+        ((text.index("Whitcomb told"), "WORK_OF_ART"), (text.index("Whitcomb said"), "ORG"))]
+    entities, people = index_people(spans, text)
+    assert [(p.name, p.mentions) for p in people if p.name == "Gerald Whitcomb"] == [("Gerald Whitcomb", 3)]

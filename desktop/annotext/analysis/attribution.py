@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
+from annotext.analysis.epithets import introduced_with_age
 from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -49,6 +50,7 @@ class Attributor(ReferenceResolution):
         self.quotes = quotes
         self.entities = sorted(entities, key=lambda s: s.start)
         self._entity_starts = [s.start for s in self.entities]
+        self._persons = [s for s in self.entities if s.label == PERSON]
         self.parses = parses
         self._parse_starts = sorted(parses)
         self.subject_starts = sorted(subject_starts)
@@ -254,11 +256,15 @@ class Attributor(ReferenceResolution):
         return found
 
     def _age_description(self, cue: Tok) -> Attribution | None:
-        """"“…,” the 24-year-old said" / "said the 58-year-old": the person the story is about at that
-        point (as for a pronoun, without the gender)."""
+        """"“…,” the 24-year-old said" / "said the 58-year-old": the person introduced with that age,
+        else the person the story is about at that point (as for a pronoun, without the gender)."""
         match = _AGE_BEFORE.search(self.text, max(0, cue.start - 40), cue.start) or _AGE_AFTER.match(self.text, cue.end)
         if match is None:
             return None
+        age = re.search(r"\d+", match.group())
+        introduced = introduced_with_age(age.group(), match.start(), self.text, self._persons) if age else None
+        if introduced is not None:  # "Brandon Mulroy, 34, …" … "the 34-year-old said"
+            return Attribution(self._person(introduced).speaker, match.start(), match.end(), cue.lower, True)
         found = self._resolve_pronoun(Tok(cue.i, match.start(), match.end(), match.group(), "", "", "", "", "", 0, 0, 0),
                                       pronoun=None)
         if found is not None:

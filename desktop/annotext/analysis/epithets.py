@@ -3,7 +3,7 @@
 News refers to the person it is talking about by an epithet: where they come from ("the Cork
 flanker", "the Galway native"), their age ("the 26-year-old") or their family ("the mother of
 three"). Such a description is the person the text was just talking about, like a pronoun (of the
-description's gender, when its noun has one). A bare office ("the minister", "the spokesman") is
+description's gender, when its noun has one) — or, for an age, the person introduced with it. A bare office ("the minister", "the spokesman") is
 not an epithet: it must have been introduced with the role (references.py).
 
 An anonymous source is introduced indefinitely and then taken up definitely: "A Norwegian
@@ -21,6 +21,7 @@ from annotext.analysis.evident_names import PERSON_NOUNS
 from annotext.analysis.gender import ROLE_GENDER
 from annotext.analysis.names import ROLE_WORDS
 from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.core.spans import Span
 
 # People an article may quote without naming them ("a senior diplomat", "an aide").
 _SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source
@@ -76,6 +77,36 @@ def indefinite_introduction(noun: str, before: int, text: str,
 
 
 _NAMED_AFTER = re.compile(r",?\s+(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+\b")
+
+
+_UNNAMED_SOURCE = re.compile(
+    rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"({'|'.join(sorted(_SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, reverse=True))}))"
+    rf"(?:,[^.;:“”\"\n]{{1,120}}?,)?\s+(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|wrote)\b",
+    re.MULTILINE)
+
+
+def unnamed_source(text: str, start: int, end: int, skipped: Callable[[int], bool]) -> tuple[str, int, int] | None:
+    """The last unnamed source that spoke in text[start:end] ("One juror, a retired teacher who asked
+    that her name not be used, said …"), as (phrase, start, end): who a following "she said" is."""
+    found = None
+    for match in _UNNAMED_SOURCE.finditer(text, start, end):
+        if not skipped(match.start(1)):
+            found = (match.group(1), match.start(1), match.end(1))
+    return found
+
+
+def introduced_with_age(age: str, before: int, text: str, persons: list[Span]) -> Span | None:
+    """The latest person in `persons` (sorted, PERSON spans) named before offset `before` with the
+    age `age`: "Brandon Mulroy, 34,", "Ann Lee, a 34-year-old nurse", "the 34-year-old singer Ann Lee"."""
+    after = re.compile(rf",\s+(?:an?\s+)?{re.escape(age)}\b")
+    ahead = re.compile(rf"\b{re.escape(age)}-year-old\s+(?:[\w’'-]+\s+){{0,3}}$")
+    for span in reversed(persons):
+        if span.end > before:
+            continue
+        if after.match(text, span.end) or ahead.search(text, max(0, span.start - 50), span.start):
+            return span
+    return None
 
 
 @lru_cache(maxsize=256)

@@ -316,18 +316,29 @@ def _promote_evident_people(persons: list[Span], others: list[Span], text: str) 
     return persons + promoted, kept
 
 
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")
+
+
 def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
     """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
     becomes a PERSON, unless the word is mostly used for that other thing (Washington the city); a
-    family name with a particle ("Van der Meulen") is never a place's or an organisation's."""
+    family name with a particle ("Van der Meulen") is never a place's or an organisation's. A
+    mention a reporting verb follows ("Whitcombe said") counts as a person's, not the other thing's."""
     surnames = _surnames(persons, text)
     other_uses: dict[str, int] = {}
+    speaking: set[tuple[int, int]] = set()
     for span in others:
-        other_uses[span.text_in(text)] = other_uses.get(span.text_in(text), 0) + 1
+        surface = span.text_in(text)
+        if surface in surnames and _REPORTS_AFTER.match(text, span.end):
+            speaking.add((span.start, span.end))
+            surnames[surface] += 1
+        else:
+            other_uses[surface] = other_uses.get(surface, 0) + 1
     kept, reclaimed = [], []
     for span in others:
         surface = span.text_in(text)
-        if span.label in _RECLAIMABLE and surface in surnames and (other_uses[surface] <= surnames[surface] or " " in surface):
+        if span.label in _RECLAIMABLE and surface in surnames and (
+                other_uses.get(surface, 0) <= surnames[surface] or " " in surface):
             reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
         else:
             kept.append(span)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.described_organisations import described_organisation
-from annotext.analysis.epithets import indefinite_introduction, is_epithet
+from annotext.analysis.epithets import indefinite_introduction, is_epithet, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
@@ -315,15 +315,17 @@ class ReferenceResolution:
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
 
     def _unnamed_speaker(self, tok: Tok, after: int) -> Attribution | None:
-        """"A spokeswoman for the council said … “…,” she said": a gendered role that spoke after the
-        last named candidate is who "she" is, though the article never names her."""
+        """"A spokeswoman for the council said … “…,” she said": a gendered role (else an unnamed source
+        with no gender, "One juror") that spoke after the last named candidate is who "she" is, though
+        the article never names her."""
         window_start = max(after + 1, tok.start - 500, 0)
         found = None
         for match in _UNNAMED_SPEAKER.finditer(self.text, window_start, tok.start):
             if ROLE_GENDER.get(match.group(2).lower()) == PRONOUN_GENDER.get(tok.lower) and not self.in_quote(match.start()):
                 found = match
-        if found is None:
-            return None
+        if found is None:  # "One juror, a retired teacher …, said … “…,” she said"
+            source = unnamed_source(self.text, window_start, tok.start, self.in_quote)
+            return None if source is None else Attribution(*source)
         words = found.group(1).split()
         if words[0].lower() in _DEFINITE:  # "the veteran alderman warned …": the alderman the article named
             role = found.group(2).lower()

@@ -43,8 +43,8 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
         name = span.attrs.get("person")
         if not name:
             continue
-        before = _words_before(span.start, text)
-        role = _role_gender(before[-3:], text[span.end:span.end + 50])
+        before = _WORD.findall(text[max(0, span.start - 40):span.start])
+        role = _role_gender(_sentence_words_before(span.start, text)[-3:], text[span.end:span.end + 50])
         if role:
             roles.setdefault(name, role)
         if before and before[-1].lower().rstrip(".") in _HONORIFIC:
@@ -64,16 +64,16 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
 def mention_gender(span: Span, text: str) -> str | None:
     """Gender that one mention states itself: an honorific just before it (Mr, Ms) or a gendered
     role noun next to it ("the first lady, Michelle Obama")."""
-    before = _words_before(span.start, text)
+    before = _WORD.findall(text[max(0, span.start - 40):span.start])
     if before and before[-1].lower().rstrip(".") in _HONORIFIC:
         return _HONORIFIC[before[-1].lower().rstrip(".")]
-    return _role_gender(before[-3:], text[span.end:span.end + 50])
+    return _role_gender(_sentence_words_before(span.start, text)[-3:], text[span.end:span.end + 50])
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][”’\"]?\s|\n")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?][”’\"]?\s|\n")
 
 
-def _words_before(start: int, text: str) -> list[str]:
+def _sentence_words_before(start: int, text: str) -> list[str]:
     """The words of the mention's own sentence in the 40 characters before it: "… with his wife.
     Mulholland showed" gives Mulholland no role."""
     window = text[max(0, start - 40):start]

@@ -65,3 +65,16 @@ def test_the_age_description_is_the_person_introduced_with_that_age(analyser):
             "Gerald Whitcomb, spoke for an hour.\n\n"
             "Testifying last week, the 34-year-old said he had been “scared out of my mind”.\n")
     assert speakers(analyser, text) == ["Brandon Mulroy"]
+
+
+def test_he_after_a_profession_nobody_was_introduced_with_is_the_person_the_text_is_about(analyser):
+    text = ("Callum de Wit, who plays the mine captain, grew up in Redruth. ‘My nan could have written it,’ "
+            "Mr de Wit said.\n\n"
+            "The actor said the cast had spent a week at a mine museum. ‘You come up a different actor,’ he said.\n")
+    assert speakers(analyser, text) == ["Callum de Wit", "Callum de Wit"]
+
+
+def test_she_after_an_office_nobody_was_introduced_with_is_that_description(analyser):
+    text = ("Callum de Wit grew up in Redruth. ‘My nan could have written it,’ Mr de Wit said.\n\n"
+            "The spokeswoman said the cast had rehearsed for a week. ‘It was hard work,’ she said.\n")
+    assert speakers(analyser, text) == ["Callum de Wit", "The spokeswoman"]

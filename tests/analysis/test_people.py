@@ -202,3 +202,12 @@ def test_a_surname_the_model_called_a_thing_is_reclaimed_where_a_reporting_verb_
         ((text.index("Whitcomb told"), "WORK_OF_ART"), (text.index("Whitcomb said"), "ORG"))]
     entities, people = index_people(spans, text)
     assert [(p.name, p.mentions) for p in people if p.name == "Gerald Whitcomb"] == [("Gerald Whitcomb", 3)]
+
+
+def test_a_known_surname_with_an_honorific_the_model_called_an_organisation_is_the_person():
+    text = "Gwenllian Pritchard-Jones keeps 900 ewes. Later Ms Pritchard-Jones said she would wait."
+    spans = persons(text, ("Gwenllian Pritchard-Jones",)) + [
+        Span(text.index("Ms "), text.index(" said"), "entity", "ORG")]
+    entities, people = index_people(spans, text)
+    assert [(p.name, p.mentions) for p in people] == [("Gwenllian Pritchard-Jones", 2)]
+    assert "Pritchard-Jones" in {e.text_in(text) for e in entities if e.label == "PERSON"}

@@ -111,3 +111,20 @@ def test_she_continues_the_subject_of_the_sentences_before_not_the_last_person_n
             "Her debut album went to number one. She has toured America, supporting Maggie Rockwell on one leg.\n\n"
             "‘It still doesn’t feel real,’ she says.\n")
     assert speakers(analyser, text) == ["Saoirse Ní Dhonnabháin"]
+
+
+def test_she_after_a_two_word_role_is_the_person_introduced_with_it(analyser):
+    text = ("Lumenlight chief executive Lauren St. Claire said the company had found the fault.\n\n"
+            "Teresa Villalobos, counsel at the group SafeHome, said the gap was too long. “Those are bedrooms,” "
+            "Villalobos said.\n\n"
+            "Asked about the delay, the chief executive said the company had needed time. “You don't want to "
+            "recall the wrong product,” she said.\n")
+    assert speakers(analyser, text) == ["Teresa Villalobos", "Lauren St. Claire"]
+
+
+def test_she_after_a_role_from_the_wider_vocabulary_is_the_person_introduced_with_it(analyser):
+    text = ("“We are getting out of its way,” incident commander Marisol Fuentes-Arriaga said.\n\n"
+            "“There is no rain in the forecast,” said Tyler Brooker, a meteorologist with the weather service.\n\n"
+            "Asked when residents might be allowed home, the incident commander said she could not give a date. "
+            "“I'd be lying to you,” she said.\n")
+    assert speakers(analyser, text) == ["Marisol Fuentes-Arriaga", "Tyler Brooker", "Marisol Fuentes-Arriaga"]

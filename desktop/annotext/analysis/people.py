@@ -323,7 +323,8 @@ def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tup
     """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
     becomes a PERSON, unless the word is mostly used for that other thing (Washington the city); a
     family name with a particle ("Van der Meulen") is never a place's or an organisation's. A
-    mention a reporting verb follows ("Whitcombe said") counts as a person's, not the other thing's."""
+    mention a reporting verb follows ("Whitcombe said") counts as a person's, not the other thing's;
+    one with an honorific ("Ms Pritchard-Evans") is always the person's."""
     surnames = _surnames(persons, text)
     other_uses: dict[str, int] = {}
     speaking: set[tuple[int, int]] = set()
@@ -337,12 +338,18 @@ def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tup
     kept, reclaimed = [], []
     for span in others:
         surface = span.text_in(text)
-        if span.label in _RECLAIMABLE and surface in surnames and (
+        titled = _TITLED.match(surface)
+        if span.label in _RECLAIMABLE and titled and titled.group(1) in surnames:  # "Ms Pritchard-Evans" (ORG)
+            reclaimed.append(Span(span.start + titled.start(1), span.end, ENTITY, PERSON))
+        elif span.label in _RECLAIMABLE and surface in surnames and (
                 other_uses.get(surface, 0) <= surnames[surface] or " " in surface):
             reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
         else:
             kept.append(span)
     return persons + reclaimed, kept
+
+
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(\S.*)$")
 
 
 def _is_word_char(char: str) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.described_organisations import described_organisation
-from annotext.analysis.epithets import indefinite_introduction, is_epithet, unnamed_source
+from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
+from annotext.analysis.evident_names import PERSON_NOUNS
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
@@ -39,7 +40,9 @@ ROLE_CHANGING_ADJECTIVES = frozenset("""former ex late new acting interim deputy
     other athletic federal state local national regional""".split())
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
                          r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
-_ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER)) - ROLE_CHANGING_ADJECTIVES - {"veteran", "retired"},
+# Nouns a description of a person ends on ("the incident commander", "the chief executive").
+_ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
+                              - (ROLE_CHANGING_ADJECTIVES - {"executive"}) - {"veteran", "retired"},
                               key=len, reverse=True))
 _ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
     rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[a-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
@@ -334,6 +337,8 @@ class ReferenceResolution:
             name = self._role_holder(role, modifiers, found.start(1))
             if name is not None:
                 return self._bound(name, tok, tok.lower, certain=False)
+            if role not in OFFICES:  # "The actor said … “…,” he said": the person the text is about
+                return None
         return Attribution(found.group(1), found.start(1), found.end(1))
 
     def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:

@@ -211,3 +211,18 @@ def test_a_known_surname_with_an_honorific_the_model_called_an_organisation_is_t
     entities, people = index_people(spans, text)
     assert [(p.name, p.mentions) for p in people] == [("Gwenllian Pritchard-Jones", 2)]
     assert "Pritchard-Jones" in {e.text_in(text) for e in entities if e.label == "PERSON"}
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_whatever_the_model_called_it():
+    text = ("Carla Fiorelli threw her support behind the senator. Fiorelli, the former Hewlett-Packard CEO who "
+            "dropped her own bid, spoke first. Fiorelli left.")
+    spans = [Span(start, start + len(form), "entity", "ORG") for form, start in
+             (("Carla Fiorelli", 0), ("Fiorelli", text.index("Fiorelli,")), ("Fiorelli", text.rindex("Fiorelli")))]
+    entities, people = index_people(spans, text)
+    assert [(p.name, p.mentions) for p in people] == [("Carla Fiorelli", 3)]
+
+
+def test_an_organisation_with_a_description_in_apposition_stays_an_organisation():
+    text = "Hartwell Pierce, the department store company, said sales fell."
+    entities, people = index_people([Span(0, 15, "entity", "ORG")], text)
+    assert people == []

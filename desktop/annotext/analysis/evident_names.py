@@ -78,6 +78,16 @@ def evident_people(text: str) -> list[tuple[int, int]]:
     return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)]
 
 
+_ROLE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){0,4}[\w’'-]+)")
+
+
+def role_apposition_after(text: str, end: int) -> bool:
+    """Whether ", the former Hewlett-Packard CEO" (a person's role in apposition) follows offset `end`:
+    what precedes it is a person, whatever the model called it."""
+    match = _ROLE_APPOSITION.match(text, end)
+    return match is not None and _names_a_role(match.group(1))
+
+
 def _names_a_role(description: str) -> bool:
     """"an agricultural economist at …", "a 19-year-old forward in …": a person noun before the
     first preposition."""

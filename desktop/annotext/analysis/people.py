@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives
+from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives, role_apposition_after
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
@@ -289,8 +289,8 @@ def _patronymic_inside(surface: str) -> bool:
 
 
 def _promote_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
-    """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera" or
-    a patronymic particle inside ("Saoirse Ní Bhriain") make the name a person, and with it "Diego
+    """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera",
+    "Fiorina, the former Hewlett-Packard CEO" or a patronymic particle inside ("Saoirse Ní Bhriain") make the name a person, and with it "Diego
     Rivera" wherever it was labelled an organisation."""
     evident: set[str] = set()
     for span in others:
@@ -300,7 +300,8 @@ def _promote_evident_people(persons: list[Span], others: list[Span], text: str) 
             continue
         who = _WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS \
             and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)
-        if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start):
+        if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
+                or (surface.split()[-1].lower() not in ORGANISATION_WORDS and role_apposition_after(text, span.end)):
             evident.add(surface)
     if not evident:
         return persons, others

@@ -226,3 +226,26 @@ def test_an_organisation_with_a_description_in_apposition_stays_an_organisation(
     text = "Hartwell Pierce, the department store company, said sales fell."
     entities, people = index_people([Span(0, 15, "entity", "ORG")], text)
     assert people == []
+
+
+def test_a_surname_the_model_mostly_called_an_organisation_is_the_person_where_it_is_a_subject():
+    text = ("Calderas calls the wall stupid. Count former President Felipe Calderas among the critics. "
+            "Calderas told CNBC it was useless. Later Calderas intimated disappointment. Calderas also noted a decline.")
+    at = [i for i in range(len(text)) if text.startswith("Calderas", i) and not text.startswith("Calderas among", i - 7)]
+    spans = persons(text, ("Felipe Calderas",)) + [Span(i, i + 8, "entity", "ORG") for i in at
+                                                  if text[i - 7:i] != "Felipe "]
+    subjects = [text.index("Calderas intimated"), text.index("Calderas also")]
+    _, people = index_people(spans, text, subjects)
+    assert [(p.name, p.mentions) for p in people] == [("Felipe Calderas", 5)]
+    _, without_parse = index_people(spans, text)  # only the mention a reporting verb follows
+    assert [(p.name, p.mentions) for p in without_parse] == [("Felipe Calderas", 2)]
+
+
+def test_a_surname_another_unrecognised_name_also_ends_on_is_not_given_to_the_known_person():
+    text = "Keith Lamont Scot died. Rakeyia Scot was there. Scot walked back. Scot had a book."
+    spans = [Span(0, 17, "entity", "ORG")] + persons(text, ("Rakeyia Scot",)) + [
+        Span(text.index("Scot walked"), text.index("Scot walked") + 4, "entity", "ORG"),
+        Span(text.index("Scot had"), text.index("Scot had") + 4, "entity", "ORG")]
+    subjects = [text.index("Scot walked"), text.index("Scot had")]
+    _, people = index_people(spans, text, subjects)
+    assert [(p.name, p.mentions) for p in people] == [("Rakeyia Scot", 1)]

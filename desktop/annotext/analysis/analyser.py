@@ -116,7 +116,7 @@ class Analyser:
             subjects.sort()
         entities = harmonise_labels(split_possessives(entities, prepared), prepared)
         # Without a model there is no entity layer at all: quotations only (docs/architecture.md, "Analysis").
-        entities, people = index_people(entities, prepared) if self.nlp is not None else ([], [])
+        entities, people = index_people(entities, prepared, subjects) if self.nlp is not None else ([], [])
         quotes = find_quotes(prepared, entities, parses, subjects)
         entities = add_speakers(entities, people, quotes, prepared)
         recount_quotes(people, quotes)

@@ -61,11 +61,12 @@ class _Cluster:
         return self.cached_name
 
 
-def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Person]]:
+def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> tuple[list[Span], list[Person]]:
     """Attach a canonical `person` to every PERSON entity and build the people list.
 
-    Returns the new entity list (mentions the model missed added, false positives removed)
-    and the people, most mentioned first.
+    `subjects`: start offsets of names the parse made subjects (a known surname used as one is the
+    person's, whatever the model called it). Returns the new entity list (mentions the model missed
+    added, false positives removed) and the people, most mentioned first.
     """
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
@@ -74,7 +75,7 @@ def index_people(entities: list[Span], text: str) -> tuple[list[Span], list[Pers
     persons, others = _add_evident_people(persons, others, text)
     persons, others = _complete_particle_names(persons, others, text)
     persons, others = _promote_evident_people(persons, others, text)
-    persons, others = _reclaim_surnames(persons, others, text)
+    persons, others = _reclaim_surnames(persons, others, text, sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
@@ -320,18 +321,23 @@ def _promote_evident_people(persons: list[Span], others: list[Span], text: str) 
 _REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")
 
 
-def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+def _reclaim_surnames(persons: list[Span], others: list[Span], text: str,
+                      subjects: list[int] = ()) -> tuple[list[Span], list[Span]]:
     """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
     becomes a PERSON, unless the word is mostly used for that other thing (Washington the city); a
     family name with a particle ("Van der Meulen") is never a place's or an organisation's. A
-    mention a reporting verb follows ("Whitcombe said") counts as a person's, not the other thing's;
+    mention a reporting verb follows ("Whitcombe said") or that is the subject of a verb (`subjects`:
+    sorted start offsets of subject names, "Calderon intimated") counts as a person's, not the other thing's;
     one with an honorific ("Ms Pritchard-Evans") is always the person's."""
     surnames = _surnames(persons, text)
     other_uses: dict[str, int] = {}
     speaking: set[tuple[int, int]] = set()
+    # "Keith Lamont Scott" (ORG) may be the Scott who speaks, not the known Rakeyia Scott
+    other_bearers = {words[-1] for words in (o.text_in(text).split() for o in others) if len(words) > 1}
     for span in others:
         surface = span.text_in(text)
-        if surface in surnames and _REPORTS_AFTER.match(text, span.end):
+        if surface in surnames and surface not in other_bearers and (
+                _REPORTS_AFTER.match(text, span.end) or _has_subject(subjects, span)):
             speaking.add((span.start, span.end))
             surnames[surface] += 1
         else:
@@ -343,11 +349,16 @@ def _reclaim_surnames(persons: list[Span], others: list[Span], text: str) -> tup
         if span.label in _RECLAIMABLE and titled and titled.group(1) in surnames:  # "Ms Pritchard-Evans" (ORG)
             reclaimed.append(Span(span.start + titled.start(1), span.end, ENTITY, PERSON))
         elif span.label in _RECLAIMABLE and surface in surnames and (
-                other_uses.get(surface, 0) <= surnames[surface] or " " in surface):
+                other_uses.get(surface, 0) <= surnames[surface] or " " in surface or (span.start, span.end) in speaking):
             reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
         else:
             kept.append(span)
     return persons + reclaimed, kept
+
+
+def _has_subject(subjects: list[int], span: Span) -> bool:
+    index = bisect_left(subjects, span.start)
+    return index < len(subjects) and subjects[index] < span.end
 
 
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(\S.*)$")

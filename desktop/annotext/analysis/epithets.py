@@ -3,8 +3,9 @@
 News refers to the person it is talking about by an epithet: where they come from ("the Cork
 flanker", "the Galway native"), their age ("the 26-year-old") or their family ("the mother of
 three"). Such a description is the person the text was just talking about, like a pronoun (of the
-description's gender, when its noun has one) — or, for an age, the person introduced with it. A bare office ("the minister", "the spokesman") is
-not an epithet: it must have been introduced with the role (references.py).
+description's gender, when its noun has one) — or, for an age, the person introduced with it. A
+bare office ("the minister", "the spokesman") is not an epithet: it must have been introduced with
+the role (references.py).
 
 An anonymous source is introduced indefinitely and then taken up definitely: "A Norwegian
 diplomat, speaking on condition of anonymity, said …" … "“…,” the diplomat said". The source is

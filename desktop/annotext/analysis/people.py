@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives, role_apposition_after
+from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives
+from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
@@ -74,8 +75,8 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons = _drop_phrase_fragments(_drop_false_people(persons, text), text)
     persons, others = _add_evident_people(persons, others, text)
     persons, others = _complete_particle_names(persons, others, text)
-    persons, others = _promote_evident_people(persons, others, text)
-    persons, others = _reclaim_surnames(persons, others, text, sorted(subjects))
+    persons, others = promote_evident_people(persons, others, text)
+    persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
@@ -214,7 +215,7 @@ def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
     return any(word in name_words(s.text_in(text)) and len(name_words(s.text_in(text))) > 1 for s in persons)
 
 
-_RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
 
 
 def surname(words: list[str]) -> str:
@@ -271,97 +272,6 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
             continue
         kept.append(span)
     return fixed, kept
-
-
-_WHO_AFTER = re.compile(r",?\s+who\s")
-_PLACE_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*,\s+|\b(?:in|from|at|near)\s+)$")
-_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
-
-
-# Particles that only ever join a given name to a family name ("Saoirse Ní Bhriain", "Rógvi í Gerðum"):
-# a capitalised phrase with one inside is a person's name, whatever label the model gave it.
-PATRONYMIC_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Mhic", "Ua", "í"})
-
-
-def _patronymic_inside(surface: str) -> bool:
-    words = surface.split()
-    return 3 <= len(words) <= 4 and any(w in PATRONYMIC_PARTICLES for w in words[1:-1]) \
-        and all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in words)
-
-
-def _promote_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
-    """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera",
-    "Fiorina, the former Hewlett-Packard CEO" or a patronymic particle inside ("Saoirse Ní Bhriain") make the name a person, and with it "Diego
-    Rivera" wherever it was labelled an organisation."""
-    evident: set[str] = set()
-    for span in others:
-        surface = span.text_in(text)
-        if span.label not in _RECLAIMABLE \
-                or not all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in surface.split()):
-            continue
-        who = _WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS \
-            and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)
-        if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
-                or (surface.split()[-1].lower() not in ORGANISATION_WORDS and role_apposition_after(text, span.end)):
-            evident.add(surface)
-    if not evident:
-        return persons, others
-    kept, promoted = [], []
-    for span in others:
-        words = span.text_in(text).split()
-        is_person = span.text_in(text) in evident or (
-            1 < len(words) <= 3 and words[-1] in evident and all(w[:1].isupper() for w in words))
-        if span.label in _RECLAIMABLE and is_person:
-            promoted.append(Span(span.start, span.end, ENTITY, PERSON))
-        else:
-            kept.append(span)
-    return persons + promoted, kept
-
-
-_REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")
-
-
-def _reclaim_surnames(persons: list[Span], others: list[Span], text: str,
-                      subjects: list[int] = ()) -> tuple[list[Span], list[Span]]:
-    """A known person's bare surname that the model labelled a place or organisation ("Rivera said")
-    becomes a PERSON, unless the word is mostly used for that other thing (Washington the city); a
-    family name with a particle ("Van der Meulen") is never a place's or an organisation's. A
-    mention a reporting verb follows ("Whitcombe said") or that is the subject of a verb (`subjects`:
-    sorted start offsets of subject names, "Calderon intimated") counts as a person's, not the other thing's;
-    one with an honorific ("Ms Pritchard-Evans") is always the person's."""
-    surnames = _surnames(persons, text)
-    other_uses: dict[str, int] = {}
-    speaking: set[tuple[int, int]] = set()
-    # "Keith Lamont Scott" (ORG) may be the Scott who speaks, not the known Rakeyia Scott
-    other_bearers = {words[-1] for words in (o.text_in(text).split() for o in others) if len(words) > 1}
-    for span in others:
-        surface = span.text_in(text)
-        if surface in surnames and surface not in other_bearers and (
-                _REPORTS_AFTER.match(text, span.end) or _has_subject(subjects, span)):
-            speaking.add((span.start, span.end))
-            surnames[surface] += 1
-        else:
-            other_uses[surface] = other_uses.get(surface, 0) + 1
-    kept, reclaimed = [], []
-    for span in others:
-        surface = span.text_in(text)
-        titled = _TITLED.match(surface)
-        if span.label in _RECLAIMABLE and titled and titled.group(1) in surnames:  # "Ms Pritchard-Evans" (ORG)
-            reclaimed.append(Span(span.start + titled.start(1), span.end, ENTITY, PERSON))
-        elif span.label in _RECLAIMABLE and surface in surnames and (
-                other_uses.get(surface, 0) <= surnames[surface] or " " in surface or (span.start, span.end) in speaking):
-            reclaimed.append(Span(span.start, span.end, ENTITY, PERSON))
-        else:
-            kept.append(span)
-    return persons + reclaimed, kept
-
-
-def _has_subject(subjects: list[int], span: Span) -> bool:
-    index = bisect_left(subjects, span.start)
-    return index < len(subjects) and subjects[index] < span.end
-
-
-_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(\S.*)$")
 
 
 def _is_word_char(char: str) -> bool:

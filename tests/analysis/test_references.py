@@ -128,3 +128,10 @@ def test_she_after_a_role_from_the_wider_vocabulary_is_the_person_introduced_wit
             "Asked when residents might be allowed home, the incident commander said she could not give a date. "
             "“I'd be lying to you,” she said.\n")
     assert speakers(analyser, text) == ["Marisol Fuentes-Arriaga", "Tyler Brooker", "Marisol Fuentes-Arriaga"]
+
+
+def test_she_after_a_description_with_a_nationality_is_the_one_person_introduced_with_the_role(analyser):
+    text = ("Captain Aoife Ní Bhraonáin made the decisive turnover on her own line.\n\n"
+            "Winger Margaux Dubois-Sanet scored twice for France. “We came back,” Dubois-Sanet said.\n\n"
+            "The Irish captain was asked whether she had doubted the result. She said: “Only for about nine minutes.”\n")
+    assert speakers(analyser, text) == ["Margaux Dubois-Sanet", "Aoife Ní Bhraonáin"]

@@ -45,7 +45,7 @@ _ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
                               - (ROLE_CHANGING_ADJECTIVES - {"executive"}) - {"veteran", "retired"},
                               key=len, reverse=True))
 _ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
-    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[a-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
+    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
     rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
@@ -348,7 +348,8 @@ class ReferenceResolution:
         for match in _ROLE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
             if self.in_quote(match.start()) or self._apposed_to_name(match.start()):
                 continue
-            modifiers = [(word.lower(), word.lower() in ROLE_WORDS) for word in match.group(1).split()]
+            # "the Irish captain": a nationality or place describes; it is rarely in the introduction
+            modifiers = [(word.lower(), word.lower() in ROLE_WORDS or word[:1].isupper()) for word in match.group(1).split()]
             name = self._role_holder(match.group(2).lower(), modifiers, match.start(), pronoun)
             if name is not None:
                 found = name

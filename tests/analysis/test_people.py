@@ -249,3 +249,12 @@ def test_a_surname_another_unrecognised_name_also_ends_on_is_not_given_to_the_kn
     subjects = [text.index("Scot walked"), text.index("Scot had")]
     _, people = index_people(spans, text, subjects)
     assert [(p.name, p.mentions) for p in people] == [("Rakeyia Scot", 1)]
+
+
+def test_a_shared_surname_goes_to_the_namesake_who_was_a_subject_not_the_one_only_mentioned():
+    text = ("Katrin Ahlers said the decision was hard. The bank was founded by her great-great-grandfather, "
+            "Carl Friedrich Ahlers. Ahlers said it was not easy.")
+    spans = persons(text, ("Katrin Ahlers",), ("Carl Friedrich Ahlers",), ("Ahlers", text.index("Ahlers said it")))
+    entities, people = index_people(spans, text, [text.index("Ahlers said the")])
+    last = max((e for e in entities if e.label == "PERSON"), key=lambda e: e.start)
+    assert last.attrs["person"] == "Katrin Ahlers"

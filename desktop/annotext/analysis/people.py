@@ -80,7 +80,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
-    clusters = _cluster(sort_spans(persons), text)
+    clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
     tagged: list[Span] = []
     headlines = headline_lines(text)
@@ -323,8 +323,9 @@ def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
-    """Group mentions by person: full names first, then shorter forms attach to the nearest match."""
+def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_Cluster]:
+    """Group mentions by person: full names first, then shorter forms attach to the nearest match
+    (`subjects`: sorted start offsets of subject names, see `_matching_cluster`)."""
     by_form: dict[str, list[Span]] = {}
     for span in persons:
         by_form.setdefault(span.text_in(text), []).append(span)
@@ -340,7 +341,7 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
             honorific = gender if _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
-            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific)
+            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific, subjects)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
@@ -354,8 +355,12 @@ def _cluster(persons: list[Span], text: str) -> list[_Cluster]:
 
 
 def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
-                      gender: str | None = None, honorific: str | None = None) -> _Cluster | None:
-    """The person a mention belongs to; "Mr. Obama" never joins "Michelle Obama, the first lady"."""
+                      gender: str | None = None, honorific: str | None = None,
+                      subjects: list[int] = ()) -> _Cluster | None:
+    """The person a mention belongs to; "Mr. Obama" never joins "Michelle Obama, the first lady".
+    Of several people sharing the name, one who was already the subject of a sentence ("Katrin Albers
+    … said") before one only mentioned ("founded by her great-great-grandfather, Carl Friedrich
+    Albers"), then the one mentioned most recently."""
     def conflicts(cluster: _Cluster) -> bool:
         if gender and cluster.gender and gender != cluster.gender:
             return True
@@ -366,12 +371,17 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
         return None
     if len(candidates) == 1:
         return candidates[0]
-    # Several people share the name (two Smiths): the one mentioned most recently before wins.
-    def last_before(cluster: _Cluster) -> int:
-        earlier = [m.start for m in cluster.mentions if m.start < position]
-        return max(earlier) if earlier else -1
+    def last_before(cluster: _Cluster) -> tuple[bool, int]:
+        earlier = [m for m in cluster.mentions if m.start < position]
+        was_subject = any(_is_subject_mention(subjects, m) for m in earlier)
+        return was_subject, max((m.start for m in earlier), default=-1)
 
     return max(candidates, key=last_before)
+
+
+def _is_subject_mention(subjects: list[int], span: Span) -> bool:
+    index = bisect_left(subjects, span.start)
+    return index < len(subjects) and subjects[index] < span.end
 
 
 def _compatible(short: list[str], full: list[str]) -> bool:

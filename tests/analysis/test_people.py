@@ -258,3 +258,27 @@ def test_a_shared_surname_goes_to_the_namesake_who_was_a_subject_not_the_one_onl
     entities, people = index_people(spans, text, [text.index("Ahlers said the")])
     last = max((e for e in entities if e.label == "PERSON"), key=lambda e: e.start)
     assert last.attrs["person"] == "Katrin Ahlers"
+
+
+def test_a_subject_name_a_she_says_can_only_refer_to_is_a_person_whatever_the_model_called_it():
+    text = ("Gerald Thibault spoke at noon.\n\nAcross the river, Jess Nakamura kept the diner open. "
+            "“They were out there all night,” she says.\n")
+    spans = persons(text, ("Gerald Thibault",)) + [Span(text.index("Jess"), text.index(" kept"), "entity", "ORG")]
+    _, people = index_people(spans, text, [text.index("Nakamura")])
+    assert sorted(p.name for p in people) == ["Gerald Thibault", "Jess Nakamura"]
+    _, named_between = index_people(spans, text.replace("the diner", "Gerald Thibault's diner"), [text.index("Nakamura")])
+    assert "Jess Nakamura" in [p.name for p in named_between]  # the diner's owner is named after "Jess", not before
+
+
+def test_a_she_says_after_another_person_named_in_the_paragraph_makes_no_one_a_person():
+    text = "Across the river, Harbour Lights kept the diner open for Ann Lee. “Thanks,” she says.\n"
+    spans = [Span(text.index("Harbour"), text.index(" kept"), "entity", "ORG")] + persons(text, ("Ann Lee",))
+    _, people = index_people(spans, text, [text.index("Lights")])
+    assert [p.name for p in people] == ["Ann Lee"]
+
+
+def test_a_promoted_name_ending_on_a_particle_takes_the_rest_of_the_family_name():
+    text = "Cllr Pádraig Mac an tSaoi said the city needs homes. ‘We are arguing about a view,’ he said.\n"
+    spans = [Span(text.index("Pádraig"), text.index(" an tSaoi"), "entity", "ORG")]
+    entities, people = index_people(spans, text, [text.index("Mac")])
+    assert [p.name for p in people] == ["Pádraig Mac an tSaoi"]

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
-from annotext.analysis.names import ORGANISATION_WORDS
+from annotext.analysis.name_completion import CAPITAL_PARTICLES
+from annotext.analysis.names import ORGANISATION_WORDS, looks_like_name
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -34,11 +35,14 @@ def _patronymic_inside(surface: str) -> bool:
         and all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in words)
 
 
-def promote_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+def promote_evident_people(persons: list[Span], others: list[Span], text: str,
+                           subjects: list[int] = ()) -> tuple[list[Span], list[Span]]:
     """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera",
-    "Fiorina, the former Hewlett-Packard CEO" or a patronymic particle inside ("Saoirse Ní Bhriain")
-    make the name a person, and with it "Diego Rivera" wherever it was labelled an organisation."""
+    "Fiorina, the former Hewlett-Packard CEO", a patronymic particle inside ("Saoirse Ní Bhriain") or
+    a "she says" that can only be them make the name a person, and with it "Diego Rivera" wherever it
+    was labelled an organisation. `subjects`: sorted start offsets of subject names."""
     evident: set[str] = set()
+    person_starts = sorted(span.start for span in persons)
     for span in others:
         surface = span.text_in(text)
         if span.label not in _RECLAIMABLE \
@@ -47,7 +51,8 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str) -
         who = _WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS \
             and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)
         if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
-                or (surface.split()[-1].lower() not in ORGANISATION_WORDS and role_apposition_after(text, span.end)):
+                or (surface.split()[-1].lower() not in ORGANISATION_WORDS and role_apposition_after(text, span.end)) \
+                or _speaks_as_pronoun(span, text, subjects, person_starts):
             evident.add(surface)
     if not evident:
         return persons, others
@@ -57,13 +62,41 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str) -
         is_person = span.text_in(text) in evident or (
             1 < len(words) <= 3 and words[-1] in evident and all(w[:1].isupper() for w in words))
         if span.label in _RECLAIMABLE and is_person:
-            promoted.append(Span(span.start, span.end, ENTITY, PERSON))
+            end = span.end
+            if words[-1] in CAPITAL_PARTICLES:  # "Pádraig Mac" + "an tSaoi": a name does not end on a particle
+                rest = _AFTER_PARTICLE.match(text, span.end)
+                if rest is None:
+                    kept.append(span)
+                    continue
+                end = rest.end()
+            promoted.append(Span(span.start, end, ENTITY, PERSON))
         else:
             kept.append(span)
     return persons + promoted, kept
 
 
 _REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")
+
+
+_AFTER_PARTICLE = re.compile(r"[ \t\u00a0]+(?:(?:an|na)[ \t\u00a0]+)?[a-z]?[A-ZÀ-Þ][\w’'-]*")
+_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she)\s+(?:said|says|told|tells|added|adds)\b")
+
+
+def _speaks_as_pronoun(span: Span, text: str, subjects: list[int], person_starts: list[int]) -> bool:
+    """"Across the river, Jess Nakagawa kept the diner open. “…,” she says": a two- or three-word name
+    that is a subject, in a paragraph where no person is named before the "she says" that follows it,
+    is who speaks."""
+    words = span.text_in(text).split()
+    if not 2 <= len(words) <= 3 or any(w.lower() in ORGANISATION_WORDS for w in words) \
+            or not looks_like_name(span.text_in(text)) or not _has_subject(subjects, span):
+        return False
+    paragraph_start = text.rfind("\n", 0, span.start) + 1
+    paragraph_end = text.find("\n", span.end)
+    speaks = _PRONOUN_SPEAKS.search(text, span.end, len(text) if paragraph_end < 0 else paragraph_end)
+    if speaks is None:
+        return False
+    index = bisect_left(person_starts, paragraph_start)
+    return index >= len(person_starts) or person_starts[index] >= speaks.start()
 
 
 def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surnames: dict[str, int],

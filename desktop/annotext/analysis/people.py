@@ -75,7 +75,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons = _drop_phrase_fragments(_drop_false_people(persons, text), text)
     persons, others = _add_evident_people(persons, others, text)
     persons, others = _complete_particle_names(persons, others, text)
-    persons, others = promote_evident_people(persons, others, text)
+    persons, others = promote_evident_people(persons, others, text, sorted(subjects))
     persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed

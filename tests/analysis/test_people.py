@@ -282,3 +282,11 @@ def test_a_promoted_name_ending_on_a_particle_takes_the_rest_of_the_family_name(
     spans = [Span(text.index("Pádraig"), text.index(" an tSaoi"), "entity", "ORG")]
     entities, people = index_people(spans, text, [text.index("Mac")])
     assert [p.name for p in people] == ["Pádraig Mac an tSaoi"]
+
+
+def test_a_she_says_does_not_make_a_name_of_ordinary_words_a_person():
+    text = ("The judge is a member of the court’s liberal wing.\n\nOn Monday the Supreme Court ruled on the case. "
+            "“It is over,” she said.\n")
+    spans = [Span(text.index("Supreme"), text.index(" ruled"), "entity", "ORG")]
+    _, people = index_people(spans, text, [text.index("Court ruled")])
+    assert people == []

@@ -135,3 +135,9 @@ def test_she_after_a_description_with_a_nationality_is_the_one_person_introduced
             "Winger Margaux Dubois-Sanet scored twice for France. “We came back,” Dubois-Sanet said.\n\n"
             "The Irish captain was asked whether she had doubted the result. She said: “Only for about nine minutes.”\n")
     assert speakers(analyser, text) == ["Margaux Dubois-Sanet", "Aoife Ní Bhraonáin"]
+
+
+def test_of_two_subjects_the_parser_gave_a_reporting_verb_the_nearer_speaks(analyser):
+    text = ("Ballyvourney led by two points with ten minutes left after a goal from Róisín Kiely-Dunne, and their "
+            "manager, Declan Brennan, said afterwards that his side had “stopped playing” once they went ahead.\n")
+    assert speakers(analyser, text) == ["Declan Brennan"]

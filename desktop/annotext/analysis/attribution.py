@@ -298,10 +298,11 @@ class Attributor(ReferenceResolution):
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb
         for _ in range(_MAX_CLIMB):
-            for tok in parse.toks:
-                if tok.head == current.i and tok.i != current.i and tok.dep in SUBJECT_DEPS \
-                        and not self.in_quote(tok.start):
-                    return tok
+            subjects = [tok for tok in parse.toks if tok.head == current.i and tok.i != current.i
+                        and tok.dep in SUBJECT_DEPS and not self.in_quote(tok.start)]
+            if subjects:  # two subjects is a parse error ("X led …, and their manager, Y, said"): the nearer
+                before = [tok for tok in subjects if tok.i < current.i]
+                return before[-1] if before else subjects[0]
             if current.dep not in {"conj", "xcomp", "advcl"} or current.head == current.i:
                 return None
             current = parse.toks[current.head]

@@ -141,3 +141,18 @@ def test_of_two_subjects_the_parser_gave_a_reporting_verb_the_nearer_speaks(anal
     text = ("Ballyvourney led by two points with ten minutes left after a goal from Róisín Kiely-Dunne, and their "
             "manager, Declan Brennan, said afterwards that his side had “stopped playing” once they went ahead.\n")
     assert speakers(analyser, text) == ["Declan Brennan"]
+
+
+def test_a_description_in_the_lead_is_the_one_person_the_body_introduces_with_that_role(analyser):
+    text = ("CORK — A skipper was fined €18,000 on Thursday, with a judge describing his logbooks as "
+            "‘an exercise in creative writing’.\n\n"
+            "Rónán MacAulay, 52, admitted the offences. In her remarks, Judge Gráinne de Paoire said the sea "
+            "was not a private larder.\n")
+    assert speakers(analyser, text)[0] == "Gráinne de Paoire"
+
+
+def test_a_description_after_people_were_named_is_not_given_a_later_name(analyser):
+    text = ("Rónán MacAulay, 52, was fined €18,000 on Thursday, with a judge describing his logbooks as "
+            "‘an exercise in creative writing’.\n\n"
+            "In her remarks, Judge Gráinne de Paoire said the sea was not a private larder.\n")
+    assert speakers(analyser, text)[0] != "Gráinne de Paoire"

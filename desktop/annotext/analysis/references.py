@@ -142,7 +142,9 @@ class ReferenceResolution:
         if tok.pos not in {"NOUN", "PROPN"} or not tok.text.islower():  # "the alderman" may be tagged PROPN
             return None
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]
-        if not determiners or determiners[0].lower in {"a", "an", "another", "one", "some", "any"}:
+        if determiners and determiners[0].lower in {"a", "an"}:
+            return self._named_later(tok)
+        if not determiners or determiners[0].lower in {"another", "one", "some", "any"}:
             return None
         if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
             return None
@@ -160,6 +162,16 @@ class ReferenceResolution:
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _named_later(self, tok: Tok) -> Attribution | None:
+        """"… fined €18,000, with a judge describing his logbooks as ‘…’" … "Judge Gráinne de Paor said":
+        a news lead describes a person the body names; before anyone is named, "a judge" is the one
+        person the article introduces as judge."""
+        first_person = next((span.start for span in self.entities if span.label == PERSON), None)
+        if first_person is None or first_person < tok.start or self.in_quote(tok.start):
+            return None
+        holders = {self._person(span).speaker for span, _context in self._introductions(tok.lower)}
+        return Attribution(holders.pop(), tok.start, tok.end, is_person=True) if len(holders) == 1 else None
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier."""

@@ -3,7 +3,7 @@
 A PERSON becomes its canonical name; "he"/"she" the nearest earlier salient person whose gender
 (as the article tells it) fits; "it" the organisation or document the text was just talking about;
 "who" its antecedent; a definite description ("the club's chairman") the person introduced with
-that role; a name in apposition ("the bank's finance director, Olga Brandt,") that name, even when
+that role (role_holders.py), an epithet or a source taken up again (epithets.py); a name in apposition ("the bank's finance director, Olga Brandt,") that name, even when
 the model missed it; anything else the noun phrase as written ("a Department of Health spokesman").
 """
 
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.described_organisations import described_organisation
 from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
-from annotext.analysis.evident_names import PERSON_NOUNS
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
+from annotext.analysis.names import ROLE_WORDS
 from annotext.analysis.people import looks_like_name, name_words, surname
+from annotext.analysis.role_holders import RoleHolders
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
 
@@ -33,21 +33,8 @@ _UNNAMED_SPEAKER = re.compile(
     rf"\b((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({_GENDERED_ROLES})"
     rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
     rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
-# Adjectives that make another role of the same noun ("the former mayor", "the deputy director"):
-# they must match the introduction; other adjectives ("the veteran alderman") only describe.
-ROLE_CHANGING_ADJECTIVES = frozenset("""former ex late new acting interim deputy assistant associate vice
-    outgoing incoming junior senior chief executive general first second third previous current
-    other athletic federal state local national regional""".split())
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
                          r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
-# Nouns a description of a person ends on ("the incident commander", "the chief executive").
-_ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
-                              - (ROLE_CHANGING_ADJECTIVES - {"executive"}) - {"veteran", "retired"},
-                              key=len, reverse=True))
-_ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
-    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
-    rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
-_OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -67,7 +54,7 @@ class Attribution:
     via: str | None = None
 
 
-class ReferenceResolution:
+class ReferenceResolution(RoleHolders):
     """Resolving a token to a speaker; mixed into the Attributor, which provides the text, the
     entities and their lookups, the attributions so far and the gender evidence."""
 
@@ -143,7 +130,8 @@ class ReferenceResolution:
             return None
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]
         if determiners and determiners[0].lower in {"a", "an"}:
-            return self._named_later(tok)
+            name = self._named_later(tok)
+            return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
         if not determiners or determiners[0].lower in {"another", "one", "some", "any"}:
             return None
         if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
@@ -163,16 +151,6 @@ class ReferenceResolution:
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
 
-    def _named_later(self, tok: Tok) -> Attribution | None:
-        """"… fined €18,000, with a judge describing his logbooks as ‘…’" … "Judge Gráinne de Paor said":
-        a news lead describes a person the body names; before anyone is named, "a judge" is the one
-        person the article introduces as judge."""
-        first_person = next((span.start for span in self.entities if span.label == PERSON), None)
-        if first_person is None or first_person < tok.start or self.in_quote(tok.start):
-            return None
-        holders = {self._person(span).speaker for span, _context in self._introductions(tok.lower)}
-        return Attribution(holders.pop(), tok.start, tok.end, is_person=True) if len(holders) == 1 else None
-
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier."""
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
@@ -180,64 +158,6 @@ class ReferenceResolution:
             return None
         name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
         return None if name is None else Attribution(name, tok.start, tok.end)
-
-    def _role_holder(self, role: str, modifiers: list[tuple[str, bool]], before: int,
-                     pronoun: str | None = None) -> str | None:
-        """The person introduced before offset `before` with `role` and the (word, is_describing)
-        `modifiers`: the latest with them all, else the only one with the distinctive ones ("the
-        veteran alderman" is the one alderman the article named, whatever it called him then).
-        A modifier that describes (an adjective, a person noun such as "veteran") is not distinctive
-        unless it makes another role ("former", "deputy"); "the chancellor" is not a person introduced
-        as "then-Chancellor …". With `pronoun`, only people whose gender fits it."""
-        changed = any(word in ROLE_CHANGING_ADJECTIVES for word, _describing in modifiers)
-        earlier = [(span, context) for span, context in self._introductions(role) if span.start < before
-                   and (changed or not _OTHER_ROLE.search(context))
-                   and (pronoun is None or self._fits(self._person(span).speaker, pronoun))]
-        matching = [span for span, context in earlier if all(_mentions(context, word) for word, _describing in modifiers)]
-        best = self._latest_mentioned(matching, before) if matching else None
-        if best is None and (role in ROLE_WORDS or role in ROLE_GENDER):  # a person's role, not "the DNC's blocking"
-            distinctive = [word for word, describing in modifiers if not describing or word in ROLE_CHANGING_ADJECTIVES]
-            fitting = [span for span, context in earlier if all(_mentions(context, word) for word in distinctive)]
-            if len({self._person(span).speaker for span in fitting}) == 1:
-                best = fitting[-1]
-        return None if best is None else self._person(best).speaker
-
-    def _latest_mentioned(self, spans: list[Span], before: int) -> Span:
-        """Of people introduced with the same role ("the Faroese minister …", "Norway's minister …"),
-        the one the text named last before `before`: "Í Gerðum said … “…,” the minister said"."""
-        names = {self._person(span).speaker: span for span in spans}
-        if len(names) > 1:
-            index = bisect_right(self._entity_starts, before) - 1
-            while index >= 0:
-                span = self.entities[index]
-                index -= 1
-                if span.label == PERSON and span.end <= before and not self.in_quote(span.start) \
-                        and self._person(span).speaker in names:
-                    return names[self._person(span).speaker]
-        return spans[-1]
-
-    def _introductions(self, role: str) -> list[tuple[Span, str]]:
-        """People introduced with `role` ("the club's chairman, Daniel Okonkwo," / "chairman Daniel
-        Okonkwo"), in text order, each with the words around the introduction; computed once per role."""
-        cache = self.__dict__.setdefault("_role_cache", {})
-        if role not in cache:
-            escaped = re.escape(role)
-            after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
-            before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
-            found = []
-            for span in self.entities:
-                if span.label != PERSON:
-                    continue
-                after = self.text[span.end:span.end + 80].lower()
-                written = self.text[max(0, span.start - 60):span.start].lower()
-                before = _without_trailing_titles(written)
-                introduced = after_role.match(after)
-                if introduced:
-                    found.append((span, f"{before} {after[:introduced.end()]}"))
-                elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"
-                    found.append((span, written))
-            cache[role] = found
-        return cache[role]
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)
@@ -353,30 +273,6 @@ class ReferenceResolution:
                 return None
         return Attribution(found.group(1), found.start(1), found.end(1))
 
-    def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
-        """"… the chancellor laughed. “…,” she said": a definite description opening a clause after the
-        last named candidate is the latest subject; "she" is the person the article named with that role."""
-        found = None
-        for match in _ROLE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
-            if self.in_quote(match.start()) or self._apposed_to_name(match.start()):
-                continue
-            # "the Irish captain": a nationality or place describes; it is rarely in the introduction
-            modifiers = [(word.lower(), word.lower() in ROLE_WORDS or word[:1].isupper()) for word in match.group(1).split()]
-            name = self._role_holder(match.group(2).lower(), modifiers, match.start(), pronoun)
-            if name is not None:
-                found = name
-        return found
-
-    def _apposed_to_name(self, offset: int) -> bool:
-        """"Alan Krueger, the former chairman, …": the description at `offset` only repeats the name before it."""
-        comma = offset - 1
-        while comma > 0 and self.text[comma].isspace():
-            comma -= 1
-        if comma <= 0 or self.text[comma] != ",":
-            return False
-        entity = self.entity_at(comma - 1)
-        return entity is not None and entity.label == PERSON
-
     def _bound(self, name: str, tok: Tok, pronoun: str | None, certain: bool) -> Attribution:
         """"she said" bound to a person tells that person's gender for the pronouns that follow —
         when no other person was named in between (a guess must not become evidence)."""
@@ -442,18 +338,6 @@ class ReferenceResolution:
         if previous is not None and not previous.is_person:
             return Attribution(previous.speaker, tok.start, tok.end)
         return None
-
-
-def _mentions(context: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", context) is not None
-
-
-def _without_trailing_titles(before: str) -> str:
-    """"the judge, mrs justice " -> "the judge, ": titles between a role and the name it introduces."""
-    words = before.split(" ")
-    while len(words) > 1 and (words[-1] == "" or words[-1].rstrip(".") in TITLE_WORDS):
-        words.pop()
-    return " ".join(words) + " "
 
 
 def person_forms(entities: list[Span], text: str) -> dict[str, str]:

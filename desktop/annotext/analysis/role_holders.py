@@ -1,0 +1,154 @@
+"""Who a role description is: the person the article introduced with that role.
+
+"the club's chairman said" is the person introduced as "the club's chairman, Daniel Okonkwo," or
+"chairman Daniel Okonkwo"; of two people introduced with one role, the one named last; "the
+chancellor laughed. “…,” she said" makes "she" that person; a news lead's "a judge" is the one
+person the body introduces as judge. Mixed into the reference resolution (references.py).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Callable
+
+from annotext.analysis.evident_names import PERSON_NOUNS
+from annotext.analysis.gender import ROLE_GENDER
+from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
+from annotext.analysis.parse import Tok
+from annotext.analysis.people import name_words
+from annotext.core.results import PERSON
+from annotext.core.spans import Span
+
+# Adjectives that make another role of the same noun ("the former mayor", "the deputy director"):
+# they must match the introduction; other adjectives ("the veteran alderman") only describe.
+ROLE_CHANGING_ADJECTIVES = frozenset("""former ex late new acting interim deputy assistant associate vice
+    outgoing incoming junior senior chief executive general first second third previous current
+    other athletic federal state local national regional""".split())
+# Nouns a description of a person ends on ("the incident commander", "the chief executive").
+_ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
+                              - (ROLE_CHANGING_ADJECTIVES - {"executive"}) - {"veteran", "retired"},
+                              key=len, reverse=True))
+_ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
+    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
+    rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
+_OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
+
+
+class RoleHolders:
+    """Role descriptions to people; mixed into ReferenceResolution, which provides the text, the
+    entities and their lookups and the gender test."""
+
+    text: str
+    entities: list[Span]
+    _entity_starts: list[int]
+    entity_at: Callable[[int], Span | None]
+    in_quote: Callable[[int], bool]
+    _fits: Callable[[str, str | None], bool]
+
+    def _canonical(self, span: Span) -> str:
+        return span.attrs.get("person") or " ".join(name_words(span.text_in(self.text)))
+
+    def _role_holder(self, role: str, modifiers: list[tuple[str, bool]], before: int,
+                     pronoun: str | None = None) -> str | None:
+        """The person introduced before offset `before` with `role` and the (word, is_describing)
+        `modifiers`: the latest with them all, else the only one with the distinctive ones ("the
+        veteran alderman" is the one alderman the article named, whatever it called him then).
+        A modifier that describes (an adjective, a person noun such as "veteran") is not distinctive
+        unless it makes another role ("former", "deputy"); "the chancellor" is not a person introduced
+        as "then-Chancellor …". With `pronoun`, only people whose gender fits it."""
+        changed = any(word in ROLE_CHANGING_ADJECTIVES for word, _describing in modifiers)
+        earlier = [(span, context) for span, context in self._introductions(role) if span.start < before
+                   and (changed or not _OTHER_ROLE.search(context))
+                   and (pronoun is None or self._fits(self._canonical(span), pronoun))]
+        matching = [span for span, context in earlier if all(_mentions(context, word) for word, _describing in modifiers)]
+        best = self._latest_mentioned(matching, before) if matching else None
+        if best is None and (role in ROLE_WORDS or role in ROLE_GENDER):  # a person's role, not "the DNC's blocking"
+            distinctive = [word for word, describing in modifiers if not describing or word in ROLE_CHANGING_ADJECTIVES]
+            fitting = [span for span, context in earlier if all(_mentions(context, word) for word in distinctive)]
+            if len({self._canonical(span) for span in fitting}) == 1:
+                best = fitting[-1]
+        return None if best is None else self._canonical(best)
+
+    def _latest_mentioned(self, spans: list[Span], before: int) -> Span:
+        """Of people introduced with the same role ("the Faroese minister …", "Norway's minister …"),
+        the one the text named last before `before`: "Í Gerðum said … “…,” the minister said"."""
+        names = {self._canonical(span): span for span in spans}
+        if len(names) > 1:
+            index = bisect_right(self._entity_starts, before) - 1
+            while index >= 0:
+                span = self.entities[index]
+                index -= 1
+                if span.label == PERSON and span.end <= before and not self.in_quote(span.start) \
+                        and self._canonical(span) in names:
+                    return names[self._canonical(span)]
+        return spans[-1]
+
+    def _introductions(self, role: str) -> list[tuple[Span, str]]:
+        """People introduced with `role` ("the club's chairman, Daniel Okonkwo," / "chairman Daniel
+        Okonkwo"), in text order, each with the words around the introduction; computed once per role."""
+        cache = self.__dict__.setdefault("_role_cache", {})
+        if role not in cache:
+            escaped = re.escape(role)
+            after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
+            before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
+            found = []
+            for span in self.entities:
+                if span.label != PERSON:
+                    continue
+                after = self.text[span.end:span.end + 80].lower()
+                written = self.text[max(0, span.start - 60):span.start].lower()
+                before = _without_trailing_titles(written)
+                introduced = after_role.match(after)
+                if introduced:
+                    found.append((span, f"{before} {after[:introduced.end()]}"))
+                elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"
+                    found.append((span, written))
+            cache[role] = found
+        return cache[role]
+
+    def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
+        """"… the chancellor laughed. “…,” she said": a definite description opening a clause after the
+        last named candidate is the latest subject; "she" is the person the article named with that role."""
+        found = None
+        for match in _ROLE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
+            if self.in_quote(match.start()) or self._apposed_to_name(match.start()):
+                continue
+            # "the Irish captain": a nationality or place describes; it is rarely in the introduction
+            modifiers = [(word.lower(), word.lower() in ROLE_WORDS or word[:1].isupper()) for word in match.group(1).split()]
+            name = self._role_holder(match.group(2).lower(), modifiers, match.start(), pronoun)
+            if name is not None:
+                found = name
+        return found
+
+    def _apposed_to_name(self, offset: int) -> bool:
+        """"Alan Krueger, the former chairman, …": the description at `offset` only repeats the name before it."""
+        comma = offset - 1
+        while comma > 0 and self.text[comma].isspace():
+            comma -= 1
+        if comma <= 0 or self.text[comma] != ",":
+            return False
+        entity = self.entity_at(comma - 1)
+        return entity is not None and entity.label == PERSON
+
+    def _named_later(self, tok: Tok) -> str | None:
+        """"… fined €18,000, with a judge describing his logbooks as ‘…’" … "Judge Gráinne de Paor said":
+        a news lead describes a person the body names; before anyone is named, "a judge" is the one
+        person the article introduces as judge."""
+        first_person = next((span.start for span in self.entities if span.label == PERSON), None)
+        if first_person is None or first_person < tok.start or self.in_quote(tok.start):
+            return None
+        holders = {self._canonical(span) for span, _context in self._introductions(tok.lower)}
+        return holders.pop() if len(holders) == 1 else None
+
+
+def _mentions(context: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", context) is not None
+
+
+def _without_trailing_titles(before: str) -> str:
+    """"the judge, mrs justice " -> "the judge, ": titles between a role and the name it introduces."""
+    words = before.split(" ")
+    while len(words) > 1 and (words[-1] == "" or words[-1].rstrip(".") in TITLE_WORDS):
+        words.pop()
+    return " ".join(words) + " "

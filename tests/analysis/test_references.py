@@ -156,3 +156,9 @@ def test_a_description_after_people_were_named_is_not_given_a_later_name(analyse
             "‘an exercise in creative writing’.\n\n"
             "In her remarks, Judge Gráinne de Paoire said the sea was not a private larder.\n")
     assert speakers(analyser, text)[0] != "Gráinne de Paoire"
+
+
+def test_the_subject_of_a_passive_is_not_the_reporter_of_the_clause_inside_it(analyser):
+    text = ("Inspector Callum MacInnis and Mrs Isla McPhee were both praised by Argyll and Bute Council’s leader, "
+            "who called the evacuation ‘textbook’.\n")
+    assert speakers(analyser, text) == ["Argyll and Bute Council’s leader"]

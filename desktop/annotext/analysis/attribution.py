@@ -280,7 +280,8 @@ class Attributor(ReferenceResolution):
         return any(t.head == cue.i and t.dep == "dobj" and t.lemma in RELATIONSHIP_NOUNS for t in parse.toks)
 
     def _outer_reporter(self, parse: ParagraphParse, cue: Tok) -> Attribution | None:
-        """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source."""
+        """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source —
+        never a passive verb's subject ("X was praised by the leader, who called it ‘…’")."""
         current = cue
         for _ in range(_MAX_CLIMB):
             if current.head == current.i:
@@ -289,6 +290,8 @@ class Attributor(ReferenceResolution):
             if self.in_quote(current.start) or not self._is_cue(current):
                 continue
             subject = self._subject_of(parse, current)
+            if subject is not None and subject.dep == "nsubjpass":  # the praised are not who reports
+                return None
             found = self._resolve(parse, subject) if subject is not None else None
             if found is not None and found.is_person:
                 found.cue = current.lower

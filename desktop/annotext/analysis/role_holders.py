@@ -93,12 +93,9 @@ class RoleHolders:
             after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
             before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
             found = []
-            for span in self.entities:
-                if span.label != PERSON:
+            for span, after, written, before in self._person_windows():
+                if role not in after and role not in written:
                     continue
-                after = self.text[span.end:span.end + 80].lower()
-                written = self.text[max(0, span.start - 60):span.start].lower()
-                before = _without_trailing_titles(written)
                 introduced = after_role.match(after)
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
@@ -106,6 +103,19 @@ class RoleHolders:
                     found.append((span, written))
             cache[role] = found
         return cache[role]
+
+    def _person_windows(self) -> list[tuple[Span, str, str, str]]:
+        """Each PERSON mention with the lower-cased text after it, before it, and before it without
+        trailing titles; computed once per document for every role looked up."""
+        windows = self.__dict__.get("_windows")
+        if windows is None:
+            windows = self.__dict__["_windows"] = []
+            for span in self.entities:
+                if span.label == PERSON:
+                    written = self.text[max(0, span.start - 60):span.start].lower()
+                    windows.append((span, self.text[span.end:span.end + 80].lower(), written,
+                                    _without_trailing_titles(written)))
+        return windows
 
     def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
         """"… the chancellor laughed. “…,” she said": a definite description opening a clause after the

@@ -290,3 +290,9 @@ def test_a_she_says_does_not_make_a_name_of_ordinary_words_a_person():
     spans = [Span(text.index("Supreme"), text.index(" ruled"), "entity", "ORG")]
     _, people = index_people(spans, text, [text.index("Court ruled")])
     assert people == []
+
+
+def test_a_place_before_a_clause_whose_subject_is_a_role_is_not_a_person():
+    text = "At a press conference in Chelsea, the mayor also said it was too early to tell."
+    _, people = index_people([Span(text.index("Chelsea"), text.index("Chelsea") + 7, "entity", "GPE")], text)
+    assert people == []

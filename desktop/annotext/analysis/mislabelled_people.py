@@ -48,10 +48,11 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
         if span.label not in _RECLAIMABLE \
                 or not all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in surface.split()):
             continue
-        who = _WHO_AFTER.match(text, span.end) and surface.split()[-1].lower() not in ORGANISATION_WORDS \
-            and not _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start)
-        if who or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
-                or (surface.split()[-1].lower() not in ORGANISATION_WORDS and role_apposition_after(text, span.end)) \
+        # "in Chelsea, who …" / "At a press conference in Chelsea, the mayor said": a place, then the clause
+        placed = _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
+        named_as = surface.split()[-1].lower() not in ORGANISATION_WORDS and not placed
+        if (named_as and (_WHO_AFTER.match(text, span.end) or role_apposition_after(text, span.end))) \
+                or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
                 or _speaks_as_pronoun(span, text, subjects, person_starts):
             evident.add(surface)
     if not evident:

@@ -293,6 +293,10 @@ def test_a_she_says_does_not_make_a_name_of_ordinary_words_a_person():
 
 
 def test_a_place_before_a_clause_whose_subject_is_a_role_is_not_a_person():
+    from annotext.analysis.mislabelled_people import promote_evident_people
+
     text = "At a press conference in Chelsea, the mayor also said it was too early to tell."
-    _, people = index_people([Span(text.index("Chelsea"), text.index("Chelsea") + 7, "entity", "GPE")], text)
-    assert people == []
+    place = Span(text.index("Chelsea"), text.index("Chelsea") + 7, "entity", "GPE")
+    assert promote_evident_people([], [place], text) == ([], [place])
+    person = "Carla Fiorelli, the former chief executive, spoke."
+    assert len(promote_evident_people([], [Span(0, 14, "entity", "ORG")], person)[0]) == 1

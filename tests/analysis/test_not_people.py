@@ -81,3 +81,14 @@ def test_vessels_animals_works_and_acronyms():
 def test_a_verb_before_a_name_says_nothing():
     text = "Reines was picked to play Jon Carrow in rehearsals. Jon Carrow said no. Carrow left."
     assert _label(text, "Jon Carrow") is None
+
+
+def test_an_apposition_whose_head_is_a_person():
+    text = "Jean-Luc Tremblant, a former city councillor, said so. Tremblant left."
+    assert _label(text, "Jean-Luc Tremblant") is None
+    assert _label("Quillfeather, a popular app that tracks glucose, failed.", "Quillfeather") == "ORG"
+
+
+def test_nationalities_illnesses_and_compass_places():
+    assert _label("Lessons are in English and Maori.", "English") == "NORP"
+    assert _label("A vaccine against Lassa fever worked. Lassa kills thousands.", "Lassa") == "EVENT"

@@ -300,3 +300,10 @@ def test_a_place_before_a_clause_whose_subject_is_a_role_is_not_a_person():
     assert promote_evident_people([], [place], text) == ([], [place])
     person = "Carla Fiorelli, the former chief executive, spoke."
     assert len(promote_evident_people([], [Span(0, 14, "entity", "ORG")], person)[0]) == 1
+
+
+def test_a_capitalised_title_inside_a_phrase_and_hyphenated_particles():
+    assert name_words("Pacific CEO Peter Lindqvist") == ["Peter", "Lindqvist"]
+    text = "Layla al-Rashid leads the airline. Later, al-Rashid said the deal was done."
+    entities, people = index_people(persons(text, ("Layla al-Rashid",)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Layla al-Rashid", 2)]

@@ -86,7 +86,7 @@ technologies labs pharma capital insurance logistics shipping industries enterpr
 consulting homes estates securities hotel inn cooperative co-op alliance campus rovers wanderers rangers
 albion hotspur united liga marts mart market markets health healthcare pharmaceuticals therapeutics
 biosciences software solutions analytics robotics networks communications telecom resources mining
-racing partnership coalition
+racing partnership coalition ferries ferry railway railways rail buses transport electric utilities
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.
@@ -116,6 +116,9 @@ def _name_words(form: str) -> tuple[str, ...]:
     words = [w if _ABBREVIATION.match(w) else w.strip(".") for w in words]  # "St. Clair", "George W. Bush"
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
         words.pop(0)
+    cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.isupper() and w.lower() in ROLE_WORDS), default=None)
+    if cut is not None:  # "Pacific CEO Peter Lindqvist": the name follows the title
+        words = words[cut + 1:]
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words.pop()
     return tuple(w for w in words if w)

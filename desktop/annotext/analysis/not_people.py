@@ -12,7 +12,8 @@ particular names):
   ("Measles is not a mild illness" beside "a measles outbreak"), or names an organisation with
   ("Rhein-Main Bank", "Rhein-Main shareholders"; "Sugarbird, a popular app"), or puts after a
   plural group noun ("the holders, Ballyvourney"), or names a storm or an operation with ("Storm Morag");
-- a plural group ("Americans") or a place after a preposition ("a proud day for Millbrook").
+- a plural group ("Americans"), a nationality or language ("English"), an illness ("Lassa fever"),
+  or a place after a preposition ("a proud day for Millbrook").
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ _CLOSING_MARKS = "”’\"'»"
 PLURAL_GROUP = re.compile(r"(?:icans|ians|ists|ites|crats|ims)$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:the|in|at|for|from|to|near|of|across|around|outside|above|below|beyond|"
                            r"into|through|towards?|via|between)\s+)$", re.IGNORECASE)
+_NATIONALITIES = frozenset("""english welsh scottish irish british french german dutch spanish portuguese italian
+polish swedish danish finnish norwegian turkish greek russian ukrainian chinese japanese korean
+vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canadian mexican brazilian
+australian maori arabic hebrew swahili latin""".split())
+_ILLNESS_NOUNS = frozenset({"fever", "virus", "disease", "syndrome", "flu", "outbreak", "vaccine"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")
 _CORPORATE_NOUNS = frozenset("""
 shares shareholders stock investors customers branches stores users subscribers headquarters app
@@ -37,7 +43,8 @@ _ORGANISATION_APPOSITION = re.compile(
     r"brand|startup|start-up|retailer|chain|club|team|side|band|newspaper|magazine|journal|network|service|"
     r"town|village|city|county|region|district|suburb|river|island|province|state|body|agency|authority|"
     r"regulator|watchdog|commission|board|council|department|ministry|court|union|party|association|"
-    r"institute|university|school|hospital|organisation|organization)\b(?![’'-])")
+    r"institute|university|school|hospital|organisation|organization)\b(?![’'-])"
+    r"(?=\s*[,.;:)]|\s*$|\s+(?:that|which|in|of|for|based|with|where|whose|and|run|owned)\b)")  # the head noun
 _EVENT_BEFORE = re.compile(r"(?<![\w’'])(?:storm|hurricane|typhoon|cyclone|operation|project)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"(’s|'s)?\s+([A-Za-z]+)")
 _THING_BEFORE = re.compile(r"(?<![\w’'])(?:ship|vessel|trawler|boat|yacht|ferry|tanker|frigate|destroyer|submarine|"
@@ -71,14 +78,16 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         if all(w.lower() in lower_case_words(text) for w in words):
             return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
         return None
-    if PLURAL_GROUP.search(name):
-        return "NORP"  # "Americans", "Republicans": a group
+    if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
+        return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language
     if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):
         return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"
     if name.lower() in lower_case_words(text):
         return "ORG"  # an ordinary word capitalised at a sentence start
     for start in _occurrences(name, text):
         after = _NEXT_WORD.match(text, start + len(name))
+        if after and not after.group(1) and after.group(2) in _ILLNESS_NOUNS:
+            return "EVENT"  # "Lassa fever", "Ebola virus"
         if after and (after.group(2).lower() in _CORPORATE_NOUNS or
                       (not after.group(1) and after.group(2).lower() in ORGANISATION_WORDS)):
             return "ORG"  # "Rhein-Main Bank", "Rhein-Main shareholders"

@@ -28,13 +28,14 @@ from annotext.core.spans import Span, sort_spans
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
 # Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "ap", "ab",
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ap", "ab",
               "dos", "das", "ter", "zu", "í"}
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank", "co", "county", "lough",
-                     "loch", "glen", "mt", "bay"}
+                     "loch", "glen", "mt", "bay", "north", "south", "east", "west", "upper", "lower", "greater",
+                     "central", "northern", "southern", "eastern", "western"}
 _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
@@ -274,6 +275,12 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
     return fixed, kept
 
 
+def _capitalised(word: str) -> bool:
+    """"Rashid", and "al-Rashid" or "el-Sayed" (a lower-case particle joined by a hyphen)."""
+    head, _, rest = word.partition("-")
+    return word[:1].isupper() or (head in _PARTICLES and rest[:1].isupper())
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -284,7 +291,7 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     lower_words = lower_case_words(text)
     forms = {s.text_in(text) for s in persons}
     forms.update(family for family in _surnames(persons, text) if family.lower() not in lower_words)
-    forms = {f for f in forms if f.split() and f.split()[-1][:1].isupper()}
+    forms = {f for f in forms if f.split() and _capitalised(f.split()[-1])}
     forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in _PARTICLES}  # "Van der Meulen said"
     candidates = []  # every whole-word occurrence of every form (str.find: fast on long texts)
     for form in forms:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import ORGANISATION_WORDS, looks_like_name
+from annotext.analysis.names import ORGANISATION_WORDS, looks_like_name, word_starts
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -91,7 +91,7 @@ def _speaks_as_pronoun(span: Span, text: str, subjects: list[int], person_starts
     if not 2 <= len(words) <= 3 or any(w.lower() in ORGANISATION_WORDS for w in words) \
             or not looks_like_name(span.text_in(text)) or not _has_subject(subjects, span):
         return False
-    if any(_written_in_lower_case(w, text) for w in words):  # "the Supreme Court … the court’s": ordinary words
+    if any(w.lower() == w or word_starts(w.lower(), text) for w in words):  # "the Supreme Court … the court’s": ordinary words
         return False
     paragraph_start = text.rfind("\n", 0, span.start) + 1
     paragraph_end = text.find("\n", span.end)
@@ -100,20 +100,6 @@ def _speaks_as_pronoun(span: Span, text: str, subjects: list[int], person_starts
         return False
     index = bisect_left(person_starts, paragraph_start)
     return index >= len(person_starts) or person_starts[index] >= speaks.start()
-
-
-def _written_in_lower_case(word: str, text: str) -> bool:
-    """Whether the text also writes `word` in lower case as a word of its own (possessive allowed)."""
-    lower = word.lower()
-    if lower == word:
-        return True
-    start = text.find(lower)
-    while start >= 0:
-        end = start + len(lower)
-        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
-            return True
-        start = text.find(lower, start + 1)
-    return False
 
 
 def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surnames: dict[str, int],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name, lower_case_words
+from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name, lower_case_words, word_starts
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -52,22 +52,10 @@ def _name_word(word: str, lower_words: set[str]) -> bool:
     return not (bare in ROLE_WORDS or bare in _HONORIFIC_WORDS or word.lower() in lower_words or word.isupper())
 
 
-def _occurrences(form: str, text: str) -> list[int]:
-    """Start offsets of `form` as a whole word (plain string search: cheap on long texts)."""
-    found, position = [], text.find(form)
-    while position >= 0:
-        end = position + len(form)
-        if (position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "’'")) and \
-                (end == len(text) or not (text[end].isalnum() or text[end] in "’'")):
-            found.append(position)
-        position = text.find(form, position + 1)
-    return found
-
-
 def _written_before(form: str, text: str, lower_words: set[str]) -> list[tuple[int, int, str]]:
     """"Harbourmaster Ewan Ross" for "Ross": capitalised name words right before the form."""
     found = []
-    for start in _occurrences(form, text):
+    for start in word_starts(form, text, apostrophes=False):
         match = _BEFORE_END.search(text, max(0, start - 80), start)
         if match is None:
             continue
@@ -88,7 +76,7 @@ def _written_after(form: str, text: str, lower_words: set[str]) -> list[tuple[in
     if " " in form:
         return []
     found = []
-    for start in _occurrences(form, text):
+    for start in word_starts(form, text, apostrophes=False):
         match = _AFTER_START.match(text, start + len(form))
         if match is None or "\n" in match.group(0) or not _name_word(match.group(0).split()[-1], lower_words):
             continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ORGANISATION_WORDS, lower_case_words
+from annotext.analysis.names import ORGANISATION_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
 
 _OPENING_MARKS = "“‘\"'«"
@@ -84,7 +84,7 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"
     if name.lower() in lower_case_words(text):
         return "ORG"  # an ordinary word capitalised at a sentence start
-    for start in _occurrences(name, text):
+    for start in word_starts(name, text):
         after = _NEXT_WORD.match(text, start + len(name))
         if after and not after.group(1) and after.group(2) in _ILLNESS_NOUNS:
             return "EVENT"  # "Lassa fever", "Ebola virus"
@@ -96,16 +96,6 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None
-
-
-def _occurrences(name: str, text: str):
-    """Start offsets of `name` as a whole word (str.find: cheap on long texts)."""
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            yield start
-        start = text.find(name, start + 1)
 
 
 def _quoted(mention: Span, text: str) -> bool:

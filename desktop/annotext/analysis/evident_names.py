@@ -10,7 +10,8 @@ fixed ways, and these are read with plain patterns over the text (no list of par
 - a role right before the name: "chief executive Matthias von Ahlen", "A graduate student,
   Thandiwe Dlamini-Roux,";
 - an honorific on the family name elsewhere: "Mr Rafferty" marks "Colm Rafferty".
-Also here: datelines ("ROTTERDAM, Netherlands (Reuters) -"), whose city is never a person.
+Also here: datelines ("ROTTERDAM, Netherlands (Reuters) -"), whose city is never a person, and the
+two steps of the people index that apply this evidence to the entity spans.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import re
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, headline_lines,
                                     looks_like_name, lower_case_words)
+from annotext.core.results import ENTITY, PERSON
+from annotext.core.spans import Span, sort_spans
 
 # Nouns for a person's role or relation in an apposition ("…, a junior", "…, her coach").
 PERSON_NOUNS = ROLE_WORDS | frozenset("""
@@ -179,3 +182,35 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         kept.add((start, end))
     return sorted(kept)
 
+
+def apply_datelines(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """The city of a dateline ("ROTTERDAM, Netherlands (Reuters) -") is a place wherever it is
+    written, in capitals or not ("a Rotterdam court"): never a person."""
+    places = dateline_places(text)
+    if not places:
+        return persons, others
+    kept, moved = [], []
+    for span in persons:
+        if " ".join(span.text_in(text).split()).upper() in places:
+            moved.append(Span(span.start, span.end, ENTITY, "GPE"))
+        else:
+            kept.append(span)
+    return kept, sort_spans(others + moved) if moved else others
+
+
+def add_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
+    """Names the text marks as people (`evident_people`: "Colm Rafferty, an agricultural economist")
+    become PERSON spans whatever the model called them; a PERSON the model cut short ("Marcus
+    O'Donnell" of "Marcus O'Donnell-Reyes") is replaced by the whole name."""
+    evident = evident_people(text) + named_relatives(text)
+    if not evident:
+        return persons, others
+    added = []
+    for start, end in evident:
+        if any(p.start <= start and end <= p.end for p in persons) or \
+                any(p.start < end and start < p.end and (p.start < start or p.end > end) for p in persons):
+            continue  # already a person, or part of a longer PERSON span: the model's reading stands
+        persons = [p for p in persons if not (start <= p.start and p.end <= end)]
+        others = [o for o in others if not (o.start < end and start < o.end)]
+        added.append(Span(start, end, ENTITY, PERSON))
+    return persons + added, others

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from annotext.analysis.evident_names import dateline_places, evident_people, named_relatives
+from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
@@ -72,9 +72,9 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     """
     persons = [s for s in entities if s.label == PERSON]
     others = [s for s in entities if s.label != PERSON]
-    persons, others = _apply_datelines(persons, others, text)
+    persons, others = apply_datelines(persons, others, text)
     persons = _drop_phrase_fragments(_drop_false_people(persons, text), text)
-    persons, others = _add_evident_people(persons, others, text)
+    persons, others = add_evident_people(persons, others, text)
     persons, others = _complete_particle_names(persons, others, text)
     persons, others = promote_evident_people(persons, others, text, sorted(subjects))
     persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
@@ -129,39 +129,6 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # a headline's capitals say nothing; "Storm Morag" is weather; "St Finbarr’s" a club
         kept.append(span)
     return kept
-
-
-def _apply_datelines(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
-    """The city of a dateline ("ROTTERDAM, Netherlands (Reuters) -") is a place wherever it is
-    written, in capitals or not ("a Rotterdam court"): never a person."""
-    places = dateline_places(text)
-    if not places:
-        return persons, others
-    kept, moved = [], []
-    for span in persons:
-        if " ".join(span.text_in(text).split()).upper() in places:
-            moved.append(Span(span.start, span.end, ENTITY, "GPE"))
-        else:
-            kept.append(span)
-    return kept, sort_spans(others + moved) if moved else others
-
-
-def _add_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
-    """Names the text marks as people (`evident_people`: "Colm Rafferty, an agricultural economist")
-    become PERSON spans whatever the model called them; a PERSON the model cut short ("Marcus
-    O'Donnell" of "Marcus O'Donnell-Reyes") is replaced by the whole name."""
-    evident = evident_people(text) + named_relatives(text)
-    if not evident:
-        return persons, others
-    added = []
-    for start, end in evident:
-        if any(p.start <= start and end <= p.end for p in persons) or \
-                any(p.start < end and start < p.end and (p.start < start or p.end > end) for p in persons):
-            continue  # already a person, or part of a longer PERSON span: the model's reading stands
-        persons = [p for p in persons if not (start <= p.start and p.end <= end)]
-        others = [o for o in others if not (o.start < end and start < o.end)]
-        added.append(Span(start, end, ENTITY, PERSON))
-    return persons + added, others
 
 
 def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:

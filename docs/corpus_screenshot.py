@@ -23,15 +23,15 @@ TAGS = ["Conflict", "Economy", "Human interest", "Official voice"]
 
 def build_library(path: Path):
     """Import, analyse, date and tag the articles (deterministic)."""
-    from annotext.analysis.analyser import Analyser
-    from annotext.application.bulk import analyse_all, files_in, import_files
+    from annotext.application.batch_analysis import analyse_and_store, documents_to_analyse
+    from annotext.application.bulk import files_in, import_files
     from annotext.application.document_attributes import set_attributes
     from annotext.application.edits import AddAnnotation, CreateTag
     from annotext.application.library import Library
 
     library = Library(path, author="maria")
     import_files(library, files_in([ROOT / "tests" / "data" / "quotes", ROOT / "resources" / "xi-putin-summit.txt"]))
-    analyse_all(library, Analyser.load(None))
+    analyse_and_store(library, documents_to_analyse(library))
     documents = sorted(library.documents(), key=lambda d: d.id)
     for index, document in enumerate(documents):
         library.apply(set_attributes(library, document.id, {

@@ -52,3 +52,19 @@ def test_the_fast_gui_launch_never_takes_a_command_for_a_file(name):
     name is a plain word, so click always sees the commands (the launcher keeps no list of them)."""
     assert re.fullmatch(r"[a-z][a-z-]*", name), name
     assert gui_arguments([name]) is None and gui_arguments(["--db", "x.sqlite", name, "1"]) is None
+
+
+def test_the_scripts_in_docs_import_only_names_that_exist():
+    """docs/*.py (screenshots, report pictures) run by hand, not in `make test`: at least every name
+    they import from annotext must still exist, so a renamed function cannot silently break them."""
+    import ast
+    import importlib
+
+    missing = []
+    for script in sorted((Path(__file__).resolve().parents[1] / "docs").glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("annotext"):
+                module = importlib.import_module(node.module)
+                missing += [f"{script.name}: {node.module}.{alias.name}" for alias in node.names
+                            if not hasattr(module, alias.name)]
+    assert missing == []

@@ -138,3 +138,20 @@ def test_stop_hides_the_button_only_for_the_analysis_it_stops(qtbot, make_window
     with qtbot.waitSignal(window.analysis_job.cancelled, timeout=5_000):
         window.cancel_analysis()
     assert not window.cancel_button.isVisible() and "stopped" in window.status_label.text()
+
+
+def test_nothing_a_job_reported_reaches_the_window_after_the_runner_shut_down(qtbot):
+    runner = JobRunner("test-shutdown")
+    heard, started = [], threading.Event()
+
+    def work(job):
+        started.set()
+        time.sleep(0.05)
+        job.report("almost")
+        return "done"
+
+    runner.submit(work, progressed=heard.append, finished=heard.append)
+    assert started.wait(5)
+    runner.shutdown()  # the window closes while the job ends: its signals are still queued here
+    qtbot.wait(100)
+    assert heard == []

@@ -145,6 +145,9 @@ class JobRunner(QObject):
             job.cancel()
         self.thread.quit()
         self.thread.wait()
+        # What the jobs reported before they stopped may still be queued for this thread: dropped, as
+        # for a superseded job, so nothing reaches a window (and its closed library) after it closed.
+        self._jobs.clear()
 
     @Slot(int, object)
     def _on_progress(self, job_id: int, value: Any) -> None:

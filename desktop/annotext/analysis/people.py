@@ -21,7 +21,7 @@ from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
-                                    lower_case_words, name_words)
+                                    lower_case_words, name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
@@ -248,10 +248,6 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or (head in _PARTICLES and rest[:1].isupper())
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list[Span]:
     """Occurrences of known name forms (and known surnames that are not also ordinary words in this
     text) that the model did not tag and no other entity covers."""
@@ -260,16 +256,8 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     forms.update(family for family in _surnames(persons, text) if family.lower() not in lower_words)
     forms = {f for f in forms if f.split() and _capitalised(f.split()[-1])}
     forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in _PARTICLES}  # "Van der Meulen said"
-    candidates = []  # every whole-word occurrence of every form (str.find: fast on long texts)
-    for form in forms:
-        if "\n" in form:
-            continue
-        start = text.find(form)
-        while start >= 0:
-            end = start + len(form)
-            if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
-                candidates.append((start, -len(form)))
-            start = text.find(form, start + 1)
+    # every whole-word occurrence of every form (str.find: fast on long texts)
+    candidates = [(start, -len(form)) for form in forms if "\n" not in form for start in word_starts(form, text)]
     if not candidates:
         return []
     candidates.sort()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from annotext.analysis.names import ROLE_WORDS, looks_like_name
+from annotext.analysis.names import ROLE_WORDS, looks_like_name, word_starts
 from annotext.analysis.not_people import not_a_person
 from annotext.analysis.people import compatible_names, name_words, overlaps_any
 from annotext.core.results import ENTITY, Person
@@ -30,8 +30,8 @@ def _introduced_with_role(name: str, text: str) -> bool:
 
 def _not_a_person(speaker: str, text: str) -> bool:
     """The people index's own checks (analysis/not_people.py) on a speaker it never saw as a name."""
-    mentions = [Span(m.start(), m.end(), ENTITY, PERSON) for m in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", text)]
-    return not_a_person(" ".join(name_words(speaker)), mentions or [], text, titled=False) is not None
+    mentions = [Span(start, start + len(speaker), ENTITY, PERSON) for start in word_starts(speaker, text)]
+    return not_a_person(" ".join(name_words(speaker)), mentions, text, titled=False) is not None
 
 
 _NOT_PEOPLE_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -45,6 +45,7 @@ def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span],
     known = {p.name: p for p in people}
     others = {span.text_in(text) for span in entities if span.label in _NOT_PEOPLE_LABELS}
     added: dict[str, Person] = {}
+    rejected: set[str] = set()  # speakers the not-a-person checks turned down (checked once each)
     for quote in quotes:
         speaker = quote.attrs.get("speaker")
         if not speaker or speaker in known or quote.attrs.get("kind") == "scare":
@@ -57,7 +58,8 @@ def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span],
         if match is not None and len(name_words(match.name)) >= len(words):
             quote.attrs["speaker"] = match.name
             continue
-        if speaker not in added and _not_a_person(speaker, text):
+        if speaker in rejected or (speaker not in added and _not_a_person(speaker, text)):
+            rejected.add(speaker)
             continue  # "Crestline Health said in a statement": an organisation speaks, not a person
         added.setdefault(speaker, Person(name=" ".join(words), aliases=[], mentions=0))
         quote.attrs["speaker"] = " ".join(words)
@@ -66,12 +68,13 @@ def add_speakers(entities: list[Span], people: list[Person], quotes: list[Span],
     taken = sorted((s.start, s.end) for s in entities if s.label == PERSON)
     kept = list(entities)
     for form, person in added.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if overlaps_any(taken, *match.span()):
+        for start in word_starts(form, text):
+            end = start + len(form)
+            if overlaps_any(taken, start, end):
                 continue
-            kept = [s for s in kept if not (s.start < match.end() and match.start() < s.end)]
-            kept.append(Span(match.start(), match.end(), ENTITY, PERSON, {"person": person.name}))
-            insort(taken, match.span())
+            kept = [s for s in kept if not (s.start < end and start < s.end)]
+            kept.append(Span(start, end, ENTITY, PERSON, {"person": person.name}))
+            insort(taken, (start, end))
             person.mentions += 1
         person.mentions = max(person.mentions, 1)
         people.append(person)

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, headline_lines,
-                                    looks_like_name, lower_case_words)
+from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES, PATRONYMIC_PARTICLES,
+                                    ROLE_WORDS, headline_lines, looks_like_name, lower_case_words)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span, sort_spans
 
@@ -48,7 +48,7 @@ applicant resident homeowner tenant protester demonstrator organiser campaigner 
 """.split())
 
 _WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"
-_PARTICLE = r"(?:(?:de|del|della|van|von|der|den|da|di|du|la|le|bin|al|ter|ten|y|ap|ab|Ó|Ní|Nic|Uí|Mhic|Ua|í)\s+)"
+_PARTICLE = r"(?:(?:%s)\s+)" % "|".join(sorted(PARTICLES | PATRONYMIC_PARTICLES, key=len, reverse=True))
 _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
 _POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
 _AFTER = re.compile(

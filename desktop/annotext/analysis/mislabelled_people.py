@@ -14,19 +14,14 @@ from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import ORGANISATION_WORDS, looks_like_name, word_starts
+from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PATRONYMIC_PARTICLES, looks_like_name,
+                                    word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
 _WHO_AFTER = re.compile(r",?\s+who\s")
 _PLACE_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*,\s+|\b(?:in|from|at|near)\s+)$")
-_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
 _RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
-
-
-# Particles that only ever join a given name to a family name ("Saoirse Ní Bhriain", "Rógvi í Gerðum"):
-# a capitalised phrase with one inside is a person's name, whatever label the model gave it.
-PATRONYMIC_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Mhic", "Ua", "í"})
 
 
 def _patronymic_inside(surface: str) -> bool:
@@ -52,7 +47,7 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
         placed = _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
         named_as = surface.split()[-1].lower() not in ORGANISATION_WORDS and not placed
         if (named_as and (_WHO_AFTER.match(text, span.end) or role_apposition_after(text, span.end))) \
-                or _patronymic_inside(surface) or _HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
+                or _patronymic_inside(surface) or HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
                 or _speaks_as_pronoun(span, text, subjects, person_starts):
             evident.add(surface)
     if not evident:

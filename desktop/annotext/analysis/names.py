@@ -27,8 +27,14 @@ architect artist singer actor actress rapper comedian presenter host anchor broa
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
 veteran retired former acting interim incoming outgoing
 """.split())
+# Lower-case particles that belong to a family name: "von der Leyen", "de Gaulle", "ap Iorwerth", "al-Rashid".
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin",
-                       "al", "dos", "das", "ter", "zu", "mac", "ibn", "y", "ap", "ab"})
+                       "al", "el", "dos", "das", "ter", "ten", "zu", "mac", "ibn", "y", "ap", "ab", "í"})
+# An honorific right before a name ("Mr Rivera", "Dame Ellen"), searched in the text just before a mention.
+HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
+# Particles that only ever join a given name to a family name ("Saoirse Ní Bhriain", "Rógvi í Gerðum"):
+# a capitalised phrase with one inside is a person's name, whatever label the model gave it.
+PATRONYMIC_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Mhic", "Ua", "í"})
 _NOT_NAME_WORDS = frozenset("""the a an this that these those his her its their our my your and or of
 for with from at in on by to as but not no new old""".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")

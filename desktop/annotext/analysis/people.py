@@ -20,16 +20,14 @@ from annotext.analysis.mislabelled_people import promote_evident_people, reclaim
 from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
-from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name,
-                                    lower_case_words, name_words, word_starts)
+from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
+                                    ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
+                                    name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
-# Lower-case particles that belong to a surname: "von der Leyen", "de Gaulle", "van Gogh".
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ap", "ab",
-              "dos", "das", "ter", "zu", "í"}
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
@@ -40,8 +38,6 @@ _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
-# Capitalised particles that belong to a family name when a first name comes before them.
-_CAPITAL_PARTICLES = CAPITAL_PARTICLES
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -112,9 +108,9 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
         before = text[max(0, span.start - 30):span.start].split()
         if len(words) == 1 and before and before[-1].lower() in _ORGANISATION_NOUNS:
             continue  # "housing charity Shelter", "the journal Neurology"
-        if len(words) == 1 and PLURAL_GROUP.search(words[0]) and not _HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
+        if len(words) == 1 and PLURAL_GROUP.search(words[0]) and not HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # "Americans", "Republicans": a group, not a person
-        if not words or not (words[0][:1].isupper() or (words[0] in _PARTICLES and any(w[:1].isupper() for w in words))):
+        if not words or not (words[0][:1].isupper() or (words[0] in PARTICLES and any(w[:1].isupper() for w in words))):
             continue
         if len(words) == 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS
                                 or words[0].lower().rstrip(".") in NAME_SUFFIXES):
@@ -183,14 +179,13 @@ def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
     return any(word in name_words(s.text_in(text)) and len(name_words(s.text_in(text))) > 1 for s in persons)
 
 
-_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
 
 
 def surname(words: list[str]) -> str:
     """The family name of a full name: its last word, with any particles before it
     ("Ursula von der Leyen" -> "von der Leyen", "Seán Ó Briain" -> "Ó Briain")."""
     index = len(words) - 1
-    while index > 1 and (words[index - 1] in _PARTICLES or words[index - 1] in _CAPITAL_PARTICLES):
+    while index > 1 and (words[index - 1] in PARTICLES or words[index - 1] in CAPITAL_PARTICLES):
         index -= 1
     return " ".join(words[index:])
 
@@ -203,7 +198,7 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
         if len(words) > 1:
             family = surname(words)
             counts[family] = counts.get(family, 0) + 1
-            if family.split()[0] in _PARTICLES:  # "Van der Meulen" opening a sentence
+            if family.split()[0] in PARTICLES:  # "Van der Meulen" opening a sentence
                 capitalised = family[:1].upper() + family[1:]
                 counts[capitalised] = counts.get(capitalised, 0) + 1
     for span in persons:  # mentions by the family name alone
@@ -214,7 +209,7 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
 
 
 _NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
-_PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(_PARTICLES, key=len, reverse=True)))
+_PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 
 
 def _complete_particle_names(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
@@ -224,7 +219,7 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
     swallowed: set[tuple[int, int]] = set()
     for span in persons:
         words = span.text_in(text).split()
-        match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in _PARTICLES else None
+        match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in PARTICLES else None
         if match:
             span = Span(span.start, match.end(1), ENTITY, PERSON)
             swallowed.update((o.start, o.end) for o in others if o.start < span.end and o.end > match.start(1))
@@ -245,7 +240,7 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
 def _capitalised(word: str) -> bool:
     """"Rashid", and "al-Rashid" or "el-Sayed" (a lower-case particle joined by a hyphen)."""
     head, _, rest = word.partition("-")
-    return word[:1].isupper() or (head in _PARTICLES and rest[:1].isupper())
+    return word[:1].isupper() or (head in PARTICLES and rest[:1].isupper())
 
 
 def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list[Span]:
@@ -255,7 +250,7 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     forms = {s.text_in(text) for s in persons}
     forms.update(family for family in _surnames(persons, text) if family.lower() not in lower_words)
     forms = {f for f in forms if f.split() and _capitalised(f.split()[-1])}
-    forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in _PARTICLES}  # "Van der Meulen said"
+    forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in PARTICLES}  # "Van der Meulen said"
     # every whole-word occurrence of every form (str.find: fast on long texts)
     candidates = [(start, -len(form)) for form in forms if "\n" not in form for start in word_starts(form, text)]
     if not candidates:
@@ -302,7 +297,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
             continue
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
-            honorific = gender if _HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
+            honorific = gender if HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
             cluster = _matching_cluster(words, mention.start, clusters, gender, honorific, subjects)
             if cluster is None:
                 cluster = _Cluster()
@@ -349,7 +344,7 @@ def _is_subject_mention(subjects: list[int], span: Span) -> bool:
 def _compatible(short: list[str], full: list[str]) -> bool:
     """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster";
     "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
-    if any(w[:1].isupper() and w.lower() in _PARTICLES for w in short):
+    if any(w[:1].isupper() and w.lower() in PARTICLES for w in short):
         short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
     if short == full:
         return True
@@ -363,7 +358,7 @@ def _compatible(short: list[str], full: list[str]) -> bool:
 
 
 def _particle_case(word: str) -> str:
-    return word.lower() if word.lower() in _PARTICLES else word
+    return word.lower() if word.lower() in PARTICLES else word
 
 
 def compatible_names(short: list[str], full: list[str]) -> bool:

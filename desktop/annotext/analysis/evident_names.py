@@ -26,25 +26,25 @@ from annotext.core.spans import Span, sort_spans
 
 # Nouns for a person's role or relation in an apposition ("…, a junior", "…, her coach").
 PERSON_NOUNS = ROLE_WORDS | frozenset("""
-head leader boss member partner co-founder owner father mother son daughter wife husband widow brother
-sister student pupil graduate undergraduate junior senior sophomore freshman teenager player athlete
-runner rider driver jockey boxer golfer batsman bowler teacher lecturer professor dean adviser advisor
-consultant specialist expert scholar curator spokesperson spokeswoman spokesman official chairman
-chairwoman manager executive director counsel investigator organiser organizer volunteer survivor
-victim witness neighbour neighbor friend colleague grandmother grandfather granddaughter grandson
-mum mom dad niece nephew aunt uncle cousin fan supporter customer shopper parent patient nurse
-physician doctor midwife dentist pharmacist vet veterinarian paramedic firefighter officer soldier
-pilot sailor skipper fisherman farmer grower breeder baker butcher landlady landlord publican
-shopkeeper trader worker employee engineer technician developer programmer designer analyst
-economist strategist researcher scientist epidemiologist virologist endocrinologist cardiologist
-psychologist psychiatrist sociologist historian archaeologist astronomer geologist ecologist
-meteorologist forecaster lawyer solicitor barrister attorney judge magistrate coroner prosecutor
-defender forward midfielder striker goalkeeper captain coach manager referee councillor councilor
-mayor senator minister secretary governor president chancellor treasurer founder chief agent
-promoter publicist negotiator mediator ombudsman registrar auditor accountant broker banker
-surveyor planner inspector warden ranger guard steward caretaker cleaner driver conductor
-commander marshal sheriff deputy trooper detective prosecutor defendant plaintiff claimant
-applicant resident homeowner tenant protester demonstrator organiser campaigner candidate
+head leader boss member partner co-founder owner father mother son daughter wife husband widow
+brother sister student pupil graduate undergraduate junior senior sophomore freshman teenager player
+athlete runner rider driver jockey boxer golfer batsman bowler teacher lecturer professor dean
+adviser advisor consultant specialist expert scholar curator spokesperson spokeswoman spokesman
+official chairman chairwoman manager executive director counsel investigator organiser organizer
+volunteer survivor victim witness neighbour neighbor friend colleague grandmother grandfather
+granddaughter grandson mum mom dad niece nephew aunt uncle cousin fan supporter customer shopper
+parent patient nurse physician doctor midwife dentist pharmacist vet veterinarian paramedic
+firefighter officer soldier pilot sailor skipper fisherman farmer grower breeder baker butcher
+landlady landlord publican shopkeeper trader worker employee engineer technician developer
+programmer designer analyst economist strategist researcher scientist epidemiologist virologist
+endocrinologist cardiologist psychologist psychiatrist sociologist historian archaeologist
+astronomer geologist ecologist meteorologist forecaster lawyer solicitor barrister attorney judge
+magistrate coroner prosecutor defender forward midfielder striker goalkeeper captain coach referee
+councillor councilor mayor senator minister secretary governor president chancellor treasurer
+founder chief agent promoter publicist negotiator mediator ombudsman registrar auditor accountant
+broker banker surveyor planner inspector warden ranger guard steward caretaker cleaner conductor
+commander marshal sheriff deputy trooper detective defendant plaintiff claimant applicant resident
+homeowner tenant protester demonstrator campaigner candidate
 """.split())
 
 _WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"

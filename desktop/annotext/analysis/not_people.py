@@ -55,7 +55,7 @@ _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$"
 
 def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> str | None:
     """The entity label the group of `mentions` called `name` should have instead of PERSON
-    (ORG, NORP, GPE or WORK_OF_ART), or None when nothing in the text says it is not a person.
+    (ORG, NORP, GPE, EVENT, PRODUCT or WORK_OF_ART), or None when nothing in the text says it is not a person.
     `titled`: an honorific or a gendered role was seen at one of the mentions ("Mr", "spokeswoman").
     Mentions in headlines are best left out by the caller: a headline's capitals say nothing."""
     if all(_quoted(m, text) for m in mentions):

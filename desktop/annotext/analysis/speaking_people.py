@@ -10,22 +10,21 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from annotext.analysis.names import ROLE_WORDS, looks_like_name, word_starts
+from annotext.analysis.evident_names import PERSON_NOUNS
+from annotext.analysis.names import looks_like_name, word_starts
 from annotext.analysis.not_people import not_a_person
 from annotext.analysis.people import compatible_names, name_words, overlaps_any
 from annotext.core.results import ENTITY, Person
 from annotext.core.spans import Span, sort_spans
 
 PERSON = "PERSON"
-_ROLE_NOUNS = ROLE_WORDS | {"head", "leader", "boss", "member", "partner", "co-founder", "owner", "father", "mother",
-                            "son", "daughter", "wife", "husband", "widow", "brother", "sister"}
 
 
 def _introduced_with_role(name: str, text: str) -> bool:
     """"Gareth Davies, the head of the National Audit Office, said": a name the model took for an
     organisation is a person's when an apposition gives it a person's role."""
     pattern = re.compile(rf"{re.escape(name)},\s+(?:the|a|an|its|[A-Z][\w’'.-]*(?:’s|'s))\s+(?:[\w’'-]+\s+){{0,3}}?([a-z-]+)\b")
-    return any(match.group(1) in _ROLE_NOUNS for match in pattern.finditer(text))
+    return any(match.group(1) in PERSON_NOUNS for match in pattern.finditer(text))
 
 
 def _not_a_person(speaker: str, text: str) -> bool:

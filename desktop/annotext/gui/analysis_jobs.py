@@ -48,7 +48,8 @@ class AnalysisJobs(QObject):
 
     def _collecting(self, callbacks: dict[str, Callable]) -> dict[str, Callable]:
         """The job's callbacks (run on the GUI thread), with the young generations collected at each
-        progress report and the collector given back when the job ends, however it ends."""
+        progress report and, when the job ends however it ends, its cycles reclaimed and what
+        outlives it frozen (`GuiThreadCollection.ended`)."""
         wrapped = dict(callbacks)
         progressed = callbacks.get("progressed")
         wrapped["progressed"] = lambda value: (COLLECTION.collect_young(), progressed and progressed(value))

@@ -299,6 +299,14 @@ def test_partial_quote_inside_someones_claim_is_their_speech(analyser):
     assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Nora Quinn")]
 
 
+def test_partial_quote_in_a_reported_clause_is_the_reporters(analyser):
+    text = ("Maria Alvarez won the pageant in 1996.\n\n"
+            "Donald Trent tweeted in the early morning hours that Alvarez was “disgusting” and “a con” and "
+            "encouraged Americans to “check out” her non-existent sex tape.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Donald Trent"] * 3  # not the subject of the clause he reported
+
+
 def test_short_partial_quote_is_speech_only_under_a_reporting_verb(analyser):
     text = ("The county police department reported “forty stolen bicycles” in the first week of May.\n\n"
             "The old mill became a “creative hub” for the whole valley.\n")

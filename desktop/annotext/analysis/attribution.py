@@ -37,6 +37,7 @@ ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
+_REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 _SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
                         r"(?:,[^\S\n]*[^\W\d][^\n,]{0,40})?[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
@@ -279,12 +280,13 @@ class Attributor(ReferenceResolution):
             return False
         return any(t.head == cue.i and t.dep == "dobj" and t.lemma in RELATIONSHIP_NOUNS for t in parse.toks)
 
-    def _outer_reporter(self, parse: ParagraphParse, cue: Tok) -> Attribution | None:
+    def _outer_reporter(self, parse: ParagraphParse, cue: Tok, clause_only: bool = False) -> Attribution | None:
         """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source —
-        never a passive verb's subject ("X was praised by the leader, who called it ‘…’")."""
+        never a passive verb's subject ("X was praised by the leader, who called it ‘…’"). With
+        `clause_only`, only a clause reported by the cue counts (not "as Trump went on …, Melanie said")."""
         current = cue
         for _ in range(_MAX_CLIMB):
-            if current.head == current.i:
+            if current.head == current.i or (clause_only and not self._reported_clause(parse, current)):
                 return None
             current = parse.toks[current.head]
             if self.in_quote(current.start) or not self._is_cue(current):
@@ -297,6 +299,16 @@ class Attributor(ReferenceResolution):
                 found.cue = current.lower
                 return found
         return None
+
+    def _reported_clause(self, parse: ParagraphParse, verb: Tok) -> bool:
+        """The verb heads a clause its head reports: a complement, a verb joined to one ("… that she
+        was “a con” and encouraged …"; not one joined to the cue itself: "Xi calling …, Putin
+        cherishing …"), or an adverbial clause the small model made of "that …"."""
+        if verb.dep in _REPORTED_CLAUSE_DEPS:
+            return True
+        if verb.dep == "conj":
+            return not self._is_cue(parse.toks[verb.head])
+        return verb.dep == "advcl" and any(t.head == verb.i and t.lower == "that" and t.i < verb.i for t in parse.toks)
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb
@@ -390,6 +402,10 @@ class Attributor(ReferenceResolution):
         if governing is None:
             return self._owner_of_words(parse, quote)
         verb, subject = governing
+        if not self._is_cue(verb):  # "Trump tweeted that Machado was “disgusting”": the reporter's words
+            outer = self._outer_reporter(parse, verb, clause_only=True)
+            if outer is not None:
+                return outer
         found = self._resolve(parse, subject)
         entity = self.entity_at(subject.start)
         organisation = entity is not None and entity.label in _ORGANISATIONS

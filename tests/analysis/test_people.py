@@ -307,3 +307,15 @@ def test_a_capitalised_title_inside_a_phrase_and_hyphenated_particles():
     text = "Layla al-Rashid leads the airline. Later, al-Rashid said the deal was done."
     entities, people = index_people(persons(text, ("Layla al-Rashid",)), text)
     assert [(p.name, p.mentions) for p in people] == [("Layla al-Rashid", 2)]
+
+
+
+def test_a_group_name_before_a_full_name_is_not_a_first_name():
+    text = ("Republican Dana Whitlock spoke first. Republican voters cheered Dana Whitlock. "
+            "Debbie Wasserman Schultz spoke next. Wasserman Schultz thanked Debbie, her namesake.")
+    spans = persons(text, ("Republican Dana Whitlock",), ("Dana Whitlock", 50), ("Debbie Wasserman Schultz",),
+                    ("Wasserman Schultz", 110))
+    spans.append(Span(text.index("Republican voters"), text.index(" voters"), "entity", "NORP"))
+    spans.append(Span(text.rindex("Debbie"), text.rindex("Debbie") + 6, "entity", "ORG"))  # a model's mistake
+    _, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Dana Whitlock", "Debbie Wasserman Schultz"]

@@ -21,6 +21,7 @@ from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
+                                    PATRONYMIC_PARTICLES,
                                     ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
                                     name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON, Person
@@ -59,6 +60,25 @@ class _Cluster:
         return self.cached_name
 
 
+def _without_modifier(cluster: _Cluster, text: str, others: list[Span]) -> str:
+    """"Republican Donald Trump", "Senator Jo Hale": a word before a full name that the text also uses
+    apart from it as a group's name or in lower case, while the name is also used without it, is a
+    modifier, not a first name ("Debbie" in "Debbie Wasserman Schultz" is kept)."""
+    words = cluster.name.split()
+    while len(words) > 2 and not _particle(words[1]) and any(name_words(form) == words[1:] for form in cluster.forms):
+        tail = " ".join(words[1:])
+        apart = [start for start in word_starts(words[0], text) if not text.startswith(tail, start + len(words[0]) + 1)]
+        group = any(e.label == "NORP" and e.start <= start < e.end for start in apart for e in others)
+        if not (group or words[0].lower() in lower_case_words(text)):  # "the Republican nominee", "a former senator"
+            break  # maybe a given name: "Debbie Wasserman Schultz", "Osman Abu Laban"
+        words = words[1:]
+    return " ".join(words)
+
+
+def _particle(word: str) -> bool:
+    return word.lower() in PARTICLES or word in PATRONYMIC_PARTICLES
+
+
 def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> tuple[list[Span], list[Person]]:
     """Attach a canonical `person` to every PERSON entity and build the people list.
 
@@ -82,7 +102,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     tagged: list[Span] = []
     headlines = headline_lines(text)
     for cluster in clusters:
-        name = cluster.name
+        cluster.cached_name = name = _without_modifier(cluster, text, others)
         body = [m for m in cluster.mentions if not any(s <= m.start < e for s, e in headlines)] or cluster.mentions
         label = not_a_person(name, body, text, titled=cluster.gender is not None)
         if label is not None:

@@ -327,3 +327,20 @@ def test_an_organisation_that_speaks_is_not_added_to_the_people_index(analyser):
     result = analyser.analyse(text).to_json(text)
     assert result["quotes"][0]["speaker"] == "Crestline Health"
     assert "Crestline Health" not in [p["name"] for p in result["people"]]
+
+
+def test_a_peer_or_judge_named_by_title_keeps_it_and_the_title_says_the_role(analyser):
+    text = ("Mr Justice Harrow-Lyle, who is hearing the case without a jury, warned the press on Monday.\n\n"
+            "‘This is a trial about evidence,’ the judge said.\n\n"
+            "In the appeal, Lady Okonjo-Baird said the rules were ‘plainly inadequate’. Lady Okonjo-Baird added "
+            "that the force had erred. Lord Pemberley agreed.\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Mr Justice Harrow-Lyle", "Lady Okonjo-Baird"]
+    assert {"Mr Justice Harrow-Lyle", "Lady Okonjo-Baird", "Lord Pemberley"} <= {p["name"] for p in people}
+
+
+def test_a_title_introduces_the_role_but_a_former_one_does_not(analyser):
+    text = ("Ohio Gov. Ray Dunmore and former Florida Gov. Walt Brisco met voters on Monday.\n\n"
+            "“We will carry this state,” the Ohio governor said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Ray Dunmore"]

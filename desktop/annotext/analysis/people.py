@@ -39,6 +39,8 @@ _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
+_STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
+                           r"|Viscountess|Earl|Countess)\s+$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -75,6 +77,16 @@ def _without_modifier(cluster: _Cluster, text: str, others: list[Span]) -> str:
     return " ".join(words)
 
 
+def _styled(name: str, cluster: _Cluster, text: str) -> str:
+    """"Lady Adebayo-Clarke", "Mr Justice Anand-Rowe": a peer or a judge the article names only by
+    title and family name is called so; the family name alone would be anyone's."""
+    if " " in name:
+        return name
+    titles = [match.group(1) for m in cluster.mentions if text.endswith(name, 0, m.end)
+              and (match := _STYLE_BEFORE.search(text, max(0, m.end - len(name) - 20), m.end - len(name))) is not None]
+    return f"{max(titles, key=titles.count)} {name}" if titles else name
+
+
 def _particle(word: str) -> bool:
     return word.lower() in PARTICLES or word in PATRONYMIC_PARTICLES
 
@@ -102,7 +114,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     tagged: list[Span] = []
     headlines = headline_lines(text)
     for cluster in clusters:
-        cluster.cached_name = name = _without_modifier(cluster, text, others)
+        cluster.cached_name = name = _styled(_without_modifier(cluster, text, others), cluster, text)
         body = [m for m in cluster.mentions if not any(s <= m.start < e for s, e in headlines)] or cluster.mentions
         label = not_a_person(name, body, text, titled=cluster.gender is not None)
         if label is not None:

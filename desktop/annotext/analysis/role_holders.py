@@ -1,9 +1,10 @@
 """Who a role description is: the person the article introduced with that role.
 
 "the club's chairman said" is the person introduced as "the club's chairman, Daniel Okonkwo," or
-"chairman Daniel Okonkwo"; of two people introduced with one role, the one named last; "the
-chancellor laughed. “…,” she said" makes "she" that person; a news lead's "a judge" is the one
-person the body introduces as judge. Mixed into the reference resolution (references.py).
+"chairman Daniel Okonkwo", or by a title that says the role ("Mr Justice Anand-Rowe" is "the judge",
+"Sen. Cruz" "the senator", but "former Florida Gov. Bush" is not "the governor"); of two people
+introduced with one role, the one named last; "the chancellor laughed. “…,” she said" makes "she"
+that person; a news lead's "a judge" is the one person the body introduces as judge. Mixed into the reference resolution (references.py).
 """
 
 from __future__ import annotations
@@ -32,7 +33,17 @@ _ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
 _ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
     rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
     rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
-_OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+\w+[\s,]*$")
+# Titles that say a person's role ("Mr Justice Anand-Rowe" is "the judge", "Sen. Cruz" "the senator").
+ROLE_TITLES = {
+    "judge": ("justice", "judge"), "senator": ("sen",), "governor": ("gov",), "congressman": ("rep",),
+    "congresswoman": ("rep",), "representative": ("rep",), "professor": ("prof",), "detective": ("det",),
+    "sergeant": ("sgt",), "inspector": ("insp",), "constable": ("pc",), "captain": ("capt",), "general": ("gen",),
+    "pastor": ("rev", "reverend", "pastor"), "priest": ("father", "fr", "rev", "reverend"),
+    "vicar": ("rev", "reverend"), "minister": ("rev", "reverend"), "rabbi": ("rabbi",), "imam": ("imam",),
+    "bishop": ("bishop",), "archbishop": ("archbishop",), "cardinal": ("cardinal",),
+}
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|as|by|to)\s")
+_OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+(?:\w+\s+)?\w+\.?[\s,]*$")
 
 
 class RoleHolders:
@@ -92,15 +103,19 @@ class RoleHolders:
             escaped = re.escape(role)
             after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
             before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
+            titles = ROLE_TITLES.get(role, ())
+            titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\.?\s+$") if titles else None
             found = []
             for span, after, written, before in self._person_windows():
-                if role not in after and role not in written:
+                if role not in after and role not in written and not any(title in written for title in titles):
                     continue
                 introduced = after_role.match(after)
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
                 elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"
                     found.append((span, written))
+                elif titled is not None and titled.search(written):  # "Mr Justice Anand-Rowe" is the judge
+                    found.append((span, _CLAUSE_BREAK.split(written)[-1]))  # "Ohio Gov. Kasich and … Gov. Bush"
             cache[role] = found
         return cache[role]
 

@@ -1,6 +1,6 @@
 """'The union said', 'the report concludes': the organisation or document the article named."""
 
-from annotext.analysis.described_organisations import described_organisation
+from annotext.analysis.described_organisations import described_organisation, organisation_in_focus
 from annotext.core.results import ENTITY
 from annotext.core.spans import Span
 
@@ -38,3 +38,26 @@ def test_a_named_document():
     text = "The Castlegate report was published on Monday. Flow, the report concludes, is the problem."
     assert _resolve(text, "report") == "Castlegate report"
     assert _resolve("A report was out. The report concludes little.", "report") is None
+
+
+def _in_focus(text: str, noun: str, *names: tuple[str, str]) -> str | None:
+    entities = _entities(text, *names)
+    before = text.rindex(f"The {noun}")
+    return organisation_in_focus(noun, before, text, entities, [s.start for s in entities],
+                                 lambda span: text.startswith(" said", span.end))
+
+
+def test_the_organisation_that_just_spoke_is_the_one_described():
+    text = "Turnout was 29 per cent, Elections Canada said.\n\nThe agency said turnout was “typically lower”."
+    assert _in_focus(text, "agency", ("Elections Canada", "ORG")) == "Elections Canada"
+
+
+def test_no_organisation_in_focus_when_it_did_not_speak_is_of_another_kind_or_another_came_between():
+    silent = "Staff at Calderbrook Hospital found files locked.\n\nThe regulator said it was “concerned”."
+    assert _in_focus(silent, "regulator", ("Calderbrook Hospital", "ORG")) is None
+    other_kind = "Calderbrook Hospital said files were locked.\n\nThe regulator said it was “concerned”."
+    assert _in_focus(other_kind, "regulator", ("Calderbrook Hospital", "ORG")) is None
+    between = "Elections Canada said so. Voters for the Green Party stayed home.\n\nThe agency said it was “lower”."
+    assert _in_focus(between, "agency", ("Elections Canada", "ORG"), ("Green Party", "ORG")) is None
+    far = "Elections Canada said so.\n\nVoters stayed home.\n\nMany were away.\n\nThe agency said it was “lower”."
+    assert _in_focus(far, "agency", ("Elections Canada", "ORG")) is None

@@ -5,13 +5,15 @@ the Associated Society of Tramway Staff") and "the report" the report it named (
 report"). Only a textual link counts: the organisation's own name holds the noun ("the
 Scottish Environment Protection Agency" for "the agency"), or an apposition or a noun right before
 the name gives it ("The heritage body An Taisce", "Hartwell & Pierce, the department store
-company"). Without one the description stays as written.
+company"); failing that, the organisation that spoke just before ("Elections Canada said. … The agency
+said"), when no other was named since. Without either the description stays as written.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Callable
 
 from annotext.core.spans import Span
 
@@ -19,7 +21,8 @@ ORGANISATION_NOUNS = frozenset("""
 company firm union council agency ministry department body group bank regulator watchdog authority
 commission board association charity organisation organization party airline retailer university
 hospital trust committee institute office service club insurer lender chain operator utility
-cooperative co-op federation league society foundation court government administration
+cooperative co-op federation league society foundation court government administration academy
+centre center network carrier manufacturer developer owner shipowner
 """.split())
 DOCUMENT_NOUNS = frozenset("""report study review survey inquiry audit paper plan memo letter
 document analysis assessment filing""".split())
@@ -45,6 +48,27 @@ def described_organisation(noun: str, before: int, text: str, entities: list[Spa
         if word.search(name) or right_before.search(text, max(0, span.start - 40), span.start) \
                 or word.search(_apposition(text, span.end)):
             return name
+    return None
+
+
+def organisation_in_focus(noun: str, before: int, text: str, entities: list[Span], starts: list[int],
+                          speaks: Callable[[Span], bool]) -> str | None:
+    """"Elections Canada said … The agency said": with no textual link, the organisation that last
+    spoke, in this paragraph or the one before, when no other organisation was named since and its
+    name holds no other kind of organisation ("… General Hospital" is not "the regulator") — a news
+    reader's "the company" continues the organisation just quoted."""
+    paragraph_start = text.rfind("\n", 0, before) + 1
+    previous_end = len(text[:paragraph_start].rstrip())
+    paragraph_start = text.rfind("\n", 0, previous_end) + 1  # the paragraph before counts too
+    for index in range(bisect_left(starts, before) - 1, -1, -1):
+        span = entities[index]
+        if span.end > before or span.label not in _ORGANISATION_LABELS:
+            continue
+        if span.start < paragraph_start or span.label != "ORG":
+            return None
+        name = span.text_in(text)
+        kinds = {word.lower() for word in re.findall(r"[\w-]+", name)} & ORGANISATION_NOUNS
+        return name if speaks(span) and kinds <= {noun} else None
     return None
 
 

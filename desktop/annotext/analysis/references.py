@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.described_organisations import described_organisation
+from annotext.analysis.described_organisations import ORGANISATION_NOUNS, described_organisation, organisation_in_focus
 from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -157,6 +157,9 @@ class ReferenceResolution(RoleHolders):
         if not tok.text.islower() or not determiners or determiners[0].lower != "the":
             return None
         name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
+        if name is None and tok.lower in ORGANISATION_NOUNS:
+            name = organisation_in_focus(tok.lower, tok.start, self.text, self.entities, self._entity_starts,
+                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None)
         return None if name is None else Attribution(name, tok.start, tok.end)
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:

@@ -319,3 +319,12 @@ def test_a_group_name_before_a_full_name_is_not_a_first_name():
     spans.append(Span(text.rindex("Debbie"), text.rindex("Debbie") + 6, "entity", "ORG"))  # a model's mistake
     _, people = index_people(spans, text)
     assert sorted(p.name for p in people) == ["Dana Whitlock", "Debbie Wasserman Schultz"]
+
+
+def test_a_surname_keeps_standing_for_the_person_it_first_stood_for():
+    text = ("Sen. Rob Calder is endorsing the governor. Calder said he had doubts. "
+            "Critics attacked his wife, Ines Calder, last year. Calder said the attacks were unfair.")
+    spans = persons(text, ("Rob Calder",), ("Calder", 40), ("Ines Calder",), ("Calder", 115))
+    entities, people = index_people(spans, text)
+    by_name = {p.name: p.mentions for p in people}
+    assert by_name == {"Rob Calder": 3, "Ines Calder": 1}

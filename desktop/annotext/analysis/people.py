@@ -330,7 +330,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
             honorific = gender if HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
-            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific, subjects)
+            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific, subjects, form)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
@@ -345,11 +345,13 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
 
 def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
                       gender: str | None = None, honorific: str | None = None,
-                      subjects: list[int] = ()) -> _Cluster | None:
+                      subjects: list[int] = (), form: str = "") -> _Cluster | None:
     """The person a mention belongs to; "Mr. Obama" never joins "Michelle Obama, the first lady".
-    Of several people sharing the name, one who was already the subject of a sentence ("Katrin Albers
-    … said") before one only mentioned ("founded by her great-great-grandfather, Carl Friedrich
-    Albers"), then the one mentioned most recently."""
+    Of several people sharing the name, the one this very form already stood for (news style: once
+    "Cruz" is Ted Cruz, a passing "Heidi Cruz" does not take it over), then one who was already the
+    subject of a sentence ("Katrin Albers … said") before one only mentioned ("founded by her
+    great-great-grandfather, Carl Friedrich Albers"), then the one mentioned most recently. Mentions
+    of one form come in text order, so `forms` holds only earlier uses of `form`."""
     def conflicts(cluster: _Cluster) -> bool:
         if gender and cluster.gender and gender != cluster.gender:
             return True
@@ -360,10 +362,10 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
         return None
     if len(candidates) == 1:
         return candidates[0]
-    def last_before(cluster: _Cluster) -> tuple[bool, int]:
+    def last_before(cluster: _Cluster) -> tuple[bool, bool, int]:
         earlier = [m for m in cluster.mentions if m.start < position]
         was_subject = any(_is_subject_mention(subjects, m) for m in earlier)
-        return was_subject, max((m.start for m in earlier), default=-1)
+        return form in cluster.forms, was_subject, max((m.start for m in earlier), default=-1)
 
     return max(candidates, key=last_before)
 

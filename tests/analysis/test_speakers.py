@@ -344,3 +344,10 @@ def test_a_title_introduces_the_role_but_a_former_one_does_not(analyser):
             "“We will carry this state,” the Ohio governor said.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Ray Dunmore"]
+
+
+def test_a_partial_quote_under_a_gerund_is_the_main_verbs_subjects(analyser):
+    text = ("In an interview on Friday, Senator Mara Quist blasted the local press for being “unbelievably lazy.”\n\n"
+            "The Ledger ran a check on Quist’s claim that there have been “hundreds of closures” this year.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Mara Quist"), (SPEECH, "Mara Quist")]

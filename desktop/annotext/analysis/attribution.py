@@ -37,6 +37,7 @@ ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
+_NON_FINITE = {"VBG", "VB", "VBN"}
 _REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 _SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
                         r"(?:,[^\S\n]*[^\W\d][^\n,]{0,40})?[^\S\n]*\.?[^\S\n]*(?=\n|$)")
@@ -384,16 +385,19 @@ class Attributor(ReferenceResolution):
         if not heads:
             return None
         current = parse.toks[heads[0].head]
-        for _ in range(_MAX_CLIMB):
+        beyond_verb = False  # past a verb with no subject, only a preposition may lead to the verb above
+        for _ in range(_MAX_CLIMB + 2):
             if current.pos in {"VERB", "AUX"}:
-                break
-            if current.head == current.i:
-                return None
+                subject = self._subject_of(parse, current)
+                if subject is not None:
+                    return current, subject
+                if current.tag not in _NON_FINITE or current.head == current.i:
+                    return None  # "he blasted the media for being “dishonest”": a gerund's subject is the verb's above
+                beyond_verb = True
+            elif current.head == current.i or (beyond_verb and current.pos not in {"ADP", "SCONJ"}):
+                return None  # "Trump’s claim that there have been “…”": the claim's owner, not the sentence's subject
             current = parse.toks[current.head]
-        else:
-            return None
-        subject = self._subject_of(parse, current)
-        return None if subject is None else (current, subject)
+        return None
 
     def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
         """A partial quote ("cherishing his “reliable partner”", "PolitiFact rated the claim “false”"):

@@ -328,3 +328,17 @@ def test_a_surname_keeps_standing_for_the_person_it_first_stood_for():
     entities, people = index_people(spans, text)
     by_name = {p.name: p.mentions for p in people}
     assert by_name == {"Rob Calder": 3, "Ines Calder": 1}
+
+
+def test_a_full_name_labelled_an_organisation_joins_the_surname_that_speaks_or_has_an_age():
+    from annotext.analysis.mislabelled_people import promote_evident_people
+    text = ("In Golden Meadow, shrimper Tuan Nguyen rode out the storm. \"It was loud,\" Nguyen, 54, said. "
+            "Spokeswoman Haley Morris of GOP Rep Lin's office declined to comment. Morris said so.")
+    persons = [Span(text.index("Nguyen,"), text.index("Nguyen,") + 6, "entity", "PERSON"),
+               Span(text.index("Morris said"), text.index("Morris said") + 6, "entity", "PERSON")]
+    others = [Span(text.index("Tuan"), text.index("Tuan") + 11, "entity", "ORG"),
+              Span(text.index("Spokeswoman"), text.index(" of GOP"), "entity", "ORG"),
+              Span(text.index("GOP"), text.index("GOP") + 3, "entity", "ORG")]
+    persons, others = promote_evident_people(persons, others, text)
+    assert sorted(span.text_in(text) for span in persons) == ["Haley Morris", "Morris", "Nguyen", "Tuan Nguyen"]
+    assert [span.text_in(text) for span in others] == ["GOP"]

@@ -14,12 +14,13 @@ from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PATRONYMIC_PARTICLES, looks_like_name,
+from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PATRONYMIC_PARTICLES, TITLE_WORDS, looks_like_name,
                                     word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
 _WHO_AFTER = re.compile(r",?\s+who\s")
+_AGE_OR_WHO_AFTER = re.compile(r",\s+(?:\d{1,3},|who\s)")
 _PLACE_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*,\s+|\b(?:in|from|at|near)\s+)$")
 _RECLAIMABLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
@@ -35,7 +36,9 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
     """Names the model mislabelled, recognised from the text itself: "Rivera, who …", "Mr Rivera",
     "Fiorina, the former Hewlett-Packard CEO", a patronymic particle inside ("Saoirse Ní Bhriain") or
     a "she says" that can only be them make the name a person, and with it "Diego Rivera" wherever it
-    was labelled an organisation. `subjects`: sorted start offsets of subject names."""
+    was labelled an organisation (as does a surname the model did call a person, when it speaks or is
+    given an age: "Nguyen, 54, said" makes "Tuan Nguyen" a person). `subjects`: sorted start offsets of
+    subject names."""
     evident: set[str] = set()
     person_starts = sorted(span.start for span in persons)
     for span in others:
@@ -50,13 +53,22 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
                 or _patronymic_inside(surface) or HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
                 or _speaks_as_pronoun(span, text, subjects, person_starts):
             evident.add(surface)
+    for span in persons:  # "Nguyen, 54, said": then "Tuan Nguyen" (ORG) is that person too
+        surface = span.text_in(text)
+        if " " not in surface and (_AGE_OR_WHO_AFTER.match(text, span.end) or _REPORTS_AFTER.match(text, span.end)
+                                   or HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start)):
+            evident.add(surface)
     if not evident:
         return persons, others
     kept, promoted = [], []
     for span in others:
         words = span.text_in(text).split()
+        named = _without_leading_titles(span, text)  # "Spokeswoman Haley Morris", "GOP Rep McCaul"
+        named_words = named.text_in(text).split()
         is_person = span.text_in(text) in evident or (
-            1 < len(words) <= 3 and words[-1] in evident and all(w[:1].isupper() for w in words))
+            1 < len(named_words) <= 3 and named_words[-1] in evident and all(w[:1].isupper() for w in named_words))
+        if is_person and span.text_in(text) not in evident:
+            span, words = named, named_words
         if span.label in _RECLAIMABLE and is_person:
             end = span.end
             if words[-1] in CAPITAL_PARTICLES:  # "Pádraig Mac" + "an tSaoi": a name does not end on a particle
@@ -69,6 +81,19 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
         else:
             kept.append(span)
     return persons + promoted, kept
+
+
+def _without_leading_titles(span: Span, text: str) -> Span:
+    """The span without leading acronyms and titles, as long as a word remains."""
+    surface = span.text_in(text)
+    start = span.start
+    for word in surface.split()[:-1]:
+        if not (word.isupper() or word.lower().rstrip(".") in TITLE_WORDS):
+            break
+        start = text.index(word, start) + len(word)
+        while text[start].isspace():
+            start += 1
+    return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))
 
 
 _REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")

@@ -351,3 +351,13 @@ def test_a_partial_quote_under_a_gerund_is_the_main_verbs_subjects(analyser):
             "The Ledger ran a check on Quist’s claim that there have been “hundreds of closures” this year.\n")
     quotes, _ = analyse(analyser, text)
     assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Mara Quist"), (SPEECH, "Mara Quist")]
+
+
+def test_the_regulator_is_the_organisation_just_quoted_by_an_untagged_name_if_of_its_kind(analyser):
+    text = ("The Information Commissioner’s Office said it had been notified and was “making enquiries”. "
+            "In a statement, the regulator added that organisations had “a particular duty to keep it secure”.\n\n"
+            "The Westfield Rovers Supporters Club said it was “deeply shocked”. "
+            "The regulator said the league had “acted too late”.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes)[:2] == ["The Information Commissioner’s Office"] * 2
+    assert speakers(quotes)[3] != speakers(quotes)[2]  # a supporters' club is not a regulator

@@ -57,19 +57,40 @@ def organisation_in_focus(noun: str, before: int, text: str, entities: list[Span
     spoke, in this paragraph or the one before, when no other organisation was named since and its
     name holds no other kind of organisation ("… General Hospital" is not "the regulator") — a news
     reader's "the company" continues the organisation just quoted."""
-    paragraph_start = text.rfind("\n", 0, before) + 1
-    previous_end = len(text[:paragraph_start].rstrip())
-    paragraph_start = text.rfind("\n", 0, previous_end) + 1  # the paragraph before counts too
+    window_start = focus_window_start(before, text)
     for index in range(bisect_left(starts, before) - 1, -1, -1):
         span = entities[index]
         if span.end > before or span.label not in _ORGANISATION_LABELS:
             continue
-        if span.start < paragraph_start or span.label != "ORG":
+        if span.start < window_start or span.label != "ORG":
             return None
         name = span.text_in(text)
-        kinds = {word.lower() for word in re.findall(r"[\w-]+", name)} & ORGANISATION_NOUNS
-        return name if speaks(span) and kinds <= {noun} else None
+        return name if speaks(span) and fits_noun(name, noun) else None
     return None
+
+
+def focus_window_start(before: int, text: str) -> int:
+    """Where the paragraph before the one holding `before` starts: how far back focus reaches."""
+    paragraph_start = text.rfind("\n", 0, before) + 1
+    previous_end = len(text[:paragraph_start].rstrip())
+    return text.rfind("\n", 0, previous_end) + 1
+
+
+def fits_noun(name: str, noun: str) -> bool:
+    """"the regulator" can be "The Information Commissioner’s Office", not "Calderbrook General
+    Hospital": every organisation noun in the name is of `noun`'s kind."""
+    kind = next((family for family in _KINDS if noun in family), {noun})
+    return {word.lower() for word in re.findall(r"[\w-]+", name)} & ORGANISATION_NOUNS <= kind
+
+
+# Organisation nouns that can name the same organisation ("the regulator" may be an "Office", "the
+# company" a "Group"); any other noun is a kind of its own (a hospital, a union, a club).
+_KINDS = (
+    frozenset("""agency authority body board commission council department ministry office regulator watchdog
+        service administration government committee institute""".split()),
+    frozenset("""company firm group carrier operator owner shipowner developer manufacturer retailer chain
+        lender insurer bank airline utility network cooperative co-op""".split()),
+)
 
 
 def _apposition(text: str, end: int) -> str:

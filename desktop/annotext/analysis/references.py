@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.described_organisations import ORGANISATION_NOUNS, described_organisation, organisation_in_focus
+from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
+                                                       focus_window_start, organisation_in_focus)
 from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -159,8 +160,25 @@ class ReferenceResolution(RoleHolders):
         name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
         if name is None and tok.lower in ORGANISATION_NOUNS:
             name = organisation_in_focus(tok.lower, tok.start, self.text, self.entities, self._entity_starts,
-                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None)
+                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None) \
+                or self._organisation_quoted_last(tok)
         return None if name is None else Attribution(name, tok.start, tok.end)
+
+    def _organisation_quoted_last(self, tok: Tok) -> str | None:
+        """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator
+        added": the organisation quoted last, by a name the model did not tag, when no organisation
+        was named since, in this paragraph or the one before."""
+        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
+                         and a.start < tok.start), None)
+        if previous is None or previous.is_person or not previous.speaker[:1].isupper() \
+                or previous.start < focus_window_start(tok.start, self.text):
+            return None
+        index = bisect_right(self._entity_starts, tok.start) - 1
+        while index >= 0 and self.entities[index].start >= previous.end:
+            if self.entities[index].label in {"ORG", "NORP", "FAC", "GPE"}:
+                return None
+            index -= 1
+        return previous.speaker if fits_noun(previous.speaker, tok.lower) else None
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)

@@ -323,6 +323,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
             for f in forms if len(name_words(f)) > 1 for m in by_form[f]]
     known_genders = person_genders(full, text)  # "Amira Haddad … her son": then "Mr Haddad" is someone else
     clusters: list[_Cluster] = []
+    by_word: dict[str, list[int]] = {}  # a word of any form -> the clusters holding it (a name matches by its last word)
     for form in forms:
         words = name_words(form)
         if not words:
@@ -330,10 +331,17 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
             honorific = gender if HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
-            cluster = _matching_cluster(words, mention.start, clusters, gender, honorific, subjects, form)
+            pool = [clusters[i] for i in by_word.get(_particle_case(words[-1]), ())]
+            cluster = _matching_cluster(words, mention.start, pool, gender, honorific, subjects, form)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
+            if form not in cluster.forms:
+                number = clusters.index(cluster)
+                for word in words:
+                    holders = by_word.setdefault(_particle_case(word), [])
+                    if number not in holders:
+                        insort(holders, number)
                 if gender is None and len(words) > 1:  # pronouns only keep "Mr Haddad" out of "Amira Haddad"
                     cluster.voted_gender = known_genders.get(" ".join(words))
             cluster.gender = cluster.gender or gender

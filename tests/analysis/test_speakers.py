@@ -361,3 +361,21 @@ def test_the_regulator_is_the_organisation_just_quoted_by_an_untagged_name_if_of
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes)[:2] == ["The Information Commissioner’s Office"] * 2
     assert speakers(quotes)[3] != speakers(quotes)[2]  # a supporters' club is not a regulator
+
+
+def test_an_age_description_is_never_someone_introduced_with_another_age(analyser):
+    text = ("PERTH — Daniel Okafor won his third title on Saturday, while 17-year-old Ruby Castellan won the 1500m.\n\n"
+            "Okafor clocked 48.21 seconds.\n\n"
+            "“I finally just ran,” the 26-year-old said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Daniel Okafor"]
+
+
+def test_he_after_a_confirmed_clause_is_the_one_who_confirmed(analyser):
+    text = ("Luca Bertolini was sent off for a late challenge on Jamal Oduya, who had opened the scoring.\n\n"
+            "Villa manager Gregor Lennox, whose side have dropped nine points this season, was blunt.\n\n"
+            "“We stopped playing,” he said.\n\n"
+            "Lennox confirmed that Oduya had gone off late on with a hamstring injury and would have a scan on Monday. "
+            "“It doesn’t look great,” he added. “He felt it straight away.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Gregor Lennox"] * 3

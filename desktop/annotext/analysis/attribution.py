@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
-from annotext.analysis.epithets import introduced_with_age
+from annotext.analysis.epithets import introduced_with_age, introduced_with_other_age
 from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -267,8 +267,10 @@ class Attributor(ReferenceResolution):
         introduced = introduced_with_age(age.group(), match.start(), self.text, self._persons) if age else None
         if introduced is not None:  # "Brandon Mulroy, 34, …" … "the 34-year-old said"
             return Attribution(self._person(introduced).speaker, match.start(), match.end(), cue.lower, True)
+        other_ages = {self._person(span).speaker for span in
+                      introduced_with_other_age(age.group(), match.start(), self.text, self._persons)} if age else set()
         found = self._resolve_pronoun(Tok(cue.i, match.start(), match.end(), match.group(), "", "", "", "", "", 0, 0, 0),
-                                      pronoun=None)
+                                      pronoun=None, listeners=other_ages)
         if found is not None:
             found.start, found.end, found.cue = match.start(), match.end(), cue.lower
         return found

@@ -110,6 +110,23 @@ def introduced_with_age(age: str, before: int, text: str, persons: list[Span]) -
     return None
 
 
+def introduced_with_other_age(age: str, before: int, text: str, persons: list[Span]) -> list[Span]:
+    """People named before `before` with an age other than `age` ("17-year-old Ruby Nakamura-Reyes"
+    is not "the 26-year-old")."""
+    found = []
+    for span in persons:
+        if span.end > before:
+            break
+        given = _AGE_AFTER_NAME.match(text, span.end) or _AGE_BEFORE_NAME.search(text, max(0, span.start - 50), span.start)
+        if given is not None and given.group(1) != age:
+            found.append(span)
+    return found
+
+
+_AGE_AFTER_NAME = re.compile(r",\s+(?:an?\s+)?(\d{1,3})\b(?:,|-year-old)")
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+(?:[\w’'-]+\s+){0,3}$")
+
+
 @lru_cache(maxsize=256)
 def _indefinite_pattern(noun: str) -> re.Pattern[str]:
     """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause."""

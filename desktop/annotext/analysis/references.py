@@ -28,7 +28,8 @@ from annotext.core.spans import Span
 
 NEUTER_PRONOUNS = frozenset({"it"})
 _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
-                              r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns)\b")
+                              r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns|confirmed|"
+                              r"confirms|explained|explains|admitted|admits|stressed|stresses|acknowledged)\b")
 _GENDERED_ROLES = "|".join(sorted(ROLE_GENDER, key=len, reverse=True))
 _UNNAMED_SPEAKER = re.compile(
     rf"\b((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({_GENDERED_ROLES})"

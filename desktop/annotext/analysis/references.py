@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
+from annotext.analysis.document_authors import document_author
 from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
                                                        focus_window_start, organisation_in_focus)
 from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
@@ -156,7 +157,13 @@ class ReferenceResolution(RoleHolders):
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier."""
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
-        if not tok.text.islower() or not determiners or determiners[0].lower != "the":
+        if not tok.text.islower() or not determiners or determiners[0].lower not in {"the", "a", "an"}:
+            return None
+        author = document_author(tok.lower, tok.start, self.text)
+        if author is not None:  # "the memo said": the memo's author, as the article gives it
+            person = self._person_forms.get(" ".join(name_words(author)))
+            return Attribution(person or author, tok.start, tok.end, is_person=person is not None)
+        if determiners[0].lower != "the":
             return None
         name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
         if name is None and tok.lower in ORGANISATION_NOUNS:

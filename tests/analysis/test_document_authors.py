@@ -1,0 +1,40 @@
+"""'The memo said': a document's words are its author's, when the article names the author."""
+
+from annotext.analysis.document_authors import document_author
+
+
+def _author(text: str, noun: str) -> str | None:
+    return document_author(noun, text.rindex(f"The {noun}"), text)
+
+
+def test_a_by_phrase_after_the_document_names_its_author_but_not_who_saw_it():
+    memo = ("Counsel read from a memo written by an Aegean Homes finance manager in January 2019. "
+            "The memo said the lands were worth “six times” more.")
+    assert _author(memo, "memo") == "an Aegean Homes finance manager"
+    review = ("An internal review seen by this newspaper, written by the group’s digital services team in 2024, "
+              "warned of old servers. The review said the server was “beyond its supported life”.")
+    assert _author(review, "review") == "the group’s digital services team"
+    report = ("A report by historians at Trinity College Dublin, commissioned by the museum, found looting. "
+              "The report described it as “unambiguous”.")
+    assert _author(report, "report") == "historians at Trinity College Dublin"
+
+
+def test_in_a_statement_x_said_and_a_columnist_author_their_documents():
+    statement = ("In a witness statement read to the court, Mr Pryce-Okonedo said he had spoken to eleven people.\n\n"
+                 "‘I did not write that article lightly,’ The statement says.")
+    assert _author(statement, "statement") == "Pryce-Okonedo"
+    column = ("She is suing the Sunday Ledger and its columnist Gavin Pryce-Okonedo for libel.\n\n"
+              "The column claimed that staff had been ‘reduced to tears’.")
+    assert _author(column, "column") == "Gavin Pryce-Okonedo"
+
+
+def test_a_document_without_an_author_or_seen_only_by_someone_has_none():
+    assert _author("A report seen by this newspaper was leaked. The report said it was “grim”.", "report") is None
+    assert _author("The council published its plan. The plan said “soon”.", "plan") is None
+    assert _author("The report said it was “grim”.", "report") is None
+
+
+def test_the_author_phrase_ends_before_the_verb():
+    text = ("A report by the council’s planning department concludes that the scheme is sound. "
+            "The report said it would add “400 homes”.")
+    assert _author(text, "report") == "the council’s planning department"

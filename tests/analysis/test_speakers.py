@@ -379,3 +379,11 @@ def test_he_after_a_confirmed_clause_is_the_one_who_confirmed(analyser):
             "“It doesn’t look great,” he added. “He felt it straight away.”\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Gregor Lennox"] * 3
+
+
+def test_partial_quotes_in_a_clause_inside_the_reported_clause_are_the_reporters(analyser):
+    text = ("Donald Trump spoke to reporters on Monday.\n\n"
+            "Trump, in Kentucky, said Tuesday that Marco Rubio was “a total lightweight” while Ted Cruz is "
+            "“a basket case” and “a liar.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Donald Trump"] * 3

@@ -242,6 +242,10 @@ class Attributor(ReferenceResolution):
             aged = self._age_description(cue)
             if aged is not None:
                 return aged
+        if cue.tag == "VBG" and cue.dep in {"advcl", "xcomp", "conj"}:  # "Trump told Newsmax that Romney
+            outer = self._outer_reporter(parse, cue)                     # “had …,” adding, “…”": who added
+            if outer is not None:
+                return outer
         if subject is None:
             subject = self._nearby_speaker_token(cue, window)
         if subject is None:
@@ -304,13 +308,14 @@ class Attributor(ReferenceResolution):
         return None
 
     def _reported_clause(self, parse: ParagraphParse, verb: Tok) -> bool:
-        """The verb heads a clause its head reports: a complement, a verb joined to one ("… that she
-        was “a con” and encouraged …"; not one joined to the cue itself: "Xi calling …, Putin
-        cherishing …"), or an adverbial clause the small model made of "that …"."""
+        """The verb heads a clause its head reports: a complement, a verb or an adverbial clause joined
+        to one ("… that she was “a con” and encouraged …", "… that Rubio was “…” while Cruz is “…”";
+        not one joined to the cue itself: "Xi calling …, Putin cherishing …"), or an adverbial clause
+        the small model made of "that …"."""
         if verb.dep in _REPORTED_CLAUSE_DEPS:
             return True
-        if verb.dep == "conj":
-            return not self._is_cue(parse.toks[verb.head])
+        if verb.dep in {"conj", "advcl"} and not self._is_cue(parse.toks[verb.head]):
+            return True  # inside the reported clause: "said that Rubio was “…” while Cruz is “…”"
         return verb.dep == "advcl" and any(t.head == verb.i and t.lower == "that" and t.i < verb.i for t in parse.toks)
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:

@@ -1,5 +1,7 @@
 """People index rules, on hand-made spans: no model needed."""
 
+import re
+
 from annotext.analysis.people import index_people, name_words
 from annotext.core.spans import Span
 
@@ -342,3 +344,21 @@ def test_a_full_name_labelled_an_organisation_joins_the_surname_that_speaks_or_h
     persons, others = promote_evident_people(persons, others, text)
     assert sorted(span.text_in(text) for span in persons) == ["Haley Morris", "Morris", "Nguyen", "Tuan Nguyen"]
     assert [span.text_in(text) for span in others] == ["GOP"]
+
+
+def test_organisations_places_and_relatives_the_model_called_people_are_not_people():
+    text = ("Anna Weiss, a spokeswoman for the tenants' union Woonbond Amsterdam, spoke in Amsterdam. "
+            "In Golden Meadow, Tuan Le rode out the storm. Power was out across Amsterdam. "
+            "‘Dad would have loved it,’ Tuan Le said. Crowds gathered at Martin Luther King’s memorial.")
+    spans = persons(text, ("Anna Weiss",), ("Woonbond Amsterdam",), ("Golden Meadow",), ("Tuan Le",),
+                    ("Dad",), ("Tuan Le", 150), ("Martin Luther King",))
+    for place in re.finditer(r"(?<=in |ss )Amsterdam", text):
+        spans.append(Span(place.start(), place.end(), "entity", "GPE"))
+    _, people = index_people(sorted(spans, key=lambda s: s.start), text)
+    assert sorted(p.name for p in people) == ["Anna Weiss", "Martin Luther King", "Tuan Le"]
+
+
+def test_a_relative_named_before_a_possessive_is_that_relative_unless_a_comma_stands_between():
+    from annotext.analysis.evident_names import named_relatives
+    text = "The rice is her mother Keiko’s recipe. He mourned his mother, Chad’s ambassador said."
+    assert [text[s:e] for s, e in named_relatives(text)] == ["Keiko"]

@@ -7,7 +7,8 @@ particular names):
 - a name after a word for a vessel, an animal or a work ("the trawler Havfrúgvin"), an acronym ("JAXA");
 - a name always written after a determiner ("his vessel, the Mary Kate", "his Halo Mini");
 - several words, one of them an organisation's ("Millbrook Rovers", "Seapoint Manor Hotel"), or
-  all of them words the text also writes in lower case ("Best Buy");
+  all of them words the text also writes in lower case ("Best Buy"), or always after "in", "at" or
+  "near" ("In Golden Meadow, shrimper …", "at City Hall");
 - one word with no honorific or gendered role, which the text also writes in lower case
   ("Measles is not a mild illness" beside "a measles outbreak"), or names an organisation with
   ("Rhein-Main Bank", "Rhein-Main shareholders"; "Sugarbird, a popular app"), or puts after a
@@ -50,6 +51,7 @@ _NEXT_WORD = re.compile(r"(’s|'s)?\s+([A-Za-z]+)")
 _THING_BEFORE = re.compile(r"(?<![\w’'])(?:ship|vessel|trawler|boat|yacht|ferry|tanker|frigate|destroyer|submarine|"
                            r"spacecraft|lander|satellite|racehorse|mare|colt|filly|gelding|stallion|greyhound|"
                            r"album|song|novel|opera)\s+$")  # nouns only: "to play Trump" is not a play
+_WHERE_BEFORE = re.compile(r"(?<![\w’'])(?:[Ii]n|at|near|across|around|outside|throughout)\s+$")
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
 
 
@@ -77,6 +79,9 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
             return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers"
         if all(w.lower() in lower_case_words(text) for w in words):
             return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
+        if all(_WHERE_BEFORE.search(text, max(0, m.start - 12), m.start) and not text.startswith(("’s", "'s"), m.end)
+               for m in mentions):
+            return "GPE"  # "In Golden Meadow, shrimper …", "at City Hall", "in South Auckland"
         return None
     if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
         return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language

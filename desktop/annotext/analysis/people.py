@@ -38,7 +38,10 @@ _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "op
 _ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
-                       "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album"}
+                       "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album",
+                       "association", "federation", "coalition", "alliance", "consortium", "collective", "cooperative"}
+_KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
+                           "gran granny nan nana nanna".split())
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
                            r"|Viscountess|Earl|Countess)\s+$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
@@ -138,8 +141,10 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
         span = _trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
         before = text[max(0, span.start - 30):span.start].split()
-        if len(words) == 1 and before and before[-1].lower() in _ORGANISATION_NOUNS:
-            continue  # "housing charity Shelter", "the journal Neurology"
+        if before and before[-1].lower() in _ORGANISATION_NOUNS:
+            continue  # "housing charity Shelter", "the journal Neurology", "the tenants' union Woonbond Amsterdam"
+        if len(words) == 1 and words[0].lower() in _KINSHIP_NAMES:
+            continue  # "‘Dad would have been mortified’": a relative, not a name
         if len(words) == 1 and PLURAL_GROUP.search(words[0]) and not HONORIFIC_BEFORE.search(text[max(0, span.start - 8):span.start]):
             continue  # "Americans", "Republicans": a group, not a person
         if not words or not (words[0][:1].isupper() or (words[0] in PARTICLES and any(w[:1].isupper() for w in words))):

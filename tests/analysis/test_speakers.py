@@ -387,3 +387,11 @@ def test_partial_quotes_in_a_clause_inside_the_reported_clause_are_the_reporters
             "“a basket case” and “a liar.”\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Donald Trump"] * 3
+
+
+def test_an_organisation_named_after_its_description_speaks_by_its_name(analyser):
+    text = ("Germany's financial regulator, BaFin, said it would review the deal “in the usual way”.\n\n"
+            "The train drivers’ union Aslef said the report got “everything right”.\n\n"
+            "A spokeswoman for the Consumer Brands Association called it “a misleading label”.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["BaFin", "Aslef", "A spokeswoman for the Consumer Brands Association"]

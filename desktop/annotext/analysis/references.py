@@ -38,6 +38,8 @@ _UNNAMED_SPEAKER = re.compile(
     rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
 _SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
                          r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
+# "the <lower-case description> <Name>": the name, without the description before it.
+_DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -103,7 +105,8 @@ class ReferenceResolution(RoleHolders):
             linked = self._apposed_person(parse, tok)
             if linked is not None:
                 return linked
-            described = self._described_person(parse, tok) or self._described_organisation(parse, tok)
+            described = self._described_person(parse, tok) or self._apposed_organisation(parse, tok) \
+                or self._described_organisation(parse, tok)
             if described is not None:
                 return described
             return self._phrase(parse, tok, entity)
@@ -172,6 +175,22 @@ class ReferenceResolution(RoleHolders):
                 or self._organisation_quoted_last(tok)
         return None if name is None else Attribution(name, tok.start, tok.end)
 
+    def _apposed_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"Germany's financial regulator, BaFin, said", "The heritage body An Taisce said": the name in
+        apposition to an organisation noun is who speaks."""
+        if tok.lower not in ORGANISATION_NOUNS or not tok.text.islower():
+            return None
+        for other in parse.toks:
+            if other.head == tok.i and other.dep == "appos" and other.pos == "PROPN" and not self.in_quote(other.start):
+                entity = self.entity_at(other.start)
+                if entity is not None and entity.label == PERSON:
+                    return None
+                first = parse.toks[other.left]
+                start = first.start if first.text[:1].isupper() else other.start
+                end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
+                return Attribution(self.text[start:end], start, end)
+        return None
+
     def _organisation_quoted_last(self, tok: Tok) -> str | None:
         """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator
         added": the organisation quoted last, by a name the model did not tag, when no organisation
@@ -214,6 +233,9 @@ class ReferenceResolution(RoleHolders):
         start, end = words[0].start, words[-1].end
         if entity is not None:
             start, end = min(start, entity.start), max(end, entity.end)
+        described = _DESCRIBED_NAME.match(self.text, start, end)
+        if described is not None and described.end() == end:  # "The train drivers’ union Aslef": Aslef
+            start = described.start(1)
         return Attribution(self.text[start:end], start, end)
 
     def _fits(self, name: str, pronoun: str | None) -> bool:

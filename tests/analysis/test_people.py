@@ -362,3 +362,10 @@ def test_a_relative_named_before_a_possessive_is_that_relative_unless_a_comma_st
     from annotext.analysis.evident_names import named_relatives
     text = "The rice is her mother Keiko’s recipe. He mourned his mother, Chad’s ambassador said."
     assert [text[s:e] for s, e in named_relatives(text)] == ["Keiko"]
+
+
+def test_a_word_that_only_opens_sentences_is_not_part_of_a_name_and_a_month_is_no_one():
+    text = "While Sanders, the senator from Vermont, raised money, Clinton did not. Since January nobody has."
+    spans = persons(text, ("While Sanders",), ("Clinton",), ("Since January",))
+    _, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Clinton", "Sanders"]

@@ -33,6 +33,8 @@ _NATIONALITIES = frozenset("""english welsh scottish irish british french german
 polish swedish danish finnish norwegian turkish greek russian ukrainian chinese japanese korean
 vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canadian mexican brazilian
 australian maori arabic hebrew swahili latin""".split())
+_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
 _ILLNESS_NOUNS = frozenset({"fever", "virus", "disease", "syndrome", "flu", "outbreak", "vaccine"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")
 _CORPORATE_NOUNS = frozenset("""
@@ -83,6 +85,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
                for m in mentions):
             return "GPE"  # "In Golden Meadow, shrimper …", "at City Hall", "in South Auckland"
         return None
+    if name.lower() in _CALENDAR_WORDS:
+        return "DATE"  # "Since January" at a sentence start
     if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
         return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language
     if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):

@@ -31,6 +31,10 @@ __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatib
 
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
                      "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
+# Words that open a sentence but never a name ("Meanwhile Rihanna", "While Sanders", "Though Delaware").
+_FUNCTION_WORDS = frozenset("""meanwhile though although while whereas when whenever after before as if unless but and
+or so yet also still then now here there since because unlike like including despite during under according
+asked says said thanks""".split())
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank", "co", "county", "lough",
                      "loch", "glen", "mt", "bay", "north", "south", "east", "west", "upper", "lower", "greater",
@@ -112,6 +116,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
+    persons = [_without_opening_word(span, text) for span in persons]  # "While Sanders, the senator from …"
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
     tagged: list[Span] = []
@@ -164,17 +169,29 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     return kept
 
 
+def _without_opening_word(span: Span, text: str) -> Span:
+    """"While Sanders", "Meanwhile Rihanna": a word that only opens sentences is not part of a name."""
+    surface = span.text_in(text)
+    first, _, rest = surface.partition(" ")
+    if not rest or first.lower() not in _FUNCTION_WORDS:
+        return span
+    start = span.start + len(surface) - len(rest)
+    return Span(start, span.end, span.kind, span.label, dict(span.attrs))
+
+
 def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
     """"Billionaire Donald Trump", "Follow Pam Key": a leading word that the text also writes in lower
-    case, or a role word, is not part of the name (as long as two name words remain)."""
+    case, or a role word, is not part of the name (as long as two name words remain); a word that
+    only opens sentences ("Meanwhile Rihanna") never is."""
     surface = span.text_in(text)
     start = span.start
     while True:
         words = surface.split()
-        if len(words) < 3:
+        first = words[0].lower().rstrip(".") if words else ""
+        if len(words) < 2 or (len(words) == 2 and first not in _FUNCTION_WORDS):
             break
-        first = words[0].lower().rstrip(".")
-        if first in HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words):
+        if first in HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words
+                                       or first in _FUNCTION_WORDS):
             break
         cut = surface.index(words[1], len(words[0]))
         start += cut

@@ -395,3 +395,13 @@ def test_an_organisation_named_after_its_description_speaks_by_its_name(analyser
             "A spokeswoman for the Consumer Brands Association called it “a misleading label”.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["BaFin", "Aslef", "A spokeswoman for the Consumer Brands Association"]
+
+
+def test_a_paragraph_where_someone_takes_the_turn_introduces_the_next_quotation(analyser):
+    text = ("Hannah Price, 34, has been missing since Friday.\n\n"
+            "Her brother, Daniel, spoke to reporters outside the police station on Sunday evening.\n\n"
+            "‘Hannah is the one who looks after everybody else.’\n\n"
+            "The search resumed at dawn.\n\n"
+            "‘We will not stop.’\n")
+    quotes, _ = analyse(analyser, text)
+    assert [q["speaker"] for q in quotes] == ["Daniel", None]  # a paragraph where nobody takes the turn gives none

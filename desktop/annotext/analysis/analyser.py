@@ -100,7 +100,7 @@ class Analyser:
                 for (start, end), doc in zip(batch, docs):
                     entities.extend(doc_entities(doc, start))
                     subjects.extend(salient_names(doc, start))
-                    if needs_parse(prepared[start:end]):
+                    if needs_parse(prepared[start:end], prepared[end:end + 8]):
                         parses[start] = snapshot(doc, start)
                 done += len(batch)
                 if partial:

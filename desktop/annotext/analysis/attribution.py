@@ -37,6 +37,10 @@ ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "
 _ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
+# Verbs by which a person takes the turn in a paragraph of their own, before a cue-less quotation.
+_TURN_VERBS = frozenset("""laugh smile grin shrug sigh nod pause speak reply respond answer explain continue add
+recall joke admit agree""".split())
+_QUOTE_CHARS = frozenset("“”\"‘’«»")
 _NON_FINITE = {"VBG", "VB", "VBN"}
 _REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 _SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
@@ -202,11 +206,13 @@ class Attributor(ReferenceResolution):
         previous_end = line_start - 1
         while previous_end > 0 and self.text[previous_end - 1] in " \t\n":
             previous_end -= 1
-        if previous_end <= 0 or self.text[previous_end - 1] != ":":
+        if previous_end <= 0 or self.text[previous_end - 1] not in ":.":
             return None
         parse = self.parse_at(previous_end - 1)
         if parse is None:
             return None
+        if self.text[previous_end - 1] == ".":
+            return self._turn_taker(parse)
         window = [t for t in parse.toks if not self.in_quote(t.start)]
         sentence_start = max((i for i, t in enumerate(window[:-1]) if t.text in SENTENCE_END), default=-1) + 1
         window = window[sentence_start:]
@@ -317,6 +323,23 @@ class Attributor(ReferenceResolution):
         if verb.dep in {"conj", "advcl"} and not self._is_cue(parse.toks[verb.head]):
             return True  # inside the reported clause: "said that Rubio was “…” while Cruz is “…”"
         return verb.dep == "advcl" and any(t.head == verb.i and t.lower == "that" and t.i < verb.i for t in parse.toks)
+
+    def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
+        """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
+        reporters …": a one-sentence paragraph, with no quotation, whose subject speaks up or reacts,
+        hands the turn to that person; the quotation opening the next paragraph is theirs."""
+        toks = [t for t in parse.toks if t.text.strip()]
+        if any(t.text in _QUOTE_CHARS for t in toks) or any(t.text in SENTENCE_END for t in toks[:-1]):
+            return None
+        root = next((t for t in toks if t.dep == "ROOT"), None)
+        if root is None or root.lemma not in _TURN_VERBS:
+            return None
+        subject = self._subject_of(parse, root)
+        found = self._resolve(parse, subject) if subject is not None else None
+        if found is None or not found.is_person:
+            return None
+        found.cue = root.lower
+        return found
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb

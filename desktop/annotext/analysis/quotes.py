@@ -13,10 +13,12 @@ from annotext.core.spans import Span
 QUOTE_LABEL = "QUOTE"
 
 
-def needs_parse(paragraph: str) -> bool:
-    """Only paragraphs with a quote mark, or ending with a colon (they may introduce the next
-    paragraph's quotation), need their tokens kept for attribution."""
-    return paragraph.rstrip().endswith(":") or any(ch in MARKS for ch in paragraph)
+def needs_parse(paragraph: str, after: str = "") -> bool:
+    """Only paragraphs with a quote mark, or ending with a colon or followed (`after`: the text
+    after it) by a paragraph that opens with a quotation (they may introduce it), need their tokens
+    kept for attribution."""
+    return paragraph.rstrip().endswith(":") or any(ch in MARKS for ch in paragraph) \
+        or after.lstrip()[:1] in MARKS and after.lstrip()[:1] != ""
 
 
 def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphParse],

@@ -405,3 +405,11 @@ def test_a_paragraph_where_someone_takes_the_turn_introduces_the_next_quotation(
             "‘We will not stop.’\n")
     quotes, _ = analyse(analyser, text)
     assert [q["speaker"] for q in quotes] == ["Daniel", None]  # a paragraph where nobody takes the turn gives none
+
+
+def test_a_nationality_noun_is_the_person_the_text_is_about(analyser):
+    text = ("Villa manager Gregor Lennox, whose side have dropped nine points this season, was blunt.\n\n"
+            "Asked whether his position was under threat, the Scot said: “That is not a question for me.”\n\n"
+            "The French were not impressed.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Gregor Lennox"]

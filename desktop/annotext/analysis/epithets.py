@@ -44,6 +44,32 @@ spokesman spokeswoman spokesperson chairman chairwoman chair director member can
 staffer operative strategist source insider donor delegate adviser advisor""".split())
 
 
+# People named by where they come from ("the Dutchman said", "the Kenyan", "the Scot"), with the
+# gender the noun gives; like "the Cork flanker", the person the text was just talking about.
+_NATIONS = """american argentine argentinian australian austrian belgian bolivian brazilian british bulgarian
+canadian chilean chinese colombian croatian cuban czech danish dutch ecuadorian egyptian english eritrean
+estonian ethiopian filipino finnish french german ghanaian greek hungarian indian indonesian iranian iraqi
+irish israeli italian jamaican japanese kazakh kenyan korean latvian lithuanian mexican moroccan
+namibian nigerian norwegian pakistani peruvian polish portuguese romanian russian rwandan saudi scottish
+senegalese serbian slovak slovenian spanish swedish syrian taiwanese tanzanian turkish
+ugandan ukrainian uruguayan venezuelan vietnamese welsh zambian zimbabwean""".split()
+_NATION_MEN = {"dutch": "dutchman", "english": "englishman", "french": "frenchman", "irish": "irishman",
+               "scottish": "scotsman", "welsh": "welshman"}
+DEMONYM_GENDER: dict[str, str | None] = {nation: None for nation in _NATIONS if not nation.endswith(("ese", "ish", "ch"))}
+DEMONYM_GENDER.update({"scot": None, "swede": None, "dane": None, "finn": None, "pole": None, "spaniard": None,
+                       "briton": None, "kiwi": None, "aussie": None, "turk": None, "serb": None, "croat": None})
+for _man in _NATION_MEN.values():
+    DEMONYM_GENDER[_man] = "male"
+    DEMONYM_GENDER[_man.replace("man", "woman")] = "female"
+
+
+def is_demonym(parse: ParagraphParse, noun: Tok) -> bool:
+    """"the Dutchman", "the Kenyan": a definite description that is only a nationality."""
+    before = parse.toks[noun.left:noun.i]
+    return noun.lower in DEMONYM_GENDER and len(before) == 1 and before[0].lower == "the" \
+        and noun.text[:1].isupper() and noun.dep in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"}
+
+
 def is_epithet(parse: ParagraphParse, noun: Tok) -> bool:
     """Whether the definite description headed by `noun` describes its person by origin ("the Cork
     flanker": a capitalised modifier that is not a title), age or family ("the mother of three");

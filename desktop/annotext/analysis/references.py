@@ -18,7 +18,8 @@ from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUN
 from annotext.analysis.document_authors import document_author
 from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
                                                        focus_window_start, organisation_in_focus)
-from annotext.analysis.epithets import OFFICES, indefinite_introduction, is_epithet, unnamed_source
+from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, is_demonym, is_epithet,
+                                        unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS
@@ -131,7 +132,12 @@ class ReferenceResolution(RoleHolders):
         return None
 
     def _described_person(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
-        """"the club's chairman said": the person the article introduced with that role."""
+        """"the club's chairman said": the person the article introduced with that role; "the
+        Dutchman said": the person the text is about, as for a pronoun of the noun's gender."""
+        if is_demonym(parse, tok):
+            gender = DEMONYM_GENDER[tok.lower]
+            pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
+            return self._resolve_pronoun(tok, pronoun=pronoun)
         if tok.pos not in {"NOUN", "PROPN"} or not tok.text.islower():  # "the alderman" may be tagged PROPN
             return None
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]

@@ -413,3 +413,11 @@ def test_a_nationality_noun_is_the_person_the_text_is_about(analyser):
             "The French were not impressed.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Gregor Lennox"]
+
+
+def test_partial_quotes_in_a_participle_clause_are_the_reporters(analyser):
+    text = ("Governor Chris Dalton and Senator Marco Ruiz spoke on Monday.\n\n"
+            "Dalton, the state’s sitting governor, repeated accusations that Ruiz recites the same campaign "
+            "points, calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Chris Dalton"] * 2

@@ -308,10 +308,15 @@ class Attributor(ReferenceResolution):
             if subject is not None and subject.dep == "nsubjpass":  # the praised are not who reports
                 return None
             found = self._resolve(parse, subject) if subject is not None else None
-            if found is not None and found.is_person:
-                found.cue = current.lower
+            if found is not None and (found.is_person or (clause_only and self._organisation(subject))):
+                found.cue = current.lower  # "Politifact ruled that Trump’s statement … is “true”"
                 return found
         return None
+
+    def _organisation(self, tok: Tok) -> bool:
+        """An organisation or a group by name ("Politifact", "Democrats"), not a pronoun or a phrase."""
+        entity = self.entity_at(tok.start)
+        return (entity is not None and entity.label in _ORGANISATIONS) or (tok.pos == "PROPN" and tok.text[:1].isupper())
 
     def _reported_clause(self, parse: ParagraphParse, verb: Tok) -> bool:
         """The verb heads a clause its head reports: a complement, a verb or an adverbial clause joined

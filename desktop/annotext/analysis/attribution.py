@@ -252,6 +252,8 @@ class Attributor(ReferenceResolution):
             outer = self._outer_reporter(parse, cue)                     # “had …,” adding, “…”": who added
             if outer is not None:
                 return outer
+        if subject is None and cue.dep == "acl" and parse.toks[cue.head].pos == "PROPN":
+            subject = parse.toks[cue.head]  # "footage of Hillary Clinton asking, “…”"
         if subject is None:
             subject = self._nearby_speaker_token(cue, window)
         if subject is None:

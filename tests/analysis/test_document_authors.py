@@ -38,3 +38,9 @@ def test_the_author_phrase_ends_before_the_verb():
     text = ("A report by the council’s planning department concludes that the scheme is sound. "
             "The report said it would add “400 homes”.")
     assert _author(text, "report") == "the council’s planning department"
+
+
+def test_in_a_statement_the_organisation_said():
+    text = ("In a statement, the Kansas Chamber said the bill would help employers.\n\n"
+            "‘Kansas is losing workers,’ The statement said.")
+    assert _author(text, "statement") == "Kansas Chamber"

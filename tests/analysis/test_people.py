@@ -369,3 +369,9 @@ def test_a_word_that_only_opens_sentences_is_not_part_of_a_name_and_a_month_is_n
     spans = persons(text, ("While Sanders",), ("Clinton",), ("Since January",))
     _, people = index_people(spans, text)
     assert sorted(p.name for p in people) == ["Clinton", "Sanders"]
+
+
+def test_councillor_elder_and_prime_minister_titles_are_not_part_of_names():
+    assert name_words("Cr Tanya Kovačević") == ["Tanya", "Kovačević"]
+    assert name_words("Uncle Darren Kirby") == ["Darren", "Kirby"]
+    assert name_words("Prime Minister Ragnheiður Þorsteinsdóttir") == ["Ragnheiður", "Þorsteinsdóttir"]

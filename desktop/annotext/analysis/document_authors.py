@@ -58,7 +58,7 @@ def _by_author(text: str, end: int) -> str | None:
     return None
 
 
-_IN_A_NOUN = re.compile(rf"[^.!?\n]{{0,80}}?,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?({_NAME})\s+(?:said|says|wrote|argued|told)\b")
+_IN_A_NOUN = re.compile(rf"[^.!?\n]{{0,80}}?,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|the\s+)?({_NAME})\s+(?:said|says|wrote|argued|told)\b")
 
 
 def _stating_subject(text: str, match: re.Match[str]) -> str | None:

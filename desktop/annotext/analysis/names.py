@@ -108,6 +108,7 @@ consulting homes estates securities hotel inn cooperative co-op alliance campus 
 albion hotspur united liga marts mart market markets health healthcare pharmaceuticals therapeutics
 biosciences software solutions analytics robotics networks communications telecom resources mining
 racing partnership coalition ferries ferry railway railways rail buses transport electric utilities
+generics platinum minerals metals steel chemicals studios records entertainment brewery breweries
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.
@@ -121,6 +122,7 @@ HONORIFICS = {
     "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
     "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
     "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
+    "cr", "prime", "uncle", "aunty", "auntie",  # "Cr Tanya Kovačević", "Prime Minister …", an elder's "Uncle Darren"
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
                   "cbe", "kbe", "dbe", "phd", "md", "esq"}

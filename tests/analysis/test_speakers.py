@@ -421,3 +421,21 @@ def test_partial_quotes_in_a_participle_clause_are_the_reporters(analyser):
             "points, calling him a “talented guy” when required to “deliver a speech, read a teleprompter.”\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Chris Dalton"] * 2
+
+
+def test_a_headline_quotation_before_a_colon_and_a_name_is_that_persons(analyser):
+    text = ("“I wrote it at my mam’s kitchen table”: Niamh Doherty sweeps the Aurora awards\n\n"
+            "Niamh Doherty was the big winner on Saturday night.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Niamh Doherty"]
+
+
+def test_the_company_that_spoke_is_not_displaced_by_organisations_in_its_sentence_or_in_quotations(analyser):
+    text = ("Berger & Lindqvist said it would appeal to the EU's General Court in Luxembourg.\n\n"
+            "\"The Commission has misunderstood this market,\" the company said in a statement.\n\n"
+            "The Kansas Chamber, which lobbied for the bill, said in a statement that the veto was wrong.\n\n"
+            "\"Kansas is losing workers,\" the statement said.\n\n"
+            "(Reporting by Marta Kowalczyk-Nunes; Editing by Tomás Aherne)\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Berger & Lindqvist", "Kansas Chamber"]
+    assert {p["name"] for p in people} == {"Marta Kowalczyk-Nunes", "Tomás Aherne"}

@@ -151,6 +151,8 @@ class Attributor(ReferenceResolution):
         if lead_words:
             attempts.append(("lead", lambda: self._from_cue(first, self._last_cue(lead), lead)))
         attempts.append(("dash", lambda: self._dash_signature(quote)))
+        if not lead_words:
+            attempts.append(("colon", lambda: self._headline_speaker(quote)))
         attempts.append(("trail", lambda: self._from_cue(last, self._first_cue(trail), trail)))
         attempts.append(("according", lambda: self._according_to(first, lead) or self._according_to(last, trail)))
         if colon:
@@ -170,6 +172,17 @@ class Attributor(ReferenceResolution):
         if governing is not None:  # part of a clause with a subject: someone's words, unnamed
             return Attribution(cue=governing[0].lemma, via="partial")
         return Attribution()
+
+    def _headline_speaker(self, quote: QuoteMarks) -> Attribution | None:
+        """"“I wrote it at my mam’s kitchen table”: Niamh de Búrca sweeps the awards" — a quotation
+        opening a line, then a colon and a person: the headline gives it to that person."""
+        after = re.match(r"[ \t]*:[ \t]*", self.text[quote.end:quote.end + 4])
+        if after is None:
+            return None
+        entity = self.entity_at(quote.end + after.end())
+        if entity is None or entity.label != PERSON or entity.start != quote.end + after.end():
+            return None
+        return self._person(entity)
 
     def _transcript_speaker(self, quote: QuoteMarks) -> Attribution | None:
         """"“PENCE: Well, look, …" — a transcript turn is spoken by the person its label names."""

@@ -52,20 +52,27 @@ def described_organisation(noun: str, before: int, text: str, entities: list[Spa
 
 
 def organisation_in_focus(noun: str, before: int, text: str, entities: list[Span], starts: list[int],
-                          speaks: Callable[[Span], bool]) -> str | None:
+                          speaks: Callable[[Span], bool], quoted: Callable[[int], bool] = lambda at: False) -> str | None:
     """"Elections Canada said … The agency said": with no textual link, the organisation that last
-    spoke, in this paragraph or the one before, when no other organisation was named since and its
-    name holds no other kind of organisation ("… General Hospital" is not "the regulator") — a news
-    reader's "the company" continues the organisation just quoted."""
+    spoke, in this paragraph or the one before, when no other organisation was named since (but in
+    the sentence where it spoke: "X said it would appeal to the EU's General Court") and its name
+    holds no other kind of organisation ("… General Hospital" is not "the regulator") — a news
+    reader's "the company" continues the organisation just quoted. `quoted`: whether an offset is inside
+    a quotation."""
     window_start = focus_window_start(before, text)
+    passed: list[Span] = []  # organisations named since, not speaking: only allowed in the speaker's own sentence
     for index in range(bisect_left(starts, before) - 1, -1, -1):
         span = entities[index]
-        if span.end > before or span.label not in _ORGANISATION_LABELS:
-            continue
+        if span.end > before or span.label not in _ORGANISATION_LABELS or quoted(span.start):
+            continue  # an organisation inside a quotation is spoken of, not speaking
         if span.start < window_start or span.label != "ORG":
             return None
         name = span.text_in(text)
-        return name if speaks(span) and fits_noun(name, noun) else None
+        if not speaks(span):
+            passed.append(span)
+            continue
+        same_sentence = all(not re.search(r"[.!?]\s", text[span.end:other.start]) for other in passed)
+        return name if same_sentence and fits_noun(name, noun) else None
     return None
 
 

@@ -37,6 +37,12 @@ def document_author(noun: str, before: int, text: str) -> str | None:
         author = _by_author(text, match.end()) or _stating_subject(text, match)
         if author is not None:
             found = author
+    if found is None:  # "The Kansas Chamber, which lobbied for the bill, said in a statement that …"
+        issued = re.compile(rf"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:[Tt]he\s+)?({_NAME})(?:,[^,.;\n]{{1,80}},)?\s+"
+                            rf"(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|its|his|her|their)\s+"
+                            rf"(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", re.MULTILINE)
+        for match in issued.finditer(text, start, before):
+            found = match.group(1)
     if found is None and noun in _AUTHOR_NOUNS:
         holder = re.compile(rf"\b{_AUTHOR_NOUNS[noun]},?\s+({_NAME})")
         for match in holder.finditer(text, start, before):

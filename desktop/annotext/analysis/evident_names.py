@@ -78,9 +78,15 @@ def evident_people(text: str) -> list[tuple[int, int]]:
             words = _trimmed_words(match.group(1))
             if len(words) > 1 and words[-1] in families:
                 found.append(match.span(1))
-    return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)]
+    credits = [name.span(1) for match in _CREDIT.finditer(text)  # "(Reporting by Marta Kowalczyk-Nunes; Editing by …)"
+               for name in re.finditer(rf"({_NAME})", text[:match.end()]) if name.start() >= match.start(1)]
+    return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)] \
+        + _tidy(credits, text)  # a credit line is title case, but its names are names
 
 
+# A wire story's credit line names its reporters and editors.
+_CREDIT = re.compile(rf"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s+by\s+"
+                     rf"((?:{_NAME})(?:(?:,\s+|\s+and\s+)(?:{_NAME}))*)")
 _ROLE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){0,4}[\w’'-]+)")
 
 

@@ -77,8 +77,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "ORG"  # "Sugarbird, a popular app", "An Coimisiún Pleanála, the national planning body"
     if " " in name:
         words = name.split()
-        if any(w.lower() in ORGANISATION_WORDS for w in words):
-            return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers"
+        if any(w.lower() in ORGANISATION_WORDS or w == "&" for w in words):
+            return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers", "Berger & Lindqvist"
         if all(w.lower() in lower_case_words(text) for w in words):
             return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
         if all(_WHERE_BEFORE.search(text, max(0, m.start - 12), m.start) and not text.startswith(("’s", "'s"), m.end)

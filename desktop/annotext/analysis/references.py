@@ -177,7 +177,8 @@ class ReferenceResolution(RoleHolders):
         name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
         if name is None and tok.lower in ORGANISATION_NOUNS:
             name = organisation_in_focus(tok.lower, tok.start, self.text, self.entities, self._entity_starts,
-                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None) \
+                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None,
+                                         self.in_quote) \
                 or self._organisation_quoted_last(tok)
         return None if name is None else Attribution(name, tok.start, tok.end)
 

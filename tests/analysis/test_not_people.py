@@ -92,3 +92,9 @@ def test_an_apposition_whose_head_is_a_person():
 def test_nationalities_illnesses_and_compass_places():
     assert _label("Lessons are in English and Maori.", "English") == "NORP"
     assert _label("A vaccine against Lassa fever worked. Lassa kills thousands.", "Lassa") == "EVENT"
+
+
+def test_the_people_of_a_place_the_text_names_are_not_a_person():
+    text = "The veto was a slap in the face to every working Kansan, she said. Kansas lost jobs."
+    assert _label(text, "Kansan") == "NORP"
+    assert _label("Duncan said so. Duncan left.", "Duncan") is None

@@ -375,3 +375,9 @@ def test_councillor_elder_and_prime_minister_titles_are_not_part_of_names():
     assert name_words("Cr Tanya Kovačević") == ["Tanya", "Kovačević"]
     assert name_words("Uncle Darren Kirby") == ["Darren", "Kirby"]
     assert name_words("Prime Minister Ragnheiður Þorsteinsdóttir") == ["Ragnheiður", "Þorsteinsdóttir"]
+
+
+def test_a_name_right_after_any_organisation_noun_is_the_organisations():
+    text = "Fans watched on the screen overlooking the court Philippe Chatrier. Maria Lopez won."
+    _, people = index_people(persons(text, ("Philippe Chatrier",), ("Maria Lopez",)), text)
+    assert [p.name for p in people] == ["Maria Lopez"]

@@ -87,6 +87,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return None
     if name.lower() in _CALENDAR_WORDS:
         return "DATE"  # "Since January" at a sentence start
+    if _demonym_of_a_place(name, text):
+        return "NORP"  # "every working Kansan", "a proud Texan"
     if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
         return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language
     if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):
@@ -105,6 +107,15 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None
+
+
+def _demonym_of_a_place(name: str, text: str) -> bool:
+    """"Kansan" beside "Kansas", "Ohioan" beside "Ohio", "Floridian" beside "Florida": one word that
+    names the people of a place the text names."""
+    if not name.endswith("an") or len(name) < 5:
+        return False
+    stems = {name[:-1], name[:-2], name[:-1] + "s", name[:-2] + "s", name[:-3] + "a", name[:-2] + "a"}
+    return any(len(stem) >= 4 and word_starts(stem, text) for stem in stems)
 
 
 def _quoted(mention: Span, text: str) -> bool:

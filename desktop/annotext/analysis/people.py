@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
 from annotext.analysis.gender import mention_gender, person_genders
@@ -39,7 +40,7 @@ _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "op
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank", "co", "county", "lough",
                      "loch", "glen", "mt", "bay", "north", "south", "east", "west", "upper", "lower", "greater",
                      "central", "northern", "southern", "eastern", "western"}
-_ORGANISATION_NOUNS = {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
+_ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", "operator", "manufacturer"}) | {"charity", "journal", "magazine", "newspaper", "paper", "group", "company", "firm", "club", "band",
                        "app", "website", "site", "agency", "brand", "label", "retailer", "chain", "startup", "publisher",
                        "broadcaster", "network", "channel", "union", "party", "team", "airline", "bank", "fund",
                        "insurer", "carrier", "outlet", "programme", "program", "show", "series", "film", "novel", "album",

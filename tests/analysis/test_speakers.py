@@ -439,3 +439,11 @@ def test_the_company_that_spoke_is_not_displaced_by_organisations_in_its_sentenc
     quotes, people = analyse(analyser, text)
     assert speakers(quotes) == ["Berger & Lindqvist", "Kansas Chamber"]
     assert {p["name"] for p in people} == {"Marta Kowalczyk-Nunes", "Tomás Aherne"}
+
+
+def test_a_definite_source_described_by_who_they_are_stays_that_description(analyser):
+    text = ("Minister of State Niamh Fennelly told the Dáil that the Government would act.\n\n"
+            "The parent who first shared the screenshots, who asked not to be named, said she welcomed the inquiry.\n\n"
+            "“I’m not trying to shut anybody down,” she said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["The parent who first shared the screenshots"]

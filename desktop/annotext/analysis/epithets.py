@@ -106,9 +106,10 @@ def indefinite_introduction(noun: str, before: int, text: str,
 _NAMED_AFTER = re.compile(r",?\s+(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+\b")
 
 
-_UNNAMED_SOURCE = re.compile(
-    rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?"
-    rf"({'|'.join(sorted(_SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, reverse=True))}))"
+_SOURCE_NOUN = "|".join(sorted(_SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, reverse=True))
+_UNNAMED_SOURCE = re.compile(  # "One juror, a retired teacher …, said"; "The parent who first shared …, said"
+    rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))((?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?({_SOURCE_NOUN})"
+    rf"|[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_SOURCE_NOUN})\s+who\s[^,.;:“”\"\n]{{1,80}}?(?=,)))"
     rf"(?:,[^.;:“”\"\n]{{1,120}}?,)?\s+(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|wrote)\b",
     re.MULTILINE)
 

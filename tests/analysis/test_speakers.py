@@ -447,3 +447,11 @@ def test_a_definite_source_described_by_who_they_are_stays_that_description(anal
             "“I’m not trying to shut anybody down,” she said.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["The parent who first shared the screenshots"]
+
+
+def test_more_verbs_of_speaking_attribute_a_quotation(analyser):
+    text = ("John Bolton spoke on Monday.\n\n"
+            "“That is a disservice to them,” Bolton charged.\n\n"
+            "“I’m going to support him,” Bolton beamed.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["John Bolton", "John Bolton"]

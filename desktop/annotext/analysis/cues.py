@@ -10,6 +10,8 @@ hail praise condemn criticise criticize accuse dismiss characterise characterize
 recount muse mutter exclaim boast counter retort concur propose recommend advise inform assure
 reiterate repeat announce proclaim allege threaten concede admit summarise summarize find
 chant yell scream sing read
+charge beam blast slam scoff fume gush rave cite quote wonder marvel sigh laugh smile grin shrug snap chime
+interject interrupt point
 """.split())
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})

@@ -18,36 +18,30 @@ from annotext.analysis.epithets import introduced_with_age, introduced_with_othe
 from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.analysis.partial_quotes import MAX_CLIMB, PartialQuotes
 from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
 from annotext.analysis.quote_kind import between_name_parts
 from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
 from annotext.core.spans import Span
 
-_MAX_CLIMB = 4
-SPEECH_NOUNS = frozenset({"claim", "remark", "statement", "comment", "promise", "pledge", "assertion", "accusation",
-                          "description", "warning", "argument", "suggestion", "insistence", "vow", "boast",
-                          "allegation", "plea", "prediction", "characterization", "characterisation", "words"})
 RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
                                 "bond", "cooperation", "rivalry", "link"})
 _AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
 _AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
 _ASPECT_CUES = frozenset({"continue", "find", "repeat"})
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "remind", "advise", "promise"})
-_ORGANISATIONS = {"ORG", "NORP", "GPE"}
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
 # Verbs by which a person takes the turn in a paragraph of their own, before a cue-less quotation.
 _TURN_VERBS = frozenset("""laugh smile grin shrug sigh nod pause speak reply respond answer explain continue add
 recall joke admit agree""".split())
 _QUOTE_CHARS = frozenset("“”\"‘’«»")
-_NON_FINITE = {"VBG", "VB", "VBN"}
-_REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 _SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
                         r"(?:,[^\S\n]*[^\W\d][^\n,]{0,40})?[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
 
-class Attributor(ReferenceResolution):
+class Attributor(PartialQuotes, ReferenceResolution):
     """Attributes the quotations of one text, in document order."""
 
     def __init__(self, text: str, quotes: list[QuoteMarks], entities: list[Span],
@@ -308,42 +302,6 @@ class Attributor(ReferenceResolution):
             return False
         return any(t.head == cue.i and t.dep == "dobj" and t.lemma in RELATIONSHIP_NOUNS for t in parse.toks)
 
-    def _outer_reporter(self, parse: ParagraphParse, cue: Tok, clause_only: bool = False) -> Attribution | None:
-        """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source —
-        never a passive verb's subject ("X was praised by the leader, who called it ‘…’"). With
-        `clause_only`, only a clause reported by the cue counts (not "as Trump went on …, Melanie said")."""
-        current = cue
-        for _ in range(_MAX_CLIMB):
-            if current.head == current.i or (clause_only and not self._reported_clause(parse, current)):
-                return None
-            current = parse.toks[current.head]
-            if self.in_quote(current.start) or not self._is_cue(current):
-                continue
-            subject = self._subject_of(parse, current)
-            if subject is not None and subject.dep == "nsubjpass":  # the praised are not who reports
-                return None
-            found = self._resolve(parse, subject) if subject is not None else None
-            if found is not None and (found.is_person or (clause_only and self._organisation(subject))):
-                found.cue = current.lower  # "Politifact ruled that Trump’s statement … is “true”"
-                return found
-        return None
-
-    def _organisation(self, tok: Tok) -> bool:
-        """An organisation or a group by name ("Politifact", "Democrats"), not a pronoun or a phrase."""
-        entity = self.entity_at(tok.start)
-        return (entity is not None and entity.label in _ORGANISATIONS) or (tok.pos == "PROPN" and tok.text[:1].isupper())
-
-    def _reported_clause(self, parse: ParagraphParse, verb: Tok) -> bool:
-        """The verb heads a clause its head reports: a complement, a verb or an adverbial clause joined
-        to one ("… that she was “a con” and encouraged …", "… that Rubio was “…” while Cruz is “…”";
-        not one joined to the cue itself: "Xi calling …, Putin cherishing …"), or an adverbial clause
-        the small model made of "that …"."""
-        if verb.dep in _REPORTED_CLAUSE_DEPS:
-            return True
-        if verb.dep in {"conj", "advcl"} and not self._is_cue(parse.toks[verb.head]):
-            return True  # inside the reported clause: "said that Rubio was “…” while Cruz is “…”"
-        return verb.dep == "advcl" and any(t.head == verb.i and t.lower == "that" and t.i < verb.i for t in parse.toks)
-
     def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
         """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
         reporters …": a one-sentence paragraph, with no quotation, whose subject speaks up or reacts,
@@ -363,7 +321,7 @@ class Attributor(ReferenceResolution):
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb
-        for _ in range(_MAX_CLIMB):
+        for _ in range(MAX_CLIMB):
             subjects = [tok for tok in parse.toks if tok.head == current.i and tok.i != current.i
                         and tok.dep in SUBJECT_DEPS and not self.in_quote(tok.start)]
             if subjects:  # two subjects is a parse error ("X led …, and their manager, Y, said"): the nearer
@@ -426,66 +384,3 @@ class Attributor(ReferenceResolution):
         heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
         return len(heads) == 1 and len(inside) <= 3 and heads[0].dep in _LABEL_DEPS \
             and parse.toks[heads[0].head].start >= quote.end and parse.toks[heads[0].head].pos in {"NOUN", "PROPN"}
-
-    def _governing_subject(self, parse: ParagraphParse, quote: QuoteMarks) -> tuple[Tok, Tok] | None:
-        """(verb, subject) of the clause a partial quote sits in ("cherishing his “reliable partner”")."""
-        inside = [t for t in parse.toks if quote.start <= t.start < quote.end]
-        heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)
-                 and t.text[:1].isalnum()]
-        if not heads:
-            return None
-        current = parse.toks[heads[0].head]
-        beyond_verb = False  # past a verb with no subject, only a preposition may lead to the verb above
-        for _ in range(_MAX_CLIMB + 2):
-            if current.pos in {"VERB", "AUX"}:
-                subject = self._subject_of(parse, current)
-                if subject is not None:
-                    return current, subject
-                if current.tag not in _NON_FINITE or current.head == current.i:
-                    return None  # "he blasted the media for being “dishonest”": a gerund's subject is the verb's above
-                beyond_verb = True
-            elif current.head == current.i or (beyond_verb and current.pos not in {"ADP", "SCONJ"}):
-                return None  # "Trump’s claim that there have been “…”": the claim's owner, not the sentence's subject
-            current = parse.toks[current.head]
-        return None
-
-    def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
-        """A partial quote ("cherishing his “reliable partner”", "PolitiFact rated the claim “false”"):
-        the person or organisation that is the subject of its verb."""
-        governing = self._governing_subject(parse, quote)
-        if governing is None:
-            return self._owner_of_words(parse, quote)
-        verb, subject = governing
-        if not self._is_cue(verb):  # "Trump tweeted that Machado was “disgusting”": the reporter's words
-            outer = self._outer_reporter(parse, verb, clause_only=True)
-            if outer is not None:
-                return outer
-        found = self._resolve(parse, subject)
-        entity = self.entity_at(subject.start)
-        organisation = entity is not None and entity.label in _ORGANISATIONS
-        if found is None or not (found.is_person or organisation):
-            # "Only European immigrants are “safe”": nobody's words in particular, unless they are
-            # part of someone's claim ("Trump’s claim that there have been “thousands of shootings”")
-            return self._owner_of_words(parse, quote)
-        found.cue = verb.lower
-        return found
-
-    def _owner_of_words(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
-        """A partial quote inside "X’s claim/remark/promise …": the possessor of the speech noun said it."""
-        inside = [t for t in parse.toks if quote.start <= t.start < quote.end]
-        heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
-        if not heads:
-            return None
-        current = heads[0]
-        for _ in range(_MAX_CLIMB + 2):
-            if current.head == current.i:
-                return None
-            current = parse.toks[current.head]
-            if current.pos == "NOUN" and current.lemma in SPEECH_NOUNS and current.end <= quote.start:
-                owner = next((t for t in parse.toks if t.head == current.i and t.dep == "poss"), None)
-                found = None if owner is None else self._resolve(parse, owner)
-                if found is None or not found.is_person:
-                    return None
-                found.cue = current.lower
-                return found
-        return None

@@ -12,7 +12,7 @@ import re
 from annotext.analysis.cues import SENTENCE_END
 from annotext.analysis.names import HONORIFICS
 from annotext.analysis.quote_marks import QuoteMarks
-from annotext.analysis.references import Attribution
+from annotext.analysis.attribution_record import Attribution
 
 
 _MORE_SENTENCES = re.compile(r"[.!?][”’\"]?\s+[\w“‘\"]")  # a sentence ending, then another sentence

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
+from annotext.analysis.canonical_names import styled, trim_leading_words, without_modifier, without_opening_word
 from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
@@ -22,7 +23,6 @@ from annotext.analysis.gender import mention_gender, person_genders
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
-                                    PATRONYMIC_PARTICLES,
                                     ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
                                     name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON, Person
@@ -30,12 +30,6 @@ from annotext.core.spans import Span, sort_spans
 
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
-_LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
-                     "millionaire", "tycoon", "mogul", "legend", "star", "icon", "rapper", "actor", "actress"}
-# Words that open a sentence but never a name ("Meanwhile Rihanna", "While Sanders", "Though Delaware").
-_FUNCTION_WORDS = frozenset("""meanwhile though although while whereas when whenever after before as if unless but and
-or so yet also still then now here there since because unlike like including despite during under according
-asked says said thanks""".split())
 _NOT_PERSON_HEADS = {"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "project", "camp", "fort",
                      "mount", "lake", "river", "cape", "port", "saint", "club", "team", "hotel", "bank", "co", "county", "lough",
                      "loch", "glen", "mt", "bay", "north", "south", "east", "west", "upper", "lower", "greater",
@@ -47,8 +41,6 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
                        "association", "federation", "coalition", "alliance", "consortium", "collective", "cooperative"}
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
-_STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
-                           r"|Viscountess|Earl|Countess)\s+$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -70,35 +62,6 @@ class _Cluster:
         return self.cached_name
 
 
-def _without_modifier(cluster: _Cluster, text: str, others: list[Span]) -> str:
-    """"Republican Donald Trump", "Senator Jo Hale": a word before a full name that the text also uses
-    apart from it as a group's name or in lower case, while the name is also used without it, is a
-    modifier, not a first name ("Debbie" in "Debbie Wasserman Schultz" is kept)."""
-    words = cluster.name.split()
-    while len(words) > 2 and not _particle(words[1]) and any(name_words(form) == words[1:] for form in cluster.forms):
-        tail = " ".join(words[1:])
-        apart = [start for start in word_starts(words[0], text) if not text.startswith(tail, start + len(words[0]) + 1)]
-        group = any(e.label == "NORP" and e.start <= start < e.end for start in apart for e in others)
-        if not (group or words[0].lower() in lower_case_words(text)):  # "the Republican nominee", "a former senator"
-            break  # maybe a given name: "Debbie Wasserman Schultz", "Osman Abu Laban"
-        words = words[1:]
-    return " ".join(words)
-
-
-def _styled(name: str, cluster: _Cluster, text: str) -> str:
-    """"Lady Adebayo-Clarke", "Mr Justice Anand-Rowe": a peer or a judge the article names only by
-    title and family name is called so; the family name alone would be anyone's."""
-    if " " in name:
-        return name
-    titles = [match.group(1) for m in cluster.mentions if text.endswith(name, 0, m.end)
-              and (match := _STYLE_BEFORE.search(text, max(0, m.end - len(name) - 20), m.end - len(name))) is not None]
-    return f"{max(titles, key=titles.count)} {name}" if titles else name
-
-
-def _particle(word: str) -> bool:
-    return word.lower() in PARTICLES or word in PATRONYMIC_PARTICLES
-
-
 def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> tuple[list[Span], list[Person]]:
     """Attach a canonical `person` to every PERSON entity and build the people list.
 
@@ -117,13 +80,13 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
-    persons = [_without_opening_word(span, text) for span in persons]  # "While Sanders, the senator from …"
+    persons = [without_opening_word(span, text) for span in persons]  # "While Sanders, the senator from …"
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
     tagged: list[Span] = []
     headlines = headline_lines(text)
     for cluster in clusters:
-        cluster.cached_name = name = _styled(_without_modifier(cluster, text, others), cluster, text)
+        cluster.cached_name = name = styled(without_modifier(cluster.name, cluster.forms, text, others), cluster.mentions, text)
         body = [m for m in cluster.mentions if not any(s <= m.start < e for s, e in headlines)] or cluster.mentions
         label = not_a_person(name, body, text, titled=cluster.gender is not None)
         if label is not None:
@@ -144,7 +107,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     lower_words = lower_case_words(text)
     kept = []
     for span in persons:
-        span = _trim_leading_words(span, text, lower_words)
+        span = trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
         before = text[max(0, span.start - 30):span.start].split()
         if before and before[-1].lower() in _ORGANISATION_NOUNS:
@@ -170,45 +133,6 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     return kept
 
 
-def _without_opening_word(span: Span, text: str) -> Span:
-    """"While Sanders", "Meanwhile Rihanna": a word that only opens sentences is not part of a name."""
-    surface = span.text_in(text)
-    first, _, rest = surface.partition(" ")
-    if not rest or first.lower() not in _FUNCTION_WORDS:
-        return span
-    start = span.start + len(surface) - len(rest)
-    return Span(start, span.end, span.kind, span.label, dict(span.attrs))
-
-
-def _trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
-    """"Billionaire Donald Trump", "Follow Pam Key": a leading word that the text also writes in lower
-    case, or a role word, is not part of the name (as long as two name words remain); a word that
-    only opens sentences ("Meanwhile Rihanna") never is."""
-    surface = span.text_in(text)
-    start = span.start
-    while True:
-        words = surface.split()
-        first = words[0].lower().rstrip(".") if words else ""
-        if len(words) < 2 or (len(words) == 2 and first not in _FUNCTION_WORDS):
-            break
-        if first in HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words
-                                       or first in _FUNCTION_WORDS):
-            break
-        cut = surface.index(words[1], len(words[0]))
-        start += cut
-        surface = surface[cut:]
-    words = surface.split()
-    cut = max((i for i, word in enumerate(words[:-1]) if word.endswith(("’s", "'s")) or
-               (i >= 1 and word.lower().rstrip(".") in TITLE_WORDS)), default=None)
-    if cut is not None:  # "Texas Senator Ted Cruz", "Breitbart London’s Raheem Kassam": the name follows
-        offset = 0
-        for word in words[:cut + 1]:
-            offset = surface.index(word, offset) + len(word)
-        offset = surface.index(words[cut + 1], offset)
-        start += offset
-    return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))
-
-
 # Titles that end a phrase the model took for a name ("Florida Gov", "Alabama Democratic Governor"); never surnames.
 _TRAILING_TITLES = frozenset("""gov sen rep governor senator president minister secretary mayor spokesman spokeswoman
 chairman chairwoman councillor councilman congressman congresswoman commissioner ambassador premier""".split())
@@ -232,8 +156,6 @@ def _drop_phrase_fragments(persons: list[Span], text: str) -> list[Span]:
 def _is_known_part(word: str, persons: list[Span], text: str) -> bool:
     """True when `word` is part of a longer PERSON name in the document (then it is a real name)."""
     return any(word in name_words(s.text_in(text)) and len(name_words(s.text_in(text))) > 1 for s in persons)
-
-
 
 
 def surname(words: list[str]) -> str:

@@ -19,7 +19,7 @@ import re
 
 from annotext.analysis.cues import CUE_LEMMAS
 from annotext.analysis.quote_marks import QuoteMarks
-from annotext.analysis.references import Attribution
+from annotext.analysis.attribution_record import Attribution
 from annotext.core.corrections import SPEECH
 from annotext.core.results import SCARE
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotext.analysis.attribution import Attributor
-from annotext.analysis.references import Attribution
+from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.parse import ParagraphParse
 from annotext.analysis.quote_kind import SCARE, quote_kind, quote_kind_without_model
 from annotext.analysis.quote_marks import MARKS, find_quote_marks

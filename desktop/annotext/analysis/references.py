@@ -12,18 +12,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.document_authors import document_author
-from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
-                                                       focus_window_start, organisation_in_focus)
 from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, is_demonym, is_epithet,
                                         unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS
 from annotext.analysis.people import looks_like_name, name_words, surname
+from annotext.analysis.organisation_references import SPEAKS_NEXT, OrganisationReferences
 from annotext.analysis.role_holders import RoleHolders
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
@@ -37,8 +35,6 @@ _UNNAMED_SPEAKER = re.compile(
     rf"\b((?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({_GENDERED_ROLES})"
     rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)?)"
     rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
-_SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
-                         r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
 # "the <lower-case description> <Name>": the name, without the description before it.
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
@@ -47,20 +43,7 @@ _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)]*\)\s*)?[—–-]+\s")
 
 
-@dataclass
-class Attribution:
-    """A resolved speaker: canonical name (or phrase), where it was found, the cue, whether a person,
-    and how it was found (`via`: lead, trail, according, colon, dash, governing, inherited)."""
-
-    speaker: str | None = None
-    start: int | None = None
-    end: int | None = None
-    cue: str | None = None
-    is_person: bool = False
-    via: str | None = None
-
-
-class ReferenceResolution(RoleHolders):
+class ReferenceResolution(OrganisationReferences, RoleHolders):
     """Resolving a token to a speaker; mixed into the Attributor, which provides the text, the
     entities and their lookups, the attributions so far and the gender evidence."""
 
@@ -162,57 +145,6 @@ class ReferenceResolution(RoleHolders):
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
-
-    def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
-        """"the company said", "the report concludes": the organisation or document named earlier."""
-        determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
-        if not tok.text.islower() or not determiners or determiners[0].lower not in {"the", "a", "an"}:
-            return None
-        author = document_author(tok.lower, tok.start, self.text)
-        if author is not None:  # "the memo said": the memo's author, as the article gives it
-            person = self._person_forms.get(" ".join(name_words(author)))
-            return Attribution(person or author, tok.start, tok.end, is_person=person is not None)
-        if determiners[0].lower != "the":
-            return None
-        name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
-        if name is None and tok.lower in ORGANISATION_NOUNS:
-            name = organisation_in_focus(tok.lower, tok.start, self.text, self.entities, self._entity_starts,
-                                         lambda span: _SPEAKS_NEXT.match(self.text, span.end) is not None,
-                                         self.in_quote) \
-                or self._organisation_quoted_last(tok)
-        return None if name is None else Attribution(name, tok.start, tok.end)
-
-    def _apposed_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
-        """"Germany's financial regulator, BaFin, said", "The heritage body An Taisce said": the name in
-        apposition to an organisation noun is who speaks."""
-        if tok.lower not in ORGANISATION_NOUNS or not tok.text.islower():
-            return None
-        for other in parse.toks:
-            if other.head == tok.i and other.dep == "appos" and other.pos == "PROPN" and not self.in_quote(other.start):
-                entity = self.entity_at(other.start)
-                if entity is not None and entity.label == PERSON:
-                    return None
-                first = parse.toks[other.left]
-                start = first.start if first.text[:1].isupper() else other.start
-                end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
-                return Attribution(self.text[start:end], start, end)
-        return None
-
-    def _organisation_quoted_last(self, tok: Tok) -> str | None:
-        """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator
-        added": the organisation quoted last, by a name the model did not tag, when no organisation
-        was named since, in this paragraph or the one before."""
-        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
-                         and a.start < tok.start), None)
-        if previous is None or previous.is_person or not previous.speaker[:1].isupper() \
-                or previous.start < focus_window_start(tok.start, self.text):
-            return None
-        index = bisect_right(self._entity_starts, tok.start) - 1
-        while index >= 0 and self.entities[index].start >= previous.end:
-            if self.entities[index].label in {"ORG", "NORP", "FAC", "GPE"}:
-                return None
-            index -= 1
-        return previous.speaker if fits_noun(previous.speaker, tok.lower) else None
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)
@@ -368,7 +300,7 @@ class ReferenceResolution(RoleHolders):
         index = bisect_right(self.subject_starts, span.end - 1) - 1
         if index >= 0 and self.subject_starts[index] >= span.start:
             return True
-        return _SPEAKS_NEXT.match(self.text, span.end) is not None
+        return SPEAKS_NEXT.match(self.text, span.end) is not None
 
     def _resolve_it(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier

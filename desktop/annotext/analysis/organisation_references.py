@@ -1,0 +1,88 @@
+"""References to organisations and documents: who "the company", "the regulator" or "the memo" is.
+
+Mixed into the reference resolution (references.py), which provides the text, the entities and
+their lookups, the quotations' inside test and the attributions made so far. The textual links
+themselves are in described_organisations.py and document_authors.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
+                                                       focus_window_start, organisation_in_focus)
+from annotext.analysis.document_authors import document_author
+from annotext.analysis.names import name_words
+from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.core.results import PERSON
+from annotext.core.spans import Span
+
+# A name followed by a reporting verb ("Elections Canada said", "Ann Lee, the skipper’s wife, said").
+SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
+                          r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
+
+
+class OrganisationReferences:
+    """Descriptions of organisations and documents; mixed into ReferenceResolution."""
+
+    text: str
+    entities: list[Span]
+    _entity_starts: list[int]
+    _person_forms: dict[str, str]
+    results: list[Attribution]
+    entity_at: Callable[[int], Span | None]
+    in_quote: Callable[[int], bool]
+
+    def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"the company said", "the report concludes": the organisation or document named earlier."""
+        determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
+        if not tok.text.islower() or not determiners or determiners[0].lower not in {"the", "a", "an"}:
+            return None
+        author = document_author(tok.lower, tok.start, self.text)
+        if author is not None:  # "the memo said": the memo's author, as the article gives it
+            person = self._person_forms.get(" ".join(name_words(author)))
+            return Attribution(person or author, tok.start, tok.end, is_person=person is not None)
+        if determiners[0].lower != "the":
+            return None
+        name = described_organisation(tok.lower, tok.start, self.text, self.entities, self._entity_starts)
+        if name is None and tok.lower in ORGANISATION_NOUNS:
+            name = organisation_in_focus(tok.lower, tok.start, self.text, self.entities, self._entity_starts,
+                                         lambda span: SPEAKS_NEXT.match(self.text, span.end) is not None,
+                                         self.in_quote) \
+                or self._organisation_quoted_last(tok)
+        return None if name is None else Attribution(name, tok.start, tok.end)
+
+    def _apposed_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"Germany's financial regulator, BaFin, said", "The heritage body An Taisce said": the name in
+        apposition to an organisation noun is who speaks."""
+        if tok.lower not in ORGANISATION_NOUNS or not tok.text.islower():
+            return None
+        for other in parse.toks:
+            if other.head == tok.i and other.dep == "appos" and other.pos == "PROPN" and not self.in_quote(other.start):
+                entity = self.entity_at(other.start)
+                if entity is not None and entity.label == PERSON:
+                    return None
+                first = parse.toks[other.left]
+                start = first.start if first.text[:1].isupper() else other.start
+                end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
+                return Attribution(self.text[start:end], start, end)
+        return None
+
+    def _organisation_quoted_last(self, tok: Tok) -> str | None:
+        """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator
+        added": the organisation quoted last, by a name the model did not tag, when no organisation
+        was named since, in this paragraph or the one before."""
+        previous = next((a for a in reversed(self.results) if a.speaker and a.start is not None
+                         and a.start < tok.start), None)
+        if previous is None or previous.is_person or not previous.speaker[:1].isupper() \
+                or previous.start < focus_window_start(tok.start, self.text):
+            return None
+        index = bisect_right(self._entity_starts, tok.start) - 1
+        while index >= 0 and self.entities[index].start >= previous.end:
+            if self.entities[index].label in {"ORG", "NORP", "FAC", "GPE"}:
+                return None
+            index -= 1
+        return previous.speaker if fits_noun(previous.speaker, tok.lower) else None

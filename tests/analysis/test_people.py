@@ -381,3 +381,12 @@ def test_a_name_right_after_any_organisation_noun_is_the_organisations():
     text = "Fans watched on the screen overlooking the court Philippe Chatrier. Maria Lopez won."
     _, people = index_people(persons(text, ("Philippe Chatrier",), ("Maria Lopez",)), text)
     assert [p.name for p in people] == ["Maria Lopez"]
+
+
+def test_compound_and_provisional_titles_are_not_part_of_names_and_arap_is_a_particle():
+    assert name_words("Vice Chancellor Özlem Yıldırım-Berger") == ["Özlem", "Yıldırım-Berger"]
+    assert name_words("Chief Cabinet Secretary Ayaka Shimizu") == ["Ayaka", "Shimizu"]
+    assert name_words("Premier-designate Marie-Ève Thériault") == ["Marie-Ève", "Thériault"]
+    text = "Kiprotich arap Ng’eno, his coach, spoke. “He never cheated,” arap Ng’eno said."
+    _, people = index_people(persons(text, ("Kiprotich arap Ng’eno",), ("arap Ng’eno", 40)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Kiprotich arap Ng’eno", 2)]

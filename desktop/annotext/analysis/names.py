@@ -28,7 +28,7 @@ reporter columnist editor publisher producer farmer fisherman owner landlord ten
 veteran retired former acting interim incoming outgoing
 """.split())
 # Lower-case particles that belong to a family name: "von der Leyen", "de Gaulle", "ap Iorwerth", "al-Rashid".
-PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin",
+PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "arap",
                        "al", "el", "dos", "das", "ter", "ten", "zu", "mac", "ibn", "y", "ap", "ab", "í"})
 # An honorific right before a name ("Mr Rivera", "Dame Ellen"), searched in the text just before a mention.
 HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
@@ -123,6 +123,7 @@ HONORIFICS = {
     "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
     "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
     "cr", "prime", "uncle", "aunty", "auntie",  # "Cr Tanya Kovačević", "Prime Minister …", an elder's "Uncle Darren"
+    "vice", "cabinet", "shadow", "acting", "interim", "former",  # "Vice Chancellor …", "Chief Cabinet Secretary …"
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
                   "cbe", "kbe", "dbe", "phd", "md", "esq"}
@@ -137,7 +138,8 @@ _NICKNAME = re.compile(r"^[“\"‘'(].*[”\"’')],?$")  # Harold “Hal” Ja
 def _name_words(form: str) -> tuple[str, ...]:
     words = [w.strip(",") for w in form.replace("\u00a0", " ").split() if not _NICKNAME.match(w)]
     words = [w if _ABBREVIATION.match(w) else w.strip(".") for w in words]  # "St. Clair", "George W. Bush"
-    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS):
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS
+                              or words[0].lower().endswith(("-designate", "-elect"))):  # "Premier-designate …"
         words.pop(0)
     cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.isupper() and w.lower() in ROLE_WORDS), default=None)
     if cut is not None:  # "Pacific CEO Peter Lindqvist": the name follows the title

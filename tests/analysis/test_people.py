@@ -390,3 +390,13 @@ def test_compound_and_provisional_titles_are_not_part_of_names_and_arap_is_a_par
     text = "Kiprotich arap Ng’eno, his coach, spoke. “He never cheated,” arap Ng’eno said."
     _, people = index_people(persons(text, ("Kiprotich arap Ng’eno",), ("arap Ng’eno", 40)), text)
     assert [(p.name, p.mentions) for p in people] == [("Kiprotich arap Ng’eno", 2)]
+
+
+def test_joined_initials_and_a_quoted_nickname_belong_to_the_name(analyser):
+    text = ("The distillery manager, Donald ‘Donnie’ MacPherson, who has worked there for 34 years, was there.\n\n"
+            "‘There was a silence for a good minute,’ MacPherson said.\n\n"
+            "J.P. Arsenault, who teaches at the Université de Moncton, watched.\n\n"
+            "\"The peninsula has voted Liberal,\" Arsenault said.\n")
+    result = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in result["quotes"] if q["kind"] == "speech"] == ["Donald MacPherson", "J.P. Arsenault"]
+    assert name_words("George H.W. Bush") == ["George", "H.W.", "Bush"]

@@ -93,3 +93,12 @@ def trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         offset = surface.index(words[cut + 1], offset)
         start += offset
     return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))
+
+
+def with_initials(span: Span, text: str) -> Span:
+    """"J.P. Arsenault": initials written together belong to the name the model began at the last one."""
+    start = span.start
+    while start >= 2 and text[start - 1] == "." and text[start - 2].isupper() and (start < 3 or not text[start - 3].isalnum()) \
+            and text[start:start + 1].isupper():
+        start -= 2
+    return span if start == span.start else Span(start, span.end, span.kind, span.label, dict(span.attrs))

@@ -80,10 +80,15 @@ def evident_people(text: str) -> list[tuple[int, int]]:
                 found.append(match.span(1))
     credits = [name.span(1) for match in _CREDIT.finditer(text)  # "(Reporting by Marta Kowalczyk-Nunes; Editing by …)"
                for name in re.finditer(rf"({_NAME})", text[:match.end()]) if name.start() >= match.start(1)]
+    nicknamed = [(match.start(1), match.end(2)) for match in _NICKNAMED.finditer(text)  # Donald ‘Donnie’ MacPherson
+                 if not any(s <= match.start() < e for s, e in headlines)]
     return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)] \
-        + _tidy(credits, text)  # a credit line is title case, but its names are names
+        + _tidy(credits, text) + nicknamed  # a credit line is title case, but its names are names
 
 
+# A nickname in quotation marks between a first name and a family name: the whole is a person's name.
+_NICKNAMED = re.compile(r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)[ \t]+[“\"‘'][A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?[”\"’']"
+                        r"[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])")
 # A wire story's credit line names its reporters and editors.
 _CREDIT = re.compile(rf"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s+by\s+"
                      rf"((?:{_NAME})(?:(?:,\s+|\s+and\s+)(?:{_NAME}))*)")

@@ -130,7 +130,7 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", 
 TITLE_WORDS = frozenset(HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
 
 
-_ABBREVIATION = re.compile(r"^[A-Z][a-z]?\.$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # "St.", "W.", "J.P."
 _NICKNAME = re.compile(r"^[“\"‘'(].*[”\"’')],?$")  # Harold “Hal” Jankowski
 
 

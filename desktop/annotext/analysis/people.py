@@ -15,7 +15,8 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
-from annotext.analysis.canonical_names import styled, trim_leading_words, without_modifier, without_opening_word
+from annotext.analysis.canonical_names import (styled, trim_leading_words, with_initials, without_modifier,
+                                              without_opening_word)
 from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
@@ -80,7 +81,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = persons + _missed_mentions(persons, others, text)
-    persons = [without_opening_word(span, text) for span in persons]  # "While Sanders, the senator from …"
+    persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
     tagged: list[Span] = []

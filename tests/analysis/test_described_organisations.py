@@ -61,3 +61,10 @@ def test_no_organisation_in_focus_when_it_did_not_speak_is_of_another_kind_or_an
     assert _in_focus(between, "agency", ("Elections Canada", "ORG"), ("Green Party", "ORG")) is None
     far = "Elections Canada said so.\n\nVoters stayed home.\n\nMany were away.\n\nThe agency said it was “lower”."
     assert _in_focus(far, "agency", ("Elections Canada", "ORG")) is None
+
+
+def test_an_acronym_the_text_defines_stands_for_its_name():
+    from annotext.analysis.described_organisations import defined_acronyms
+    text = ("Kiprop was banned, the Athletics Integrity Unit (AIU) announced. The Confederation of Chilean "
+            "Students (Confech) marched. He works at IBM (Armonk).")
+    assert defined_acronyms(text) == {"AIU": "Athletics Integrity Unit"}

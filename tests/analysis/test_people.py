@@ -400,3 +400,10 @@ def test_joined_initials_and_a_quoted_nickname_belong_to_the_name(analyser):
     result = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in result["quotes"] if q["kind"] == "speech"] == ["Donald MacPherson", "J.P. Arsenault"]
     assert name_words("George H.W. Bush") == ["George", "H.W.", "Bush"]
+
+
+def test_cups_streets_and_question_words_are_not_people():
+    text = ("He won the Davis Cup in 2022. Crowds filled Waterloo Row. What Thériault does next matters. "
+            "Marie Thériault won.")
+    _, people = index_people(persons(text, ("Davis Cup",), ("Waterloo Row",), ("What Thériault",), ("Marie Thériault",)), text)
+    assert [p.name for p in people] == ["Marie Thériault"]

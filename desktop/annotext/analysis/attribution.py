@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from annotext.analysis.described_organisations import defined_acronyms
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.epithets import introduced_with_age, introduced_with_other_age
 from annotext.analysis.gender import person_genders
@@ -67,6 +68,11 @@ class Attributor(PartialQuotes, ReferenceResolution):
         for quote in self.quotes:
             self.results.append(self._attribute(quote))
         inherit_speakers(self.text, self.quotes, self.results)
+        acronyms = defined_acronyms(self.text)
+        for found in self.results:  # "the AIU said" speaks as "the Athletics Integrity Unit (AIU)"
+            short = found.speaker.removeprefix("the ").removeprefix("The ") if found.speaker else None
+            if short in acronyms and not found.is_person:
+                found.speaker = acronyms[short]
         return self.results
 
     # Lookups ---------------------------------------------------------------------------------

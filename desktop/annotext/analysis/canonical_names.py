@@ -21,7 +21,7 @@ _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "cred
 # Words that open a sentence but never a name ("Meanwhile Rihanna", "While Sanders", "Though Delaware").
 FUNCTION_WORDS = frozenset("""meanwhile though although while whereas when whenever after before as if unless but and
 or so yet also still then now here there since because unlike like including despite during under according
-asked says said thanks""".split())
+asked says said thanks what which who how why where""".split())
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
                            r"|Viscountess|Earl|Countess)\s+$")
 

@@ -117,3 +117,22 @@ def _named_document(noun: str, before: int, text: str) -> str | None:
         if name:
             found = f"{' '.join(name)} {noun}"
     return found
+
+
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'&.-]*\s+)(?:(?:of|for|and|on|the|&|[A-Z][\w’'&.-]*)\s+){0,6}"
+                              r"[A-Z][\w’'&.-]*)\s+\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """"the Athletics Integrity Unit (AIU)": each acronym the text defines, with the name it stands for
+    (its words' initials must spell it), so that "the AIU said" speaks as the Athletics Integrity Unit."""
+    found = {}
+    for match in _DEFINED_ACRONYM.finditer(text):
+        words = match.group(1).split()
+        acronym = match.group(2)
+        for start in range(len(words)):
+            initials = "".join(w[0] for w in words[start:] if w[0].isupper())
+            if initials.upper() == acronym.upper() and words[start][0].isupper():
+                found[acronym] = " ".join(words[start:])
+                break
+    return found

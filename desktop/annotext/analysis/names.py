@@ -109,6 +109,7 @@ albion hotspur united liga marts mart market markets health healthcare pharmaceu
 biosciences software solutions analytics robotics networks communications telecom resources mining
 racing partnership coalition ferries ferry railway railways rail buses transport electric utilities
 generics platinum minerals metals steel chemicals studios records entertainment brewery breweries
+cup trophy pub bar restaurant cafe café maison row street lane drive terrace crescent boulevard
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.

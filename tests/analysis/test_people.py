@@ -407,3 +407,12 @@ def test_cups_streets_and_question_words_are_not_people():
             "Marie Thériault won.")
     _, people = index_people(persons(text, ("Davis Cup",), ("Waterloo Row",), ("What Thériault",), ("Marie Thériault",)), text)
     assert [p.name for p in people] == ["Marie Thériault"]
+
+
+def test_a_title_inside_a_longer_run_of_capitals_and_an_aged_single_name_mark_people():
+    from annotext.analysis.evident_names import evident_people
+    text = ("Maryland Solicitor General Naomi Feld replied that cities had banned firearms.\n\n"
+            "Sutrisno, 52, a dishwasher from Central Java, had worked there for eleven years.\n\n"
+            "The Rev. Thomas Kowalczyk of St. Brendan's Catholic Church spoke.\n")
+    found = [text[s:e] for s, e in evident_people(text)]
+    assert "Naomi Feld" in found and "Sutrisno" in found and "Catholic Church" not in found

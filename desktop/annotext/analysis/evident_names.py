@@ -67,10 +67,17 @@ def evident_people(text: str) -> list[tuple[int, int]]:
         age, described = match.group(2), match.group(3)
         if age or described is None or _names_a_role(described):
             found.append(match.span(1))
-    for match in _BEFORE.finditer(text):
+    position = 0
+    while (match := _BEFORE.search(text, position)) is not None:
         role = match.group(1).lower()
         if (role in PERSON_NOUNS or role in HONORIFICS) and role not in _MODIFIERS and not match.group(1).isupper():
             found.append(match.span(2))
+            position = match.end()
+        else:  # "Maryland Solicitor General Naomi Feld": the role may be inside what looked like a name
+            inner = [word for word in re.finditer(r"[A-Za-z-]+", match.group(2))
+                     if word.group().lower() in HONORIFICS and word.start() > 0]
+            position = match.start(2) + inner[-1].start() if inner else match.end()
+
     families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
     if families:
         family_pattern = re.compile(rf"({_NAME})(?![\w’'-])")
@@ -82,10 +89,13 @@ def evident_people(text: str) -> list[tuple[int, int]]:
                for name in re.finditer(rf"({_NAME})", text[:match.end()]) if name.start() >= match.start(1)]
     nicknamed = [(match.start(1), match.end(2)) for match in _NICKNAMED.finditer(text)  # Donald ‘Donnie’ MacPherson
                  if not any(s <= match.start() < e for s, e in headlines)]
+    nicknamed += [match.span(1) for match in _AGED_SINGLE_NAME.finditer(text)]  # "Sutrisno, 52, a dishwasher …"
     return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)] \
         + _tidy(credits, text) + nicknamed  # a credit line is title case, but its names are names
 
 
+# One name followed by an age and a description: a person known by a single name.
+_AGED_SINGLE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}),\s+\d{1,3},\s+(?:a|an|the)\s")
 # A nickname in quotation marks between a first name and a family name: the whole is a person's name.
 _NICKNAMED = re.compile(r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)[ \t]+[“\"‘'][A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?[”\"’']"
                         r"[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])")

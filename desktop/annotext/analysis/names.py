@@ -110,6 +110,7 @@ biosciences software solutions analytics robotics networks communications teleco
 racing partnership coalition ferries ferry railway railways rail buses transport electric utilities
 generics platinum minerals metals steel chemicals studios records entertainment brewery breweries
 cup trophy pub bar restaurant cafe café maison row street lane drive terrace crescent boulevard
+church chapel mosque temple synagogue parish abbey priory
 """.split())
 
 # Titles and honorifics that stand before a name ("Mr", "Judge", "Cllr") and are not part of it.
@@ -125,6 +126,7 @@ HONORIFICS = {
     "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
     "cr", "prime", "uncle", "aunty", "auntie",  # "Cr Tanya Kovačević", "Prime Minister …", an elder's "Uncle Darren"
     "vice", "cabinet", "shadow", "acting", "interim", "former",  # "Vice Chancellor …", "Chief Cabinet Secretary …"
+    "ag", "staff",  # "Assistant AG …", "Chief of Staff …"
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
                   "cbe", "kbe", "dbe", "phd", "md", "esq"}

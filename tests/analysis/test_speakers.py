@@ -455,3 +455,12 @@ def test_more_verbs_of_speaking_attribute_a_quotation(analyser):
             "“I’m going to support him,” Bolton beamed.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["John Bolton", "John Bolton"]
+
+
+def test_an_age_description_opening_a_sentence_is_who_she_is_next(analyser):
+    text = ("Philippa Crowe, the agency’s director, said: “Today’s sentence sends a clear message.”\n\n"
+            "For Ciara Walsh, who founded the swimmers' group in 2020, the sentence was a vindication. "
+            "The 38-year-old, who lives in Dartington, collected samples every week.\n\n"
+            "“My daughter was ill for a week after swimming,” she said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Philippa Crowe", "Ciara Walsh"]

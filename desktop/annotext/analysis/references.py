@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, is_demonym, is_epithet,
-                                        unnamed_source)
+from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
+                                        introduced_with_other_age, is_demonym, is_epithet, unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS
@@ -37,6 +37,8 @@ _UNNAMED_SPEAKER = re.compile(
     rf"\s+(?:said|says|told|tells|added|adds|explained|confirmed|warned|wrote|insisted|argued)\b")
 # "the <lower-case description> <Name>": the name, without the description before it.
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
+_AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[a-z]+\s+(?:said|says|told))",
+                          re.MULTILINE)
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -228,6 +230,9 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         described = self._described_subject(tok, pronoun, after=latest) if pronoun else None
         if described is not None:
             return self._bound(described, tok, pronoun, certain=False)
+        aged = self._aged_subject(tok, pronoun, after=latest) if pronoun else None
+        if aged is not None:
+            return self._bound(aged, tok, pronoun, certain=False)
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._reporter_of(nearest_subject, pronoun) or nearest_subject
         elif last_speaker is not None:
@@ -238,6 +243,28 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         if choice is None:
             return None
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
+
+    def _aged_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
+        """"… Ciara Ní Bhriain, who founded the group. The 38-year-old, who lives in Dartington,
+        collected samples. “…,” she said": an age description opening a sentence after the last named
+        candidate is the person introduced with that age, else the one the text was talking about."""
+        found = None
+        for match in _AGE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
+            if not self.in_quote(match.start()):
+                found = match
+        if found is None:
+            return None
+        persons = [span for span in self.entities if span.label == PERSON]
+        introduced = introduced_with_age(found.group(1), found.start(), self.text, persons)
+        if introduced is not None:
+            return self._person(introduced).speaker
+        other_ages = {self._person(span).speaker for span in
+                      introduced_with_other_age(found.group(1), found.start(), self.text, persons)}
+        for span in reversed(persons):  # the person just named, as the description follows them
+            name = self._person(span).speaker
+            if span.end <= found.start() and not self.in_quote(span.start) and name not in other_ages:
+                return name if self._fits(name, pronoun) else None
+        return None
 
     def _unnamed_speaker(self, tok: Tok, after: int) -> Attribution | None:
         """"A spokeswoman for the council said … “…,” she said": a gendered role (else an unnamed source

@@ -464,3 +464,11 @@ def test_an_age_description_opening_a_sentence_is_who_she_is_next(analyser):
             "“My daughter was ill for a week after swimming,” she said.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Philippa Crowe", "Ciara Walsh"]
+
+
+def test_the_last_sentence_of_a_paragraph_can_hand_the_turn(analyser):
+    text = ("‘I have to give her credit,’ Zheng Yiran said.\n\n"
+            "She was asked twice about her shoulder. She shook her head both times and then answered in English.\n\n"
+            "‘No excuses. I will come back here next year.’\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Zheng Yiran", "Zheng Yiran"]

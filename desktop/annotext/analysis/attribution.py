@@ -310,19 +310,26 @@ class Attributor(PartialQuotes, ReferenceResolution):
 
     def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
         """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
-        reporters …": a one-sentence paragraph, with no quotation, whose subject speaks up or reacts,
-        hands the turn to that person; the quotation opening the next paragraph is theirs."""
+        reporters …" / "She shook her head and then answered in English.": a paragraph without quotations
+        whose last sentence has a subject who speaks up or reacts hands the turn to that person; the
+        quotation opening the next paragraph is theirs."""
         toks = [t for t in parse.toks if t.text.strip()]
-        if any(t.text in _QUOTE_CHARS for t in toks) or any(t.text in SENTENCE_END for t in toks[:-1]):
+        if any(t.text in _QUOTE_CHARS for t in toks):
             return None
-        root = next((t for t in toks if t.dep == "ROOT"), None)
-        if root is None or root.lemma not in _TURN_VERBS:
+        last_start = max((i + 1 for i, t in enumerate(toks[:-1]) if t.text in SENTENCE_END), default=0)
+        sentence = toks[last_start:]
+        root = next((t for t in sentence if t.dep == "ROOT"), None)
+        if root is None:
             return None
-        subject = self._subject_of(parse, root)
+        turn = root if root.lemma in _TURN_VERBS else next(
+            (t for t in sentence if t.head == root.i and t.dep == "conj" and t.lemma in _TURN_VERBS), None)
+        if turn is None:
+            return None
+        subject = self._subject_of(parse, turn)
         found = self._resolve(parse, subject) if subject is not None else None
         if found is None or not found.is_person:
             return None
-        found.cue = root.lower
+        found.cue = turn.lower
         return found
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:

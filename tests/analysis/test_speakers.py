@@ -472,3 +472,11 @@ def test_the_last_sentence_of_a_paragraph_can_hand_the_turn(analyser):
             "‘No excuses. I will come back here next year.’\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Zheng Yiran", "Zheng Yiran"]
+
+
+def test_a_title_case_name_after_a_determiner_or_possessive_is_a_scare_quote(analyser):
+    text = ("Speaker Newt Gingrich included it in his 1994 “Contract with America.”\n\n"
+            "Clinton spoke during a \"Commander-in-Chief Forum\" sponsored by NBC News, she said.\n\n"
+            "“We Will Win,” Gingrich said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [q["kind"] for q in quotes] == [SCARE, SCARE, SPEECH]

@@ -27,7 +27,8 @@ SCARE_WORDS = 4
 TITLE_WORDS = 6
 _DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited"}
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "v"}
-_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|during|at|for))\s+$")
+_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|during|at|for)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)"
+                           r"(?:\s+\d{4})?)\s+$")  # "his 1994 “Contract with America”", "a “Commander-in-Chief Forum”"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
 
 

@@ -480,3 +480,10 @@ def test_a_title_case_name_after_a_determiner_or_possessive_is_a_scare_quote(ana
             "“We Will Win,” Gingrich said.\n")
     quotes, _ = analyse(analyser, text)
     assert [q["kind"] for q in quotes] == [SCARE, SCARE, SPEECH]
+
+
+def test_a_short_clause_opening_with_a_pronoun_is_speech_not_a_scare_quote(analyser):
+    text = ("Aaron Kall compared Trump to a coach who works the referees in hopes that \"they'll go easier\" on him.\n\n"
+            "The old mill became a “creative hub” for the whole valley.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [q["kind"] for q in quotes] == [SPEECH, SCARE]

@@ -49,9 +49,14 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
         return SCARE
     if (found.via == "governing" and found.speaker) or (found.via == "partial" and found.cue in CUE_LEMMAS):
         return SPEECH  # "Putin cherishing his “reliable partner”", "the police reported “2,521 incidents”"  # a partial quote whose verb has a person as subject: "Putin cherishing his “reliable partner”"
-    if len(words) <= SCARE_WORDS and not _ends_sentence(content):
+    if len(words) <= SCARE_WORDS and not _ends_sentence(content) and not _SPOKEN_CLAUSE.match(content):
         return SCARE
     return SPEECH
+
+
+# A clause that opens with a speaker's pronoun ("they'll go easier", "we're not done") is someone's words,
+# however short; a scare quote is a phrase ("best friend", "creative hub").
+_SPOKEN_CLAUSE = re.compile(r"\s*(?:I|we|they|you|he|she)(?:[’'](?:ll|re|ve|m|d|s))?\s+\w", re.IGNORECASE)
 
 
 def _title_case(words: list[str]) -> bool:

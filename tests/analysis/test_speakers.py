@@ -487,3 +487,14 @@ def test_a_short_clause_opening_with_a_pronoun_is_speech_not_a_scare_quote(analy
             "The old mill became a “creative hub” for the whole valley.\n")
     quotes, _ = analyse(analyser, text)
     assert [q["kind"] for q in quotes] == [SPEECH, SCARE]
+
+
+def test_a_name_someone_called_or_cited_is_their_words_but_a_plain_title_is_not(analyser):
+    text = ("Mayor Dana Whitcombe called the councillor “Mister Gridlock” on Monday.\n\n"
+            "Councillor Ruth Baines cited the mayor’s past references to her as “Lady Potholes” and “Queen Delay” "
+            "as examples of his disrespect.\n\n"
+            "She appeared on “The Late Show” on Tuesday.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["kind"], q["speaker"]) for q in quotes][:3] == [(SPEECH, "Dana Whitcombe"), (SPEECH, "Ruth Baines"),
+                                                                (SPEECH, "Ruth Baines")]
+    assert quotes[3]["kind"] == SCARE

@@ -27,6 +27,8 @@ SCARE_WORDS = 4
 TITLE_WORDS = 6
 _DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited"}
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "v"}
+_NAMING_CUES = frozenset("call calls called calling dub dubs dubbed dubbing brand brands branded branding "
+                         "label labels labelled labeled labelling labeling cite cites cited citing".split())
 _TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:on|of|in|during|at|for)|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)"
                            r"(?:\s+\d{4})?)\s+$")  # "his 1994 “Contract with America”", "a “Commander-in-Chief Forum”"
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w,.]*")
@@ -45,6 +47,8 @@ def quote_kind(text: str, quote: QuoteMarks, found: Attribution) -> str:
         return SCARE  # CNN’s “State of the Union”, an episode of “The Apprentice”: a title, whatever the verb
     if found.via in _DIRECT and found.speaker:
         return SPEECH
+    if found.via == "governing" and found.speaker and (found.cue or "") in _NAMING_CUES:
+        return SPEECH  # "Trump called the pageant winner “Miss Piggy”": the name someone called her is their words
     if len(words) <= TITLE_WORDS and _title_case(words) and not content.rstrip().endswith(("!", "?")):
         return SCARE
     if (found.via == "governing" and found.speaker) or (found.via == "partial" and found.cue in CUE_LEMMAS):

@@ -15,7 +15,6 @@ from bisect import bisect_right
 
 from annotext.analysis.described_organisations import defined_acronyms
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
-from annotext.analysis.epithets import introduced_with_age, introduced_with_other_age
 from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -289,11 +288,9 @@ class Attributor(PartialQuotes, ReferenceResolution):
         if match is None:
             return None
         age = re.search(r"\d+", match.group())
-        introduced = introduced_with_age(age.group(), match.start(), self.text, self._persons) if age else None
+        introduced, other_ages = self._people_of_age(age.group(), match.start()) if age else (None, set())
         if introduced is not None:  # "Brandon Mulroy, 34, …" … "the 34-year-old said"
             return Attribution(self._person(introduced).speaker, match.start(), match.end(), cue.lower, True)
-        other_ages = {self._person(span).speaker for span in
-                      introduced_with_other_age(age.group(), match.start(), self.text, self._persons)} if age else set()
         found = self._resolve_pronoun(Tok(cue.i, match.start(), match.end(), match.group(), "", "", "", "", "", 0, 0, 0),
                                       pronoun=None, listeners=other_ages)
         if found is not None:

@@ -57,6 +57,7 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
     genders: dict[str, str]
     _guessed_genders: dict[str, str]
     _person_forms: dict[str, str]
+    _persons: list[Span]  # the PERSON entities, in text order
 
     entity_at: Callable[[int], Span | None]  # the entity at an offset (the Attributor's method)
     in_quote: Callable[[int], bool]  # whether an offset is inside a quotation (the Attributor's method)
@@ -244,6 +245,15 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             return None
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
 
+    def _people_of_age(self, age: str, before: int) -> tuple[Span | None, set[str]]:
+        """For "the 34-year-old" at `before`: the person introduced with that age ("Brandon Mulroy,
+        34,"), else None and the names of the people introduced with another age, who it never is."""
+        introduced = introduced_with_age(age, before, self.text, self._persons)
+        if introduced is not None:
+            return introduced, set()
+        return None, {self._person(span).speaker for span in
+                      introduced_with_other_age(age, before, self.text, self._persons)}
+
     def _aged_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
         """"… Ciara Ní Bhriain, who founded the group. The 38-year-old, who lives in Dartington,
         collected samples. “…,” she said": an age description opening a sentence after the last named
@@ -254,13 +264,10 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
                 found = match
         if found is None:
             return None
-        persons = [span for span in self.entities if span.label == PERSON]
-        introduced = introduced_with_age(found.group(1), found.start(), self.text, persons)
+        introduced, other_ages = self._people_of_age(found.group(1), found.start())
         if introduced is not None:
             return self._person(introduced).speaker
-        other_ages = {self._person(span).speaker for span in
-                      introduced_with_other_age(found.group(1), found.start(), self.text, persons)}
-        for span in reversed(persons):  # the person just named, as the description follows them
+        for span in reversed(self._persons):  # the person just named, as the description follows them
             name = self._person(span).speaker
             if span.end <= found.start() and not self.in_quote(span.start) and name not in other_ages:
                 return name if self._fits(name, pronoun) else None

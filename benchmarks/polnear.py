@@ -177,8 +177,12 @@ def main() -> int:
     counts: collections.Counter = collections.Counter()
     started = time.perf_counter()
     docs = articles(Path(sys.argv[1]), split)
-    for _name, text, annotation in docs:
-        gold, unattributed = gold_of(text, parse_annotations(annotation))
+    for name, text, annotation in docs:
+        try:
+            gold, unattributed = gold_of(text, parse_annotations(annotation))
+        except ValueError:
+            print(f"polnear: skipped {name}: its annotation file is malformed")
+            continue
         result = analyser.analyse(text).to_json(text)
         score_article(result["text"], result["quotes"], gold, unattributed, counts)
     seconds = time.perf_counter() - started

@@ -307,6 +307,17 @@ def test_partial_quote_in_a_reported_clause_is_the_reporters(analyser):
     assert speakers(quotes) == ["Donald Trent"] * 3  # not the subject of the clause he reported
 
 
+def test_a_quoted_word_before_a_noun_is_the_reporters_when_a_reporting_verb_carries_it(analyser):
+    text = ("Senator Dale Whitmore warned of a “ferocious” battle over the budget.\n\n"
+            "Hannah Oduya says her “old friend” Tomas Brenner ran an honest campaign.\n\n"
+            "Critics were called cranks by Lena Farrow for selling “miracle” remedies.\n\n"
+            "The town unveiled a “no-limits” festival plan on Monday.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("ferocious", SPEECH, "Dale Whitmore"), ("old friend", SPEECH, "Hannah Oduya"),
+        ("miracle", SCARE, None), ("no-limits", SCARE, None)]
+
+
 def test_short_partial_quote_is_speech_only_under_a_reporting_verb(analyser):
     text = ("The county police department reported “forty stolen bicycles” in the first week of May.\n\n"
             "The old mill became a “creative hub” for the whole valley.\n")

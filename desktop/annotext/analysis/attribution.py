@@ -138,7 +138,7 @@ class Attributor(PartialQuotes, ReferenceResolution):
         if first is None or last is None:
             return Attribution()
         if self._is_label(first, quote):
-            return Attribution(via="label")
+            return self._reported_label(first, quote) or Attribution(via="label")
         turn = self._transcript_speaker(quote)
         if turn is not None:
             return turn

@@ -24,6 +24,11 @@ SPEECH_NOUNS = frozenset({"claim", "remark", "statement", "comment", "promise", 
 ORGANISATION_LABELS = {"ORG", "NORP", "GPE"}
 _NON_FINITE = {"VBG", "VB", "VBN"}
 _REPORTED_CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+# Verbs that report someone's words, so a quoted word in their object is those words ("warned of a
+# “ferocious” battle"); not verbs that judge ("praised the “no-limits” partnership": a label).
+WORD_VERBS = frozenset({"say", "warn", "tell", "claim", "state", "insist", "argue", "write", "tweet", "call", "describe",
+                        "dub", "label", "term", "brand", "predict", "promise", "vow", "complain", "accuse", "suggest",
+                        "imply", "add", "note", "caution", "declare", "announce", "refer", "speak", "talk", "boast"})
 
 
 class PartialQuotes:
@@ -91,6 +96,31 @@ class PartialQuotes:
             elif current.head == current.i or (beyond_verb and current.pos not in {"ADP", "SCONJ"}):
                 return None  # "Trump’s claim that there have been “…”": the claim's owner, not the sentence's subject
             current = parse.toks[current.head]
+        return None
+
+    def _reported_label(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
+        """A quoted word before a noun is a label (the “no-limits” partnership) unless a reporting verb
+        carries it: "Cruz warned of a “ferocious” battle", "Cruz says his “friend and colleague” Rubio
+        ran …" are the reporter's words."""
+        governing = self._governing_subject(parse, quote)
+        if governing is None:
+            return None
+        verb, subject = governing
+        if subject.dep == "nsubjpass" or parse.toks[subject.left].start <= quote.start <= parse.toks[subject.right].end:
+            return None  # "called a charlatan for promoting “quack” cures", "said X, one of the “big four”"
+        if not self._is_cue(verb):
+            found = self._outer_reporter(parse, verb, clause_only=True)
+        elif verb.lemma in WORD_VERBS:
+            found = self._resolve(parse, subject)
+            if found is not None and not (found.is_person or self._organisation(subject)):
+                return None
+            if found is not None:
+                found.cue = verb.lower
+        else:
+            return None
+        if found is not None and found.speaker:
+            found.via = "governing"
+            return found
         return None
 
     def _governing_person(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:

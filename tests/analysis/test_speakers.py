@@ -509,3 +509,25 @@ def test_a_name_someone_called_or_cited_is_their_words_but_a_plain_title_is_not(
     assert [(q["kind"], q["speaker"]) for q in quotes][:3] == [(SPEECH, "Dana Whitcombe"), (SPEECH, "Ruth Baines"),
                                                                 (SPEECH, "Ruth Baines")]
     assert quotes[3]["kind"] == SCARE
+
+
+def test_a_sentence_before_a_quotation_in_the_same_paragraph_can_hand_the_turn(analyser):
+    text = ("“Rates will fall by spring,” said Craig Robson, an economist at Tarn Capital.\n\n"
+            "Professor Dianne Bystrom disagreed. “Nobody at the bank is promising that.”\n\n"
+            "“The data are mixed,” Robson said. Ruth Osei agreed. “Mixed is generous.”\n\n"
+            "Ruth Osei left the room. “Back in a minute.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("Rates will fall by spring,", "Craig Robson"), ("Nobody at the bank is promising that.", "Dianne Bystrom"),
+        ("The data are mixed,", "Craig Robson"), ("Mixed is generous.", "Ruth Osei"),
+        ("Back in a minute.", None)]  # leaving the room hands no turn
+
+
+def test_phrasal_reporting_verbs_are_cues(analyser):
+    text = ("“You have no plan,” said Senator Ellen Marsh.\n\n"
+            "Tom Okafor shot back, “I have had a plan for two years.”\n\n"
+            "“Would you raise taxes?” the moderator Rita Vance pressed.\n\n"
+            "“It happens,” Okafor went on. “You get over it.”\n\n"
+            "As the prosecutor Anne Kuipers put it, “nobody kept the receipts.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Ellen Marsh", "Tom Okafor", "Rita Vance", "Tom Okafor", "Tom Okafor", "Anne Kuipers"]

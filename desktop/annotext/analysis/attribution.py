@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from annotext.analysis.described_organisations import defined_acronyms
-from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, SENTENCE_END, SUBJECT_DEPS
+from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.gender import person_genders
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -23,6 +23,7 @@ from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
 from annotext.analysis.quote_kind import between_name_parts
 from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
+from annotext.analysis.turns import TurnTaking
 from annotext.core.spans import Span
 
 RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
@@ -33,15 +34,11 @@ _ASPECT_CUES = frozenset({"continue", "find", "repeat"})
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "remind", "advise", "promise"})
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
-# Verbs by which a person takes the turn in a paragraph of their own, before a cue-less quotation.
-_TURN_VERBS = frozenset("""laugh smile grin shrug sigh nod pause speak reply respond answer explain continue add
-recall joke admit agree""".split())
-_QUOTE_CHARS = frozenset("“”\"‘’«»")
 _SIGNATURE = re.compile(r"[^\S\n]*(?:\n\s*)?(?:―|—|–|--?)[^\S\n]*([^\W\d][\w’'.\u00a0 -]{1,60}?)"
                         r"(?:,[^\S\n]*[^\W\d][^\n,]{0,40})?[^\S\n]*\.?[^\S\n]*(?=\n|$)")
 
 
-class Attributor(PartialQuotes, ReferenceResolution):
+class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
     """Attributes the quotations of one text, in document order."""
 
     def __init__(self, text: str, quotes: list[QuoteMarks], entities: list[Span],
@@ -158,6 +155,7 @@ class Attributor(PartialQuotes, ReferenceResolution):
             attempts.append(("colon", lambda: self._colon_speaker(first, lead)))
         if not lead_words:
             attempts.append(("colon", lambda: self._previous_paragraph_intro(quote)))
+            attempts.append(("sentence", lambda: self._sentence_before(first, quote)))
         if lead_words:
             attempts.append(("governing", lambda: self._governing_person(first, quote)))
         for via, attempt in attempts:
@@ -234,9 +232,18 @@ class Attributor(PartialQuotes, ReferenceResolution):
     def _is_cue(tok: Tok) -> bool:
         return tok.lemma in CUE_LEMMAS and (tok.pos in {"VERB", "AUX"} or tok.tag.startswith("VB"))
 
+    @staticmethod
+    def _is_phrasal_cue(tok: Tok, window: list[Tok]) -> bool:
+        """"Bennett shot back", "Trump went on", "as the prosecutor put it": a verb and the word after it."""
+        if not tok.tag.startswith("VB"):
+            return False
+        after = next((t for t in window if t.i == tok.i + 1), None)
+        return after is not None and (after.lower, tok.lemma) in PHRASAL_CUES
+
     def _last_cue(self, window: list[Tok]) -> Tok | None:
         for tok in reversed(window):
-            if self._is_cue(tok) and not (tok.lemma in _ASPECT_CUES and self._has_xcomp(tok, window)):
+            if (self._is_cue(tok) and not (tok.lemma in _ASPECT_CUES and self._has_xcomp(tok, window))) \
+                    or self._is_phrasal_cue(tok, window):
                 return tok
         return None
 
@@ -248,7 +255,7 @@ class Attributor(PartialQuotes, ReferenceResolution):
 
     def _first_cue(self, window: list[Tok]) -> Tok | None:
         for tok in window:
-            if self._is_cue(tok):
+            if self._is_cue(tok) or self._is_phrasal_cue(tok, window):
                 return tok
         return None
 
@@ -304,30 +311,6 @@ class Attributor(PartialQuotes, ReferenceResolution):
         if not (subject.tag == "NNS" and counted):
             return False
         return any(t.head == cue.i and t.dep == "dobj" and t.lemma in RELATIONSHIP_NOUNS for t in parse.toks)
-
-    def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
-        """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
-        reporters …" / "She shook her head and then answered in English.": a paragraph without quotations
-        whose last sentence has a subject who speaks up or reacts hands the turn to that person; the
-        quotation opening the next paragraph is theirs."""
-        toks = [t for t in parse.toks if t.text.strip()]
-        if any(t.text in _QUOTE_CHARS for t in toks):
-            return None
-        last_start = max((i + 1 for i, t in enumerate(toks[:-1]) if t.text in SENTENCE_END), default=0)
-        sentence = toks[last_start:]
-        root = next((t for t in sentence if t.dep == "ROOT"), None)
-        if root is None:
-            return None
-        turn = root if root.lemma in _TURN_VERBS else next(
-            (t for t in sentence if t.head == root.i and t.dep == "conj" and t.lemma in _TURN_VERBS), None)
-        if turn is None:
-            return None
-        subject = self._subject_of(parse, turn)
-        found = self._resolve(parse, subject) if subject is not None else None
-        if found is None or not found.is_person:
-            return None
-        found.cue = turn.lower
-        return found
 
     def _subject_of(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
         current = verb

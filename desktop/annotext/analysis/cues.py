@@ -11,8 +11,12 @@ recount muse mutter exclaim boast counter retort concur propose recommend advise
 reiterate repeat announce proclaim allege threaten concede admit summarise summarize find
 chant yell scream sing read
 charge beam blast slam scoff fume gush rave cite quote wonder marvel sigh laugh smile grin shrug snap chime
-interject interrupt point reference
+interject interrupt point reference press
 """.split())
+
+# (next word, verb lemma) pairs that report speech together: "shot back", "went on", "as she put it".
+PHRASAL_CUES = frozenset({("back", "shoot"), ("back", "fire"), ("back", "hit"), ("back", "write"), ("back", "snap"),
+                          ("on", "go"), ("it", "put"), ("up", "speak"), ("out", "speak"), ("in", "chime")})
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 PLURAL_PRONOUNS = frozenset({"they"})

@@ -98,3 +98,9 @@ def test_the_people_of_a_place_the_text_names_are_not_a_person():
     text = "The veto was a slap in the face to every working Kansan, she said. Kansas lost jobs."
     assert _label(text, "Kansan") == "NORP"
     assert _label("Duncan said so. Duncan left.", "Duncan") is None
+
+
+def test_a_name_run_into_a_weekday_is_a_date():
+    text = "At the meeting in Hudson, New Hampshire Monday, voters lined up. Ann Marsh spoke first."
+    assert _label(text, "Hampshire Monday") == "DATE"
+    assert _label(text, "Ann Marsh") is None

@@ -531,3 +531,10 @@ def test_phrasal_reporting_verbs_are_cues(analyser):
             "As the prosecutor Anne Kuipers put it, “nobody kept the receipts.”\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Ellen Marsh", "Tom Okafor", "Rita Vance", "Tom Okafor", "Tom Okafor", "Anne Kuipers"]
+
+
+def test_a_description_named_after_a_person_is_not_that_person(analyser):
+    text = ("Chris Christie endorsed Donald Trump on Friday in Concord.\n\n"
+            "At a town hall in Hudson, the Christie supporter retorted: “There is a special place for people like that.”\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["the Christie supporter"]

@@ -35,6 +35,7 @@ vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canad
 australian maori arabic hebrew swahili latin""".split())
 _CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ILLNESS_NOUNS = frozenset({"fever", "virus", "disease", "syndrome", "flu", "outbreak", "vaccine"})
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")
 _CORPORATE_NOUNS = frozenset("""
@@ -77,6 +78,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "ORG"  # "Sugarbird, a popular app", "An Coimisiún Pleanála, the national planning body"
     if " " in name:
         words = name.split()
+        if any(w.lower() in _WEEKDAYS for w in words):
+            return "DATE"  # "New Hampshire Monday": the model ran a place into the day
         if any(w.lower() in ORGANISATION_WORDS or w == "&" for w in words):
             return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers", "Berger & Lindqvist"
         if all(w.lower() in lower_case_words(text) for w in words):

@@ -143,11 +143,22 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
                                                            if span.start < tok.start), default=-1):
             return Attribution(*introduced)  # "A Norwegian diplomat, speaking …" … "the diplomat said"
         name = self._role_holder(tok.lower, modifiers, tok.start)
-        if name is None and is_epithet(parse, tok):  # "the Cork flanker", "the mother of three"
+        if name is None and is_epithet(parse, tok) and not self._named_after_person(parse, tok):
+            # "the Cork flanker", "the mother of three" (not "the Christie supporter": a supporter of Christie)
             gender = ROLE_GENDER.get(tok.lower)
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _named_after_person(self, parse: ParagraphParse, noun: Tok) -> bool:
+        """A description whose capitalised modifier is a person ("the Christie supporter", "the Trump
+        aide") describes someone else, not where they are from."""
+        for modifier in parse.toks[noun.left:noun.i]:
+            entity = self.entity_at(modifier.start)
+            if modifier.text[:1].isupper() and ((entity is not None and entity.label == PERSON)
+                                                or modifier.text in self._person_forms):
+                return True
+        return False
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)

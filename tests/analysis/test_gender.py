@@ -35,3 +35,13 @@ def test_a_role_noun_ending_the_sentence_before_says_nothing_about_the_next_name
     text = "The victim ran the truck with his wife. Mulroy showed no reaction. Brandon Mulroy left."
     spans = [Span(text.index("Mulroy showed"), text.index("Mulroy showed") + 6, "entity", "PERSON", {"person": "Brandon Mulroy"})]
     assert person_genders(spans, text).get("Brandon Mulroy") is None
+
+
+def test_a_sentence_about_someone_else_does_not_hand_its_one_name_to_the_next_pronoun():
+    text = ("Later she joked about leaving if Tom Hale won. She laughed. Then she mocked Tom Hale again. "
+            "She smiled. Ann Lee left. She was tired. Ann Lee slept. She woke at six.")
+    spans = [mention(text, "Tom Hale", "Tom Hale"), mention(text, "Tom Hale", "Tom Hale", 50),
+             mention(text, "Ann Lee", "Ann Lee"), mention(text, "Ann Lee", "Ann Lee", 120)]
+    genders = person_genders(spans, text)
+    assert "Tom Hale" not in genders  # "she" came before his name in the sentences before each "She"
+    assert genders.get("Ann Lee") == FEMALE  # "Ann Lee left. She …" still counts

@@ -106,11 +106,13 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
                 inside.append(ordered[index])
             index += 1
         names = {span.attrs["person"] for span in inside}
+        first_pronoun = None
         for word in _WORD.finditer(match.group()):
             gender = PRONOUN_GENDER.get(word.group().lower())
             if not gender:
                 continue
             position = start + word.start()
+            first_pronoun = position if first_pronoun is None else first_pronoun
             before = [span for span in inside if span.end <= position]
             if word.group().lower() == "him" and before and len(unquoted[before[-1].end:position].split()) <= 3:
                 before = before[:-1]  # "Kim Park greeted him": an object pronoun is not its own clause's subject
@@ -118,4 +120,7 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             if target is None:
                 continue
             votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
-        previous_only = next(iter(names)) if len(names) == 1 else None
+        # "Ann Lee left. She …": the one person of a sentence is the next one's "she" — unless a pronoun
+        # came before the name ("She told CNN that Trump …": the sentence was about someone else)
+        previous_only = next(iter(names)) if len(names) == 1 and (
+            first_pronoun is None or inside[0].start < first_pronoun) else None

@@ -45,3 +45,4 @@ def test_a_sentence_about_someone_else_does_not_hand_its_one_name_to_the_next_pr
     genders = person_genders(spans, text)
     assert "Tom Hale" not in genders  # "she" came before his name in the sentences before each "She"
     assert genders.get("Ann Lee") == FEMALE  # "Ann Lee left. She …" still counts
+

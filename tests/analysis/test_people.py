@@ -416,3 +416,12 @@ def test_a_title_inside_a_longer_run_of_capitals_and_an_aged_single_name_mark_pe
             "The Rev. Thomas Kowalczyk of St. Brendan's Catholic Church spoke.\n")
     found = [text[s:e] for s, e in evident_people(text)]
     assert "Naomi Feld" in found and "Sutrisno" in found and "Catholic Church" not in found
+
+
+def test_a_shared_surname_goes_to_the_namesake_the_pronoun_after_it_fits():
+    text = ("Dorothy Woods, whose husband, Navy SEAL Ty Woods, died in 2012, spoke on Thursday. "
+            "Woods said she does not believe the critics.")
+    spans = persons(text, ("Dorothy Woods",), ("Ty Woods",), ("Woods", 80))
+    entities, people = index_people(spans, text)
+    dorothy = next(p for p in people if p.name == "Dorothy Woods")
+    assert dorothy.mentions == 2  # "Woods said she": not her husband

@@ -528,9 +528,11 @@ def test_phrasal_reporting_verbs_are_cues(analyser):
             "Tom Okafor shot back, “I have had a plan for two years.”\n\n"
             "“Would you raise taxes?” the moderator Rita Vance pressed.\n\n"
             "“It happens,” Okafor went on. “You get over it.”\n\n"
+            "“The way I see it,” Marsh elaborated, “you cannot.”\n\n"
             "As the prosecutor Anne Kuipers put it, “nobody kept the receipts.”\n")
     quotes, _ = analyse(analyser, text)
-    assert speakers(quotes) == ["Ellen Marsh", "Tom Okafor", "Rita Vance", "Tom Okafor", "Tom Okafor", "Anne Kuipers"]
+    assert speakers(quotes) == ["Ellen Marsh", "Tom Okafor", "Rita Vance", "Tom Okafor", "Tom Okafor", "Ellen Marsh",
+                                "Ellen Marsh", "Anne Kuipers"]
 
 
 def test_a_description_named_after_a_person_is_not_that_person(analyser):

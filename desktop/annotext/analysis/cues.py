@@ -11,7 +11,7 @@ recount muse mutter exclaim boast counter retort concur propose recommend advise
 reiterate repeat announce proclaim allege threaten concede admit summarise summarize find
 chant yell scream sing read
 charge beam blast slam scoff fume gush rave cite quote wonder marvel sigh laugh smile grin shrug snap chime
-interject interrupt point reference press
+interject interrupt point reference press elaborate
 """.split())
 
 # (next word, verb lemma) pairs that report speech together: "shot back", "went on", "as she put it".

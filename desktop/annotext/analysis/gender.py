@@ -61,6 +61,17 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
     return genders
 
 
+_SAYS_PRONOUN = re.compile(r"\s+(?:said|says|told \w+|added|noted|argued|insisted|explained|believes|thinks|wrote|"
+                           r"added that|said that|says that)\s+(?:that\s+)?(he|she|his|her)\b")
+
+
+def reported_pronoun_gender(span: Span, text: str) -> str | None:
+    """"Woods said she …": the pronoun of a clause the mention reports is most often the mention
+    itself — enough to tell namesakes apart (Dorothy and Ty Woods), not to decide a gender alone."""
+    match = _SAYS_PRONOUN.match(text, span.end)
+    return PRONOUN_GENDER[match.group(1).lower()] if match else None
+
+
 def mention_gender(span: Span, text: str) -> str | None:
     """Gender that one mention states itself: an honorific just before it (Mr, Ms) or a gendered
     role noun next to it ("the first lady, Michelle Obama")."""

@@ -20,7 +20,7 @@ from annotext.analysis.canonical_names import (styled, trim_leading_words, with_
 from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
-from annotext.analysis.gender import mention_gender, person_genders
+from annotext.analysis.gender import mention_gender, person_genders, reported_pronoun_gender
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
@@ -277,6 +277,8 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
         for mention in by_form[form]:
             gender = mention_gender(mention, text)
             honorific = gender if HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
+            if honorific is None and gender is None and len(words) == 1:
+                honorific = reported_pronoun_gender(mention, text)  # "Woods said she": not Ty Woods
             pool = [clusters[i] for i in by_word.get(_particle_case(words[-1]), ())]
             cluster = _matching_cluster(words, mention.start, pool, gender, honorific, subjects, form)
             if cluster is None:
@@ -309,7 +311,8 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
     def conflicts(cluster: _Cluster) -> bool:
         if gender and cluster.gender and gender != cluster.gender:
             return True
-        return bool(honorific and cluster.voted_gender and honorific != cluster.voted_gender)
+        known = cluster.voted_gender or cluster.gender
+        return bool(honorific and known and honorific != known)
 
     candidates = [c for c in clusters if _compatible(words, name_words(c.name)) and not conflicts(c)]
     if not candidates:

@@ -540,3 +540,13 @@ def test_a_description_named_after_a_person_is_not_that_person(analyser):
             "At a town hall in Hudson, the Christie supporter retorted: “There is a special place for people like that.”\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["the Christie supporter"]
+
+
+def test_a_title_the_model_kept_in_the_name_introduces_the_role(analyser):
+    text = ("Archbishop Julius Ndung’u of the Anglican Diocese of Nakuru, who chaired the talks, urged calm. "
+            "“We will still be neighbours,” the archbishop said.\n\n"
+            "Pope Clement XV opened the synod on Sunday. “It is an act of listening,” the 71-year-old pontiff said.\n\n"
+            "On Friday the soprano Karen Lindholm sang the lullaby. Lindholm grew up in Malmö. "
+            "“It terrified me,” the 31-year-old Swedish soprano admitted.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Julius Ndung’u", "Clement XV", "Karen Lindholm"]

@@ -25,11 +25,14 @@ from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.core.spans import Span
 
 # People an article may quote without naming them ("a senior diplomat", "an aide").
-_SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source
+SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source
     staffer adviser advisor observer participant attendee delegate juror bystander onlooker eyewitness
     passer-by local villager native youngster teenager veteran rookie pensioner retiree flanker hooker
     prop scrum-half fly-half full-back half-back centre-back wing-back outfielder infielder
-    shortstop sprinter swimmer cyclist climber""".split())
+    shortstop sprinter swimmer cyclist climber winger striker midfielder defender goalkeeper goaltender keeper
+    quarterback linebacker pitcher catcher batter opener all-rounder referee umpire soprano mezzo-soprano tenor
+    baritone bass-baritone contralto conductor composer librettist singer pianist violinist cellist dancer
+    choreographer playwright novelist poet painter sculptor photographer filmmaker""".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 _INDEFINITE_WINDOW = 3000  # characters back to look for "A Norwegian diplomat"
 
@@ -74,7 +77,7 @@ def is_epithet(parse: ParagraphParse, noun: Tok) -> bool:
     """Whether the definite description headed by `noun` describes its person by origin ("the Cork
     flanker": a capitalised modifier that is not a title), age or family ("the mother of three");
     a person noun, never an office."""
-    if not noun.text.islower() or noun.lower in OFFICES or noun.lower not in _SOURCE_NOUNS:
+    if not noun.text.islower() or noun.lower in OFFICES or noun.lower not in SOURCE_NOUNS:
         return False  # "the Times review", "the Indiana governor"
     before = parse.toks[noun.left:noun.i]
     if not before or before[0].lower != "the":
@@ -92,7 +95,7 @@ def indefinite_introduction(noun: str, before: int, text: str,
     naming anyone (no ", Name," after it), as (phrase, start, end); None when the text has none.
     `skipped(offset)`: whether a match there does not count (inside a quotation, in apposition to a
     name: "Tariq Haddad, a pharmacologist,")."""
-    if noun not in _SOURCE_NOUNS:
+    if noun not in SOURCE_NOUNS:
         return None
     pattern = _indefinite_pattern(noun)
     found = None
@@ -106,7 +109,7 @@ def indefinite_introduction(noun: str, before: int, text: str,
 _NAMED_AFTER = re.compile(r",?\s+(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+\b")
 
 
-_SOURCE_NOUN = "|".join(sorted(_SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, reverse=True))
+_SOURCE_NOUN = "|".join(sorted(SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, reverse=True))
 _UNNAMED_SOURCE = re.compile(  # "One juror, a retired teacher …, said"; "The parent who first shared …, said"
     rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))((?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?({_SOURCE_NOUN})"
     rf"|[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_SOURCE_NOUN})\s+who\s[^,.;:“”\"\n]{{1,80}}?(?=,)))"

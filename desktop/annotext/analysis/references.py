@@ -39,6 +39,7 @@ _UNNAMED_SPEAKER = re.compile(
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[a-z]+\s+(?:said|says|told))",
                           re.MULTILINE)
+_AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -135,7 +136,7 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         if determiners[0].dep == "det" and determiners[0].lower not in _DEFINITE:
             return None
         modifiers = [(t.lower, t.dep == "amod" or t.lower in ROLE_WORDS) for t in parse.toks[tok.left:tok.i]
-                     if t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod"]
+                     if (t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod") and t.lower not in _AGE_WORDS]
         introduced = indefinite_introduction(tok.lower, tok.start, self.text,
                                              lambda at: self.in_quote(at) or self._apposed_to_name(at)) \
             if determiners[0].lower == "the" else None

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import Callable
 
+from annotext.analysis.epithets import SOURCE_NOUNS
 from annotext.analysis.evident_names import PERSON_NOUNS
 from annotext.analysis.gender import ROLE_GENDER
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
@@ -40,7 +41,8 @@ ROLE_TITLES = {
     "sergeant": ("sgt",), "inspector": ("insp",), "constable": ("pc",), "captain": ("capt",), "general": ("gen",),
     "pastor": ("rev", "reverend", "pastor"), "priest": ("father", "fr", "rev", "reverend"),
     "vicar": ("rev", "reverend"), "minister": ("rev", "reverend"), "rabbi": ("rabbi",), "imam": ("imam",),
-    "bishop": ("bishop",), "archbishop": ("archbishop",), "cardinal": ("cardinal",),
+    "bishop": ("bishop",), "archbishop": ("archbishop",), "cardinal": ("cardinal",), "pontiff": ("pope",),
+    "pope": ("pope",), "nun": ("sister",), "coach": ("coach",),
 }
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|as|by|to)\s")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+(?:\w+\s+)?\w+\.?[\s,]*$")
@@ -74,7 +76,7 @@ class RoleHolders:
                    and (pronoun is None or self._fits(self._canonical(span), pronoun))]
         matching = [span for span, context in earlier if all(_mentions(context, word) for word, _describing in modifiers)]
         best = self._latest_mentioned(matching, before) if matching else None
-        if best is None and (role in ROLE_WORDS or role in ROLE_GENDER):  # a person's role, not "the DNC's blocking"
+        if best is None and (role in SOURCE_NOUNS or role in ROLE_TITLES):  # a person's role, not "the DNC's blocking"
             distinctive = [word for word, describing in modifiers if not describing or word in ROLE_CHANGING_ADJECTIVES]
             fitting = [span for span, context in earlier if all(_mentions(context, word) for word in distinctive)]
             if len({self._canonical(span) for span in fitting}) == 1:
@@ -107,6 +109,10 @@ class RoleHolders:
             titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\.?\s+$") if titles else None
             found = []
             for span, after, written, before in self._person_windows():
+                own = self.text[span.start:span.end].lower()  # "Archbishop Julius Ndung’u": the model kept the title
+                if any(own.startswith((f"{title} ", f"{title}. ")) for title in (*titles, role)):
+                    found.append((span, own))
+                    continue
                 if role not in after and role not in written and not any(title in written for title in titles):
                     continue
                 introduced = after_role.match(after)

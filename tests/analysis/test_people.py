@@ -425,3 +425,9 @@ def test_a_shared_surname_goes_to_the_namesake_the_pronoun_after_it_fits():
     entities, people = index_people(spans, text)
     dorothy = next(p for p in people if p.name == "Dorothy Woods")
     assert dorothy.mentions == 2  # "Woods said she": not her husband
+
+
+def test_the_first_of_two_family_names_is_the_same_person():
+    text = "Patricio Muñoz Sepúlveda leads the union. Muñoz, an electrician, spoke first."
+    entities, people = index_people(persons(text, ("Patricio Muñoz Sepúlveda",), ("Muñoz", 30)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Patricio Muñoz Sepúlveda", 2)]

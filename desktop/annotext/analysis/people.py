@@ -333,7 +333,8 @@ def _is_subject_mention(subjects: list[int], span: Span) -> bool:
 
 
 def _compatible(short: list[str], full: list[str]) -> bool:
-    """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster";
+    """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster"; "Muñoz" ~
+    "Patricio Muñoz Sepúlveda";
     "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
     if any(w[:1].isupper() and w.lower() in PARTICLES for w in short):
         short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
@@ -343,8 +344,8 @@ def _compatible(short: list[str], full: list[str]) -> bool:
         return False
     if short == full[-len(short):]:
         return True
-    if len(short) == 1:
-        return short[0] == full[0]
+    if len(short) == 1:  # a first name, or the first of two family names ("Muñoz" ~ "Patricio Muñoz Sepúlveda")
+        return short[0] == full[0] or (len(full) >= 3 and short[0] in full[1:-1] and short[0][:1].isupper())
     return short[-1] == full[-1] and all(w in full for w in short)
 
 

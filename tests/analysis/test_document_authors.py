@@ -44,3 +44,9 @@ def test_in_a_statement_the_organisation_said():
     text = ("In a statement, the Kansas Chamber said the bill would help employers.\n\n"
             "‘Kansas is losing workers,’ The statement said.")
     assert _author(text, "statement") == "Kansas Chamber"
+
+
+def test_another_document_of_the_same_kind_has_its_own_author_or_none():
+    text = ("A memo written by Sanders on Monday asked for money. Later, Clinton's campaign sent out a memo "
+            "of its own. The memo said the race was close.")
+    assert _author(text, "memo") is None

@@ -550,3 +550,17 @@ def test_a_title_the_model_kept_in_the_name_introduces_the_role(analyser):
             "“It terrified me,” the 31-year-old Swedish soprano admitted.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Julius Ndung’u", "Clement XV", "Karen Lindholm"]
+
+
+def test_a_lead_may_describe_someone_it_names_later_and_a_document_is_its_owners(analyser):
+    text = ("An independent review has found failures at two hospitals, in a report that its chair described as "
+            "‘a story of warnings given and warnings ignored’.\n\n"
+            "In her foreword, the review’s chair, Prof. Ruth Ní Dhomhnaill, a consultant midwife, wrote that "
+            "families had been failed.\n\n"
+            "One of the midwives who raised the alarm, Chidinma Eze, said she had been moved. The review found that "
+            "her email, which warned of ‘an accident waiting to happen’, was never discussed.\n\n"
+            "Cllr Declan O’Dowd, who chairs the housing committee, said the findings were damning. "
+            "‘We were told it was in hand,’ Cllr Declan said.\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Ruth Ní Dhomhnaill", "Chidinma Eze", "Declan O’Dowd"]
+    assert "Declan" not in [p["name"] for p in people]

@@ -13,7 +13,8 @@ import re
 
 # Document nouns whose words are their author's, and the person noun that names that author.
 AUTHORED_NOUNS = frozenset("""report study review survey audit paper memo letter document analysis assessment
-filing statement column article editorial blog post submission complaint lawsuit""".split())
+filing statement column article editorial blog post submission complaint lawsuit email e-mail note message
+foreword tweet diary testimony""".split())
 _AUTHOR_NOUNS = {"column": "columnist", "blog": "blogger", "editorial": "editor", "article": "writer"}
 _WINDOW = 2500
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|al|bin|Ó|Ní|Mac))*"
@@ -22,6 +23,7 @@ _BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?(?:,\s+|\s+)(?:(?:written|prepar
                        r"produced|conducted|carried\s+out|filed|brought|issued|sent)\s+)?by\s+((?:the\s+|an?\s+)?[^,.;:“”\"‘()\n]{2,70}?)"
                        r"(?=\s+(?:in|on|last|this|earlier|and|which|that|who|is|was|has|had|will|would|"
                        r"\w+(?:s|ed)\s+(?:that|the|a|an|it|its|their|there|how)\b)\b|[,.;:()\n])")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|read|reviewed|quoted|cited|reported|commissioned|published)\s+by\s+$")
 
 
@@ -35,8 +37,8 @@ def document_author(noun: str, before: int, text: str) -> str | None:
     found = None
     for match in mention.finditer(text, start, before + len(noun) + 1):
         author = _by_author(text, match.end()) or _stating_subject(text, match)
-        if author is not None:
-            found = author
+        if author is not None or _INDEFINITE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            found = author  # "an email fundraising appeal" is another email than the one Sanders sent
     if found is None:  # "The Kansas Chamber, which lobbied for the bill, said in a statement that …"
         issued = re.compile(rf"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:[Tt]he\s+)?({_NAME})(?:,[^,.;\n]{{1,80}},)?\s+"
                             rf"(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|its|his|her|their)\s+"

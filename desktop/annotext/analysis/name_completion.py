@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ROLE_WORDS, headline_lines, looks_like_name, lower_case_words, word_starts
+from annotext.analysis.names import TITLE_WORDS, headline_lines, looks_like_name, lower_case_words, word_starts
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -49,7 +49,7 @@ def complete_first_names(persons: list[Span], others: list[Span], text: str, nam
 
 def _name_word(word: str, lower_words: set[str]) -> bool:
     bare = word.lower().rstrip(".")
-    return not (bare in ROLE_WORDS or bare in _HONORIFIC_WORDS or word.lower() in lower_words or word.isupper())
+    return not (bare in TITLE_WORDS or bare in _HONORIFIC_WORDS or word.lower() in lower_words or word.isupper())
 
 
 def _written_before(form: str, text: str, lower_words: set[str]) -> list[tuple[int, int, str]]:

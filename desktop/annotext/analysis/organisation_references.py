@@ -14,7 +14,7 @@ from collections.abc import Callable
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
                                                        focus_window_start, organisation_in_focus)
-from annotext.analysis.document_authors import document_author
+from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
 from annotext.analysis.names import name_words
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.core.results import PERSON
@@ -23,6 +23,9 @@ from annotext.core.spans import Span
 # A name followed by a reporting verb ("Elections Canada said", "Ann Lee, the skipper’s wife, said").
 SPEAKS_NEXT = re.compile(r"(?:,[^,.;:“”\"\n]{1,80},)?\s+(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|"
                           r"insisted|argued|warned|wrote|noted|replied|recalled|admitted|stressed)\b")
+
+
+_OWNER_PRONOUNS = {"his": "he", "her": "she"}
 
 
 class OrganisationReferences:
@@ -35,9 +38,19 @@ class OrganisationReferences:
     results: list[Attribution]
     entity_at: Callable[[int], Span | None]
     in_quote: Callable[[int], bool]
+    _person: Callable[[Span], Attribution]
+    _resolve_pronoun: Callable[..., Attribution | None]
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
-        """"the company said", "the report concludes": the organisation or document named earlier."""
+        """"the company said", "the report concludes": the organisation or document named earlier;
+        "her email warned", "Eze's letter said": the person whose document it is."""
+        owner = next((t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "poss"), None)
+        if owner is not None and tok.lower in AUTHORED_NOUNS:
+            entity = self.entity_at(owner.start)
+            if owner.lower in _OWNER_PRONOUNS:
+                return self._resolve_pronoun(owner, pronoun=_OWNER_PRONOUNS[owner.lower])
+            if entity is not None and entity.label == PERSON:
+                return self._person(entity)
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
         if not tok.text.islower() or not determiners or determiners[0].lower not in {"the", "a", "an"}:
             return None

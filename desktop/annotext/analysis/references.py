@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
+from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, introduced_with_age,
                                         introduced_with_other_age, is_demonym, is_epithet, unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -39,6 +39,7 @@ _UNNAMED_SPEAKER = re.compile(
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[a-z]+\s+(?:said|says|told))",
                           re.MULTILINE)
+_LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -143,13 +144,25 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         if introduced is not None and introduced[1] > max((span.start for span, _ in self._introductions(tok.lower)
                                                            if span.start < tok.start), default=-1):
             return Attribution(*introduced)  # "A Norwegian diplomat, speaking …" … "the diplomat said"
-        name = self._role_holder(tok.lower, modifiers, tok.start)
+        name = self._role_holder(tok.lower, modifiers, tok.start) or self._named_later_with_role(tok)
         if name is None and is_epithet(parse, tok) and not self._named_after_person(parse, tok):
             # "the Cork flanker", "the mother of three" (not "the Christie supporter": a supporter of Christie)
             gender = ROLE_GENDER.get(tok.lower)
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _named_later_with_role(self, tok: Tok) -> str | None:
+        """"… a report that its chair described as ‘…’. … the review’s chair, Prof. Ruth Ní Dhomhnaill,":
+        a news lead often names the role-holder only later; the one person the text introduces with that
+        role, when nobody was named before the description."""
+        if tok.start > _LEAD or tok.lower not in SOURCE_NOUNS or any(p.start < tok.start for p in self._persons):
+            return None  # someone already named may be who the description means
+        introductions = self._introductions(tok.lower)
+        if any(span.start < tok.start for span, _context in introductions):
+            return None
+        later = {self._canonical(span) for span, _context in introductions if span.start < tok.start + _LEAD * 3}
+        return later.pop() if len(later) == 1 else None
 
     def _named_after_person(self, parse: ParagraphParse, noun: Tok) -> bool:
         """A description whose capitalised modifier is a person ("the Christie supporter", "the Trump

@@ -162,3 +162,13 @@ def test_the_subject_of_a_passive_is_not_the_reporter_of_the_clause_inside_it(an
     text = ("Inspector Callum MacInnis and Mrs Isla McPhee were both praised by Argyll and Bute Council’s leader, "
             "who called the evacuation ‘textbook’.\n")
     assert speakers(analyser, text) == ["Argyll and Bute Council’s leader"]
+
+
+def test_a_name_before_a_relative_clause_and_a_verb_is_the_subject_she_refers_to(analyser):
+    text = ("Labour Minister Javiera Ibáñez said both sides had to move. “Nobody wins,” she said.\n\n"
+            "In the mining camp of Sierra Gorda, where many of the strikers live in prefabricated housing, Rosa Quispe, "
+            "whose husband has driven a haul truck at Cerro Toro for 17 years, was preparing soup for the picket line.\n\n"
+            "“We women are the ones who make the strike last,” she said.\n\n"
+            "Ana Ruiz and Carmen Soto, who played together in the 1990s, embraced. “She is a friend,” Ruiz said.\n")
+    result = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in result["quotes"]] == ["Javiera Ibáñez", "Rosa Quispe", "Ana Ruiz"]

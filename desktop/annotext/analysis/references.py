@@ -39,6 +39,10 @@ _UNNAMED_SPEAKER = re.compile(
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-old\b(?!\s+[a-z]+\s+(?:said|says|told))",
                           re.MULTILINE)
+# "Rosa Quispe, whose husband has driven a truck for 17 years, was preparing soup": the parser may lose
+# a subject behind a relative clause; the finite verb after the clause shows it.
+_SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?,\s+(?:\w+ly\s+)?"
+                                   r"(?:is|was|has|had|were|are|will|would|can|could|did|does|\w+ed)\b")
 _LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
@@ -359,7 +363,10 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         index = bisect_right(self.subject_starts, span.end - 1) - 1
         if index >= 0 and self.subject_starts[index] >= span.start:
             return True
-        return SPEAKS_NEXT.match(self.text, span.end) is not None
+        if SPEAKS_NEXT.match(self.text, span.end) is not None:
+            return True
+        return _SUBJECT_AFTER_CLAUSE.match(self.text, span.end) is not None \
+            and not self.text[max(0, span.start - 5):span.start].endswith(("and ", "& "))  # "X and Y, who …": both
 
     def _resolve_it(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier

@@ -104,3 +104,10 @@ def test_a_name_run_into_a_weekday_is_a_date():
     text = "At the meeting in Hudson, New Hampshire Monday, voters lined up. Ann Marsh spoke first."
     assert _label(text, "Hampshire Monday") == "DATE"
     assert _label(text, "Ann Marsh") is None
+
+
+def test_a_name_always_after_the_and_a_place_is_a_team_or_thing_but_not_after_a_title():
+    text = ("The Halifax Squall beat Denver. Fans call their stand the “Squall Wall”. "
+            "Before the Squall hired him, he coached in Moncton.")
+    assert _label(text, "Squall") == "PRODUCT"
+    assert _label("It was the President Joe Biden who spoke.", "Joe Biden") is None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ORGANISATION_WORDS, lower_case_words, word_starts
+from annotext.analysis.names import ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
 
 _OPENING_MARKS = "“‘\"'«"
@@ -37,6 +37,7 @@ _CALENDAR_WORDS = frozenset("""january february march april may june july august
 monday tuesday wednesday thursday friday saturday sunday""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _ILLNESS_NOUNS = frozenset({"fever", "virus", "disease", "syndrome", "flu", "outbreak", "vaccine"})
+_PLACE_WORD_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|their|its)\s+([A-Z][\w’'-]+)\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")
 _CORPORATE_NOUNS = frozenset("""
 shares shareholders stock investors customers branches stores users subscribers headquarters app
@@ -65,8 +66,9 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     Mentions in headlines are best left out by the caller: a headline's capitals say nothing."""
     if all(_quoted(m, text) for m in mentions):
         return "WORK_OF_ART"  # a nickname or a title
-    if all(_DETERMINER_BEFORE.search(text, max(0, m.start - 7), m.start) for m in mentions):
-        return "PRODUCT"  # a vessel, a pub, a product: "the Mary Kate", "his Halo Mini"
+    unquoted = [m for m in mentions if m.start == 0 or text[m.start - 1] not in _OPENING_MARKS]  # not "“Squall Wall”"
+    if unquoted and all(_determined(m, text) for m in unquoted):
+        return "PRODUCT"  # a vessel, a pub, a product, a team: "the Mary Kate", "his Halo Mini", "the Squall"
     things = sum(1 for m in mentions if _THING_BEFORE.search(text, max(0, m.start - 24), m.start))
     if things and 2 * things >= len(mentions):
         return "PRODUCT"  # "the trawler Havfrúgvin", "the coastguard ship Harald Hårfagre", "the horse Red Rum"
@@ -110,6 +112,15 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None
+
+
+def _determined(mention: Span, text: str) -> bool:
+    """A determiner right before the mention, or before one place word that is not a title ("the Halifax
+    Squall", not "the President Joe Biden")."""
+    if _DETERMINER_BEFORE.search(text, max(0, mention.start - 7), mention.start):
+        return True
+    place = _PLACE_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return place is not None and place.group(1).lower() not in TITLE_WORDS
 
 
 def _demonym_of_a_place(name: str, text: str) -> bool:

@@ -564,3 +564,16 @@ def test_a_lead_may_describe_someone_it_names_later_and_a_document_is_its_owners
     quotes, people = analyse(analyser, text)
     assert speakers(quotes) == ["Ruth Ní Dhomhnaill", "Chidinma Eze", "Declan O’Dowd"]
     assert "Declan" not in [p["name"] for p in people]
+
+
+def test_after_an_answer_a_cue_less_question_is_the_questioners_turn(analyser):
+    text = ("At the news conference, a reporter from Fiji's national broadcaster pressed the minister, "
+            "Daniel Hale, on new mines.\n\n"
+            "“Will Australia approve new coal mines this year?” the reporter asked.\n\n"
+            "“Every project will be assessed on its merits,” Hale replied.\n\n"
+            "“So that's a yes?”\n\n"
+            "“It is an answer,” he said.\n\n"
+            "“And it is final.”\n")
+    quotes, _ = analyse(analyser, text)
+    reporter = "a reporter from Fiji's national broadcaster"
+    assert speakers(quotes) == [reporter, "Daniel Hale", reporter, "Daniel Hale", "Daniel Hale"]

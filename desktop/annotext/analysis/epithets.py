@@ -157,9 +157,14 @@ _AGE_AFTER_NAME = re.compile(r",\s+(?:an?\s+)?(\d{1,3})\b(?:,|-year-old)")
 _AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+(?:[\w’'-]+\s+){0,3}$")
 
 
+# "a reporter from Fiji's national broadcaster pressed him": the possessed noun belongs to the phrase
+_VERBS_AFTER = r"said|says|told|tells|asked|asks|pressed|added|wrote|was|is|has|had|who"
+
+
 @lru_cache(maxsize=256)
 def _indefinite_pattern(noun: str) -> re.Pattern[str]:
     """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause."""
     return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
-                      rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*)?)"
+                      rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
+                      rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?)?)"
                       rf"(?=[\s,])", re.MULTILINE)

@@ -15,6 +15,7 @@ from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.attribution_record import Attribution
 
 
+_REPLY_CUES = frozenset({"replied", "replies", "answered", "answers", "responded", "responds", "retorted", "countered"})
 _MORE_SENTENCES = re.compile(r"[.!?][”’\"]?\s+[\w“‘\"]")  # a sentence ending, then another sentence
 
 
@@ -32,7 +33,9 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
         full_quote = starts_sentence(text, quote)
         alone = _next_paragraph(between) and paragraph_is_only_quotes(text, quote)
-        if (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
+        if alone and found.is_person and _answers(text, quotes, results, index):
+            results[index] = _copy(results[index - 2])  # “Why?” one reporter asked. / “…,” Mori replied. / “And now?”
+        elif (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
             results[index] = _copy(found)
     for index in range(len(quotes) - 2, -1, -1):  # “A.” “B,” he said.
         if results[index].speaker:
@@ -42,6 +45,16 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         if after.speaker and not any(ch.isalnum() for ch in between) and "\n" not in between \
                 and starts_sentence(text, quotes[index]):
             results[index] = _copy(after)
+
+
+def _answers(text: str, quotes: list[QuoteMarks], results: list[Attribution], index: int) -> bool:
+    """Whether the quotation before `index` replied to a question someone else asked just before it, so
+    that a cue-less quotation in a paragraph of its own is the questioner's turn again."""
+    if index < 2 or (results[index - 1].cue or "").lower() not in _REPLY_CUES:
+        return False
+    asker = results[index - 2]
+    return bool(asker.speaker) and asker.speaker != results[index - 1].speaker \
+        and quotes[index - 2].content(text).rstrip().rstrip("”’\"'").endswith("?")
 
 
 def _next_paragraph(between: str) -> bool:

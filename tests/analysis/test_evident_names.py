@@ -89,3 +89,10 @@ def test_a_title_ends_no_name_but_introduces_the_name_after_it():
 def test_a_capital_particle_inside_a_name_with_a_role_apposition():
     text = "Conor Ó Briain, the coach, was angry. Ó Briain asked why."
     assert _names(text) == {"Conor Ó Briain"}
+
+
+def test_a_person_noun_then_named_and_a_full_name():
+    from annotext.analysis.evident_names import named_relatives
+    text = ("Outside, a retired schoolteacher from Esbjerg named Birthe Kjærgaard said she cried. "
+            "A horse named Red Rum won. A coach called Ana Lopes agreed.")
+    assert {text[a:b] for a, b in named_relatives(text)} == {"Birthe Kjærgaard", "Ana Lopes"}

@@ -137,10 +137,18 @@ _RELATIVE_NAMES = re.compile(
     rf"({_FIRST}(?:,\s+{_FIRST})*(?:,?\s+and\s+{_FIRST})?)(?=[,.;:)]|[’']s\b|\s+(?![A-ZÀ-ÖØ-Þ]|(?:de|van|von|der|da|di|le|la)\s)|$)")
 
 
+# "a retired schoolteacher from Esbjerg named Birthe Kjærgaard": a person noun, then "named"/"called" and a name.
+_NAMED_PERSON = re.compile(
+    rf"\b[a-z-]*(?:{'|'.join(sorted((w for w in PERSON_NOUNS if w.isalpha()), key=len, reverse=True))})"
+    rf"(?:\s+(?:from|of|in|at)(?:\s+[A-Z][\w’'-]+){{1,3}})?\s+(?:called|named)\s+"
+    rf"({_FIRST}(?:\s+(?:{_FIRST}|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{1,2}})(?=[\s,.;:)]|$)")
+
+
 def named_relatives(text: str) -> list[tuple[int, int]]:
     """[start, end) of people named by a first name only, where the text says who they are:
     "whose son Marcus", "Her father, Emeka,", "his children Siobhán, Colm and Úna", "a lad called
-    Rhodri". News names relatives and bystanders this way; the model often tags nothing."""
+    Rhodri", or in full: "a retired schoolteacher named Birthe Kjærgaard". News names relatives and
+    bystanders this way; the model often tags nothing."""
     found = []
     for match in _RELATIVE_NAMES.finditer(text):
         if text.startswith(("’s", "'s"), match.end(1)) and "," in text[match.start():match.start(1)]:
@@ -149,6 +157,7 @@ def named_relatives(text: str) -> list[tuple[int, int]]:
         for name in re.finditer(_FIRST, match.group(1)):
             if name.group() not in {"And"} and name.group().lower() not in PERSON_NOUNS:
                 found.append((offset + name.start(), offset + name.end()))
+    found += [match.span(1) for match in _NAMED_PERSON.finditer(text)]
     return found
 
 

@@ -431,3 +431,11 @@ def test_the_first_of_two_family_names_is_the_same_person():
     text = "Patricio Muñoz Sepúlveda leads the union. Muñoz, an electrician, spoke first."
     entities, people = index_people(persons(text, ("Patricio Muñoz Sepúlveda",), ("Muñoz", 30)), text)
     assert [(p.name, p.mentions) for p in people] == [("Patricio Muñoz Sepúlveda", 2)]
+
+
+def test_a_monarch_or_pope_keeps_the_style_and_a_chiefly_title_is_dropped():
+    text = ("Pope Clement XV opened the synod. Clement XV spoke for an hour. "
+            "Ratu Josefa Vuniwaqa, Fiji's prime minister, agreed.")
+    spans = persons(text, ("Clement XV",), ("Clement XV", 30), ("Ratu Josefa Vuniwaqa",))
+    _, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Josefa Vuniwaqa", "Pope Clement XV"]

@@ -549,7 +549,7 @@ def test_a_title_the_model_kept_in_the_name_introduces_the_role(analyser):
             "On Friday the soprano Karen Lindholm sang the lullaby. Lindholm grew up in Malmö. "
             "“It terrified me,” the 31-year-old Swedish soprano admitted.\n")
     quotes, _ = analyse(analyser, text)
-    assert speakers(quotes) == ["Julius Ndung’u", "Clement XV", "Karen Lindholm"]
+    assert speakers(quotes) == ["Julius Ndung’u", "Pope Clement XV", "Karen Lindholm"]
 
 
 def test_a_lead_may_describe_someone_it_names_later_and_a_document_is_its_owners(analyser):

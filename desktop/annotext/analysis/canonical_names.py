@@ -23,7 +23,8 @@ FUNCTION_WORDS = frozenset("""meanwhile though although while whereas when whene
 or so yet also still then now here there since because unlike like including despite during under according
 asked says said thanks what which who how why where""".split())
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
-                           r"|Viscountess|Earl|Countess)\s+$")
+                           r"|Viscountess|Earl|Countess|Pope|King|Queen|Emperor|Empress|Sultan)\s+$")
+_REGNAL_NUMBER = re.compile(r"[IVXL]+")
 
 
 def without_modifier(name: str, forms: Iterable[str], text: str, others: list[Span]) -> str:
@@ -43,10 +44,10 @@ def without_modifier(name: str, forms: Iterable[str], text: str, others: list[Sp
 
 
 def styled(name: str, mentions: list[Span], text: str) -> str:
-    """"Lady Adebayo-Clarke", "Mr Justice Anand-Rowe": a peer or a judge the article names only by
-    title and family name is called so; the family name alone would be anyone's."""
-    if " " in name:
-        return name
+    """"Lady Adebayo-Clarke", "Mr Justice Anand-Rowe", "Pope Clement XV": a peer, a judge or a monarch the
+    article names only by title and one name is called so; the name alone would be anyone's."""
+    if " " in name and not _REGNAL_NUMBER.fullmatch(name.partition(" ")[2]):
+        return name  # only a one-word name, or a regnal name ("Clement XV"), is known by its style
     titles = [match.group(1) for m in mentions if text.endswith(name, 0, m.end)
               and (match := _STYLE_BEFORE.search(text, max(0, m.end - len(name) - 20), m.end - len(name))) is not None]
     return f"{max(titles, key=titles.count)} {name}" if titles else name

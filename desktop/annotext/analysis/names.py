@@ -127,6 +127,7 @@ HONORIFICS = {
     "cr", "prime", "uncle", "aunty", "auntie",  # "Cr Tanya Kovačević", "Prime Minister …", an elder's "Uncle Darren"
     "vice", "cabinet", "shadow", "acting", "interim", "former",  # "Vice Chancellor …", "Chief Cabinet Secretary …"
     "ag", "staff",  # "Assistant AG …", "Chief of Staff …"
+    "ratu",  # a Fijian chiefly title: "Ratu Josefa Vuniwaqa"
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", "mep", "qc", "kc", "sc", "obe", "mbe",
                   "cbe", "kbe", "dbe", "phd", "md", "esq"}

@@ -439,3 +439,12 @@ def test_a_monarch_or_pope_keeps_the_style_and_a_chiefly_title_is_dropped():
     spans = persons(text, ("Clement XV",), ("Clement XV", 30), ("Ratu Josefa Vuniwaqa",))
     _, people = index_people(spans, text)
     assert sorted(p.name for p in people) == ["Josefa Vuniwaqa", "Pope Clement XV"]
+
+
+def test_a_given_name_before_a_family_name_tagged_alone_is_another_person_of_that_family():
+    text = ("MacKinnon Wins Gold\n\nSINGAPORE — Ella MacKinnon broke the record on Sunday. MacKinnon said she cried. "
+            "She called her mother, Fiona MacKinnon. Fans of the Coalition Against MacKinnon stayed away.")
+    spans = persons(text, ("MacKinnon", 30), ("MacKinnon", 70), ("Fiona MacKinnon",), ("MacKinnon", 160))
+    _, people = index_people(spans, text)
+    assert "Ella MacKinnon" in [p.name for p in people]
+    assert not any(p.name.startswith(("Against", "Coalition", "Wins")) for p in people)

@@ -42,6 +42,9 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
                        "association", "federation", "coalition", "alliance", "consortium", "collective", "cooperative"}
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;”’\"]\s*|\n\s*)$")  # "Later Merkel left": any word opens a sentence
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[ \t]+$")
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -80,7 +83,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
-    persons = persons + _missed_mentions(persons, others, text)
+    persons = _with_given_names(persons + _missed_mentions(persons, others, text), others, text)
     persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
@@ -246,6 +249,29 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
             insort(taken, (start, end))
             found.append(Span(start, end, ENTITY, PERSON))
     return found
+
+
+def _with_given_names(persons: list[Span], others: list[Span], text: str) -> list[Span]:
+    """"Ella MacKinnon" where only "Fiona MacKinnon" was tagged in full: a family name written alone is
+    extended over a capitalised word right before it that is not an ordinary word of the text, a title or
+    another entity — another given name of that family (the model often misses a name in the opening
+    sentence, and tags its family name alone)."""
+    lower_words = lower_case_words(text)
+    families = {words[-1] for words in (name_words(s.text_in(text)) for s in persons) if len(words) > 1}
+    taken = sorted([(s.start, s.end) for s in others] + headline_lines(text))  # a headline's capitals say nothing
+    extended = []
+    for span in persons:
+        given = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start) \
+            if span.text_in(text) in families else None
+        if given is not None and given.group(1).lower() not in lower_words \
+                and given.group(1).lower().rstrip(".") not in TITLE_WORDS \
+                and not _overlaps_any(taken, given.start(1), given.end(1)) \
+                and not _CAPITALISED_BEFORE.search(text, max(0, given.start(1) - 30), given.start(1)) \
+                and not _SENTENCE_START.search(text, max(0, given.start(1) - 5), given.start(1)) \
+                and not any(p.start <= given.start(1) < p.end for p in persons):  # not "the Coalition Against Trump"
+            span = Span(given.start(1), span.end, span.kind, span.label, dict(span.attrs))
+        extended.append(span)
+    return extended
 
 
 def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -96,3 +96,9 @@ def test_a_person_noun_then_named_and_a_full_name():
     text = ("Outside, a retired schoolteacher from Esbjerg named Birthe Kjærgaard said she cried. "
             "A horse named Red Rum won. A coach called Ana Lopes agreed.")
     assert {text[a:b] for a, b in named_relatives(text)} == {"Birthe Kjærgaard", "Ana Lopes"}
+
+
+def test_trades_of_the_arts_and_the_press_are_roles_in_an_apposition():
+    text = ("Callum MacLeod, the critic who chaired the panel, said it was unanimous. "
+            "Ines Arrieta, a novelist from Bilbao, agreed.")
+    assert {text[a:b] for a, b in evident_people(text)} == {"Callum MacLeod", "Ines Arrieta"}

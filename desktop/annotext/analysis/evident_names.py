@@ -45,6 +45,10 @@ founder chief agent promoter publicist negotiator mediator ombudsman registrar a
 broker banker surveyor planner inspector warden ranger guard steward caretaker cleaner conductor
 commander marshal sheriff deputy trooper detective defendant plaintiff claimant applicant resident
 homeowner tenant protester demonstrator campaigner candidate
+critic reviewer novelist writer author poet editor journalist reporter columnist broadcaster presenter
+publisher translator illustrator artist musician singer songwriter composer actor actress producer
+filmmaker photographer dancer choreographer rapporteur lobbyist diplomat archivist librarian chaplain
+vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
 """.split())
 
 _WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"

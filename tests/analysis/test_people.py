@@ -448,3 +448,11 @@ def test_a_given_name_before_a_family_name_tagged_alone_is_another_person_of_tha
     _, people = index_people(spans, text)
     assert "Ella MacKinnon" in [p.name for p in people]
     assert not any(p.name.startswith(("Against", "Coalition", "Wins")) for p in people)
+
+
+def test_a_name_cut_after_its_given_name_or_particle_gets_them_back():
+    text = ("The rapporteur, the Dutch MEP Annelies van der Berg-Koster, spoke. The Irish MEP Caoimhe Ní Bhriain agreed. "
+            "Van der Berg-Koster thanked her.")
+    spans = persons(text, ("der Berg-Koster",), ("Ní Bhriain",))
+    _, people = index_people(spans, text)
+    assert sorted(p.name for p in people) == ["Annelies van der Berg-Koster", "Caoimhe Ní Bhriain"]

@@ -42,6 +42,7 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
                        "association", "federation", "coalition", "alliance", "consortium", "collective", "cooperative"}
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
+_GIVEN_AND_PARTICLES = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;”’\"]\s*|\n\s*)$")  # "Later Merkel left": any word opens a sentence
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[ \t]+$")
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+$")
@@ -204,6 +205,11 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
         if match:
             span = Span(span.start, match.end(1), ENTITY, PERSON)
             swallowed.update((o.start, o.end) for o in others if o.start < span.end and o.end > match.start(1))
+        if words and (words[0] in PARTICLES or words[0] in CAPITAL_PARTICLES):  # "Annelies van" + "der Berg-Koster"
+            before = _GIVEN_AND_PARTICLES.search(text, max(0, span.start - 40), span.start)
+            if before is not None and before.group(1).lower().rstrip(".") not in TITLE_WORDS \
+                    and not before.group(1).endswith(("’s", "'s")):
+                span = Span(before.start(1), span.end, ENTITY, PERSON)
         fixed.append(span)
     families = {surname(name_words(s.text_in(text))) for s in fixed if len(name_words(s.text_in(text))) > 1}
     kept = []

@@ -456,3 +456,9 @@ def test_a_name_cut_after_its_given_name_or_particle_gets_them_back():
     spans = persons(text, ("der Berg-Koster",), ("Ní Bhriain",))
     _, people = index_people(spans, text)
     assert sorted(p.name for p in people) == ["Annelies van der Berg-Koster", "Caoimhe Ní Bhriain"]
+
+
+def test_the_first_word_of_a_two_word_name_written_alone_is_that_person():
+    text = "Zhang Yuqing took silver. Later, Zhang said she was pleased. Zhang, speaking through an interpreter, smiled."
+    _, people = index_people(persons(text, ("Zhang Yuqing",)), text)
+    assert [(p.name, p.mentions) for p in people] == [("Zhang Yuqing", 3)]

@@ -236,6 +236,10 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
     lower_words = lower_case_words(text)
     forms = {s.text_in(text) for s in persons}
     forms.update(family for family in _surnames(persons, text) if family.lower() not in lower_words)
+    # "Zhang Yuqing … Zhang took silver": the first word of a two-word name, written alone, is that person too
+    # (a family name written first, or a given name), unless it is also an ordinary word of the text
+    forms.update(words[0] for words in (name_words(s.text_in(text)) for s in persons)
+                 if len(words) == 2 and words[0].lower() not in lower_words and words[0].lower() not in TITLE_WORDS)
     forms = {f for f in forms if f.split() and _capitalised(f.split()[-1])}
     forms |= {f[:1].upper() + f[1:] for f in forms if f.split()[0] in PARTICLES}  # "Van der Meulen said"
     # every whole-word occurrence of every form (str.find: fast on long texts)

@@ -559,7 +559,7 @@ def test_a_lead_may_describe_someone_it_names_later_and_a_document_is_its_owners
             "families had been failed.\n\n"
             "One of the midwives who raised the alarm, Chidinma Eze, said she had been moved. The review found that "
             "her email, which warned of ‘an accident waiting to happen’, was never discussed.\n\n"
-            "Cllr Declan O’Dowd, who chairs the housing committee, said the findings were damning. "
+            "Cllr Declan O’Dowd, who sits on the housing committee, said the findings were damning. "
             "‘We were told it was in hand,’ Cllr Declan said.\n")
     quotes, people = analyse(analyser, text)
     assert speakers(quotes) == ["Ruth Ní Dhomhnaill", "Chidinma Eze", "Declan O’Dowd"]
@@ -577,3 +577,15 @@ def test_after_an_answer_a_cue_less_question_is_the_questioners_turn(analyser):
     quotes, _ = analyse(analyser, text)
     reporter = "a reporter from Fiji's national broadcaster"
     assert speakers(quotes) == [reporter, "Daniel Hale", reporter, "Daniel Hale", "Daniel Hale"]
+
+
+def test_chained_titles_a_relative_clause_and_a_determiner_introduce_roles_and_names(analyser):
+    text = ("Det. Insp. Aoife MacNamara is leading the investigation. “Call us,” DI MacNamara said.\n\n"
+            "Graham Oakes, who coached two Olympic champions, watched from the stands. "
+            "‘We spent months on one stroke,’ the coach said.\n\n"
+            "Joris de Wit won after the Brazilian Thiago Conceição, who touched first, was disqualified.\n\n"
+            "Conceição was furious. ‘I have done this turn a thousand times,’ he said.\n\n"
+            "“We will find everyone,” the detective said.\n")
+    quotes, people = analyse(analyser, text)
+    assert speakers(quotes) == ["Aoife MacNamara", "Graham Oakes", "Thiago Conceição", "Aoife MacNamara"]
+    assert "Thiago Conceição" in [p["name"] for p in people]

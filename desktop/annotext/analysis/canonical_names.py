@@ -22,6 +22,7 @@ _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "cred
 FUNCTION_WORDS = frozenset("""meanwhile though although while whereas when whenever after before as if unless but and
 or so yet also still then now here there since because unlike like including despite during under according
 asked says said thanks what which who how why where""".split())
+_DETERMINER = re.compile(r"(?<![\w’'])(?:the|a|an)\s+$")
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
                            r"|Viscountess|Earl|Countess|Pope|King|Queen|Emperor|Empress|Sultan)\s+$")
 _REGNAL_NUMBER = re.compile(r"[IVXL]+")
@@ -33,6 +34,8 @@ def without_modifier(name: str, forms: Iterable[str], text: str, others: list[Sp
     modifier, not a first name ("Debbie" in "Debbie Wasserman Schultz" is kept)."""
     words = name.split()
     forms = list(forms)
+    if len(words) > 2 and words[0][:1].isupper() and _always_after_determiner(" ".join(words), text):
+        words = words[1:]  # "the Brazilian Thiago Conceição": nobody says "the Thiago"
     while len(words) > 2 and not _particle(words[1]) and any(name_words(form) == words[1:] for form in forms):
         tail = " ".join(words[1:])
         apart = [start for start in word_starts(words[0], text) if not text.startswith(tail, start + len(words[0]) + 1)]
@@ -41,6 +44,12 @@ def without_modifier(name: str, forms: Iterable[str], text: str, others: list[Sp
             break  # maybe a given name: "Debbie Wasserman Schultz", "Osman Abu Laban"
         words = words[1:]
     return " ".join(words)
+
+
+def _always_after_determiner(name: str, text: str) -> bool:
+    """Whether every use of `name` follows "the"/"a"/"an" (so its first word describes the person)."""
+    starts = word_starts(name, text)
+    return bool(starts) and all(_DETERMINER.search(text, max(0, start - 5), start) for start in starts)
 
 
 def styled(name: str, mentions: list[Span], text: str) -> str:

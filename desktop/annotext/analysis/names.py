@@ -123,7 +123,7 @@ HONORIFICS = {
     "commissioner", "chairman", "chairwoman", "deputy", "inspector", "detective", "sergeant", "sgt",
     "lieutenant", "lt", "officer", "coach", "bishop", "archbishop", "rabbi", "imam", "sheikh", "emir",
     "premier", "chief", "superintendent", "constable", "congressman", "congresswoman",
-    "cllr", "det", "insp", "supt", "dci", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
+    "cllr", "det", "insp", "supt", "dci", "di", "dc", "ds", "pc", "fr", "hon", "cdr", "cmdr", "maj", "adm", "gov.",
     "cr", "prime", "uncle", "aunty", "auntie",  # "Cr Tanya Kovačević", "Prime Minister …", an elder's "Uncle Darren"
     "vice", "cabinet", "shadow", "acting", "interim", "former",  # "Vice Chancellor …", "Chief Cabinet Secretary …"
     "ag", "staff",  # "Assistant AG …", "Chief of Staff …"

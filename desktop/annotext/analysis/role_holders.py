@@ -37,13 +37,17 @@ _ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role de
 # Titles that say a person's role ("Mr Justice Anand-Rowe" is "the judge", "Sen. Cruz" "the senator").
 ROLE_TITLES = {
     "judge": ("justice", "judge"), "senator": ("sen",), "governor": ("gov",), "congressman": ("rep",),
-    "congresswoman": ("rep",), "representative": ("rep",), "professor": ("prof",), "detective": ("det",),
+    "congresswoman": ("rep",), "representative": ("rep",), "professor": ("prof",), "detective": ("det", "di", "dci", "ds", "dc"),
     "sergeant": ("sgt",), "inspector": ("insp",), "constable": ("pc",), "captain": ("capt",), "general": ("gen",),
     "pastor": ("rev", "reverend", "pastor"), "priest": ("father", "fr", "rev", "reverend"),
     "vicar": ("rev", "reverend"), "minister": ("rev", "reverend"), "rabbi": ("rabbi",), "imam": ("imam",),
     "bishop": ("bishop",), "archbishop": ("archbishop",), "cardinal": ("cardinal",), "pontiff": ("pope",),
     "pope": ("pope",), "nun": ("sister",), "coach": ("coach",),
 }
+# "O’Neill, who coached two Olympic champions, …" is the coach the text speaks of later.
+_ROLE_VERBS = {"coach": "coach(?:es|ed)", "manager": "manag(?:es|ed)", "chair": "chair(?:s|ed)",
+               "owner": "own(?:s|ed)", "founder": "founded", "editor": "edit(?:s|ed)", "trainer": "train(?:s|ed)",
+               "captain": "captain(?:s|ed)", "director": "direct(?:s|ed)", "teacher": "teach(?:es)|taught"}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|as|by|to)\s")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+(?:\w+\s+)?\w+\.?[\s,]*$")
 
@@ -106,16 +110,21 @@ class RoleHolders:
             after_role = re.compile(rf",\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
             before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
             titles = ROLE_TITLES.get(role, ())
-            titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\.?\s+$") if titles else None
+            # "Det. Insp. Aoife MacNamara" is the detective: other titles may follow the role's
+            titled = re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\.?[ \t]+(?:[a-z]{{1,5}}\.[ \t]+){{0,2}}$") \
+                if titles else None
+            relative = _ROLE_VERBS.get(role)
+            does_role = re.compile(rf",\s+who\s+(?:\w+\s+)?(?:{relative})\b") if relative else None
             found = []
             for span, after, written, before in self._person_windows():
                 own = self.text[span.start:span.end].lower()  # "Archbishop Julius Ndung’u": the model kept the title
                 if any(own.startswith((f"{title} ", f"{title}. ")) for title in (*titles, role)):
                     found.append((span, own))
                     continue
-                if role not in after and role not in written and not any(title in written for title in titles):
+                if role not in after and role not in written and not any(title in written for title in titles) \
+                        and not (does_role and does_role.match(after)):
                     continue
-                introduced = after_role.match(after)
+                introduced = after_role.match(after) or (does_role.match(after) if does_role else None)
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
                 elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"

@@ -116,9 +116,9 @@ class RoleHolders:
             relative = _ROLE_VERBS.get(role)
             does_role = re.compile(rf",\s+who\s+(?:\w+\s+)?(?:{relative})\b") if relative else None
             found = []
-            for span, after, written, before in self._person_windows():
-                own = self.text[span.start:span.end].lower()  # "Archbishop Julius Ndung’u": the model kept the title
-                if any(own.startswith((f"{title} ", f"{title}. ")) for title in (*titles, role)):
+            prefixes = tuple(f"{title}{end}" for title in (*titles, role) for end in (" ", ". "))
+            for span, after, written, before, own in self._person_windows():
+                if own.startswith(prefixes):  # "Archbishop Julius Ndung’u": the model kept the title
                     found.append((span, own))
                     continue
                 if role not in after and role not in written and not any(title in written for title in titles) \
@@ -134,9 +134,9 @@ class RoleHolders:
             cache[role] = found
         return cache[role]
 
-    def _person_windows(self) -> list[tuple[Span, str, str, str]]:
-        """Each PERSON mention with the lower-cased text after it, before it, and before it without
-        trailing titles; computed once per document for every role looked up."""
+    def _person_windows(self) -> list[tuple[Span, str, str, str, str]]:
+        """Each PERSON mention with the lower-cased text after it, before it, before it without
+        trailing titles, and of the mention itself; computed once per document for every role looked up."""
         windows = self.__dict__.get("_windows")
         if windows is None:
             windows = self.__dict__["_windows"] = []
@@ -144,7 +144,7 @@ class RoleHolders:
                 if span.label == PERSON:
                     written = self.text[max(0, span.start - 60):span.start].lower()
                     windows.append((span, self.text[span.end:span.end + 80].lower(), written,
-                                    _without_trailing_titles(written)))
+                                    _without_trailing_titles(written), self.text[span.start:span.end].lower()))
         return windows
 
     def _described_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:

@@ -589,3 +589,14 @@ def test_chained_titles_a_relative_clause_and_a_determiner_introduce_roles_and_n
     quotes, people = analyse(analyser, text)
     assert speakers(quotes) == ["Aoife MacNamara", "Graham Oakes", "Thiago Conceição", "Aoife MacNamara"]
     assert "Thiago Conceição" in [p["name"] for p in people]
+
+
+def test_a_paragraph_of_reported_speech_hands_the_turn_and_an_apposed_name_is_the_subject(analyser):
+    text = ("Jana Dvořák, a Czech MEP, opposed the law.\n\n"
+            "The law’s rapporteur, the Dutch Green MEP Annelies van der Berg-Koster, said the vote ended what she called "
+            "“the throwaway decade”.\n\n"
+            "Ember & Vine’s co-founder, Orla Ní Dhuibhir, said the press had found the manuscript in a pile.\n\n"
+            "“It came in on a Friday afternoon with a very polite cover letter.”\n\n"
+            "Gabriel Costa, a student from Porto Alegre, said he had joined the march. “We won this already,” he said.\n")
+    quotes, _ = analyse(analyser, text)
+    assert speakers(quotes) == ["Annelies van der Berg-Koster", "Orla Ní Dhuibhir", "Gabriel Costa"]

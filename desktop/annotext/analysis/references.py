@@ -43,6 +43,9 @@ _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-ol
 # a subject behind a relative clause; the finite verb after the clause shows it.
 _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?,\s+(?:\w+ly\s+)?"
                                    r"(?:is|was|has|had|were|are|will|would|can|could|did|does|\w+ed)\b")
+_APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
+# "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
+_APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
 _LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
@@ -365,6 +368,8 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             return True
         if SPEAKS_NEXT.match(self.text, span.end) is not None:
             return True
+        if _APPOSITION_END_SPEAKS.match(self.text, span.end) and _APPOSITION_OPEN.search(self.text, max(0, span.start - 60), span.start):
+            return True  # "The law’s rapporteur, the Dutch MEP Annelies van der Berg-Koster, said …"
         return _SUBJECT_AFTER_CLAUSE.match(self.text, span.end) is not None \
             and not self.text[max(0, span.start - 5):span.start].endswith(("and ", "& "))  # "X and Y, who …": both
 

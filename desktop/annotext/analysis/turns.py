@@ -28,9 +28,9 @@ class TurnTaking:
 
     def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
         """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
-        reporters …" / "She shook her head and then answered in English.": a paragraph without quotations
-        whose last sentence has a subject who speaks up or reacts hands the turn to that person; the
-        quotation opening the next paragraph is theirs."""
+        reporters …" / "She shook her head and then answered in English." / "Nwachukwu said she had spent the
+        night rereading emails.": a paragraph without quotations whose last sentence has a subject who speaks
+        up, reports or reacts hands the turn to that person; the quotation opening the next paragraph is theirs."""
         toks = [t for t in parse.toks if t.text.strip()]
         if any(t.text in _QUOTE_CHARS for t in toks):
             return None
@@ -39,7 +39,7 @@ class TurnTaking:
         root = next((t for t in sentence if t.dep == "ROOT"), None)
         if root is None:
             return None
-        turn = root if root.lemma in _TURN_VERBS else next(
+        turn = root if root.lemma in _TURN_VERBS or self._is_cue(root) else next(
             (t for t in sentence if t.head == root.i and t.dep == "conj" and t.lemma in _TURN_VERBS), None)
         if turn is None:
             return None

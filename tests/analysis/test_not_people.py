@@ -111,3 +111,10 @@ def test_a_name_always_after_the_and_a_place_is_a_team_or_thing_but_not_after_a_
             "Before the Squall hired him, he coached in Moncton.")
     assert _label(text, "Squall") == "PRODUCT"
     assert _label("It was the President Joe Biden who spoke.", "Joe Biden") is None
+
+
+def test_words_that_stand_only_before_places():
+    assert _label("About 300 km from the state capital Raipur, people gather.", "Raipur") == "GPE"
+    assert _label("It serves customers in Devon and east Cornwall.", "Cornwall") == "GPE"
+    assert _label("A phone fixed in Lyon or Łódź instead of being replaced.", "Łódź") == "GPE"
+    assert _label("Raipur Singh, the mayor, agreed.", "Raipur Singh") is None

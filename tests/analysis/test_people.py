@@ -462,3 +462,10 @@ def test_the_first_word_of_a_two_word_name_written_alone_is_that_person():
     text = "Zhang Yuqing took silver. Later, Zhang said she was pleased. Zhang, speaking through an interpreter, smiled."
     _, people = index_people(persons(text, ("Zhang Yuqing",)), text)
     assert [(p.name, p.mentions) for p in people] == [("Zhang Yuqing", 3)]
+
+
+def test_two_parts_of_a_name_with_only_a_particle_between_are_one_name():
+    text = "Her main challenger, Dr Kiprotich arap Sang, conceded. Sang said the count was fair."
+    spans = persons(text, ("Dr Kiprotich",), ("Sang",), ("Sang", 50))
+    _, people = index_people(spans, text)
+    assert [(p.name, p.mentions) for p in people] == [("Kiprotich arap Sang", 2)]

@@ -56,6 +56,11 @@ _THING_BEFORE = re.compile(r"(?<![\w’'])(?:ship|vessel|trawler|boat|yacht|ferr
                            r"spacecraft|lander|satellite|racehorse|mare|colt|filly|gelding|stallion|greyhound|"
                            r"album|song|novel|opera)\s+$")  # nouns only: "to play Trump" is not a play
 _WHERE_BEFORE = re.compile(r"(?<![\w’'])(?:[Ii]n|at|near|across|around|outside|throughout)\s+$")
+# "the state capital Raipur", "in Devon and east Cornwall", "in Lyon or Łódź": words that only stand before places
+_PLACE_CONTEXT = re.compile(r"(?<![\w’'])(?:(?:capital|city|town|village|province|county|district|suburb|borough|"
+                            r"island|port|region)\s+(?:of\s+)?|(?:north|south|east|west|northern|southern|eastern|"
+                            r"western|central|upstate|downtown|coastal|rural)\s+|(?:[Ii]n|at|near|from)\s+[A-Z][\w’'-]+"
+                            r"(?:\s+[A-Z][\w’'-]+)?,?\s+(?:or|and)\s+)$")
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
 
 
@@ -86,8 +91,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
             return "ORG"  # "Seapoint Manor Hotel", "Millbrook Rovers", "Berger & Lindqvist"
         if all(w.lower() in lower_case_words(text) for w in words):
             return "ORG"  # "Best Buy", "Freedom Alliance": ordinary words with capitals
-        if all(_WHERE_BEFORE.search(text, max(0, m.start - 12), m.start) and not text.startswith(("’s", "'s"), m.end)
-               for m in mentions):
+        if all((_WHERE_BEFORE.search(text, max(0, m.start - 12), m.start) or _at_a_place(m, text))
+               and not text.startswith(("’s", "'s"), m.end) for m in mentions):
             return "GPE"  # "In Golden Meadow, shrimper …", "at City Hall", "in South Auckland"
         return None
     if name.lower() in _CALENDAR_WORDS:
@@ -96,7 +101,7 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "NORP"  # "every working Kansan", "a proud Texan"
     if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
         return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language
-    if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) for m in mentions):
+    if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) or _at_a_place(m, text) for m in mentions):
         return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"
     if name.lower() in lower_case_words(text):
         return "ORG"  # an ordinary word capitalised at a sentence start
@@ -112,6 +117,11 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
     return None
+
+
+def _at_a_place(mention: Span, text: str) -> bool:
+    """Whether the words before the mention are ones that stand before places ("the state capital", "east")."""
+    return _PLACE_CONTEXT.search(text, max(0, mention.start - 45), mention.start) is not None
 
 
 def _determined(mention: Span, text: str) -> bool:

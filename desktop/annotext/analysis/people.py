@@ -190,6 +190,7 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
     return counts
 
 
+_PARTICLES_ONLY = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 _NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
 _PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 
@@ -199,6 +200,7 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
     is one PERSON; and "von der" + "Leyen" later is that person's family name."""
     fixed: list[Span] = []
     swallowed: set[tuple[int, int]] = set()
+    persons = _joined_over_particles(persons, text)
     for span in persons:
         words = span.text_in(text).split()
         match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in PARTICLES else None
@@ -222,6 +224,19 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
             continue
         kept.append(span)
     return fixed, kept
+
+
+def _joined_over_particles(persons: list[Span], text: str) -> list[Span]:
+    """"Dr Kiprotich" + "arap" + "Sang", "Ludwig" + "van" + "Beethoven": two PERSON spans with only particles
+    between them are one name."""
+    ordered = sort_spans(persons)
+    joined: list[Span] = []
+    for span in ordered:
+        if joined and _PARTICLES_ONLY.fullmatch(text, joined[-1].end, span.start):
+            joined[-1] = Span(joined[-1].start, span.end, ENTITY, PERSON)
+            continue
+        joined.append(span)
+    return joined
 
 
 def _capitalised(word: str) -> bool:

@@ -600,3 +600,11 @@ def test_a_paragraph_of_reported_speech_hands_the_turn_and_an_apposed_name_is_th
             "Gabriel Costa, a student from Porto Alegre, said he had joined the march. “We won this already,” he said.\n")
     quotes, _ = analyse(analyser, text)
     assert speakers(quotes) == ["Annelies van der Berg-Koster", "Orla Ní Dhuibhir", "Gabriel Costa"]
+
+
+def test_a_headline_quotation_is_the_words_of_whoever_says_them_in_the_article(analyser):
+    text = ("“We Found Out From a Group Text”: Zárate Closes After 14 Years in the West Village\n\n"
+            "The restaurant closed on Sunday.\n\n"
+            "“We found out from a group text,” said Keisha Okafor-Bright, 33, the restaurant’s sous-chef.\n")
+    quotes, _ = analyse(analyser, text)
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [(SPEECH, "Keisha Okafor-Bright")] * 2

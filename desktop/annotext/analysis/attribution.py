@@ -16,6 +16,7 @@ from bisect import bisect_right
 from annotext.analysis.described_organisations import defined_acronyms
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.gender import person_genders
+from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.partial_quotes import MAX_CLIMB, PartialQuotes
@@ -64,6 +65,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         for quote in self.quotes:
             self.results.append(self._attribute(quote))
         inherit_speakers(self.text, self.quotes, self.results)
+        give_headline_quotes_their_speakers(self.text, self.quotes, self.results)
         acronyms = defined_acronyms(self.text)
         for found in self.results:  # "the AIU said" speaks as "the Athletics Integrity Unit (AIU)"
             short = found.speaker.removeprefix("the ").removeprefix("The ") if found.speaker else None

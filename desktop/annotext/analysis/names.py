@@ -81,7 +81,13 @@ def lower_case_words(text: str) -> frozenset[str]:
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """[start, end) of lines written in title case with no sentence ending: headlines and
-    cross-heads, where every word is capitalised and names cannot be told from other words."""
+    cross-heads, where every word is capitalised and names cannot be told from other words.
+    Several steps ask for one text's headlines; they are found once."""
+    return list(_headline_lines(text))
+
+
+@lru_cache(maxsize=2)
+def _headline_lines(text: str) -> tuple[tuple[int, int], ...]:
     found = []
     position = 0
     for line in text.split("\n"):
@@ -93,7 +99,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
         elif len(content) >= 2 and stripped.isupper():
             found.append((position, position + len(line)))
         position += len(line) + 1
-    return found
+    return tuple(found)
 
 
 # Last words of organisation and place names ("Liffey Securities", "Kitto Quay"), never of a person's.

@@ -2,16 +2,19 @@
 and a later "Ross" tagged; "Tadhg O’Leary" may come out as "Tadhg", "Máire Ní Fhlaithearta" as "Ní
 Fhlaithearta". A person known by such a partial form gets the full name the text writes around it
 (role words, honorifics and ordinary words set aside), so the canonical name is the full name,
-never the surname or first name alone. Only when the text gives exactly one full form.
+never the surname or first name alone. Only when the text gives exactly one full form. Also here: a
+family name tagged alone right after another given name ("Ella MacKinnon" beside "Fiona MacKinnon"),
+and two parts of one name with only particles between them ("Kiprotich arap Sang").
 """
 
 from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import TITLE_WORDS, headline_lines, looks_like_name, lower_case_words, word_starts
+from annotext.analysis.names import (PARTICLES, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
+                                    name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON
-from annotext.core.spans import Span
+from annotext.core.spans import Span, sort_spans
 
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"}
 CAPITAL_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "Van", "Von", "De", "Di", "Da", "Du", "Del", "Della",
@@ -82,3 +85,45 @@ def _written_after(form: str, text: str, lower_words: set[str]) -> list[tuple[in
             continue
         found.append((start, match.end(), " ".join(text[start:match.end()].split())))
     return found
+
+
+_PARTICLES_ONLY = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;”’\"]\s*|\n\s*)$")  # "Later Merkel left": any word opens a sentence
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[ \t]+$")
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+$")
+
+
+def with_given_names(persons: list[Span], others: list[Span], text: str) -> list[Span]:
+    """"Ella MacKinnon" where only "Fiona MacKinnon" was tagged in full: a family name written alone is
+    extended over a capitalised word right before it that is not an ordinary word of the text, a title or
+    another entity — another given name of that family (the model often misses a name in the opening
+    sentence, and tags its family name alone)."""
+    lower_words = lower_case_words(text)
+    families = {words[-1] for words in (name_words(s.text_in(text)) for s in persons) if len(words) > 1}
+    taken = sorted([(s.start, s.end) for s in others] + headline_lines(text))  # a headline's capitals say nothing
+    extended = []
+    for span in persons:
+        given = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start) \
+            if span.text_in(text) in families else None
+        if given is not None and given.group(1).lower() not in lower_words \
+                and given.group(1).lower().rstrip(".") not in TITLE_WORDS \
+                and not any(s < given.end(1) and given.start(1) < e for s, e in taken) \
+                and not _CAPITALISED_BEFORE.search(text, max(0, given.start(1) - 30), given.start(1)) \
+                and not _SENTENCE_START.search(text, max(0, given.start(1) - 5), given.start(1)) \
+                and not any(p.start <= given.start(1) < p.end for p in persons):  # not "the Coalition Against Trump"
+            span = Span(given.start(1), span.end, span.kind, span.label, dict(span.attrs))
+        extended.append(span)
+    return extended
+
+
+def joined_over_particles(persons: list[Span], text: str) -> list[Span]:
+    """"Dr Kiprotich" + "arap" + "Sang", "Ludwig" + "van" + "Beethoven": two PERSON spans with only particles
+    between them are one name."""
+    ordered = sort_spans(persons)
+    joined: list[Span] = []
+    for span in ordered:
+        if joined and _PARTICLES_ONLY.fullmatch(text, joined[-1].end, span.start):
+            joined[-1] = Span(joined[-1].start, span.end, ENTITY, PERSON)
+            continue
+        joined.append(span)
+    return joined

@@ -21,7 +21,7 @@ from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
 from annotext.analysis.gender import mention_gender, person_genders, reported_pronoun_gender
-from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names
+from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names, joined_over_particles, with_given_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
                                     ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
@@ -43,9 +43,6 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
 _GIVEN_AND_PARTICLES = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;”’\"]\s*|\n\s*)$")  # "Later Merkel left": any word opens a sentence
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[ \t]+$")
-_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -84,7 +81,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
-    persons = _with_given_names(persons + _missed_mentions(persons, others, text), others, text)
+    persons = with_given_names(persons + _missed_mentions(persons, others, text), others, text)
     persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
@@ -190,7 +187,6 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
     return counts
 
 
-_PARTICLES_ONLY = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 _NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
 _PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 
@@ -200,7 +196,7 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
     is one PERSON; and "von der" + "Leyen" later is that person's family name."""
     fixed: list[Span] = []
     swallowed: set[tuple[int, int]] = set()
-    persons = _joined_over_particles(persons, text)
+    persons = joined_over_particles(persons, text)
     for span in persons:
         words = span.text_in(text).split()
         match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in PARTICLES else None
@@ -224,19 +220,6 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
             continue
         kept.append(span)
     return fixed, kept
-
-
-def _joined_over_particles(persons: list[Span], text: str) -> list[Span]:
-    """"Dr Kiprotich" + "arap" + "Sang", "Ludwig" + "van" + "Beethoven": two PERSON spans with only particles
-    between them are one name."""
-    ordered = sort_spans(persons)
-    joined: list[Span] = []
-    for span in ordered:
-        if joined and _PARTICLES_ONLY.fullmatch(text, joined[-1].end, span.start):
-            joined[-1] = Span(joined[-1].start, span.end, ENTITY, PERSON)
-            continue
-        joined.append(span)
-    return joined
 
 
 def _capitalised(word: str) -> bool:
@@ -274,29 +257,6 @@ def _missed_mentions(persons: list[Span], others: list[Span], text: str) -> list
             insort(taken, (start, end))
             found.append(Span(start, end, ENTITY, PERSON))
     return found
-
-
-def _with_given_names(persons: list[Span], others: list[Span], text: str) -> list[Span]:
-    """"Ella MacKinnon" where only "Fiona MacKinnon" was tagged in full: a family name written alone is
-    extended over a capitalised word right before it that is not an ordinary word of the text, a title or
-    another entity — another given name of that family (the model often misses a name in the opening
-    sentence, and tags its family name alone)."""
-    lower_words = lower_case_words(text)
-    families = {words[-1] for words in (name_words(s.text_in(text)) for s in persons) if len(words) > 1}
-    taken = sorted([(s.start, s.end) for s in others] + headline_lines(text))  # a headline's capitals say nothing
-    extended = []
-    for span in persons:
-        given = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start) \
-            if span.text_in(text) in families else None
-        if given is not None and given.group(1).lower() not in lower_words \
-                and given.group(1).lower().rstrip(".") not in TITLE_WORDS \
-                and not _overlaps_any(taken, given.start(1), given.end(1)) \
-                and not _CAPITALISED_BEFORE.search(text, max(0, given.start(1) - 30), given.start(1)) \
-                and not _SENTENCE_START.search(text, max(0, given.start(1) - 5), given.start(1)) \
-                and not any(p.start <= given.start(1) < p.end for p in persons):  # not "the Coalition Against Trump"
-            span = Span(given.start(1), span.end, span.kind, span.label, dict(span.attrs))
-        extended.append(span)
-    return extended
 
 
 def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, introduced_with_age,
+from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
                                         introduced_with_other_age, is_demonym, is_epithet, unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -46,7 +46,6 @@ _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
-_LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -158,28 +157,6 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
-
-    def _named_later_with_role(self, tok: Tok) -> str | None:
-        """"… a report that its chair described as ‘…’. … the review’s chair, Prof. Ruth Ní Dhomhnaill,":
-        a news lead often names the role-holder only later; the one person the text introduces with that
-        role, when nobody was named before the description."""
-        if tok.start > _LEAD or tok.lower not in SOURCE_NOUNS or any(p.start < tok.start for p in self._persons):
-            return None  # someone already named may be who the description means
-        introductions = self._introductions(tok.lower)
-        if any(span.start < tok.start for span, _context in introductions):
-            return None
-        later = {self._canonical(span) for span, _context in introductions if span.start < tok.start + _LEAD * 3}
-        return later.pop() if len(later) == 1 else None
-
-    def _named_after_person(self, parse: ParagraphParse, noun: Tok) -> bool:
-        """A description whose capitalised modifier is a person ("the Christie supporter", "the Trump
-        aide") describes someone else, not where they are from."""
-        for modifier in parse.toks[noun.left:noun.i]:
-            entity = self.entity_at(modifier.start)
-            if modifier.text[:1].isupper() and ((entity is not None and entity.label == PERSON)
-                                                or modifier.text in self._person_forms):
-                return True
-        return False
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)

@@ -17,7 +17,7 @@ from annotext.analysis.epithets import SOURCE_NOUNS
 from annotext.analysis.evident_names import PERSON_NOUNS
 from annotext.analysis.gender import ROLE_GENDER
 from annotext.analysis.names import ROLE_WORDS, TITLE_WORDS
-from annotext.analysis.parse import Tok
+from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.people import name_words
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
@@ -48,6 +48,7 @@ ROLE_TITLES = {
 _ROLE_VERBS = {"coach": "coach(?:es|ed)", "manager": "manag(?:es|ed)", "chair": "chair(?:s|ed)",
                "owner": "own(?:s|ed)", "founder": "founded", "editor": "edit(?:s|ed)", "trainer": "train(?:s|ed)",
                "captain": "captain(?:s|ed)", "director": "direct(?:s|ed)", "teacher": "teach(?:es)|taught"}
+_LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|as|by|to)\s")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+(?:\w+\s+)?\w+\.?[\s,]*$")
 
@@ -62,6 +63,30 @@ class RoleHolders:
     entity_at: Callable[[int], Span | None]
     in_quote: Callable[[int], bool]
     _fits: Callable[[str, str | None], bool]
+    _persons: list[Span]  # the PERSON entities, in text order
+    _person_forms: dict[str, str]
+
+    def _named_later_with_role(self, tok: Tok) -> str | None:
+        """"… a report that its chair described as ‘…’. … the review’s chair, Prof. Ruth Ní Dhomhnaill,":
+        a news lead often names the role-holder only later; the one person the text introduces with that
+        role, when nobody was named before the description."""
+        if tok.start > _LEAD or tok.lower not in SOURCE_NOUNS or any(p.start < tok.start for p in self._persons):
+            return None  # someone already named may be who the description means
+        introductions = self._introductions(tok.lower)
+        if any(span.start < tok.start for span, _context in introductions):
+            return None
+        later = {self._canonical(span) for span, _context in introductions if span.start < tok.start + _LEAD * 3}
+        return later.pop() if len(later) == 1 else None
+
+    def _named_after_person(self, parse: ParagraphParse, noun: Tok) -> bool:
+        """A description whose capitalised modifier is a person ("the Christie supporter", "the Trump
+        aide") describes someone else, not where they are from."""
+        for modifier in parse.toks[noun.left:noun.i]:
+            entity = self.entity_at(modifier.start)
+            if modifier.text[:1].isupper() and ((entity is not None and entity.label == PERSON)
+                                                or modifier.text in self._person_forms):
+                return True
+        return False
 
     def _canonical(self, span: Span) -> str:
         return span.attrs.get("person") or " ".join(name_words(span.text_in(self.text)))

@@ -102,3 +102,9 @@ def test_trades_of_the_arts_and_the_press_are_roles_in_an_apposition():
     text = ("Callum MacLeod, the critic who chaired the panel, said it was unanimous. "
             "Ines Arrieta, a novelist from Bilbao, agreed.")
     assert {text[a:b] for a, b in evident_people(text)} == {"Callum MacLeod", "Ines Arrieta"}
+
+
+def test_a_role_of_a_domain_before_a_name_but_not_a_group_before_its_name():
+    text = ("Chief inspector of mines Lerato Seabi will visit. Kim Rowe, director of campaign group Open Faces, "
+            "spoke. A spokeswoman for the tenants' union Woonbond Amsterdam agreed.")
+    assert _names(text) == {"Lerato Seabi", "Kim Rowe"}

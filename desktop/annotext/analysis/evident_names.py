@@ -57,7 +57,9 @@ _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
 _POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
 _AFTER = re.compile(
     rf"({_NAME}),[ \t\u00a0]+(?:(\d{{1,3}}),|who[ \t\u00a0]|(?:{_POSSESSOR}[ \t\u00a0]+)?((?:[\w’'-]+[ \t\u00a0]+){{0,4}}[\w’'-]+))")
-_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+)\.?(?:[ \t\u00a0]+(?:of|for|at)[ \t\u00a0]+[\w’' \t\u00a0-]{{1,40}}?,|,)?[ \t\u00a0]+({_NAME})(?![\w’'-])")
+_BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+)\.?(?:[ \t\u00a0]+(?:of|for|at)[ \t\u00a0]+[\w’' \t\u00a0-]{{1,40}}?,|,"
+                     rf"|[ \t\u00a0]+(?:of|for)(?:[ \t\u00a0]+(?!(?:the|a|an|his|her|its|their)\b)[a-z][a-z’'-]*){{1,3}})?"
+                     rf"[ \t\u00a0]+({_NAME})(?![\w’'-])")  # "Chief inspector of mines Lerato Seabi"
 _HONORIFIC_NAME = re.compile(rf"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+{_PARTICLE}*([A-ZÀ-ÖØ-Þ][\w’'-]*\w)")
 _DATELINE = re.compile(r"^[ \t]*((?:[A-Z][A-Z.’'-]+[ \t]?)+)(?=,[ \t]*[A-Z]|[ \t]*\(|[ \t]*[—–-]+[ \t])", re.MULTILINE)
 
@@ -74,7 +76,9 @@ def evident_people(text: str) -> list[tuple[int, int]]:
     position = 0
     while (match := _BEFORE.search(text, position)) is not None:
         role = match.group(1).lower()
-        if (role in PERSON_NOUNS or role in HONORIFICS) and role not in _MODIFIERS and not match.group(1).isupper():
+        between = text[match.end(1):match.start(2)].lower().split()  # "director of campaign group Open Faces": the group's
+        if (role in PERSON_NOUNS or role in HONORIFICS) and role not in _MODIFIERS and not match.group(1).isupper() \
+                and not any(word in ORGANISATION_WORDS or word in _GROUP_NOUNS for word in between):
             found.append(match.span(2))
             position = match.end()
         else:  # "Maryland Solicitor General Naomi Feld": the role may be inside what looked like a name
@@ -128,6 +132,8 @@ def _names_a_role(description: str) -> bool:
     return False
 
 
+_GROUP_NOUNS = frozenset({"charity", "campaign", "body", "organisation", "organization", "firm", "company", "party",
+                          "club", "team", "network", "movement", "council", "committee", "board", "department"})
 _PREPOSITIONS = frozenset({"at", "of", "for", "in", "with", "from", "on", "to", "by", "and", "who", "which", "that"})
 
 

@@ -33,9 +33,9 @@ _NATIONALITIES = frozenset("""english welsh scottish irish british french german
 polish swedish danish finnish norwegian turkish greek russian ukrainian chinese japanese korean
 vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canadian mexican brazilian
 australian maori arabic hebrew swahili latin""".split())
-_CALENDAR_WORDS = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_WORDS = _WEEKDAYS | frozenset("""january february march april may june july august september october november
+december""".split())
 _ILLNESS_NOUNS = frozenset({"fever", "virus", "disease", "syndrome", "flu", "outbreak", "vaccine"})
 _PLACE_WORD_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|their|its)\s+([A-Z][\w’'-]+)\s+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|his|her|their|its|my|our|your|this|that)\s+$")

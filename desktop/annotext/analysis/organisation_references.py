@@ -46,9 +46,9 @@ class OrganisationReferences:
         "her email warned", "Eze's letter said": the person whose document it is."""
         owner = next((t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "poss"), None)
         if owner is not None and tok.lower in AUTHORED_NOUNS:
-            entity = self.entity_at(owner.start)
             if owner.lower in _OWNER_PRONOUNS:
                 return self._resolve_pronoun(owner, pronoun=_OWNER_PRONOUNS[owner.lower])
+            entity = self.entity_at(owner.start)
             if entity is not None and entity.label == PERSON:
                 return self._person(entity)
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]

@@ -146,10 +146,11 @@ class RoleHolders:
                 if own.startswith(prefixes):  # "Archbishop Julius Ndung’u": the model kept the title
                     found.append((span, own))
                     continue
+                doing = does_role.match(after) if does_role else None
                 if role not in after and role not in written and not any(title in written for title in titles) \
-                        and not (does_role and does_role.match(after)):
+                        and not doing:
                     continue
-                introduced = after_role.match(after) or (does_role.match(after) if does_role else None)
+                introduced = after_role.match(after) or doing
                 if introduced:
                     found.append((span, f"{before} {after[:introduced.end()]}"))
                 elif before_role.search(before) or before_role.search(written):  # "athletic director Glen Pruitt"

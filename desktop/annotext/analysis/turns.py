@@ -39,16 +39,9 @@ class TurnTaking:
         root = next((t for t in sentence if t.dep == "ROOT"), None)
         if root is None:
             return None
-        turn = root if root.lemma in _TURN_VERBS or self._is_cue(root) else next(
+        turn = root if self._takes_turn(root) else next(
             (t for t in sentence if t.head == root.i and t.dep == "conj" and t.lemma in _TURN_VERBS), None)
-        if turn is None:
-            return None
-        subject = self._subject_of(parse, turn)
-        found = self._resolve(parse, subject) if subject is not None else None
-        if found is None or not found.is_person:
-            return None
-        found.cue = turn.lower
-        return found
+        return None if turn is None else self._person_taking_turn(parse, turn)
 
     def _sentence_before(self, parse: ParagraphParse, quote: QuoteMarks) -> Attribution | None:
         """"Iowa State University's Dianne Bystrom agreed. “…”" / "“…,” Smith said. Jones disagreed. “…”":
@@ -65,14 +58,22 @@ class TurnTaking:
         sentence.reverse()
         indices = {t.i for t in sentence}
         root = next((t for t in sentence if t.head == t.i or t.head not in indices), None)
-        if root is None or not (self._is_cue(root) or root.lemma in _TURN_VERBS):
+        if root is None or not self._takes_turn(root):
             return None
-        subject = self._subject_of(parse, root)
-        if subject is None or subject.i not in indices:
+        return self._person_taking_turn(parse, root, within=indices)
+
+    def _takes_turn(self, verb: Tok) -> bool:
+        """A verb by which someone speaks up, reports or reacts."""
+        return verb.lemma in _TURN_VERBS or self._is_cue(verb)
+
+    def _person_taking_turn(self, parse: ParagraphParse, verb: Tok, within: set[int] | None = None) -> Attribution | None:
+        """The person who is the verb's subject (inside the tokens `within`, when given), with the verb as the cue."""
+        subject = self._subject_of(parse, verb)
+        if subject is None or (within is not None and subject.i not in within):
             return None
         found = self._resolve(parse, subject)
         if found is None or not found.is_person:
             return None
-        found.cue = root.lower
+        found.cue = verb.lower
         return found
 

@@ -3,6 +3,9 @@
 import re
 
 from annotext.analysis.analyser import ANALYSER_VERSION
+from annotext.analysis.entities import joined_hyphenated_names
+from annotext.core.results import ENTITY
+from annotext.core.spans import Span
 
 
 def _count(text, forms):
@@ -61,3 +64,20 @@ def test_possessive_inside_org_is_split_only_when_head_is_known(analyser):
     surfaces = {e.text_in(text) for e in result.entities}
     assert "China’s Jilin University" not in surfaces
     assert "Jilin University" in surfaces
+
+
+def test_a_person_span_cut_at_a_hyphen_takes_the_whole_double_barrelled_surname():
+    text = "Jacinta Moreland-Price thanked volunteers. Later Okonkwo-Reyes spoke, and Anne-Marie left."
+    cut = Span(0, text.index("-Price"), ENTITY, "PERSON")
+    second_half = Span(text.index("Reyes"), text.index(" spoke"), ENTITY, "PERSON")
+    first_half = Span(text.index("Okonkwo"), text.index("-Reyes"), ENTITY, "ORG")
+    joined = joined_hyphenated_names([cut, first_half, second_half], text)
+    assert [(span.text_in(text), span.label) for span in joined] == [
+        ("Jacinta Moreland-Price", "PERSON"), ("Okonkwo-Reyes", "PERSON")]
+
+
+def test_only_person_spans_are_joined_over_a_hyphen():
+    text = "Officials in Baden-Württemberg met Anna Weber-Lutz."
+    place = Span(text.index("Baden"), text.index("-Württemberg"), ENTITY, "GPE")
+    person = Span(text.index("Anna"), len(text) - 1, ENTITY, "PERSON")
+    assert joined_hyphenated_names([place, person], text) == [place, person]

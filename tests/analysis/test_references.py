@@ -1,5 +1,6 @@
 """Who a description or a pronoun refers to (issue 12), each rule on short invented sentences."""
 
+from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution import Attributor
 from annotext.analysis.quote_kind import SPEECH
 from annotext.core.results import PERSON
@@ -172,3 +173,18 @@ def test_a_name_before_a_relative_clause_and_a_verb_is_the_subject_she_refers_to
             "Ana Ruiz and Carmen Soto, who played together in the 1990s, embraced. “She is a friend,” Ruiz said.\n")
     result = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in result["quotes"]] == ["Javiera Ibáñez", "Rosa Quispe", "Ana Ruiz"]
+
+
+def test_a_name_between_commas_right_before_the_verb_speaks_however_the_parser_attached_it():
+    text = ("A spokeswoman for the Department of Homeland Security, Angela Prieto-Marsh, said the department "
+            "was reviewing it. A lawyer for the firm, which sued its director, Ahmed Rashid, said it had won.")
+    person = Span(text.index("Angela"), text.index(", said"), PERSON, "PERSON")
+    director = Span(text.index("Ahmed"), text.index(", said it"), PERSON, "PERSON")
+    department = Span(text.index("the Department"), text.index(", Angela"), PERSON, "ORG")
+    entities = [department, person, director]
+    starts = [span.start for span in entities]
+    subject_end = text.index(" for the Department")
+    assert comma_apposed(text, entities, starts, subject_end, text.index("said the"), {"PERSON"}) == person
+    assert comma_apposed(text, entities, starts, subject_end, text.index("said the"), {"ORG"}) is None
+    firm_end = text.index(" for the firm")
+    assert comma_apposed(text, entities, starts, firm_end, text.index("said it"), {"PERSON"}) is None  # the firm's director

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from annotext.analysis.entities import doc_entities, harmonise_labels, split_possessives
+from annotext.analysis.entities import doc_entities, harmonise_labels, joined_hyphenated_names, split_possessives
 from annotext.analysis.normalise import prepare_text
 from annotext.analysis.parse import salient_names, snapshot
 from annotext.analysis.people import index_people
@@ -114,7 +114,7 @@ class Analyser:
         if first is not None:  # back to text order: the whole-text steps below see exactly what a plain run sees
             entities.sort(key=lambda span: (span.start, span.end))
             subjects.sort()
-        entities = harmonise_labels(split_possessives(entities, prepared), prepared)
+        entities = harmonise_labels(joined_hyphenated_names(split_possessives(entities, prepared), prepared), prepared)
         # Without a model there is no entity layer at all: quotations only (docs/architecture.md, "Analysis").
         entities, people = index_people(entities, prepared, subjects) if self.nlp is not None else ([], [])
         quotes = find_quotes(prepared, entities, parses, subjects)

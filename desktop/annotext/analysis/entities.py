@@ -90,3 +90,31 @@ def harmonise_labels(entities: list[Span], text: str) -> list[Span]:
 
 
 _NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+_HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']*")
+_HYPHEN_HEAD = re.compile(r"[A-Z][\w’']*-$")
+
+
+def joined_hyphenated_names(entities: list[Span], text: str) -> list[Span]:
+    """A person's double-barrelled surname is one name: the model often stops at the hyphen
+    ("Jacinta Moreland" + "-Price", "Daniel Okonkwo" + "-Reyes") or starts after it; extend the
+    PERSON span over the other half and drop whatever entity the other half was given."""
+    result: list[Span] = []
+    for span in entities:
+        if span.label == "PERSON":
+            start, end = span.start, span.end
+            tail = _HYPHEN_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()
+            head = _HYPHEN_HEAD.search(text, max(0, start - 40), start)
+            if head is not None and head.end() == start:
+                start = head.start()
+            if (start, end) != (span.start, span.end):
+                while result and result[-1].end > start:
+                    result.pop()  # the first half, tagged as something else
+                span = Span(start, end, span.kind, span.label, dict(span.attrs))
+        elif result and result[-1].label == "PERSON" and span.start < result[-1].end:
+            continue  # the second half, now inside the person's span
+        result.append(span)
+    return result

@@ -11,7 +11,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.cues import SUBJECT_DEPS
 from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
                                                        focus_window_start, organisation_in_focus)
 from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
@@ -82,7 +84,13 @@ class OrganisationReferences:
                 start = first.start if first.text[:1].isupper() else other.start
                 end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
                 return Attribution(self.text[start:end], start, end)
-        return None
+        verb = parse.toks[tok.head]
+        entity = comma_apposed(self.text, self.entities, self._entity_starts, tok.end, verb.start, {"ORG"}) \
+            if tok.dep in SUBJECT_DEPS and verb.i > tok.i else None
+        if entity is None:
+            return None
+        start = entity.start + 4 if self.text.startswith(("the ", "The "), entity.start) else entity.start
+        return Attribution(self.text[start:entity.end], start, entity.end)
 
     def _organisation_quoted_last(self, tok: Tok) -> str | None:
         """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator

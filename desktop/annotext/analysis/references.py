@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
@@ -123,7 +124,10 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
                         name = self.text[words[0].start:other.end]
                         if looks_like_name(name) and len(name.split()) >= 2:
                             return Attribution(" ".join(name_words(name)), words[0].start, other.end, is_person=True)
-        return None
+        verb = parse.toks[tok.head]
+        entity = comma_apposed(self.text, self.entities, self._entity_starts, tok.end, verb.start, {PERSON}) \
+            if tok.dep in SUBJECT_DEPS and verb.i > tok.i else None
+        return None if entity is None else self._person(entity)
 
     def _described_person(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the club's chairman said": the person the article introduced with that role; "the

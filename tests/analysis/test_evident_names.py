@@ -108,3 +108,8 @@ def test_a_role_of_a_domain_before_a_name_but_not_a_group_before_its_name():
     text = ("Chief inspector of mines Lerato Seabi will visit. Kim Rowe, director of campaign group Open Faces, "
             "spoke. A spokeswoman for the tenants' union Woonbond Amsterdam agreed.")
     assert _names(text) == {"Lerato Seabi", "Kim Rowe"}
+
+
+def test_a_title_case_role_inside_a_capitalised_run_marks_the_name_after_it():
+    text = "Blast at refinery\n\nFire Marshal Dwayne Pettigrew said the blaze was contained."
+    assert [text[a:b] for a, b in evident_people(text)] == ["Dwayne Pettigrew"]

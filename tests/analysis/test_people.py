@@ -469,3 +469,9 @@ def test_two_parts_of_a_name_with_only_a_particle_between_are_one_name():
     spans = persons(text, ("Dr Kiprotich",), ("Sang",), ("Sang", 50))
     _, people = index_people(spans, text)
     assert [(p.name, p.mentions) for p in people] == [("Kiprotich arap Sang", 2)]
+
+
+def test_a_title_case_description_before_a_name_is_not_part_of_it():
+    assert name_words("Retiree Giuseppe Lombardini") == ["Giuseppe", "Lombardini"]
+    assert name_words("Grandmother Ada Whitlock") == ["Ada", "Whitlock"]
+    assert name_words("Mother Teresa") == ["Mother", "Teresa"]  # also a religious title: kept

@@ -188,3 +188,27 @@ def test_a_name_between_commas_right_before_the_verb_speaks_however_the_parser_a
     assert comma_apposed(text, entities, starts, subject_end, text.index("said the"), {"ORG"}) is None
     firm_end = text.index(" for the firm")
     assert comma_apposed(text, entities, starts, firm_end, text.index("said it"), {"PERSON"}) is None  # the firm's director
+
+
+def test_a_party_epithet_is_the_member_just_named(analyser):
+    text = ("Sen. Marisol Ybarra-Quinn, D-N.M., questioned the witness for an hour. Ybarra-Quinn said the rules were "
+            "too weak. \"If you can be sued, you test harder,\" the New Mexico Democrat said.")
+    assert speakers(analyser, text) == ["Marisol Ybarra-Quinn"]
+
+
+def test_a_party_epithet_is_never_a_member_of_the_other_party(analyser):
+    text = ("Sen. Marisol Ybarra-Quinn, D-N.M., and Sen. Colt Harnish, R-Okla., sparred. Harnish said the bill went "
+            "too far. \"This is a mistake,\" the Democrat said.")
+    assert speakers(analyser, text) != ["Colt Harnish"]
+
+
+def test_the_agent_of_a_passive_main_clause_is_who_a_later_he_continues(analyser):
+    text = ("The council leader, Rodrigo Alvarenga, defended the plan on Monday. The images were analysed by Tiago "
+            "Monteiro-Lins, a remote-sensing specialist at the institute, who testified in March. Speaking after the "
+            "verdict, he said the case was clear. \"Now we can date every hectare,\" he said.")
+    assert speakers(analyser, text) == ["Tiago Monteiro-Lins"]
+
+
+def test_the_agent_of_a_participle_before_the_subject_is_not_who_speaks(analyser):
+    text = "Senator Ruth Abernathy spoke first. Pressed by Greg Otieno, she said: \"I will secure the border first.\""
+    assert speakers(analyser, text) == ["Ruth Abernathy"]

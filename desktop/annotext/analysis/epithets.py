@@ -168,3 +168,35 @@ def _indefinite_pattern(noun: str) -> re.Pattern[str]:
                       rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
                       rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?)?)"
                       rf"(?=[\s,])", re.MULTILINE)
+
+
+# Party members named by their party ("the Democrat said", "the New Mexico Republican", "the Tory"), with
+# the letter US copy writes after a name ("Sen. Ana Ruiz, D-N.M.") where the party has one.
+PARTY_NOUNS: dict[str, str | None] = {"democrat": "D", "republican": "R", "tory": None, "conservative": None,
+                                      "independent": "I", "socialist": None, "liberal": None}
+_OTHER_PARTY_WORDS = {"D": ("R", "Republican"), "R": ("D", "Democratic"), "I": ("", "")}
+
+
+def is_party_epithet(parse: ParagraphParse, noun: Tok) -> bool:
+    """"the Democrat", "the New Mexico Democrat": a definite description that is only a party
+    (and where the member is from), which news uses like a pronoun for the person just named."""
+    before = parse.toks[noun.left:noun.i]
+    return noun.lower in PARTY_NOUNS and noun.text[:1].isupper() and bool(before) and before[0].lower == "the" \
+        and all(t.text[:1].isupper() and t.pos == "PROPN" for t in before[1:])
+
+
+def of_other_party(party_noun: str, mentions: list[Span], text: str) -> bool:
+    """Whether the article gives the person of `mentions` another party than `party_noun` ("Sen. Wade
+    Prescott, R-Texas," is not "the Democrat"; nor is "Republican Sen. Prescott")."""
+    letter = PARTY_NOUNS.get(party_noun)
+    if letter is None:
+        return False
+    other_letter, other_word = _OTHER_PARTY_WORDS[letter]
+    for span in mentions:
+        after = text[span.end:span.end + 8]
+        before = text[max(0, span.start - 30):span.start]
+        if other_letter and re.match(rf"\s*[,(]\s*{other_letter}-", after):
+            return True
+        if other_word and re.search(rf"\b{other_word}\b(?:\s+[A-Z][\w.]*){{0,3}}\s*$", before):
+            return True
+    return False

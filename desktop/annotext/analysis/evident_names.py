@@ -83,7 +83,7 @@ def evident_people(text: str) -> list[tuple[int, int]]:
             position = match.end()
         else:  # "Maryland Solicitor General Naomi Feld": the role may be inside what looked like a name
             inner = [word for word in re.finditer(r"[A-Za-z-]+", match.group(2))
-                     if word.group().lower() in HONORIFICS and word.start() > 0]
+                     if word.start() > 0 and word.group().lower() in HONORIFICS or _title_case_role(match, word)]
             position = match.start(2) + inner[-1].start() if inner else match.end()
 
     families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
@@ -100,6 +100,17 @@ def evident_people(text: str) -> list[tuple[int, int]]:
     nicknamed += [match.span(1) for match in _AGED_SINGLE_NAME.finditer(text)]  # "Sutrisno, 52, a dishwasher …"
     return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)] \
         + _tidy(credits, text) + nicknamed  # a credit line is title case, but its names are names
+
+
+def _title_case_role(match: re.Match[str], word: re.Match[str]) -> bool:
+    """"Fire Marshal Dwayne McKenzie said": a person noun in title case inside what looked like a name,
+    with a two-word name after it that speaks or is set off by a comma (not "Police Officer Safety Act")."""
+    name = match.group(2)
+    return word.group().lower() in PERSON_NOUNS and len(name[word.end():].split()) >= 2 \
+        and _SPEAKS_OR_APPOSED.match(match.string, match.end()) is not None
+
+
+_SPEAKS_OR_APPOSED = re.compile(r",|\s+(?:said|says|told|tells|added|wrote|warned|explained)\b")
 
 
 # One name followed by an age and a description: a person known by a single name.

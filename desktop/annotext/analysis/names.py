@@ -27,6 +27,12 @@ architect artist singer actor actress rapper comedian presenter host anchor broa
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
 veteran retired former acting interim incoming outgoing
 """.split())
+# Descriptions news writes in title case before a name at a sentence start ("Retiree Giuseppe Lombardo, 78,
+# said"): never part of the name. Not "Mother"/"Father" (also religious titles).
+DESCRIPTORS = frozenset("""retiree pensioner voter shopper commuter student volunteer protester demonstrator
+homeowner grandmother grandfather grandmother-of-three widow widower teacher driver worker mechanic electrician
+plumber carpenter shopkeeper cleaner bystander witness survivor teenager pupil firefighter paramedic midwife
+smallholder landowner fisherwoman businessman businesswoman entrepreneur""".split())
 # Lower-case particles that belong to a family name: "von der Leyen", "de Gaulle", "ap Iorwerth", "al-Rashid".
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "arap",
                        "al", "el", "dos", "das", "ter", "ten", "zu", "mac", "ibn", "y", "ap", "ab", "í"})
@@ -149,6 +155,7 @@ def _name_words(form: str) -> tuple[str, ...]:
     words = [w.strip(",") for w in form.replace("\u00a0", " ").split() if not _NICKNAME.match(w)]
     words = [w if _ABBREVIATION.match(w) else w.strip(".") for w in words]  # "St. Clair", "George W. Bush"
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in ROLE_WORDS
+                              or words[0].lower() in DESCRIPTORS
                               or words[0].lower().endswith(("-designate", "-elect"))):  # "Premier-designate …"
         words.pop(0)
     cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.isupper() and w.lower() in ROLE_WORDS), default=None)

@@ -61,7 +61,9 @@ def salient_names(doc, offset: int) -> list[int]:
     strings = doc.vocab.strings
     finite = {_as_int64(strings[t]) for t in ("VBD", "VBZ") if t in strings}
     subject_ids = [strings[d] for d in SUBJECT_DEPS if d in strings]
-    appos, compound, pobj, conj = (strings[d] if d in strings else -1 for d in ("appos", "compound", "pobj", "conj"))
+    appos, compound, pobj, conj, agent = (strings[d] if d in strings else -1
+                                          for d in ("appos", "compound", "pobj", "conj", "agent"))
+    clauses = {strings[d] for d in ("advcl", "acl", "relcl") if d in strings}
     propn = strings["PROPN"]
     rows = doc.to_array([POS, DEP, IS_TITLE, HEAD, TAG]).astype("int64").tolist()
     according = "according to" in doc.text.lower()
@@ -74,6 +76,9 @@ def salient_names(doc, offset: int) -> list[int]:
         if _is_subject(rows, i, subject_ids, (compound, appos)) or (
                 pos == propn and dep != conj and i + 1 < len(rows) and rows[i + 1][4] in finite):
             found.append(offset + doc[i].idx)
+        elif dep == pobj and pos == propn and rows[i + head][1] == agent \
+                and rows[i + head + rows[i + head][3]][1] not in clauses:  # HEAD is relative
+            found.append(offset + doc[i].idx)  # "The images were analysed by Tiago Monteiro-Lins": not "Pressed by X, she"
         elif dep == pobj and according:
             token = doc[i]
             if token.head.lower_ == "to" and token.head.i > 0 and doc[token.head.i - 1].lower_ == "according":

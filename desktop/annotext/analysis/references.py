@@ -17,7 +17,8 @@ from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
-                                        introduced_with_other_age, is_demonym, is_epithet, unnamed_source)
+                                        introduced_with_other_age, is_demonym, is_epithet, is_party_epithet,
+                                        of_other_party, unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS
@@ -136,6 +137,10 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             gender = DEMONYM_GENDER[tok.lower]
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
+        if is_party_epithet(parse, tok):  # "…,” the New Mexico Democrat said": the person just named, of that party
+            found = self._resolve_pronoun(tok, pronoun=None)
+            mentions = [span for span in self._persons if found is not None and span.attrs.get("person") == found.speaker]
+            return None if found is None or of_other_party(tok.lower, mentions, self.text) else found
         if tok.pos not in {"NOUN", "PROPN"} or not tok.text.islower():  # "the alderman" may be tagged PROPN
             return None
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep in {"det", "poss"}]

@@ -32,17 +32,17 @@ def test_pronouns_inside_quotations_do_not_vote():
 
 
 def test_a_role_noun_ending_the_sentence_before_says_nothing_about_the_next_name():
-    text = "The victim ran the truck with his wife. Mulroy showed no reaction. Brandon Mulroy left."
-    spans = [Span(text.index("Mulroy showed"), text.index("Mulroy showed") + 6, "entity", "PERSON", {"person": "Brandon Mulroy"})]
-    assert person_genders(spans, text).get("Brandon Mulroy") is None
+    text = "The victim ran the truck with his wife. Mulroy showed no reaction. Tarik Mulroy left."  # a given name outside the lexicon
+    spans = [Span(text.index("Mulroy showed"), text.index("Mulroy showed") + 6, "entity", "PERSON", {"person": "Tarik Mulroy"})]
+    assert person_genders(spans, text).get("Tarik Mulroy") is None
 
 
 def test_a_sentence_about_someone_else_does_not_hand_its_one_name_to_the_next_pronoun():
-    text = ("Later she joked about leaving if Tom Hale won. She laughed. Then she mocked Tom Hale again. "
+    text = ("Later she joked about leaving if Ravi Hale won. She laughed. Then she mocked Ravi Hale again. "
             "She smiled. Ann Lee left. She was tired. Ann Lee slept. She woke at six.")
-    spans = [mention(text, "Tom Hale", "Tom Hale"), mention(text, "Tom Hale", "Tom Hale", 50),
+    spans = [mention(text, "Ravi Hale", "Ravi Hale"), mention(text, "Ravi Hale", "Ravi Hale", 50),
              mention(text, "Ann Lee", "Ann Lee"), mention(text, "Ann Lee", "Ann Lee", 120)]
     genders = person_genders(spans, text)
-    assert "Tom Hale" not in genders  # "she" came before his name in the sentences before each "She"
+    assert "Ravi Hale" not in genders  # "she" came before his name in the sentences before each "She"
     assert genders.get("Ann Lee") == FEMALE  # "Ann Lee left. She …" still counts
 

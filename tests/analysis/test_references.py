@@ -212,3 +212,21 @@ def test_the_agent_of_a_passive_main_clause_is_who_a_later_he_continues(analyser
 def test_the_agent_of_a_participle_before_the_subject_is_not_who_speaks(analyser):
     text = "Senator Ruth Abernathy spoke first. Pressed by Greg Otieno, she said: \"I will secure the border first.\""
     assert speakers(analyser, text) == ["Ruth Abernathy"]
+
+
+def test_the_answer_after_a_question_put_to_someone_is_theirs(analyser):
+    text = ("Presenter Robin Castellane opened the show. Castellane also pressed Anand Vishwakarma on reports that his "
+            "brother had won a state contract.\n\n\"Every dollar was disclosed,\" he said.")
+    assert speakers(analyser, text) == ["Anand Vishwakarma"]
+
+
+def test_a_request_is_not_a_question_the_asker_goes_on(analyser):
+    text = ("Chair Robin Castellane spoke after Anand Vishwakarma. Castellane asked Vishwakarma to resign.\n\n"
+            "\"It is time,\" he said.")
+    assert speakers(analyser, text) == ["Robin Castellane"]
+
+
+def test_a_role_given_after_a_party_and_state_introduces_the_person(analyser):
+    text = ("\"We asked nicely,\" Rep. Gordon Lachlan (R-Ohio), the committee's chairman, said. Harriet Ovens, a former "
+            "counsel, disagreed.\n\nThe chairman said the committee could sue. \"I don't want to go there,\" he said.")
+    assert speakers(analyser, text)[-1] == "Gordon Lachlan"

@@ -1,17 +1,19 @@
 """What the article itself says about a person's gender, for resolving "he" and "she".
 
-Evidence, all from the text (no list of particular people, no first-name lexicon):
+Evidence from the text (no list of particular people):
 - an honorific before a mention: Mr → male; Ms, Mrs, Miss → female;
 - a gendered role noun next to a mention ("spokeswoman Ann Lee", "Ann Lee, the chairman of …");
 - pronouns: each votes for the nearest person named before it in its sentence ("Ann Lee said she",
   "Ann Lee left. She …"); the votes decide only when one side clearly dominates;
-- a "he"/"she" already resolved to a person, when no one else was named in between.
+- a "he"/"she" already resolved to a person, when no one else was named in between;
+and, only where the text gives nothing against it, a clearly gendered given name (given_names.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from annotext.analysis.given_names import given_name_gender
 from annotext.core.spans import Span
 
 MALE, FEMALE = "male", "female"
@@ -49,7 +51,8 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
             roles.setdefault(name, role)
         if before and before[-1].lower().rstrip(".") in _HONORIFIC:
             honorific.setdefault(name, _HONORIFIC[before[-1].lower().rstrip(".")])
-    _pronoun_votes(persons, text, votes)
+    own_sentence: dict[str, dict[str, int]] = {}  # the votes of pronouns in the name's own sentence
+    _pronoun_votes(persons, text, votes, own_sentence)
     genders = {**roles, **honorific}
     for name, count in votes.items():
         if name in genders:
@@ -58,6 +61,11 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
             genders[name] = MALE
         elif count[FEMALE] >= count[MALE] + _MARGIN:
             genders[name] = FEMALE
+    for name in {span.attrs.get("person") for span in persons} - set(genders) - {None}:
+        guess = given_name_gender(name)  # the weakest evidence: only where the article's own did not decide,
+        against = own_sentence.get(name, {}).get(FEMALE if guess == MALE else MALE, 0)
+        if guess is not None and not against:  # and no "Jess Nakagawa … she says" in the name's own sentence
+            genders[name] = guess
     return genders
 
 
@@ -102,7 +110,8 @@ def _role_gender(words_before: list[str], after: str) -> str | None:
     return ROLE_GENDER.get(match.group(1)) if match else None
 
 
-def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]]) -> None:
+def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]],
+                   own_sentence: dict[str, dict[str, int]]) -> None:
     """Each gendered pronoun outside quotation marks votes for the nearest person named before it in
     its sentence, or for the one person of the sentence before when its own names nobody."""
     ordered = sorted((s for s in persons if s.attrs.get("person")), key=lambda s: s.start)
@@ -131,6 +140,8 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             if target is None:
                 continue
             votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
+            if before:
+                own_sentence.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
         # "Ann Lee left. She …": the one person of a sentence is the next one's "she" — unless a pronoun
         # came before the name ("She told CNN that Trump …": the sentence was about someone else)
         previous_only = next(iter(names)) if len(names) == 1 and (

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from annotext.analysis.addressees import question_addressee
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
@@ -253,7 +254,8 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         if aged is not None:
             return self._bound(aged, tok, pronoun, certain=False)
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
-            choice = self._reporter_of(nearest_subject, pronoun) or nearest_subject
+            choice = self._asked(nearest_subject, pronoun) or self._reporter_of(nearest_subject, pronoun) \
+                or nearest_subject
         elif last_speaker is not None:
             nearest = name_of(nearest_any) if nearest_any is not None else None
             return self._bound(last_speaker.speaker, tok, pronoun, certain=nearest in (None, last_speaker.speaker))
@@ -324,6 +326,22 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             else:  # a guess: enough to keep the other pronoun away from this person, not to bind others
                 self._guessed_genders.setdefault(name, PRONOUN_GENDER[pronoun])
         return Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _asked(self, asker: Span, pronoun: str | None) -> Span | None:
+        """"Whitcomb pressed Krishnamurthy on …" / "MacNeil pressed her on whether …": the person the subject
+        put a question to answers, when the pronoun fits them (addressees.py)."""
+        if not pronoun:
+            return None
+        asked = question_addressee(self.text, asker, self.entities, self._entity_starts)
+        if isinstance(asked, str):  # "her": the latest other person named before the asker that fits
+            if PRONOUN_GENDER.get(asked) != PRONOUN_GENDER.get(pronoun):
+                return None
+            asker_name = asker.attrs.get("person")
+            asked = next((span for span in reversed(self._persons) if span.end <= asker.start
+                          and span.attrs.get("person") != asker_name and not self.in_quote(span.start)), None)
+        if asked is None or asked.attrs.get("person") == asker.attrs.get("person"):
+            return None
+        return asked if self._fits(asked.attrs.get("person") or asked.text_in(self.text), pronoun) else None
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:
         """"McLenney said Clinton doesn't …" / "Kinsella said he had seen the Mary Kate come in": the

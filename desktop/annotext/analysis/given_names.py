@@ -1,0 +1,53 @@
+"""The gender a given name usually has, for "he"/"she" when the article itself says nothing.
+
+The lexicon is the US Census 1990 first-name frequencies as shipped by the `names` package (MIT; the
+data is public domain), read offline from the installed package. A name counts only when at least
+nine in ten of its bearers in the census had one sex ("Thomas", "Keisha"); "Dana", "Lee", "Jordan"
+and names the census does not list ("Naveen", "Kerem") give nothing. The article's own evidence
+(honorifics, gendered roles, pronouns) always wins: see gender.py and docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+MALE, FEMALE = "male", "female"
+_CLEAR_SHARE = 0.9  # share of one sex among a name's bearers for the name to decide
+# Short forms that the 1990 census lists under one sex but that today name women and men alike.
+_SHARED_SHORT_FORMS = frozenset("""ALEX SAM JESS JAMIE CHARLIE MAX JO SANDY ALI NICKY FRANKIE BILLIE BOBBIE
+TONI STEVIE RORY ROBIN ASHLEY SHANNON KELLY CASEY JODY JODIE""".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """Upper-case given name -> MALE or FEMALE, for names clearly of one sex."""
+    frequencies: dict[str, dict[str, float]] = {}
+    try:
+        package = resources.files("names")
+        for sex, filename in ((MALE, "dist.male.first"), (FEMALE, "dist.female.first")):
+            for line in package.joinpath(filename).read_text(encoding="ascii").splitlines():
+                parts = line.split()
+                if len(parts) >= 2:
+                    frequencies.setdefault(parts[0], {MALE: 0.0, FEMALE: 0.0})[sex] = float(parts[1])
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return {}  # without the lexicon only the article's evidence decides
+    lexicon = {}
+    for name, share in frequencies.items():
+        if name in _SHARED_SHORT_FORMS:
+            continue
+        total = share[MALE] + share[FEMALE]
+        if total > 0:
+            for sex in (MALE, FEMALE):
+                if share[sex] / total >= _CLEAR_SHARE:
+                    lexicon[name] = sex
+    return lexicon
+
+
+def given_name_gender(name: str) -> str | None:
+    """MALE or FEMALE for a full name whose first word is a clearly gendered given name ("Thomas
+    Brannigan"); None for a single word (a family name alone) or an unclear or unknown given name."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _lexicon().get(words[0].upper().replace("’", "").replace("'", ""))

@@ -8,8 +8,10 @@ by the paper); "“A.” “B,” he said." gives A the speaker found for B.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from annotext.analysis.cues import SENTENCE_END
+from annotext.analysis.dialogue import other_party_turn
 from annotext.analysis.names import HONORIFICS
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.attribution_record import Attribution
@@ -19,8 +21,16 @@ _REPLY_CUES = frozenset({"replied", "replies", "answered", "answers", "responded
 _MORE_SENTENCES = re.compile(r"[.!?][”’\"]?\s+[\w“‘\"]")  # a sentence ending, then another sentence
 
 
-def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribution]) -> None:
-    """Fill, in place, the speakers of cue-less quotations from their neighbours."""
+def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribution],
+                     named_in: Callable[[int, int], list[Attribution]] | None = None,
+                     addressed: Callable[[QuoteMarks], list[str]] | None = None) -> None:
+    """Fill, in place, the speakers of cue-less quotations from their neighbours; with `named_in` and
+    `addressed` (people named in a stretch of narrative, people a quotation addresses), a run of
+    cue-less paragraphs after a question alternates between two people (dialogue.py)."""
+    def chained(i: int) -> bool:
+        between = text[quotes[i - 1].end:quotes[i].start]
+        return "\n" not in between or _next_paragraph(between)
+
     for index, quote in enumerate(quotes):
         if results[index].speaker or index == 0:
             continue
@@ -33,7 +43,11 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
         full_quote = starts_sentence(text, quote)
         alone = _next_paragraph(between) and paragraph_is_only_quotes(text, quote)
-        if alone and found.is_person and _answers(text, quotes, results, index):
+        turn = other_party_turn(text, quotes, results, index, chained, named_in, addressed) \
+            if alone and found.is_person and named_in is not None and addressed is not None else None
+        if turn is not None:
+            results[index] = turn
+        elif alone and found.is_person and _answers(text, quotes, results, index):
             results[index] = _copy(results[index - 2])  # “Why?” one reporter asked. / “…,” Mori replied. / “And now?”
         elif (same_paragraph and (same_sentence or full_quote)) or (alone and found.is_person):
             results[index] = _copy(found)

@@ -25,7 +25,7 @@ from annotext.core.results import SCARE
 
 SCARE_WORDS = 4
 TITLE_WORDS = 6
-_DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited", "sentence"}
+_DIRECT = {"lead", "trail", "colon", "dash", "according", "inherited", "sentence", "dialogue"}
 _SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "v"}
 _NAMING_CUES = frozenset("call calls called calling dub dubs dubbed dubbing brand brands branded branding "
                          "label labels labelled labeled labelling labeling cite cites cited citing".split())

@@ -71,6 +71,7 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
     _persons: list[Span]  # the PERSON entities, in text order
 
     entity_at: Callable[[int], Span | None]  # the entity at an offset (the Attributor's method)
+    _addressed: Callable[..., list[str]]  # people a quotation addresses by name or title (the Attributor's method)
     in_quote: Callable[[int], bool]  # whether an offset is inside a quotation (the Attributor's method)
 
     def is_dateline(self, tok: Tok) -> bool:
@@ -210,7 +211,8 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
         objects = [t for t in parse.toks if t.head == verb.i and t.dep in {"dobj", "dative", "iobj"}]
         objects += [t for t in parse.toks if t.dep == "pobj" and parse.toks[t.head].head == verb.i
                     and parse.toks[t.head].lower == "to"]
-        names = set()
+        quote = getattr(self, "_current_quote", None)
+        names = set(self._addressed(quote)) if quote is not None else set()
         for obj in objects:
             entity = self.entity_at(obj.start)
             if entity is not None and entity.label == PERSON:

@@ -8,13 +8,16 @@ from __future__ import annotations
 from typing import Callable
 
 from annotext.analysis.attribution_record import Attribution
-from annotext.analysis.cues import SENTENCE_END
+from annotext.analysis.cues import PHRASAL_CUES, SENTENCE_END
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.quote_marks import QuoteMarks
 
 # Verbs by which a person takes the turn in a paragraph of their own, before a cue-less quotation.
 _TURN_VERBS = frozenset("""laugh smile grin shrug sigh nod pause speak reply respond answer explain continue add
-recall joke admit agree disagree demur object""".split())
+recall joke admit agree disagree demur object turn""".split())
+# Verbs that put a question to someone: the person asked answers the quotation after the sentence.
+_ASKING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "put"})
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
 _QUOTE_CHARS = frozenset("“”\"‘’«»")
 
 
@@ -25,6 +28,7 @@ class TurnTaking:
     _is_cue: Callable[[Tok], bool]
     _subject_of: Callable[[ParagraphParse, Tok], Tok | None]
     _resolve: Callable[[ParagraphParse, Tok], Attribution | None]
+    _resolve_pronoun: Callable[..., Attribution | None]
 
     def _turn_taker(self, parse: ParagraphParse) -> Attribution | None:
         """"Asked what she had been thinking, the teenager laughed." / "Her brother, Daniel, spoke to
@@ -39,7 +43,10 @@ class TurnTaking:
         root = next((t for t in sentence if t.dep == "ROOT"), None)
         if root is None:
             return None
-        turn = root if self._takes_turn(root) else next(
+        asked = self._person_asked(parse, sentence)
+        if asked is not None:
+            return asked
+        turn = root if self._takes_turn(root, parse) else next(
             (t for t in sentence if t.head == root.i and t.dep == "conj" and t.lemma in _TURN_VERBS), None)
         return None if turn is None else self._person_taking_turn(parse, turn)
 
@@ -58,13 +65,49 @@ class TurnTaking:
         sentence.reverse()
         indices = {t.i for t in sentence}
         root = next((t for t in sentence if t.head == t.i or t.head not in indices), None)
-        if root is None or not self._takes_turn(root):
+        if root is None or not self._takes_turn(root, parse):
             return None
         return self._person_taking_turn(parse, root, within=indices)
 
-    def _takes_turn(self, verb: Tok) -> bool:
-        """A verb by which someone speaks up, reports or reacts."""
-        return verb.lemma in _TURN_VERBS or self._is_cue(verb)
+    def _person_asked(self, parse: ParagraphParse, sentence: list[Tok]) -> Attribution | None:
+        """"She turned to O'Halloran and asked whether he had read the final text." / "Ms Bankole-Williams put
+        it to him that …": a question the narrative reports is answered by the person it was put to."""
+        indices = {t.i for t in sentence}
+        for verb in sentence:
+            if verb.lemma not in _ASKING_VERBS or not verb.tag.startswith("VB"):
+                continue
+            children = [t for t in parse.toks if t.head == verb.i]
+            asks = verb.lemma == "put" and any(t.lower == "it" for t in children) or any(
+                t.lower in _QUESTION_WORDS for t in parse.toks[verb.i + 1:verb.right + 1])
+            if not asks:
+                continue
+            target = next((t for t in children if t.dep in {"dobj", "dative"} and t.lower != "it"), None)
+            if target is None:  # "turned to O'Halloran and asked …", "put it to him"
+                holders = [verb] + [parse.toks[verb.head]] if verb.dep == "conj" else [verb]
+                target = next((o for h in holders for t in parse.toks if t.head == h.i and t.dep == "prep"
+                               and t.lower == "to" for o in parse.toks if o.head == t.i and o.dep == "pobj"), None)
+            if target is None or target.i not in indices:
+                continue
+            asker = self._person_taking_turn(parse, verb, within=indices)
+            found = self._resolve_object(parse, target, asker.speaker if asker is not None else None)
+            if found is not None and found.is_person and (asker is None or found.speaker != asker.speaker):
+                found.cue = verb.lower
+                return found
+        return None
+
+    def _resolve_object(self, parse: ParagraphParse, tok: Tok, asker: str | None) -> Attribution | None:
+        """The person an object names: a name, or "him"/"her" as the latest fitting person other than the asker."""
+        pronoun = {"him": "he", "her": "she"}.get(tok.lower)
+        if pronoun is None:
+            return self._resolve(parse, tok)
+        return self._resolve_pronoun(tok, pronoun=pronoun, listeners={asker} if asker else frozenset())
+
+    def _takes_turn(self, verb: Tok, parse: ParagraphParse | None = None) -> bool:
+        """A verb by which someone speaks up, reports or reacts ("cut in", with the word after it)."""
+        if verb.lemma in _TURN_VERBS or self._is_cue(verb):
+            return True
+        after = parse.toks[verb.i + 1] if parse is not None and verb.i + 1 < len(parse.toks) else None
+        return after is not None and (after.lower, verb.lemma) in PHRASAL_CUES
 
     def _person_taking_turn(self, parse: ParagraphParse, verb: Tok, within: set[int] | None = None) -> Attribution | None:
         """The person who is the verb's subject (inside the tokens `within`, when given), with the verb as the cue."""

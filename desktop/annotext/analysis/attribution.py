@@ -29,11 +29,6 @@ from annotext.core.spans import Span
 
 RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership", "friendship", "alliance",
                                 "bond", "cooperation", "rivalry", "link"})
-# A name spoken to: set off by a comma (or opening the quotation) and closed by a comma or the sentence's end.
-_VOCATIVE_BEFORE = re.compile(r"(?:,|(?:Mr|Mrs|Ms|Dr|Senator|Justice|Judge|Governor|Minister)\.?)\s+(?:(?:Mr|Mrs|Ms|Dr|Senator|Justice|Judge|Governor|Minister)\.?\s+)?$")
-_VOCATIVE_TITLE = re.compile(r"(?:^|(?<=[“\"‘,]\s)|(?<=[“\"‘]))(Judge|Senator|Governor|Minister|Chairman|Chairwoman|Coach|"
-                             r"Doctor|Detective|Inspector|Councillor|Commissioner|Secretary)(?=[,.?!])")
-_VOCATIVE_AFTER = re.compile(r"[’']?\s*[,.?!—]")
 _AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
 _AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
 _ASPECT_CUES = frozenset({"continue", "find", "repeat"})
@@ -101,33 +96,6 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
             return False
         quote = self.quotes[index]
         return len(quote.content(self.text).split()) <= 3 and between_name_parts(self.text, quote)
-
-    def _named_in(self, start: int, end: int) -> list[Attribution]:
-        """People named in text[start:end] outside quotations, in text order, as attributions to each mention."""
-        index = bisect_right(self._entity_starts, start - 1)
-        names = []
-        while index < len(self.entities) and self.entities[index].start < end:
-            span = self.entities[index]
-            index += 1
-            if span.label == PERSON and not self.in_quote(span.start):
-                names.append(self._person(span))
-        return names
-
-    def _addressed(self, quote: QuoteMarks) -> list[str]:
-        """People a quotation addresses by name ("…, Mr McTernan, or criminal?", "There is, Dana.") or by
-        the title the article introduced them with ("No, Judge," is not the judge's answer)."""
-        titles = [self._role_holder(match.group(1).lower(), [], quote.start)
-                  for match in _VOCATIVE_TITLE.finditer(self.text, quote.start, quote.end)]
-        index = bisect_right(self._entity_starts, quote.start)
-        names = []
-        while index < len(self.entities) and self.entities[index].end <= quote.end:
-            span = self.entities[index]
-            index += 1
-            before = self.text[max(quote.start, span.start - 12):span.start]
-            if span.label == PERSON and _VOCATIVE_AFTER.match(self.text, span.end) \
-                    and (_VOCATIVE_BEFORE.search(before) or span.start <= quote.start + 1):
-                names.append(span.attrs.get("person") or span.text_in(self.text))
-        return names + [title for title in titles if title]
 
     def parse_at(self, offset: int) -> ParagraphParse | None:
         index = bisect_right(self._parse_starts, offset) - 1

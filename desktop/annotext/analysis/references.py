@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from annotext.analysis.addressees import question_addressee
+from annotext.analysis.addressees import Addressing
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
@@ -56,7 +56,7 @@ _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)]*\)\s*)?[—–-]+\s")
 
 
-class ReferenceResolution(OrganisationReferences, RoleHolders):
+class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
     """Resolving a token to a speaker; mixed into the Attributor, which provides the text, the
     entities and their lookups, the attributions so far and the gender evidence."""
 
@@ -71,7 +71,6 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
     _persons: list[Span]  # the PERSON entities, in text order
 
     entity_at: Callable[[int], Span | None]  # the entity at an offset (the Attributor's method)
-    _addressed: Callable[..., list[str]]  # people a quotation addresses by name or title (the Attributor's method)
     in_quote: Callable[[int], bool]  # whether an offset is inside a quotation (the Attributor's method)
 
     def is_dateline(self, tok: Tok) -> bool:
@@ -328,22 +327,6 @@ class ReferenceResolution(OrganisationReferences, RoleHolders):
             else:  # a guess: enough to keep the other pronoun away from this person, not to bind others
                 self._guessed_genders.setdefault(name, PRONOUN_GENDER[pronoun])
         return Attribution(name, tok.start, tok.end, is_person=True)
-
-    def _asked(self, asker: Span, pronoun: str | None) -> Span | None:
-        """"Whitcomb pressed Krishnamurthy on …" / "MacNeil pressed her on whether …": the person the subject
-        put a question to answers, when the pronoun fits them (addressees.py)."""
-        if not pronoun:
-            return None
-        asked = question_addressee(self.text, asker, self.entities, self._entity_starts)
-        if isinstance(asked, str):  # "her": the latest other person named before the asker that fits
-            if PRONOUN_GENDER.get(asked) != PRONOUN_GENDER.get(pronoun):
-                return None
-            asker_name = asker.attrs.get("person")
-            asked = next((span for span in reversed(self._persons) if span.end <= asker.start
-                          and span.attrs.get("person") != asker_name and not self.in_quote(span.start)), None)
-        if asked is None or asked.attrs.get("person") == asker.attrs.get("person"):
-            return None
-        return asked if self._fits(asked.attrs.get("person") or asked.text_in(self.text), pronoun) else None
 
     def _reporter_of(self, span: Span, pronoun: str) -> Span | None:
         """"McLenney said Clinton doesn't …" / "Kinsella said he had seen the Mary Kate come in": the

@@ -118,3 +118,22 @@ def test_words_that_stand_only_before_places():
     assert _label("It serves customers in Devon and east Cornwall.", "Cornwall") == "GPE"
     assert _label("A phone fixed in Lyon or Łódź instead of being replaced.", "Łódź") == "GPE"
     assert _label("Raipur Singh, the mayor, agreed.", "Raipur Singh") is None
+
+
+def test_a_name_in_capitals_is_a_heading_or_a_dateline():
+    assert _label("HO CHI MINH CITY, Vietnam — Fire broke out.", "HO CHI") == "GPE"
+
+
+def test_a_force_a_caucus_and_a_street_are_not_people():
+    assert _label("Officers from Greater Manchester Police arrested him.", "Greater Manchester Police") == "ORG"
+    assert _label("House Freedom Caucus members objected.", "House Freedom Caucus") == "ORG"
+    assert _label("He was shot on Avenida Benito Juárez at dawn.", "Avenida Benito Juárez") == "FAC"
+
+
+def test_a_form_of_address_is_nobody_s_name():
+    assert _label("“That is your inspector general, Madam Secretary,” he said.", "Madam") == "NORP"
+
+
+def test_a_word_before_an_elided_article_is_part_of_a_place():
+    assert _label("Beans were smuggled into Côte d’Ivoire and Togo.", "Côte") == "GPE"
+    assert _label("Pierre Côte said the price was fair.", "Côte") is None

@@ -61,6 +61,11 @@ _PLACE_CONTEXT = re.compile(r"(?<![\w’'])(?:(?:capital|city|town|village|provi
                             r"island|port|region)\s+(?:of\s+)?|(?:north|south|east|west|northern|southern|eastern|"
                             r"western|central|upstate|downtown|coastal|rural)\s+|(?:[Ii]n|at|near|from)\s+[A-Z][\w’'-]+"
                             r"(?:\s+[A-Z][\w’'-]+)?,?\s+(?:or|and)\s+)$")
+_ORGANISATION_ENDINGS = frozenset({"police", "constabulary", "caucus", "gendarmerie"})
+_STREET_WORDS = frozenset({"avenida", "calle", "rua", "rue", "via", "viale", "piazza", "plaza", "praça", "jalan",
+                           "ulica", "strasse", "straße", "carrer", "paseo", "calzada", "avenue", "boulevard"})
+_ADDRESS_WORDS = frozenset({"madam", "madame", "ma’am", "ma'am", "sir", "mister", "sire"})
+_ELIDED_ARTICLE_AFTER = re.compile(r"\s+d[’'][A-Z]")
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
 
 
@@ -85,6 +90,10 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "ORG"  # "Sugarbird, a popular app", "An Coimisiún Pleanála, the national planning body"
     if " " in name:
         words = name.split()
+        if all(len(w) > 1 and w.isupper() for w in words) and not any(text.startswith(":", m.end) for m in mentions):
+            return "GPE"  # "HO CHI" from a dateline's "HO CHI MINH CITY": a name in capitals is a place or a heading
+        if words[-1].lower() in _ORGANISATION_ENDINGS or words[0].lower() in _STREET_WORDS:
+            return "ORG" if words[-1].lower() in _ORGANISATION_ENDINGS else "FAC"  # "West Mercia Police", "Avenida …"
         if any(w.lower() in _WEEKDAYS for w in words):
             return "DATE"  # "New Hampshire Monday": the model ran a place into the day
         if any(w.lower() in ORGANISATION_WORDS or w == "&" for w in words):
@@ -97,6 +106,10 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return None
     if name.lower() in _CALENDAR_WORDS:
         return "DATE"  # "Since January" at a sentence start
+    if name.lower() in _ADDRESS_WORDS:
+        return "NORP"  # "That is your inspector general, Madam Secretary": a form of address, nobody's name
+    if all(_ELIDED_ARTICLE_AFTER.match(text, m.end) for m in mentions):
+        return "GPE"  # "Côte" of "Côte d’Ivoire": the model stopped at the elided article
     if _demonym_of_a_place(name, text):
         return "NORP"  # "every working Kansan", "a proud Texan"
     if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:

@@ -113,3 +113,10 @@ def test_a_role_of_a_domain_before_a_name_but_not_a_group_before_its_name():
 def test_a_title_case_role_inside_a_capitalised_run_marks_the_name_after_it():
     text = "Blast at refinery\n\nFire Marshal Dwayne Pettigrew said the blaze was contained."
     assert [text[a:b] for a, b in evident_people(text)] == ["Dwayne Pettigrew"]
+
+
+def test_a_byline_and_two_people_described_together_are_people():
+    text = ("Border bill passes\n\nBy Jennifer Kwan and Marcus DeLuca\n\nWASHINGTON — The Senate voted. Whitcomb asked "
+            "about Bradley Koenig and Teresa Molina-Ruiz, two former aides to the president.")
+    assert sorted(text[a:b] for a, b in evident_people(text)) == [
+        "Bradley Koenig", "Jennifer Kwan", "Marcus DeLuca", "Teresa Molina-Ruiz"]

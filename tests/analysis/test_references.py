@@ -230,3 +230,10 @@ def test_a_role_given_after_a_party_and_state_introduces_the_person(analyser):
     text = ("\"We asked nicely,\" Rep. Gordon Lachlan (R-Ohio), the committee's chairman, said. Harriet Ovens, a former "
             "counsel, disagreed.\n\nThe chairman said the committee could sue. \"I don't want to go there,\" he said.")
     assert speakers(analyser, text)[-1] == "Gordon Lachlan"
+
+
+def test_she_after_asked_whether_she_is_the_woman_asked(analyser):
+    text = ("Ferry inquiry\n\nA former engineer, Mairi Sutherland, told MSPs she had warned in writing. The committee’s "
+            "convener, Alasdair Moray, asked whether she believed ministers had overruled the board. ‘I can only tell "
+            "you what I was told,’ she replied.")
+    assert speakers(analyser, text) == ["Mairi Sutherland"]

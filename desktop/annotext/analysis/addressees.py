@@ -26,6 +26,7 @@ _ASKING = re.compile(r"\b(?:asked|asking|asks|pressed|pressing|presses|questione
 _QUESTION_AFTER = re.compile(r"[’']?s?\s*(?:,|on\b|about\b|over\b|whether\b|if\b|why\b|what\b|how\b|when\b|where\b|"
                              r"who\b|which\b|that\b|again\b|directly\b)")
 _OBJECT_PRONOUN = re.compile(r"(him|her)\b")
+_ASKED_SUBJECT = re.compile(r"(?:whether|if)\s+(he|she)\b")
 _SENTENCE_END = re.compile(r"[.!?](?:[”’\"]|\s)|\n")
 
 
@@ -38,6 +39,9 @@ def question_addressee(text: str, asker: Span, entities: list[Span], entity_star
     if verb is None:
         return None
     at = verb.end()
+    subject = _ASKED_SUBJECT.match(text, at)  # "asked whether she believed …": she was asked
+    if subject is not None:
+        return {"he": "him", "she": "her"}[subject.group(1)]
     pronoun = _OBJECT_PRONOUN.match(text, at)
     if pronoun is not None:
         return pronoun.group(1) if _QUESTION_AFTER.match(text, pronoun.end()) else None

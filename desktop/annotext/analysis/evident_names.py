@@ -48,7 +48,7 @@ homeowner tenant protester demonstrator campaigner candidate
 critic reviewer novelist writer author poet editor journalist reporter columnist broadcaster presenter
 publisher translator illustrator artist musician singer songwriter composer actor actress producer
 filmmaker photographer dancer choreographer rapporteur lobbyist diplomat archivist librarian chaplain
-vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
+aide staffer convener convenor vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
 """.split())
 
 _WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"
@@ -93,8 +93,12 @@ def evident_people(text: str) -> list[tuple[int, int]]:
             words = _trimmed_words(match.group(1))
             if len(words) > 1 and words[-1] in families:
                 found.append(match.span(1))
-    credits = [name.span(1) for match in _CREDIT.finditer(text)  # "(Reporting by Marta Kowalczyk-Nunes; Editing by …)"
-               for name in re.finditer(rf"({_NAME})", text[:match.end()]) if name.start() >= match.start(1)]
+    credits = [name.span(1) for pattern in (_CREDIT, _BYLINE) for match in pattern.finditer(text)
+               for name in _NAME_PATTERN.finditer(text, match.start(1), match.end(1))]
+    # "(Reporting by Marta Kowalczyk-Nunes; Editing by …)", a byline "By Jennifer Kwan and Marcus DeLuca"
+    for match in _PLURAL_ROLE_APPOSITION.finditer(text):  # "Bradley Koenig and Teresa Molina-Ruiz, two former aides"
+        if match.group(3).lower().rstrip("s") in PERSON_NOUNS or match.group(3).lower()[:-2] in PERSON_NOUNS:
+            found.extend((match.span(1), match.span(2)))
     nicknamed = [(match.start(1), match.end(2)) for match in _NICKNAMED.finditer(text)  # Donald ‘Donnie’ MacPherson
                  if not any(s <= match.start() < e for s, e in headlines)]
     nicknamed += [match.span(1) for match in _AGED_SINGLE_NAME.finditer(text)]  # "Sutrisno, 52, a dishwasher …"
@@ -121,6 +125,11 @@ _NICKNAMED = re.compile(r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)[ \t]+[�
 # A wire story's credit line names its reporters and editors.
 _CREDIT = re.compile(rf"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s+by\s+"
                      rf"((?:{_NAME})(?:(?:,\s+|\s+and\s+)(?:{_NAME}))*)")
+_NAME_PATTERN = re.compile(rf"({_NAME})")
+_BYLINE = re.compile(rf"^[ \t]*By[ \t]+((?:{_NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{_NAME}))*)[ \t]*"
+                     rf"(?:[,|—–-][^\n]{{0,60}})?$", re.MULTILINE)
+_PLURAL_ROLE_APPOSITION = re.compile(rf"({_NAME})[ \t]+and[ \t]+({_NAME}),[ \t]+(?:two|both|the|three)[ \t]+"
+                                     rf"(?:[\w’'-]+[ \t]+){{0,3}}?([a-z]+s)\b")
 _ROLE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){0,4}[\w’'-]+)")
 
 

@@ -237,3 +237,10 @@ def test_she_after_asked_whether_she_is_the_woman_asked(analyser):
             "convener, Alasdair Moray, asked whether she believed ministers had overruled the board. ‘I can only tell "
             "you what I was told,’ she replied.")
     assert speakers(analyser, text) == ["Mairi Sutherland"]
+
+
+def test_a_pronoun_in_the_lead_with_nobody_named_before_is_the_person_named_next(analyser):
+    text = ("Contract should never have been signed, committee told\n\nA former senior engineer at the ferry agency has "
+            "told MSPs she warned in writing that the contract ‘should never have been signed’, years before the ships "
+            "entered service.\n\nMairi Sutherland, who was head of procurement until 2019, said she had sent a memo.")
+    assert speakers(analyser, text) == ["Mairi Sutherland"]

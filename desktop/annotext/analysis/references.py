@@ -25,7 +25,7 @@ from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.names import ROLE_WORDS
 from annotext.analysis.people import looks_like_name, name_words, surname
 from annotext.analysis.organisation_references import SPEAKS_NEXT, OrganisationReferences
-from annotext.analysis.role_holders import RoleHolders
+from annotext.analysis.role_holders import LEAD, RoleHolders
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
 
@@ -263,8 +263,25 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
         else:
             choice = nearest_subject or nearest_any
         if choice is None:
-            return None
+            return self._named_after_lead(tok, pronoun)
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
+
+    def _named_after_lead(self, tok: Tok, pronoun: str | None) -> Attribution | None:
+        """"A former senior engineer … has told MSPs she warned …" ¶ "Mairi NicLeòid, who was …, said": a
+        pronoun in an article's lead with nobody named before it is the person the next sentences name
+        first, as a subject, when the gender fits."""
+        if tok.start > LEAD or any(span.start < tok.start for span in self._persons):
+            return None
+        index = bisect_right(self._entity_starts, tok.start)
+        while index < len(self.entities) and self.entities[index].start < tok.start + LEAD:
+            span = self.entities[index]
+            index += 1
+            if span.label == PERSON and not self.in_quote(span.start):
+                name = span.attrs.get("person") or span.text_in(self.text)
+                if self._is_salient(span) and self._fits(name, pronoun):
+                    return self._bound(name, tok, pronoun, certain=False)
+                return None  # the first person named after the lead is the only candidate
+        return None
 
     def _people_of_age(self, age: str, before: int) -> tuple[Span | None, set[str]]:
         """For "the 34-year-old" at `before`: the person introduced with that age ("Brandon Mulroy,

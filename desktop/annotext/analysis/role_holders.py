@@ -48,7 +48,7 @@ ROLE_TITLES = {
 _ROLE_VERBS = {"coach": "coach(?:es|ed)", "manager": "manag(?:es|ed)", "chair": "chair(?:s|ed)",
                "owner": "own(?:s|ed)", "founder": "founded", "editor": "edit(?:s|ed)", "trainer": "train(?:s|ed)",
                "captain": "captain(?:s|ed)", "director": "direct(?:s|ed)", "teacher": "teach(?:es)|taught"}
-_LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
+LEAD = 800  # characters: the opening paragraphs of an article, which may describe someone named only later
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|with|as|by|to)\s")
 _OTHER_ROLE = re.compile(r"\b(?:former|then|ex|late|deputy|vice|assistant|acting|interim)[\s-]+(?:\w+\s+)?\w+\.?[\s,]*$")
 
@@ -70,12 +70,12 @@ class RoleHolders:
         """"… a report that its chair described as ‘…’. … the review’s chair, Prof. Ruth Ní Dhomhnaill,":
         a news lead often names the role-holder only later; the one person the text introduces with that
         role, when nobody was named before the description."""
-        if tok.start > _LEAD or tok.lower not in SOURCE_NOUNS or any(p.start < tok.start for p in self._persons):
+        if tok.start > LEAD or tok.lower not in SOURCE_NOUNS or any(p.start < tok.start for p in self._persons):
             return None  # someone already named may be who the description means
         introductions = self._introductions(tok.lower)
         if any(span.start < tok.start for span, _context in introductions):
             return None
-        later = {self._canonical(span) for span, _context in introductions if span.start < tok.start + _LEAD * 3}
+        later = {self._canonical(span) for span, _context in introductions if span.start < tok.start + LEAD * 3}
         return later.pop() if len(later) == 1 else None
 
     def _named_after_person(self, parse: ParagraphParse, noun: Tok) -> bool:

@@ -42,3 +42,9 @@ def test_a_quotation_addressing_the_judge_by_title_is_not_the_judge_s(analyser):
             "Judge Orla Fennelly intervened to ask the witness whether he had made loans to any other councillor.\n\n"
             "“No, Judge,” he said.")
     assert speakers(analyser, text) == ["Nikos Pappas"]
+
+
+def test_a_reaction_told_with_an_adjective_takes_the_turn(analyser):
+    text = ("Court hears case\n\n“That is arithmetic,” Janelle Okoro said.\n\nJustice Harriet Lindgren was unconvinced."
+            "\n\n“So if the demographics change, the obligation disappears?”")
+    assert speakers(analyser, text) == ["Janelle Okoro", "Harriet Lindgren"]

@@ -1,6 +1,8 @@
 """Epithets ("the Cork flanker", "the mother of three") and indefinite sources taken up again
 ("A Norwegian diplomat …" … "the diplomat said"), on short invented sentences."""
 
+from annotext.analysis.epithets import unnamed_source
+
 
 def speakers(analyser, text):
     data = analyser.analyse(text).to_json(text)
@@ -78,3 +80,11 @@ def test_she_after_an_office_nobody_was_introduced_with_is_that_description(anal
     text = ("Callum de Wit grew up in Redruth. ‘My nan could have written it,’ Mr de Wit said.\n\n"
             "The spokeswoman said the cast had rehearsed for a week. ‘It was hard work,’ she said.\n")
     assert speakers(analyser, text) == ["Callum de Wit", "The spokeswoman"]
+
+
+def test_an_unnamed_source_may_be_described_by_a_who_clause_but_not_in_apposition_to_a_name():
+    text = ("A Johannesburg-based banker who has advised the company, and who asked not to be identified, said the "
+            "split was likely. Leila Hadi, a sociology student who joined the protest, said it was peaceful.")
+    first = text.index("Leila")
+    assert unnamed_source(text, 0, first, lambda at: False)[0] == "A Johannesburg-based banker"
+    assert unnamed_source(text, first, len(text), lambda at: False) is None

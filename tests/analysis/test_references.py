@@ -244,3 +244,21 @@ def test_a_pronoun_in_the_lead_with_nobody_named_before_is_the_person_named_next
             "told MSPs she warned in writing that the contract ‘should never have been signed’, years before the ships "
             "entered service.\n\nMairi Sutherland, who was head of procurement until 2019, said she had sent a memo.")
     assert speakers(analyser, text) == ["Mairi Sutherland"]
+
+
+def test_its_document_speaks_for_the_organisation_just_named(analyser):
+    text = ("Outbreak grows\n\nNationally, the Public Health Agency of Canada reported 611 cases so far this year. Its "
+            "latest weekly report warned that “sustained community transmission is occurring” in several provinces.")
+    assert speakers(analyser, text) == ["the Public Health Agency of Canada"]
+
+
+def test_the_one_person_of_the_sentence_before_a_quotation_is_its_he_even_as_an_object(analyser):
+    text = ("Hearing ends\n\nA spokeswoman for the agency said Gerald Thistlewood was traveling to a conference.\n\n"
+            "That explanation did not satisfy Brendan MacNeal. \"The administrator is welcome in this room any day,\" he said.")
+    assert speakers(analyser, text) == ["Brendan MacNeal"]
+
+
+def test_an_object_is_not_the_he_when_the_sentence_is_about_someone_else(analyser):
+    text = ("Centre renamed\n\nMary Quinlan, who lives in Cardiff, was not at the meeting.\n\nShe dedicated the honour to "
+            "her first coach, Gerry Doherty, who died in 2021. ‘He would have told me to get back to training,’ she said.")
+    assert speakers(analyser, text) == ["Mary Quinlan"]

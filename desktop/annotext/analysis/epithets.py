@@ -113,7 +113,8 @@ _SOURCE_NOUN = "|".join(sorted(SOURCE_NOUNS - frozenset(ROLE_GENDER), key=len, r
 _UNNAMED_SOURCE = re.compile(  # "One juror, a retired teacher …, said"; "The parent who first shared …, said"
     rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))((?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,2}}?({_SOURCE_NOUN})"
     rf"|[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_SOURCE_NOUN})\s+who\s[^,.;:“”\"\n]{{1,80}}?(?=,)))"
-    rf"(?:,[^.;:“”\"\n]{{1,120}}?,)?\s+(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|wrote)\b",
+    rf"(?:,[^.;:“”\"\n]{{1,120}}?,|(?P<who>\s+who\s)[^.;:“”\"\n]{{1,200}}?,)?"  # "A banker who has advised …, said"
+    rf"\s+(?:said|says|told|tells|added|adds|explained|insisted|argued|warned|wrote)\b",
     re.MULTILINE)
 
 
@@ -122,6 +123,8 @@ def unnamed_source(text: str, start: int, end: int, skipped: Callable[[int], boo
     that her name not be used, said …"), as (phrase, start, end): who a following "she said" is."""
     found = None
     for match in _UNNAMED_SOURCE.finditer(text, start, end):
+        if match.group("who") and text[max(0, match.start(1) - 2):match.start(1)] == ", ":
+            continue  # "Leila Haddad, a sociology student who …, said": an apposition, not an unnamed source
         if not skipped(match.start(1)):
             found = (match.group(1), match.start(1), match.end(1))
     return found

@@ -42,6 +42,7 @@ class OrganisationReferences:
     in_quote: Callable[[int], bool]
     _person: Callable[[Span], Attribution]
     _resolve_pronoun: Callable[..., Attribution | None]
+    _resolve_it: Callable[..., Attribution | None]
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier;
@@ -50,6 +51,8 @@ class OrganisationReferences:
         if owner is not None and tok.lower in AUTHORED_NOUNS:
             if owner.lower in _OWNER_PRONOUNS:
                 return self._resolve_pronoun(owner, pronoun=_OWNER_PRONOUNS[owner.lower])
+            if owner.lower == "its":  # "Its latest weekly report warned": the organisation spoken of
+                return self._resolve_it(parse, owner)
             entity = self.entity_at(owner.start)
             if entity is not None and entity.label == PERSON:
                 return self._person(entity)

@@ -49,6 +49,8 @@ _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
+_GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+_SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*")  # the rest of a sentence, up to a quotation after it
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -243,6 +245,9 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
             if self._is_salient(span):
                 nearest_subject = span
                 break
+        if nearest_any is not None and nearest_any is not nearest_subject and self._sole_person_before(nearest_any, tok) \
+                and (nearest_subject is None or nearest_subject.end < self._sentence_start(nearest_any.start)):
+            nearest_subject = nearest_any  # "That explanation did not satisfy MacNeil. “…,” he said": MacNeil
         latest = max((nearest_any.start if nearest_any is not None else -1,
                       last_speaker.start if last_speaker is not None else -1))
         unnamed = self._unnamed_speaker(tok, after=latest) if pronoun else None
@@ -265,6 +270,17 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
         if choice is None:
             return self._named_after_lead(tok, pronoun)
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
+
+    def _sole_person_before(self, span: Span, tok: Tok) -> bool:
+        """Whether `span` is in the sentence that ends right before the quotation `tok` attributes, in the same
+        paragraph, with the pronoun after that quotation."""
+        quote = getattr(self, "_current_quote", None)
+        return quote is not None and span.end <= quote.start < quote.end <= tok.start \
+            and _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is not None \
+            and not _GENDERED_WORD.search(self.text, self._sentence_start(span.start), span.start)  # "She dedicated …"
+
+    def _sentence_start(self, offset: int) -> int:
+        return max(self.text.rfind(mark, 0, offset) for mark in (". ", "\n", "? ", "! ")) + 1
 
     def _named_after_lead(self, tok: Tok, pronoun: str | None) -> Attribution | None:
         """"A former senior engineer … has told MSPs she warned …" ¶ "Mairi NicLeòid, who was …, said": a

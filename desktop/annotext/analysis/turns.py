@@ -14,7 +14,10 @@ from annotext.analysis.quote_marks import QuoteMarks
 
 # Verbs by which a person takes the turn in a paragraph of their own, before a cue-less quotation.
 _TURN_VERBS = frozenset("""laugh smile grin shrug sigh nod pause speak reply respond answer explain continue add
-recall joke admit agree disagree demur object turn""".split())
+recall joke admit agree disagree demur object turn persuade convince impress""".split())
+# "Lindqvist was unconvinced.": a reaction told with an adjective also takes the turn
+_REACTION_ADJECTIVES = frozenset("""unconvinced unimpressed unmoved unpersuaded sceptical skeptical defiant blunt
+adamant emphatic incredulous indignant unapologetic""".split())
 # Verbs that put a question to someone: the person asked answers the quotation after the sentence.
 _ASKING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "put"})
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "what", "how", "when", "where", "who", "which"})
@@ -105,6 +108,9 @@ class TurnTaking:
     def _takes_turn(self, verb: Tok, parse: ParagraphParse | None = None) -> bool:
         """A verb by which someone speaks up, reports or reacts ("cut in", with the word after it)."""
         if verb.lemma in _TURN_VERBS or self._is_cue(verb):
+            return True
+        if verb.lemma == "be" and parse is not None and any(
+                t.head == verb.i and t.dep == "acomp" and t.lower in _REACTION_ADJECTIVES for t in parse.toks):
             return True
         after = parse.toks[verb.i + 1] if parse is not None and verb.i + 1 < len(parse.toks) else None
         return after is not None and (after.lower, verb.lemma) in PHRASAL_CUES

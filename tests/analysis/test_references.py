@@ -262,3 +262,24 @@ def test_an_object_is_not_the_he_when_the_sentence_is_about_someone_else(analyse
     text = ("Centre renamed\n\nMary Quinlan, who lives in Cardiff, was not at the meeting.\n\nShe dedicated the honour to "
             "her first coach, Gerry Doherty, who died in 2021. ‘He would have told me to get back to training,’ she said.")
     assert speakers(analyser, text) == ["Mary Quinlan"]
+
+
+def test_a_name_ending_in_a_combining_accent_keeps_it(analyser):
+    text = "Strike\n\n‘Nobody wants to be out here,’ said Dr Oluwaseun Adébáyọ̀, president of the branch."
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Oluwaseun Adébáyọ̀"]
+    assert [p["name"] for p in data["people"]] == ["Oluwaseun Adébáyọ̀"]
+
+
+def test_a_title_abbreviation_the_parser_split_off_is_the_name_after_it(analyser):
+    text = "Budget\n\n“I don’t have the votes today,” said Ald. Wendy Pryor-Jackson, 6th, who chairs the Finance Committee."
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Wendy Pryor-Jackson"]
+    assert [p["name"] for p in data["people"]] == ["Wendy Pryor-Jackson"]
+
+
+def test_the_person_of_the_paragraph_before_a_quotation_paragraph_is_its_she(analyser):
+    text = ("Picket\n\nThe branch president, Oluwaseun Adeyemi, spoke first.\n\nAmong those on the picket line were Dr Tom "
+            "Lindqvist and Dr Anna Lindqvist, a married couple who both lecture in chemistry.\n\n‘We’ve got a mortgage and "
+            "two kids,’ she said.")
+    assert speakers(analyser, text) == ["Anna Lindqvist"]

@@ -51,7 +51,7 @@ filmmaker photographer dancer choreographer rapporteur lobbyist diplomat archivi
 aide staffer convener convenor vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
 """.split())
 
-_WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])"
+_WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'-]*[\w\u0300-\u036f])"  # combining accents: "Adébáyọ̀"
 _PARTICLE = r"(?:(?:%s)\s+)" % "|".join(sorted(PARTICLES | PATRONYMIC_PARTICLES, key=len, reverse=True))
 _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
 _POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
+from annotext.analysis.names import HONORIFICS, ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
 
 _OPENING_MARKS = "“‘\"'«"
@@ -76,6 +76,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
     Mentions in headlines are best left out by the caller: a headline's capitals say nothing."""
     if all(_quoted(m, text) for m in mentions):
         return "WORK_OF_ART"  # a nickname or a title
+    if name.lower() in _ADDRESS_WORDS or name.lower().rstrip(".") in HONORIFICS:
+        return "NORP"  # "…, Madam Secretary", "said Ald. Wendy …": a form of address or a title, nobody's name
     unquoted = [m for m in mentions if m.start == 0 or text[m.start - 1] not in _OPENING_MARKS]  # not "“Squall Wall”"
     if unquoted and all(_determined(m, text) for m in unquoted):
         return "PRODUCT"  # a vessel, a pub, a product, a team: "the Mary Kate", "his Halo Mini", "the Squall"
@@ -106,8 +108,6 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return None
     if name.lower() in _CALENDAR_WORDS:
         return "DATE"  # "Since January" at a sentence start
-    if name.lower() in _ADDRESS_WORDS:
-        return "NORP"  # "That is your inspector general, Madam Secretary": a form of address, nobody's name
     if all(_ELIDED_ARTICLE_AFTER.match(text, m.end) for m in mentions):
         return "GPE"  # "Côte" of "Côte d’Ivoire": the model stopped at the elided article
     if _demonym_of_a_place(name, text):

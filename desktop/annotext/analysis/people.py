@@ -12,6 +12,7 @@ Works on plain spans and the text only, so it is testable without a model. Rules
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
@@ -83,6 +84,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
     persons = with_given_names(persons + _missed_mentions(persons, others, text), others, text)
     persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
+    persons = [_with_combining_marks(span, text) for span in persons]  # "Adébáyọ̀": patterns stop before U+0300
     clusters = _cluster(sort_spans(persons), text, sorted(subjects))
     people: list[Person] = []
     tagged: list[Span] = []
@@ -372,3 +374,11 @@ def compatible_names(short: list[str], full: list[str]) -> bool:
 def overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted `ranges` (public for the speakers step)."""
     return _overlaps_any(ranges, start, end)
+
+
+def _with_combining_marks(span: Span, text: str) -> Span:
+    """The span with the combining accents that follow its last letter ("ọ" + U+0300)."""
+    end = span.end
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return span if end == span.end else Span(span.start, end, span.kind, span.label, dict(span.attrs))

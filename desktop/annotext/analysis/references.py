@@ -22,7 +22,7 @@ from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_intr
                                         of_other_party, unnamed_source)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.names import ROLE_WORDS
+from annotext.analysis.names import HONORIFICS, ROLE_WORDS
 from annotext.analysis.people import looks_like_name, name_words, surname
 from annotext.analysis.organisation_references import SPEAKS_NEXT, OrganisationReferences
 from annotext.analysis.role_holders import LEAD, RoleHolders
@@ -49,8 +49,9 @@ _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
+_TITLE_DOT = re.compile(r"\.?[ \t]+(?=[A-Z])")
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
-_SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*")  # the rest of a sentence, up to a quotation after it
+_SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
 _DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -92,6 +93,11 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
                 tok = parse.toks[verb.head]
         if self.is_dateline(tok):
             return None
+        if tok.lower.rstrip(".") in HONORIFICS:  # "said Ald. Wendy Pryor-Jackson": the parser split at the title's dot
+            following = self.entity_at(_TITLE_DOT.match(self.text, tok.end).end()) \
+                if _TITLE_DOT.match(self.text, tok.end) else None
+            if following is not None and following.label == PERSON:
+                return self._person(following)
         entity = self.entity_at(tok.start)
         if entity is not None and entity.label == PERSON:
             return self._person(entity)
@@ -273,7 +279,7 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
 
     def _sole_person_before(self, span: Span, tok: Tok) -> bool:
         """Whether `span` is in the sentence that ends right before the quotation `tok` attributes, in the same
-        paragraph, with the pronoun after that quotation."""
+        paragraph or ending the paragraph the quotation opens the next of, with the pronoun after that quotation."""
         quote = getattr(self, "_current_quote", None)
         return quote is not None and span.end <= quote.start < quote.end <= tok.start \
             and _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is not None \

@@ -137,3 +137,7 @@ def test_a_form_of_address_is_nobody_s_name():
 def test_a_word_before_an_elided_article_is_part_of_a_place():
     assert _label("Beans were smuggled into Côte d’Ivoire and Togo.", "Côte") == "GPE"
     assert _label("Pierre Côte said the price was fair.", "Côte") is None
+
+
+def test_a_people_s_name_for_one_of_them_is_not_a_person():
+    assert _label("The 31-year-old Scot described the race as a grind.", "Scot") == "NORP"

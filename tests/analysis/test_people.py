@@ -475,3 +475,8 @@ def test_a_title_case_description_before_a_name_is_not_part_of_it():
     assert name_words("Retiree Giuseppe Lombardini") == ["Giuseppe", "Lombardini"]
     assert name_words("Grandmother Ada Whitlock") == ["Ada", "Whitlock"]
     assert name_words("Mother Teresa") == ["Mother", "Teresa"]  # also a religious title: kept
+
+
+def test_an_owner_before_a_name_is_not_part_of_it():
+    assert name_words("Aston Martin's Callum MacAskill") == ["Callum", "MacAskill"]
+    assert name_words("Jack O'Neill") == ["Jack", "O'Neill"]

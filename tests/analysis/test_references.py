@@ -283,3 +283,21 @@ def test_the_person_of_the_paragraph_before_a_quotation_paragraph_is_its_she(ana
             "Lindqvist and Dr Anna Lindqvist, a married couple who both lecture in chemistry.\n\n‘We’ve got a mortgage and "
             "two kids,’ she said.")
     assert speakers(analyser, text) == ["Anna Lindqvist"]
+
+
+def test_a_noun_in_an_absolute_phrase_is_not_the_subject_of_the_verb_after_it(analyser):
+    text = ("Rally\n\nDES MOINES, Iowa — Elaine Marchetti climbed onto a hay wagon on Saturday night, sleeves rolled to "
+            "the elbow, and told supporters that the country was “one good election away” from a better future.")
+    assert speakers(analyser, text) == ["Elaine Marchetti"]
+
+
+def test_a_person_named_only_as_they_asked_speaks(analyser):
+    text = ("Budget\n\nAnother speaker, a landlord who gave his name only as Yusuf, warned that increases would be passed "
+            "on. “You raise my taxes, I raise the rent,” he said.")
+    assert speakers(analyser, text) == ["Yusuf"]
+
+
+def test_an_unnamed_source_introduced_as_the_agent_of_a_passive_is_taken_up_again(analyser):
+    text = ("Heat\n\nThe minister’s account was disputed by a senior official at the city corporation, who spoke on "
+            "condition of anonymity. “Half of these centres are a tent and a cooler,” the official said.")
+    assert speakers(analyser, text) == ["a senior official"]

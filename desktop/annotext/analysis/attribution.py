@@ -97,6 +97,17 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         quote = self.quotes[index]
         return len(quote.content(self.text).split()) <= 3 and between_name_parts(self.text, quote)
 
+    def _person_subject_before(self, parse: ParagraphParse, tok: Tok) -> Tok | None:
+        """The nearest subject before `tok` in its sentence that names a person ("Marchetti climbed …, sleeves
+        rolled to the elbow, and told …": Marchetti told)."""
+        for other in reversed(parse.toks[:tok.i]):
+            if other.text in SENTENCE_END:
+                return None
+            entity = self.entity_at(other.start) if other.dep in SUBJECT_DEPS else None
+            if entity is not None and entity.label == PERSON:
+                return other
+        return None
+
     def parse_at(self, offset: int) -> ParagraphParse | None:
         index = bisect_right(self._parse_starts, offset) - 1
         if index < 0:
@@ -322,7 +333,10 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
                         and tok.dep in SUBJECT_DEPS and not self.in_quote(tok.start)]
             if subjects:  # two subjects is a parse error ("X led …, and their manager, Y, said"): the nearer
                 before = [tok for tok in subjects if tok.i < current.i]
-                return before[-1] if before else subjects[0]
+                subject = before[-1] if before else subjects[0]
+                if current is not verb and _in_absolute_phrase(parse, subject):
+                    return self._person_subject_before(parse, subject) or subject
+                return subject
             if current.dep not in {"conj", "xcomp", "advcl"} or current.head == current.i:
                 return None
             current = parse.toks[current.head]
@@ -380,3 +394,14 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
         return len(heads) == 1 and len(inside) <= 3 and heads[0].dep in _LABEL_DEPS \
             and parse.toks[heads[0].head].start >= quote.end and parse.toks[heads[0].head].pos in {"NOUN", "PROPN"}
+
+
+def _in_absolute_phrase(parse: ParagraphParse, subject: Tok) -> bool:
+    """", sleeves rolled to the elbow," / ", a seed-company cap pulled low": a common noun after a comma with a
+    past participle right after it describes the subject of the sentence; the parser may make it the subject
+    of the reporting verb coordinated after it."""
+    after = parse.toks[subject.i + 1] if subject.i + 1 < len(parse.toks) else None
+    first = parse.toks[subject.left]
+    before = parse.toks[first.i - 1] if first.i > 0 else None
+    return subject.pos == "NOUN" and after is not None and after.tag in {"VBN", "VBD"} and before is not None \
+        and before.text == ","

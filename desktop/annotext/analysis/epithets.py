@@ -67,10 +67,14 @@ for _man in _NATION_MEN.values():
 
 
 def is_demonym(parse: ParagraphParse, noun: Tok) -> bool:
-    """"the Dutchman", "the Kenyan": a definite description that is only a nationality."""
-    before = parse.toks[noun.left:noun.i]
+    """"the Dutchman", "the Kenyan", "the 31-year-old Scot": a definite description that is only a nationality
+    (and an age)."""
+    before = [t for t in parse.toks[noun.left:noun.i] if t.lower not in _AGE_TOKENS and not t.text.isdigit()]
     return noun.lower in DEMONYM_GENDER and len(before) == 1 and before[0].lower == "the" \
         and noun.text[:1].isupper() and noun.dep in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"}
+
+
+_AGE_TOKENS = frozenset({"-", "year", "years", "old"})  # "the 31-year-old Scot" is still only a nationality
 
 
 def is_epithet(parse: ParagraphParse, noun: Tok) -> bool:
@@ -166,8 +170,9 @@ _VERBS_AFTER = r"said|says|told|tells|asked|asks|pressed|added|wrote|was|is|has|
 
 @lru_cache(maxsize=256)
 def _indefinite_pattern(noun: str) -> re.Pattern[str]:
-    """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause."""
-    return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
+    """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause, or the agent
+    of a passive ("was disputed by a senior official at …")."""
+    return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, )|(?<=\bby ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
                       rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
                       rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?)?)"
                       rf"(?=[\s,])", re.MULTILINE)

@@ -102,6 +102,7 @@ def evident_people(text: str) -> list[tuple[int, int]]:
     nicknamed = [(match.start(1), match.end(2)) for match in _NICKNAMED.finditer(text)  # Donald ‘Donnie’ MacPherson
                  if not any(s <= match.start() < e for s, e in headlines)]
     nicknamed += [match.span(1) for match in _AGED_SINGLE_NAME.finditer(text)]  # "Sutrisno, 52, a dishwasher …"
+    nicknamed += [match.span(match.lastindex) for match in _NAME_GIVEN_AS.finditer(text)]  # "gave his name only as Yusuf"
     return [span for span in _tidy(found, text) if not any(s <= span[0] < e for s, e in headlines)] \
         + _tidy(credits, text) + nicknamed  # a credit line is title case, but its names are names
 
@@ -117,6 +118,10 @@ def _title_case_role(match: re.Match[str], word: re.Match[str]) -> bool:
 _SPEAKS_OR_APPOSED = re.compile(r",|\s+(?:said|says|told|tells|added|wrote|warned|explained)\b")
 
 
+# A person the article names only as they asked: "a landlord who gave his name only as Yusuf", "identified only as Maria".
+_NAME_GIVEN_AS = re.compile(r"\b(?:gave|giving|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?"
+                            r"name\s+(?:only\s+)?as\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)\b|\b(?:identified|named|known)\s+only\s+"
+                            r"(?:as|by\s+(?:his|her|their)\s+first\s+name,?)\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)\b")
 # One name followed by an age and a description: a person known by a single name.
 _AGED_SINGLE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}),\s+\d{1,3},\s+(?:a|an|the)\s")
 # A nickname in quotation marks between a first name and a family name: the whole is a person's name.

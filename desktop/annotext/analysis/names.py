@@ -159,6 +159,9 @@ def _name_words(form: str) -> tuple[str, ...]:
                               or words[0].lower() in DESCRIPTORS
                               or words[0].lower().endswith(("-designate", "-elect"))):  # "Premier-designate …"
         words.pop(0)
+    owner = max((i for i, w in enumerate(words[:-2]) if w.endswith(("’s", "'s"))), default=None)
+    if owner is not None:  # "Aston Martin's Callum MacAskill": the team's, not part of his name
+        words = words[owner + 1:]
     cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.isupper() and w.lower() in ROLE_WORDS), default=None)
     if cut is not None:  # "Pacific CEO Peter Lindqvist": the name follows the title
         words = words[cut + 1:]

@@ -33,6 +33,9 @@ _NATIONALITIES = frozenset("""english welsh scottish irish british french german
 polish swedish danish finnish norwegian turkish greek russian ukrainian chinese japanese korean
 vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canadian mexican brazilian
 australian maori arabic hebrew swahili latin""".split())
+_DEMONYM_NOUNS = frozenset("""scot scots swede dane finn pole spaniard briton brit kiwi aussie turk serb croat
+dutchman dutchwoman englishman englishwoman frenchman frenchwoman irishman irishwoman scotsman scotswoman welshman
+welshwoman""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR_WORDS = _WEEKDAYS | frozenset("""january february march april may june july august september october november
 december""".split())
@@ -112,7 +115,7 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "GPE"  # "Côte" of "Côte d’Ivoire": the model stopped at the elided article
     if _demonym_of_a_place(name, text):
         return "NORP"  # "every working Kansan", "a proud Texan"
-    if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES:
+    if PLURAL_GROUP.search(name) or name.lower() in _NATIONALITIES or name.lower() in _DEMONYM_NOUNS:
         return "NORP"  # "Americans", "Republicans": a group; "English", "Welsh": a people or a language
     if all(_PLACE_BEFORE.search(text, max(0, m.start - 12), m.start) or _at_a_place(m, text) for m in mentions):
         return "GPE"  # "the Millbrook leisure centre", "a proud day for Millbrook"

@@ -21,3 +21,9 @@ def test_the_given_name_tells_she_from_a_man_named_nearer(analyser):
     data = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in data["quotes"]] == ["Keisha Abernathy"]
 
+
+
+def test_compound_and_accented_given_names():
+    assert given_name_gender("Marie-Ève Thériault") == FEMALE
+    assert given_name_gender("José Ruiz") == MALE
+    assert given_name_gender("Jean-François Tremblay") == MALE  # French: Jean is a man's name

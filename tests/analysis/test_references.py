@@ -301,3 +301,10 @@ def test_an_unnamed_source_introduced_as_the_agent_of_a_passive_is_taken_up_agai
     text = ("Heat\n\nThe minister’s account was disputed by a senior official at the city corporation, who spoke on "
             "condition of anonymity. “Half of these centres are a tent and a cooler,” the official said.")
     assert speakers(analyser, text) == ["a senior official"]
+
+
+def test_a_sentence_case_headline_quotation_is_whoever_says_its_words_later(analyser):
+    text = ("Cocoa farmers call new producer price ‘an insult’ and threaten to hold back beans\n\nACCRA — The union "
+            "threatened to stop selling beans.\n\n‘Nine per cent is an insult. We will not accept it,’ said Kwabena "
+            "Asante-Mensah, general secretary of the union.")
+    assert speakers(analyser, text) == ["Kwabena Asante-Mensah", "Kwabena Asante-Mensah"]

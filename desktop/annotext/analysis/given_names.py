@@ -9,11 +9,14 @@ and names the census does not list ("Naveen", "Kerem") give nothing. The article
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 MALE, FEMALE = "male", "female"
 _CLEAR_SHARE = 0.9  # share of one sex among a name's bearers for the name to decide
+# First parts of compound given names whose gender is not the English one ("Jean-Luc", "Jean-Marie": men).
+_COMPOUND_FIRST = {"JEAN": MALE}
 # Short forms that the 1990 census lists under one sex but that today name women and men alike.
 _SHARED_SHORT_FORMS = frozenset("""ALEX SAM JESS JAMIE CHARLIE MAX JO SANDY ALI NICKY FRANKIE BILLIE BOBBIE
 TONI STEVIE RORY ROBIN ASHLEY SHANNON KELLY CASEY JODY JODIE""".split())
@@ -50,4 +53,9 @@ def given_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    return _lexicon().get(words[0].upper().replace("’", "").replace("'", ""))
+    parts = words[0].split("-")  # "Marie-Ève": Marie
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", parts[0]) if not unicodedata.combining(ch))
+    key = plain.upper().replace("’", "").replace("'", "")  # "Zoë", "José": ZOE, JOSE
+    if len(parts) > 1 and key in _COMPOUND_FIRST:
+        return _COMPOUND_FIRST[key]  # "Jean-François": French, where Jean is a man's name
+    return _lexicon().get(key)

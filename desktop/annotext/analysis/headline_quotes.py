@@ -19,10 +19,9 @@ _ECHO = 0.6  # share of the headline quotation's words the body quotation must h
 
 def give_headline_quotes_their_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribution]) -> None:
     """In place: a headline quotation whose words a later quotation repeats takes that quotation's speaker."""
-    lines = headline_lines(text)
-    if not lines or lines[0][0] != 0:
+    headline_end = _headline_end(text)
+    if headline_end is None:
         return  # only the article's headline (a cross-head in the body may echo anyone)
-    headline_end = lines[0][1]
     for index, quote in enumerate(quotes):
         if quote.start >= headline_end:
             break
@@ -39,3 +38,20 @@ def give_headline_quotes_their_speakers(text: str, quotes: list[QuoteMarks], res
 
 def _words(content: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(content)}
+
+
+def _headline_end(text: str) -> int | None:
+    """Where the article's headline ends: its first line, in title case or in sentence case ("Cocoa farmers call
+    new producer price ‘an insult’"), when a blank line follows it and it is short and not a finished sentence."""
+    lines = headline_lines(text)
+    if lines and lines[0][0] == 0:
+        return lines[0][1]
+    end = text.find("\n")
+    next_end = text.find("\n", end + 1)
+    if end <= 0 or next_end < 0 or text[end + 1:next_end].strip():
+        return None  # no blank line after the first: not a headline
+    first = text[:end].rstrip()
+    return end if len(_WORD.findall(first)) <= _HEADLINE_WORDS and not first.endswith(".") else None
+
+
+_HEADLINE_WORDS = 25

@@ -44,7 +44,7 @@ _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-ol
                           re.MULTILINE)
 # "Rosa Quispe, whose husband has driven a truck for 17 years, was preparing soup": the parser may lose
 # a subject behind a relative clause; the finite verb after the clause shows it.
-_SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^.;:“”\"\n]{1,150}?,\s+(?:\w+ly\s+)?"
+_SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.;:“”\"\n]{1,150}?,\s+(?:\w+ly\s+)?"
                                    r"(?:is|was|has|had|were|are|will|would|can|could|did|does|\w+ed)\b")
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)

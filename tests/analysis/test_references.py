@@ -308,3 +308,9 @@ def test_a_sentence_case_headline_quotation_is_whoever_says_its_words_later(anal
             "threatened to stop selling beans.\n\n‘Nine per cent is an insult. We will not accept it,’ said Kwabena "
             "Asante-Mensah, general secretary of the union.")
     assert speakers(analyser, text) == ["Kwabena Asante-Mensah", "Kwabena Asante-Mensah"]
+
+
+def test_a_thing_inside_a_reported_clause_is_not_who_warns(analyser):
+    text = ("Storm hits coast\n\nThe National Hurricane Center said the storm's eye crossed the coast at 4:10 a.m. and "
+            "warned of a \"life-threatening storm surge\" of up to 15 feet.")
+    assert speakers(analyser, text) == ["The National Hurricane Center"]

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from annotext.analysis.described_organisations import defined_acronyms
+from annotext.analysis.described_organisations import ORGANISATION_NOUNS, defined_acronyms
+from annotext.analysis.document_authors import AUTHORED_NOUNS
+from annotext.analysis.epithets import SOURCE_NOUNS
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.gender import person_genders
 from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
@@ -295,7 +297,8 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
             return Attribution(via="label")
         found = self._resolve(parse, subject)
         if found is not None and not found.is_person:
-            outer = self._outer_reporter(parse, cue)
+            # "the AIU said analysis of his sample had revealed “…”": a thing reveals nothing; the reporter does
+            outer = self._outer_reporter(parse, cue, clause_only=_a_thing(subject) and self.entity_at(subject.start) is None)
             if outer is not None:
                 return outer
         if found is not None:
@@ -405,3 +408,9 @@ def _in_absolute_phrase(parse: ParagraphParse, subject: Tok) -> bool:
     before = parse.toks[first.i - 1] if first.i > 0 else None
     return subject.pos == "NOUN" and after is not None and after.tag in {"VBN", "VBD"} and before is not None \
         and before.text == ","
+
+
+def _a_thing(subject: Tok) -> bool:
+    """A common noun that names neither a person, a group, an organisation nor a document ("analysis", "eye")."""
+    return subject.pos == "NOUN" and subject.lower not in SOURCE_NOUNS and subject.lower not in ORGANISATION_NOUNS \
+        and subject.lower not in AUTHORED_NOUNS and not subject.lower.endswith(("ers", "ists", "ians"))

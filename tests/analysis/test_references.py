@@ -314,3 +314,9 @@ def test_a_thing_inside_a_reported_clause_is_not_who_warns(analyser):
     text = ("Storm hits coast\n\nThe National Hurricane Center said the storm's eye crossed the coast at 4:10 a.m. and "
             "warned of a \"life-threatening storm surge\" of up to 15 feet.")
     assert speakers(analyser, text) == ["The National Hurricane Center"]
+
+
+def test_a_subject_owned_by_whose_is_the_owner_s_words(analyser):
+    text = ("Budget\n\nAld. Brendan O’Malley, 19th, whose Beverly ward is home to hundreds of police officers, called the "
+            "tax increase “a kick in the teeth to the people who keep this city running.”")
+    assert speakers(analyser, text) == ["Brendan O’Malley"]

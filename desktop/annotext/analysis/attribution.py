@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from annotext.analysis.described_organisations import ORGANISATION_NOUNS, defined_acronyms
+from annotext.analysis.described_organisations import ORGANISATION_NOUNS, organisations_in_full
 from annotext.analysis.document_authors import AUTHORED_NOUNS
 from annotext.analysis.epithets import SOURCE_NOUNS
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
@@ -68,11 +68,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
             self.results.append(self._attribute(quote))
         inherit_speakers(self.text, self.quotes, self.results, self._named_in, self._addressed)
         give_headline_quotes_their_speakers(self.text, self.quotes, self.results)
-        acronyms = defined_acronyms(self.text)
-        for found in self.results:  # "the AIU said" speaks as "the Athletics Integrity Unit (AIU)"
-            short = found.speaker.removeprefix("the ").removeprefix("The ") if found.speaker else None
-            if short in acronyms and not found.is_person:
-                found.speaker = acronyms[short]
+        organisations_in_full(self.text, self.results)  # "the AIU said": the name the article defined
         return self.results
 
     # Lookups ---------------------------------------------------------------------------------

@@ -136,3 +136,14 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 found[acronym] = " ".join(words[start:])
                 break
     return found
+
+
+
+def organisations_in_full(text: str, results: list) -> None:
+    """In place: "the AIU said" speaks as "the Athletics Integrity Unit (AIU)", the name the article defined.
+    (A short name is not expanded to a longer one named earlier: articles and readers use both.)"""
+    acronyms = defined_acronyms(text)
+    for found in results:
+        short = found.speaker.removeprefix("the ").removeprefix("The ") if found.speaker else None
+        if short in acronyms and not found.is_person:
+            found.speaker = acronyms[short]

@@ -107,6 +107,12 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
             return self._resolve_it(parse, tok)
         if tok.lower in PLURAL_PRONOUNS:
             return self._resolve_plural(tok)
+        whose = next((t for t in parse.toks[tok.left:tok.i] if t.lower == "whose" and t.head == tok.i), None)
+        if whose is not None:  # "O’Malley, 19th, whose Beverly ward is home to …, called": the parser's two subjects
+            owner = next((t for t in reversed(parse.toks[:whose.i]) if t.dep not in {"punct", "appos", "nummod"}
+                          and t.text.strip()), None)
+            if owner is not None and owner.pos in {"NOUN", "PROPN"}:
+                return self._resolve(parse, owner)
         if tok.pos in {"NOUN", "PROPN"}:
             linked = self._apposed_person(parse, tok)
             if linked is not None:

@@ -50,3 +50,11 @@ def test_another_document_of_the_same_kind_has_its_own_author_or_none():
     text = ("A memo written by Sanders on Monday asked for money. Later, Clinton's campaign sent out a memo "
             "of its own. The memo said the race was close.")
     assert _author(text, "memo") is None
+
+
+def test_a_statement_from_a_named_sender_and_one_a_subject_issued():
+    text = ("The campaign sent reporters a statement from its national press secretary, Brianna Castellanos-Reyes. "
+            "The mayor did not attend the hearing but issued a statement afterward. The statement said no.")
+    first = text.index("The mayor")
+    assert document_author("statement", first, text) == "Brianna Castellanos-Reyes"
+    assert document_author("statement", text.index("The statement said"), text) == "The mayor"

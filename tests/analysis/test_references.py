@@ -320,3 +320,9 @@ def test_a_subject_owned_by_whose_is_the_owner_s_words(analyser):
     text = ("Budget\n\nAld. Brendan O’Malley, 19th, whose Beverly ward is home to hundreds of police officers, called the "
             "tax increase “a kick in the teeth to the people who keep this city running.”")
     assert speakers(analyser, text) == ["Brendan O’Malley"]
+
+
+def test_a_statement_is_the_words_of_the_role_holder_who_issued_it(analyser):
+    text = ("Budget\n\nMayor Lorraine Beaubien-Kessler proposed a $17.6 billion budget.\n\nThe mayor did not attend "
+            "Wednesday’s hearing but issued a statement afterward.\n\n“Nobody wants to raise taxes,” the statement said.")
+    assert speakers(analyser, text) == ["Lorraine Beaubien-Kessler"]

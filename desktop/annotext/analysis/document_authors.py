@@ -36,7 +36,8 @@ def document_author(noun: str, before: int, text: str) -> str | None:
     mention = re.compile(rf"(?<![\w’'-]){re.escape(noun)}s?\b", re.IGNORECASE)
     found = None
     for match in mention.finditer(text, start, before + len(noun) + 1):
-        author = _by_author(text, match.end()) or _stating_subject(text, match)
+        author = _by_author(text, match.end()) or _stating_subject(text, match) or _from_author(text, match) \
+            or _issuer(text, match)
         if author is not None or _INDEFINITE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             found = author  # "an email fundraising appeal" is another email than the one Sanders sent
     if found is None:  # "The Kansas Chamber, which lobbied for the bill, said in a statement that …"
@@ -67,6 +68,30 @@ def _by_author(text: str, end: int) -> str | None:
 
 
 _IN_A_NOUN = re.compile(rf"[^.!?\n]{{0,80}}?,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|the\s+)?({_NAME})\s+(?:said|says|wrote|argued|told)\b")
+
+
+def _from_author(text: str, match: re.Match[str]) -> str | None:
+    """"a statement from its national press secretary, Brianna Castellanos-Reyes": the named sender."""
+    found = _FROM_AFTER.match(text, match.end())
+    return found.group(1) if found else None
+
+
+def _issuer(text: str, match: re.Match[str]) -> str | None:
+    """"The mayor did not attend … but issued a statement afterward": the subject of the sentence that issued
+    it (a name or "the <role>", for the caller to resolve)."""
+    sentence_start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "\n", "? ", "! ")) + 1
+    if not _INDEFINITE_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+        return None
+    found = _ISSUING_SUBJECT.match(text, sentence_start, match.start())
+    if found is None or (not found.group(1).lower().startswith("the ") and len(found.group(1).split()) < 2):
+        return None  # not "He released a letter", "In late September, a group … sent a letter"
+    return found.group(1)
+
+
+_FROM_AFTER = re.compile(r"\s+from\s+(?:(?:its|his|her|their|the)\s+[^,.;:“”\"\n]{1,60}?,\s+)?"
+                         r"([A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|de|van|von|der|al|bin))+)\b")  # a full name
+_ISSUING_SUBJECT = re.compile(rf"\s*((?:[Tt]he\s+[a-z]+)|{_NAME})\s+[^.;:“”\"\n]{{0,80}}?\b(?:issued|released|put\s+out|"
+                              rf"sent|posted|published)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}$")
 
 
 def _stating_subject(text: str, match: re.Match[str]) -> str | None:

@@ -43,6 +43,7 @@ class OrganisationReferences:
     _person: Callable[[Span], Attribution]
     _resolve_pronoun: Callable[..., Attribution | None]
     _resolve_it: Callable[..., Attribution | None]
+    _role_holder: Callable[..., str | None]
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier;
@@ -62,6 +63,8 @@ class OrganisationReferences:
         author = document_author(tok.lower, tok.start, self.text)
         if author is not None:  # "the memo said": the memo's author, as the article gives it
             person = self._person_forms.get(" ".join(name_words(author)))
+            role = author.split()[-1].lower() if author.lower().startswith("the ") and len(author.split()) == 2 else None
+            person = person or (self._role_holder(role, [], tok.start) if role else None)  # "The mayor … issued a statement"
             return Attribution(person or author, tok.start, tok.end, is_person=person is not None)
         if determiners[0].lower != "the":
             return None

@@ -326,3 +326,9 @@ def test_a_statement_is_the_words_of_the_role_holder_who_issued_it(analyser):
     text = ("Budget\n\nMayor Lorraine Beaubien-Kessler proposed a $17.6 billion budget.\n\nThe mayor did not attend "
             "Wednesday’s hearing but issued a statement afterward.\n\n“Nobody wants to raise taxes,” the statement said.")
     assert speakers(analyser, text) == ["Lorraine Beaubien-Kessler"]
+
+
+def test_it_read_after_a_statement_from_a_named_sender_is_the_sender(analyser):
+    text = ("Rally\n\nWithin minutes, the Delacroix campaign sent reporters a statement from its national press "
+            "secretary, Brianna Castellanos-Reyes.\n\n“Elaine Marchetti has spent her career in courtrooms,” it read.")
+    assert speakers(analyser, text) == ["Brianna Castellanos-Reyes"]

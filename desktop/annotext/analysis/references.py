@@ -16,6 +16,7 @@ from collections.abc import Callable
 from annotext.analysis.addressees import Addressing
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.epithets import (DEMONYM_GENDER, OFFICES, indefinite_introduction, introduced_with_age,
                                         introduced_with_other_age, is_demonym, is_epithet, is_party_epithet,
@@ -49,6 +50,7 @@ _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.;:“
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
+_DOCUMENT_MENTION = re.compile(rf"\b({'|'.join(sorted(AUTHORED_NOUNS))})\b", re.IGNORECASE)
 _TITLE_DOT = re.compile(r"\.?[ \t]+(?=[A-Z])")
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
@@ -411,6 +413,12 @@ class ReferenceResolution(Addressing, OrganisationReferences, RoleHolders):
         """"it said" / "it concludes": the organisation or document last spoken of — the nearest earlier
         non-person subject of a reporting verb in the paragraph, else the nearest earlier non-person
         subject, else the last non-person speaker."""
+        document = _DOCUMENT_MENTION.findall(self.text, max(0, tok.start - 400), tok.start)
+        if document and parse.toks[tok.head].lemma in {"read", "say", "state"}:  # "a statement from X … “…,” it read"
+            author = document_author(document[-1].lower(), tok.start, self.text)
+            person = self._person_forms.get(" ".join(name_words(author))) if author else None
+            if person is not None:
+                return Attribution(person, tok.start, tok.end, is_person=True)
         subjects = [t for t in reversed(parse.toks[:tok.i]) if t.dep in SUBJECT_DEPS and t.pos in {"NOUN", "PROPN"}
                     and not self.in_quote(t.start) and t.lower not in PERSONAL_PRONOUNS]
         reporting = [t for t in subjects if parse.toks[t.head].lemma in CUE_LEMMAS]

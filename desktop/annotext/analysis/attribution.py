@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from annotext.analysis.described_organisations import ORGANISATION_NOUNS, organisations_in_full
-from annotext.analysis.document_authors import AUTHORED_NOUNS
-from annotext.analysis.epithets import SOURCE_NOUNS
+from annotext.analysis.described_organisations import organisations_in_full
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.gender import person_genders
 from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
@@ -26,6 +24,7 @@ from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
 from annotext.analysis.quote_kind import between_name_parts
 from annotext.analysis.references import PERSON, Attribution, ReferenceResolution, person_forms
+from annotext.analysis.subjects import a_thing, in_absolute_phrase
 from annotext.analysis.turns import TurnTaking
 from annotext.core.spans import Span
 
@@ -294,7 +293,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         found = self._resolve(parse, subject)
         if found is not None and not found.is_person:
             # "the AIU said analysis of his sample had revealed “…”": a thing reveals nothing; the reporter does
-            outer = self._outer_reporter(parse, cue, clause_only=_a_thing(subject) and self.entity_at(subject.start) is None)
+            outer = self._outer_reporter(parse, cue, clause_only=a_thing(subject) and self.entity_at(subject.start) is None)
             if outer is not None:
                 return outer
         if found is not None:
@@ -333,7 +332,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
             if subjects:  # two subjects is a parse error ("X led …, and their manager, Y, said"): the nearer
                 before = [tok for tok in subjects if tok.i < current.i]
                 subject = before[-1] if before else subjects[0]
-                if current is not verb and _in_absolute_phrase(parse, subject):
+                if current is not verb and in_absolute_phrase(parse, subject):
                     return self._person_subject_before(parse, subject) or subject
                 return subject
             if current.dep not in {"conj", "xcomp", "advcl"} or current.head == current.i:
@@ -393,20 +392,3 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         heads = [t for t in inside if not (quote.start <= parse.toks[t.head].start < quote.end)]
         return len(heads) == 1 and len(inside) <= 3 and heads[0].dep in _LABEL_DEPS \
             and parse.toks[heads[0].head].start >= quote.end and parse.toks[heads[0].head].pos in {"NOUN", "PROPN"}
-
-
-def _in_absolute_phrase(parse: ParagraphParse, subject: Tok) -> bool:
-    """", sleeves rolled to the elbow," / ", a seed-company cap pulled low": a common noun after a comma with a
-    past participle right after it describes the subject of the sentence; the parser may make it the subject
-    of the reporting verb coordinated after it."""
-    after = parse.toks[subject.i + 1] if subject.i + 1 < len(parse.toks) else None
-    first = parse.toks[subject.left]
-    before = parse.toks[first.i - 1] if first.i > 0 else None
-    return subject.pos == "NOUN" and after is not None and after.tag in {"VBN", "VBD"} and before is not None \
-        and before.text == ","
-
-
-def _a_thing(subject: Tok) -> bool:
-    """A common noun that names neither a person, a group, an organisation nor a document ("analysis", "eye")."""
-    return subject.pos == "NOUN" and subject.lower not in SOURCE_NOUNS and subject.lower not in ORGANISATION_NOUNS \
-        and subject.lower not in AUTHORED_NOUNS and not subject.lower.endswith(("ers", "ists", "ians"))

@@ -46,3 +46,10 @@ def test_a_sentence_about_someone_else_does_not_hand_its_one_name_to_the_next_pr
     assert "Ravi Hale" not in genders  # "she" came before his name in the sentences before each "She"
     assert genders.get("Ann Lee") == FEMALE  # "Ann Lee left. She …" still counts
 
+
+
+def test_a_pronoun_after_two_names_in_its_sentence_does_not_veto_a_given_name():
+    text = "Gordon Hollis spoke. Ruth Delaine said she appreciated Hollis’ apology and that she wanted to move on."
+    spans = [mention(text, "Gordon Hollis", "Gordon Hollis"), mention(text, "Ruth Delaine", "Ruth Delaine"),
+             mention(text, "Hollis’", "Gordon Hollis")]
+    assert person_genders(spans, text) == {"Ruth Delaine": FEMALE, "Gordon Hollis": MALE}

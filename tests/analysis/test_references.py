@@ -332,3 +332,9 @@ def test_it_read_after_a_statement_from_a_named_sender_is_the_sender(analyser):
     text = ("Rally\n\nWithin minutes, the Delacroix campaign sent reporters a statement from its national press "
             "secretary, Brianna Castellanos-Reyes.\n\n“Elaine Marchetti has spent her career in courtrooms,” it read.")
     assert speakers(analyser, text) == ["Brianna Castellanos-Reyes"]
+
+
+def test_the_object_of_a_sentence_with_its_own_subject_is_not_the_next_he(analyser):
+    text = ("Debate\n\nWhen pressed by the moderators, Senator Abner Hollis did apologize to Governor Ruth Delaine and "
+            "to his supporters for the incident.\n\n“This is not the type of campaign that we run,” he said.")
+    assert speakers(analyser, text) == ["Abner Hollis"]

@@ -140,7 +140,7 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             if target is None:
                 continue
             votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
-            if before:
+            if len(before) == 1:  # the one person named before it in its sentence ("Jess Nakagawa … she says")
                 own_sentence.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1
         # "Ann Lee left. She …": the one person of a sentence is the next one's "she" — unless a pronoun
         # came before the name ("She told CNN that Trump …": the sentence was about someone else)

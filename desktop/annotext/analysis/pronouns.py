@@ -141,7 +141,9 @@ class PronounResolution:
         quote = getattr(self, "_current_quote", None)
         return quote is not None and span.end <= quote.start < quote.end <= tok.start \
             and _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is not None \
-            and not _GENDERED_WORD.search(self.text, self._sentence_start(span.start), span.start)  # "She dedicated …"
+            and not _GENDERED_WORD.search(self.text, self._sentence_start(span.start), span.start) \
+            and not (_GENDERED_WORD.search(self.text, span.end, quote.start) and any(  # "Sanders did apologize to
+                self._sentence_start(span.start) <= other < span.start for other in self.subject_starts))  # Clinton and to his …"
 
     def _sentence_start(self, offset: int) -> int:
         return max(self.text.rfind(mark, 0, offset) for mark in (". ", "\n", "? ", "! ")) + 1

@@ -1,5 +1,7 @@
 """Gender evidence from the article itself, on hand-made spans."""
 
+import re
+
 from annotext.analysis.gender import FEMALE, MALE, mention_gender, person_genders
 from annotext.core.spans import Span
 
@@ -53,3 +55,14 @@ def test_a_pronoun_after_two_names_in_its_sentence_does_not_veto_a_given_name():
     spans = [mention(text, "Gordon Hollis", "Gordon Hollis"), mention(text, "Ruth Delaine", "Ruth Delaine"),
              mention(text, "Hollis’", "Gordon Hollis")]
     assert person_genders(spans, text) == {"Ruth Delaine": FEMALE, "Gordon Hollis": MALE}
+
+
+def test_a_given_name_outweighs_the_pronouns_of_an_article_about_someone_else():
+    text = ("Melanie Ott loves Donald Voss. She met Voss in May. She says Voss is kind. The woman’s enthusiasm for Voss "
+            "is plain: she clapped.")
+    spans = []
+    for match in re.finditer(r"Melanie Ott|Donald Voss|Voss", text):
+        if not any(span.start <= match.start() < span.end for span in spans):
+            name = "Melanie Ott" if match.group() == "Melanie Ott" else "Donald Voss"
+            spans.append(Span(match.start(), match.end(), "entity", "PERSON", {"person": name}))
+    assert person_genders(spans, text) == {"Melanie Ott": FEMALE, "Donald Voss": MALE}

@@ -6,7 +6,9 @@ Evidence from the text (no list of particular people):
 - pronouns: each votes for the nearest person named before it in its sentence ("Ann Lee said she",
   "Ann Lee left. She …"); the votes decide only when one side clearly dominates;
 - a "he"/"she" already resolved to a person, when no one else was named in between;
-and, only where the text gives nothing against it, a clearly gendered given name (given_names.py).
+and a clearly gendered given name (given_names.py), which outweighs the pronoun votes (an article about a
+woman who talks about "Donald" gives him her pronouns) but not an honorific, a gendered role or a pronoun
+right after the name in its own sentence.
 """
 
 from __future__ import annotations
@@ -54,6 +56,11 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
     own_sentence: dict[str, dict[str, int]] = {}  # the votes of pronouns in the name's own sentence
     _pronoun_votes(persons, text, votes, own_sentence)
     genders = {**roles, **honorific}
+    for name in {span.attrs.get("person") for span in persons} - set(genders) - {None}:
+        guess = given_name_gender(name)  # before the pronoun votes, which an article about someone else skews,
+        count = own_sentence.get(name, {MALE: 0, FEMALE: 0})  # unless "Jess Nakagawa … she says" says otherwise
+        if guess is not None and count[FEMALE if guess == MALE else MALE] < count[guess] + _MARGIN:
+            genders[name] = guess
     for name, count in votes.items():
         if name in genders:
             continue
@@ -61,11 +68,6 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
             genders[name] = MALE
         elif count[FEMALE] >= count[MALE] + _MARGIN:
             genders[name] = FEMALE
-    for name in {span.attrs.get("person") for span in persons} - set(genders) - {None}:
-        guess = given_name_gender(name)  # the weakest evidence: only where the article's own did not decide,
-        against = own_sentence.get(name, {}).get(FEMALE if guess == MALE else MALE, 0)
-        if guess is not None and not against:  # and no "Jess Nakagawa … she says" in the name's own sentence
-            genders[name] = guess
     return genders
 
 

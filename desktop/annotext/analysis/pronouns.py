@@ -136,14 +136,24 @@ class PronounResolution:
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
 
     def _sole_person_before(self, span: Span, tok: Tok) -> bool:
-        """Whether `span` is in the sentence that ends right before the quotation `tok` attributes, in the same
-        paragraph or ending the paragraph the quotation opens the next of, with the pronoun after that quotation."""
+        """Whether `span` is the one person of the sentence that ends right before the quotation `tok` attributes
+        (in the same paragraph, or ending the paragraph before the quotation's), with the pronoun after that
+        quotation: "That explanation did not satisfy MacNeil. “…,” he said" — not when the sentence has a
+        gendered pronoun before the name ("She dedicated the honour to her coach, X"), a named subject and a
+        pronoun after it ("Sanders did apologize to Clinton and to his supporters"), or another person named
+        before it who is not joined to it by "and" ("Juan Zarate, …, also questioned Trump's logic")."""
         quote = getattr(self, "_current_quote", None)
-        return quote is not None and span.end <= quote.start < quote.end <= tok.start \
-            and _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is not None \
-            and not _GENDERED_WORD.search(self.text, self._sentence_start(span.start), span.start) \
-            and not (_GENDERED_WORD.search(self.text, span.end, quote.start) and any(  # "Sanders did apologize to
-                self._sentence_start(span.start) <= other < span.start for other in self.subject_starts))  # Clinton and to his …"
+        if quote is None or not span.end <= quote.start < quote.end <= tok.start \
+                or _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is None:
+            return False
+        start = self._sentence_start(span.start)
+        if _GENDERED_WORD.search(self.text, start, span.start):
+            return False
+        if _GENDERED_WORD.search(self.text, span.end, quote.start) and any(
+                start <= other < span.start for other in self.subject_starts):
+            return False
+        return not any(start <= other.start and other.end < span.start
+                       and not self.text[other.end:span.start].strip().startswith("and") for other in self._persons)
 
     def _sentence_start(self, offset: int) -> int:
         return max(self.text.rfind(mark, 0, offset) for mark in (". ", "\n", "? ", "! ")) + 1

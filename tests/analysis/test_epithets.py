@@ -88,3 +88,15 @@ def test_an_unnamed_source_may_be_described_by_a_who_clause_but_not_in_appositio
     first = text.index("Leila")
     assert unnamed_source(text, 0, first, lambda at: False)[0] == "A Johannesburg-based banker"
     assert unnamed_source(text, first, len(text), lambda at: False) is None
+
+
+def test_a_bare_person_noun_nobody_was_introduced_with_is_the_person_in_focus(analyser):
+    text = ("Final\n\nAt the news conference, Kaisa Mäkinen was asked whether it was the best moment of her career.\n\n"
+            "\"Ask me tomorrow,\" she said.\n\nAnd what would she tell her father?\n\n\"That he can stop watching our "
+            "games at three in the morning,\" the winger said, grinning.")
+    assert speakers(analyser, text) == ["Kaisa Mäkinen", "Kaisa Mäkinen"]
+
+
+def test_a_bare_office_nobody_was_introduced_with_is_not_guessed(analyser):
+    text = "Vote\n\nMaria Lopez left early.\n\n\"We will review it,\" the senator said."
+    assert speakers(analyser, text) == ["the senator"]

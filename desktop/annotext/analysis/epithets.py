@@ -47,6 +47,13 @@ spokesman spokeswoman spokesperson chairman chairwoman chair director member can
 staffer operative strategist source insider donor delegate adviser advisor""".split())
 
 
+# People a story meets in passing, who are rarely the person it is about ("the referee said"): a bare
+# mention of one is someone else, not the person in focus.
+BYSTANDER_NOUNS = frozenset("""referee umpire moderator host interviewer reporter journalist doctor nurse
+paramedic officer firefighter magistrate coroner lawyer barrister solicitor forecaster source insider
+bystander onlooker eyewitness passer-by spokesperson""".split())
+
+
 # People named by where they come from ("the Dutchman said", "the Kenyan", "the Scot"), with the
 # gender the noun gives; like "the Cork flanker", the person the text was just talking about.
 _NATIONS = """american argentine argentinian australian austrian belgian bolivian brazilian british bulgarian

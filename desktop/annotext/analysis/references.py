@@ -17,7 +17,7 @@ from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.epithets import (DEMONYM_GENDER, indefinite_introduction, is_demonym, is_epithet,
+from annotext.analysis.epithets import (BYSTANDER_NOUNS, DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, is_demonym, is_epithet,
                                         is_party_epithet, of_other_party)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -156,12 +156,21 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
                                                            if span.start < tok.start), default=-1):
             return Attribution(*introduced)  # "A Norwegian diplomat, speaking …" … "the diplomat said"
         name = self._role_holder(tok.lower, modifiers, tok.start) or self._named_later_with_role(tok)
-        if name is None and is_epithet(parse, tok) and not self._named_after_person(parse, tok):
+        if name is None and (is_epithet(parse, tok) or self._bare_person_noun(parse, tok)) \
+                and not self._named_after_person(parse, tok):
             # "the Cork flanker", "the mother of three" (not "the Christie supporter": a supporter of Christie)
             gender = ROLE_GENDER.get(tok.lower)
             pronoun = next((p for p, g in PRONOUN_GENDER.items() if g == gender), None) if gender else None
             return self._resolve_pronoun(tok, pronoun=pronoun)
         return None if name is None else Attribution(name, tok.start, tok.end, is_person=True)
+
+    def _bare_person_noun(self, parse: ParagraphParse, tok: Tok) -> bool:
+        """"the winger said", "the witness said": "the" and a person noun that is no office, which the article
+        introduced nobody with — news then means the person it is talking about (an office such as "the senator"
+        may be someone the reader is taken to know, so it is never guessed)."""
+        before = parse.toks[tok.left:tok.i]
+        return len(before) == 1 and before[0].lower == "the" and tok.lower in SOURCE_NOUNS \
+            and tok.lower not in OFFICES and tok.lower not in BYSTANDER_NOUNS and not self._introductions(tok.lower)
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         found = self._noun_phrase(parse, tok, entity)

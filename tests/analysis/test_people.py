@@ -480,3 +480,11 @@ def test_a_title_case_description_before_a_name_is_not_part_of_it():
 def test_an_owner_before_a_name_is_not_part_of_it():
     assert name_words("Aston Martin's Callum MacAskill") == ["Callum", "MacAskill"]
     assert name_words("Jack O'Neill") == ["Jack", "O'Neill"]
+
+
+def test_a_full_name_labelled_an_organisation_is_the_person_its_family_name_with_a_particle_names():
+    text = "Kenji Yamamoto won as Sem de Bruijn of Team Lowlands took the lead. Later de Bruijn said he was tired."
+    full = Span(text.index("Sem"), text.index(" of Team"), "entity", "ORG")
+    short = Span(text.index("de Bruijn said"), text.index(" said"), "entity", "PERSON")
+    entities, people = index_people([full, short], text)
+    assert [(p.name, p.mentions) for p in people] == [("Sem de Bruijn", 2)]

@@ -14,7 +14,8 @@ from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PATRONYMIC_PARTICLES, TITLE_WORDS, looks_like_name,
+from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PARTICLES, PATRONYMIC_PARTICLES, TITLE_WORDS,
+                                    looks_like_name,
                                     word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
@@ -41,10 +42,15 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
     subject names."""
     evident: set[str] = set()
     person_starts = sorted(span.start for span in persons)
+    known = {_particles_lowered(span.text_in(text)) for span in persons}
     for span in others:
         surface = span.text_in(text)
-        if span.label not in _RECLAIMABLE \
-                or not all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in surface.split()):
+        if span.label not in _RECLAIMABLE:
+            continue
+        if _full_name_of(surface, known):  # "Sem de Bruijn" (ORG) where "de Bruijn" is a person
+            evident.add(surface)
+            continue
+        if not all(w[:1].isupper() or w in PATRONYMIC_PARTICLES for w in surface.split()):
             continue
         # "in Chelsea, who …" / "At a press conference in Chelsea, the mayor said": a place, then the clause
         placed = _PLACE_LIST_BEFORE.search(text, max(0, span.start - 30), span.start) is not None
@@ -81,6 +87,22 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
         else:
             kept.append(span)
     return persons + promoted, kept
+
+
+def _particles_lowered(surface: str) -> str:
+    return " ".join(w.lower() if w.lower() in PARTICLES else w for w in surface.split())
+
+
+def _full_name_of(surface: str, known: set[str]) -> bool:
+    """Whether `surface` is a personal name whose family name (with its particles: "de Bruijn") is a person's
+    in the text: "Sem de Bruijn", labelled an organisation, is that de Bruijn."""
+    words = surface.split()
+    if not 2 <= len(words) <= 4 or words[-1].lower() in ORGANISATION_WORDS or words[0].lower() in PARTICLES \
+            or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+        return False
+    lowered = _particles_lowered(surface).split()
+    return any(" ".join(lowered[k:]) in known and any(w in PARTICLES for w in lowered[k:])
+               for k in range(1, len(lowered)))
 
 
 def _without_leading_titles(span: Span, text: str) -> Span:

@@ -193,6 +193,10 @@ _NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
 _PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 
 
+_SENTENCE_ADVERBS = frozenset("""later then now but and yet still meanwhile afterwards afterward earlier today yesterday
+instead also however so thus there here when while after before""".split())
+
+
 def _complete_particle_names(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
     """Names do not end on a particle: "Ursula von der" + "Leyen" (which the model may call a place)
     is one PERSON; and "von der" + "Leyen" later is that person's family name."""
@@ -208,7 +212,8 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
         if words and (words[0] in PARTICLES or words[0] in CAPITAL_PARTICLES):  # "Annelies van" + "der Berg-Koster"
             before = _GIVEN_AND_PARTICLES.search(text, max(0, span.start - 40), span.start)
             if before is not None and before.group(1).lower().rstrip(".") not in TITLE_WORDS \
-                    and not before.group(1).endswith(("’s", "'s")):
+                    and not before.group(1).endswith(("’s", "'s")) \
+                    and before.group(1).lower() not in _SENTENCE_ADVERBS | lower_case_words(text):  # not "Later de Bruijn"
                 span = Span(before.start(1), span.end, ENTITY, PERSON)
         fixed.append(span)
     families = {surname(name_words(s.text_in(text))) for s in fixed if len(name_words(s.text_in(text))) > 1}

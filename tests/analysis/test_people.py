@@ -488,3 +488,11 @@ def test_a_full_name_labelled_an_organisation_is_the_person_its_family_name_with
     short = Span(text.index("de Bruijn said"), text.index(" said"), "entity", "PERSON")
     entities, people = index_people([full, short], text)
     assert [(p.name, p.mentions) for p in people] == [("Sem de Bruijn", 2)]
+
+
+def test_a_place_and_a_title_or_a_party_before_a_name_are_not_part_of_it():
+    assert name_words("Toledo Mayor Antonio Rosales-Kerr") == ["Antonio", "Rosales-Kerr"]
+    assert name_words("Republican Cornelius Vander Veen") == ["Cornelius", "Vander", "Veen"]
+    assert name_words("Sheriff Dwayne Holcomb") == ["Dwayne", "Holcomb"]
+    assert name_words("Julie Bishop") == ["Julie", "Bishop"]  # a family name that is also a title
+    assert name_words("Anne Marie King Smith") == ["Anne", "Marie", "King", "Smith"]

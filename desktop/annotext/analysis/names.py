@@ -25,7 +25,7 @@ premier king queen prince princess sheikh emir sultan provost vice-chancellor
 author novelist historian scientist researcher physicist biologist chemist astronomer engineer
 architect artist singer actor actress rapper comedian presenter host anchor broadcaster journalist
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
-veteran retired former acting interim incoming outgoing
+veteran retired former acting interim incoming outgoing sheriff marshal warden
 """.split())
 # Descriptions news writes in title case before a name at a sentence start ("Retiree Giuseppe Lombardo, 78,
 # said"): never part of the name. Not "Mother"/"Father" (also religious titles).
@@ -147,6 +147,8 @@ NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "td", "mp", "msp", "ms", "mla", 
 TITLE_WORDS = frozenset(HONORIFICS | ROLE_WORDS)  # words that may stand before a name without being part of it
 
 
+_PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "labour", "conservative", "tory", "liberal",
+                          "independent", "gop"})
 _ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]?\.)+$")  # "St.", "W.", "J.P."
 _NICKNAME = re.compile(r"^[“\"‘'(].*[”\"’')],?$")  # Harold “Hal” Jankowski
 
@@ -162,7 +164,10 @@ def _name_words(form: str) -> tuple[str, ...]:
     owner = max((i for i, w in enumerate(words[:-2]) if w.endswith(("’s", "'s"))), default=None)
     if owner is not None:  # "Aston Martin's Callum MacAskill": the team's, not part of his name
         words = words[owner + 1:]
-    cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.isupper() and w.lower() in ROLE_WORDS), default=None)
+    cut = max((i for i, w in enumerate(words[:-1]) if i >= 1 and w.lower().rstrip(".") in ROLE_WORDS | HONORIFICS
+               and (w.isupper() or w[:1].isupper() and len(words) - i > 2)), default=None)  # "Toledo Mayor X Y"
+    if cut is None and len(words) > 2 and words[0].lower() in _PARTY_WORDS:
+        cut = 0  # "Republican Cornelius Vander Veen"
     if cut is not None:  # "Pacific CEO Peter Lindqvist": the name follows the title
         words = words[cut + 1:]
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:

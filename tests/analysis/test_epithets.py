@@ -100,3 +100,13 @@ def test_a_bare_person_noun_nobody_was_introduced_with_is_the_person_in_focus(an
 def test_a_bare_office_nobody_was_introduced_with_is_not_guessed(analyser):
     text = "Vote\n\nMaria Lopez left early.\n\n\"We will review it,\" the senator said."
     assert speakers(analyser, text) == ["the senator"]
+
+
+def test_an_anonymous_source_keeps_what_qualifies_it_and_is_taken_up_again(analyser):
+    text = ("Talks\n\nA person familiar with the negotiations, who was not authorized to speak publicly, said the offer "
+            "was \"not going anywhere.\" The person said the union would \"walk out Friday.\"")
+    assert speakers(analyser, text) == ["A person familiar with the negotiations"] * 2
+
+
+def test_a_place_after_an_unnamed_speaker_is_part_of_the_description(analyser):
+    assert speakers(analyser, "Town hall\n\nA man near the back shouted, \"You voted for it!\"") == ["A man near the back"]

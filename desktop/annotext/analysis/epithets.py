@@ -25,7 +25,7 @@ from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.core.spans import Span
 
 # People an article may quote without naming them ("a senior diplomat", "an aide").
-SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source
+SOURCE_NOUNS = PERSON_NOUNS | ROLE_WORDS | frozenset(ROLE_GENDER) | frozenset("""diplomat aide insider source person
     staffer adviser advisor observer participant attendee delegate juror bystander onlooker eyewitness
     passer-by local villager native youngster teenager veteran rookie pensioner retiree flanker hooker
     prop scrum-half fly-half full-back half-back centre-back wing-back outfielder infielder
@@ -181,7 +181,9 @@ def _indefinite_pattern(noun: str) -> re.Pattern[str]:
     of a passive ("was disputed by a senior official at …")."""
     return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, )|(?<=\bby ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
                       rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
-                      rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?)?)"
+                      rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?"
+                      rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+[^,.;:“”\"\n]{{1,70}}?"
+                      rf"(?=,|\s+(?:{_VERBS_AFTER})\b))?)"  # "a person familiar with the investigation"
                       rf"(?=[\s,])", re.MULTILINE)
 
 

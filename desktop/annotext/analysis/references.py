@@ -35,7 +35,8 @@ _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|
 _DOCUMENT_MENTION = re.compile(rf"\b({'|'.join(sorted(AUTHORED_NOUNS))})\b", re.IGNORECASE)
 _TITLE_DOT = re.compile(r"\.?[ \t]+(?=[A-Z])")
 _AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
-_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by"}
+_PEOPLE_NOUNS = {"person", "people", "man", "woman", "men", "women"}  # heads a description may qualify after them
+_PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by", "near"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)]*\)\s*)?[—–-]+\s")
 
@@ -183,8 +184,10 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
     def _noun_phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:
         right = tok.i
         for child in parse.toks[tok.i + 1:tok.right + 1]:  # "a spokeswoman for the Association"
-            if child.head == tok.i and child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS:
-                right = max(right, child.right)
+            if child.head == tok.i and (child.dep == "prep" and child.lower in _PHRASE_PREPOSITIONS
+                                        or child.dep in {"acl", "amod"} and child.tag in {"VBN", "JJ"}
+                                        and (tok.lower in SOURCE_NOUNS or tok.lower in _PEOPLE_NOUNS)):
+                right = max(right, child.right)  # "A person familiar with the talks", "a strategist involved in …"
         words = []
         for t in parse.toks[tok.left:right + 1]:
             if t.i > tok.i and t.text in {",", "(", "—", "–", ";"}:

@@ -110,3 +110,9 @@ def test_an_anonymous_source_keeps_what_qualifies_it_and_is_taken_up_again(analy
 
 def test_a_place_after_an_unnamed_speaker_is_part_of_the_description(analyser):
     assert speakers(analyser, "Town hall\n\nA man near the back shouted, \"You voted for it!\"") == ["A man near the back"]
+
+
+def test_a_described_trade_is_the_person_the_lead_is_about(analyser):
+    text = ("Town hall\n\nOSHKOSH, Wis. — Walenty Kowalski has been on Medicare for 13 years, and on Saturday he wanted "
+            "his congresswoman to know it.\n\n“I paid into this for 46 years,” the retired machinist said.")
+    assert speakers(analyser, text) == ["Walenty Kowalski"]

@@ -14,7 +14,7 @@ import re
 # Document nouns whose words are their author's, and the person noun that names that author.
 AUTHORED_NOUNS = frozenset("""report study review survey audit paper memo letter document analysis assessment
 filing statement column article editorial blog post submission complaint lawsuit email e-mail note message
-foreword tweet diary testimony""".split())
+foreword tweet diary testimony advisory bulletin notice opinion ruling judgment indictment""".split())
 _AUTHOR_NOUNS = {"column": "columnist", "blog": "blogger", "editorial": "editor", "article": "writer"}
 _WINDOW = 2500
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|al|bin|Ó|Ní|Mac))*"

@@ -48,6 +48,8 @@ homeowner tenant protester demonstrator campaigner candidate
 critic reviewer novelist writer author poet editor journalist reporter columnist broadcaster presenter
 publisher translator illustrator artist musician singer songwriter composer actor actress producer
 filmmaker photographer dancer choreographer rapporteur lobbyist diplomat archivist librarian chaplain
+machinist mechanic electrician plumber welder carpenter miner steelworker autoworker trucker cashier waiter waitress
+bartender janitor clerk rancher retiree pensioner voter shopper commuter
 aide staffer convener convenor vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
 """.split())
 

@@ -169,8 +169,10 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
         """"the winger said", "the witness said": "the" and a person noun that is no office, which the article
         introduced nobody with — news then means the person it is talking about (an office such as "the senator"
         may be someone the reader is taken to know, so it is never guessed)."""
-        before = parse.toks[tok.left:tok.i]
-        return len(before) == 1 and before[0].lower == "the" and tok.lower in SOURCE_NOUNS \
+        before = parse.toks[tok.left:tok.i]  # "the winger", "the retired machinist"
+        return bool(before) and before[0].lower == "the" and all(
+            t.text.islower() and t.lower not in {"former", "first"} and t.dep not in {"poss", "case"} for t in before[1:]) \
+            and tok.lower in SOURCE_NOUNS \
             and tok.lower not in OFFICES and tok.lower not in BYSTANDER_NOUNS and not self._introductions(tok.lower)
 
     def _phrase(self, parse: ParagraphParse, tok: Tok, entity: Span | None) -> Attribution | None:

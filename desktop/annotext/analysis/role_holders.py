@@ -132,8 +132,8 @@ class RoleHolders:
         cache = self.__dict__.setdefault("_role_cache", {})
         if role not in cache:
             escaped = re.escape(role)
-            # "Rep. Gordon McAllister (R-Ohio), the committee's chairman": a party and state may come first
-            after_role = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?,\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
+            # "Rep. Gordon McAllister (R-Ohio), the committee's chairman", "Walenty Kowalczyk, 71, a retired machinist"
+            after_role = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:,\s+\d{{1,3}})?,\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
             before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
             titles = ROLE_TITLES.get(role, ())
             # "Det. Insp. Aoife MacNamara" is the detective: other titles may follow the role's

@@ -58,3 +58,10 @@ def test_a_statement_from_a_named_sender_and_one_a_subject_issued():
     first = text.index("The mayor")
     assert document_author("statement", first, text) == "Brianna Castellanos-Reyes"
     assert document_author("statement", text.index("The statement said"), text) == "The mayor"
+
+
+def test_an_email_from_a_person_is_their_words(analyser):
+    text = ("Ruling\n\nThe judges said executives knew. One 2017 email from Sven-Erik Lundqvist, then the company’s head "
+            "of product, described rivals as ‘the enemy at the gates’.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Sven-Erik Lundqvist"]

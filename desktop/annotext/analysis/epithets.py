@@ -51,7 +51,7 @@ staffer operative strategist source insider donor delegate adviser advisor""".sp
 # mention of one is someone else, not the person in focus.
 BYSTANDER_NOUNS = frozenset("""referee umpire moderator host interviewer reporter journalist doctor nurse
 paramedic officer firefighter magistrate coroner lawyer barrister solicitor forecaster source insider
-bystander onlooker eyewitness passer-by spokesperson""".split())
+bystander onlooker eyewitness passer-by spokesperson person man woman""".split())
 
 
 # People named by where they come from ("the Dutchman said", "the Kenyan", "the Scot"), with the

@@ -177,3 +177,9 @@ def test_single_quotes_next_to_plural_possessives():
     }
     for text, expected in cases.items():
         assert [q.content(text) for q in find_quote_marks(text)] == expected, text
+
+
+def test_a_heading_in_capitals_inside_a_quotation_is_not_a_transcript_label(analyser):
+    text = ("Fire spreads\n\nThe sheriff’s department expanded evacuation orders twice. “EVACUATION ORDER: Leave now. "
+            "Do not return until further notice,” the department posted on X.")
+    assert [q[1] for q in quotes(analyser, text)] == ["the department"]

@@ -20,6 +20,7 @@ from annotext.analysis.headline_quotes import give_headline_quotes_their_speaker
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.partial_quotes import MAX_CLIMB, PartialQuotes
+from annotext.analysis.names import lower_case_words
 from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
 from annotext.analysis.quote_kind import between_name_parts
@@ -201,8 +202,10 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         if not words:
             return None
         written = " ".join(words)
-        speaker = self._person_forms.get(written) or written
-        return Attribution(speaker, label.start(), label.end(), is_person=True, via="transcript")
+        speaker = self._person_forms.get(written)
+        if speaker is None and any(word.lower() in lower_case_words(self.text) for word in words):
+            return None  # "“EVACUATION ORDER: Leave now …”": a heading in capitals, not a person's label
+        return Attribution(speaker or written, label.start(), label.end(), is_person=True, via="transcript")
 
     def _dash_signature(self, quote: QuoteMarks) -> Attribution | None:
         """"“…” ― Ana Ruiz": a name after a dash closing the paragraph signs the quotation."""

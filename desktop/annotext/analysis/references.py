@@ -10,7 +10,6 @@ the model missed it; anything else the noun phrase as written ("a Department of 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from annotext.analysis.addressees import Addressing
 from annotext.analysis.appositions import comma_apposed
@@ -43,20 +42,10 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.’'-]+ ?)+(?:,\s*[A-Z][\w.]*\s*)?(?:\([^)
 
 class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences, RoleHolders):
     """Resolving a token to a speaker; mixed into the Attributor, which provides the text, the
-    entities and their lookups, the attributions so far and the gender evidence."""
+    entities and their lookups, the attributions so far and the gender evidence (the attributes the
+    mixins declare, pronouns.py)."""
 
-    text: str
-    entities: list[Span]
-    _entity_starts: list[int]
-    subject_starts: list[int]
-    results: list[Attribution]
-    genders: dict[str, str]
-    _guessed_genders: dict[str, str]
     _person_forms: dict[str, str]
-    _persons: list[Span]  # the PERSON entities, in text order
-
-    entity_at: Callable[[int], Span | None]  # the entity at an offset (the Attributor's method)
-    in_quote: Callable[[int], bool]  # whether an offset is inside a quotation (the Attributor's method)
 
     def is_dateline(self, tok: Tok) -> bool:
         """"MOSCOW —" opening a paragraph is where the story was filed, never a speaker."""

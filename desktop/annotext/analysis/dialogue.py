@@ -46,7 +46,7 @@ def other_party_turn(text: str, quotes: list[QuoteMarks], results: list[Attribut
 def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution], index: int, chained: Callable[[int], bool],
                  named_in: Callable[[int, int], list[Attribution]], speaker: str | None) -> Attribution | None:
     """The other speaker of the run of quotations ending at index - 1, else the person besides `speaker`
-    named last in the narrative right before the run."""
+    named last in the narrative right before the run, else the speaker of the quotation before the run."""
     first = index - 1
     while first > 0 and index - first < _RUN_LIMIT and chained(first):
         first -= 1
@@ -54,9 +54,12 @@ def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution]
         if found.speaker and found.speaker != speaker:  # a person, or "one reporter"
             return found
     opening = quotes[first].start
-    paragraph = text.rfind("\n", 0, opening) + 1
-    narrative = text.rfind("\n", 0, max(0, text[:paragraph].rstrip().__len__())) + 1 if not text[paragraph:opening].strip() \
-        else paragraph  # the paragraph before the run, or the run's own text before its first quotation
+    narrative = text.rfind("\n", 0, opening) + 1  # the run's own text before its first quotation …
+    if not text[narrative:opening].strip():  # … or, when the run opens its paragraph, the paragraph before it
+        end = narrative
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        narrative = text.rfind("\n", 0, end) + 1
     named = next((person for person in reversed(named_in(narrative, opening)) if person.speaker != speaker), None)
     if named is not None or first == 0:
         return named

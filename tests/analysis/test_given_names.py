@@ -27,3 +27,10 @@ def test_compound_and_accented_given_names():
     assert given_name_gender("Marie-Ève Thériault") == FEMALE
     assert given_name_gender("José Ruiz") == MALE
     assert given_name_gender("Jean-François Tremblay") == MALE  # French: Jean is a man's name
+
+
+def test_census_names_tell_a_name_from_a_word():
+    from annotext.analysis.given_names import is_census_name
+
+    assert is_census_name("Missoula") is False and is_census_name("Turnout") is False
+    assert is_census_name("Kelly") is True and is_census_name("Muñoz") is True  # accents folded: MUNOZ

@@ -141,3 +141,15 @@ def test_a_word_before_an_elided_article_is_part_of_a_place():
 
 def test_a_people_s_name_for_one_of_them_is_not_a_person():
     assert _label("The 31-year-old Scot described the race as a grind.", "Scot") == "NORP"
+
+
+def test_one_word_that_is_nobody_s_name_and_acts_as_nobody_is_not_a_person():
+    assert _label("Polls closed at ten. Turnout was 64 per cent, officials said.", "Turnout") == "ORG"
+    assert _label("Fans of Benfica sang all night. Benfica won the cup.", "Benfica") == "ORG"
+
+
+def test_one_unknown_word_that_acts_as_a_person_stays_a_person():
+    assert _label("Sutrisno, 52, a dishwasher from Central Java, had worked there for years.", "Sutrisno") is None
+    assert _label("He is survived by his children Siobhán, Colm and Úna.", "Colm") is None
+    assert _label("President Obama condemned the test.", "Obama") is None
+    assert _label("Adeyemi said the plan was late.", "Adeyemi") is None

@@ -4,7 +4,9 @@ The lexicon is the US Census 1990 first-name frequencies as shipped by the `name
 data is public domain), read offline from the installed package. A name counts only when at least
 nine in ten of its bearers in the census had one sex ("Thomas", "Keisha"); "Dana", "Lee", "Jordan"
 and names the census does not list ("Naveen", "Kerem") give nothing. The article's own evidence
-(honorifics, gendered roles, pronouns) always wins: see gender.py and docs/architecture.md.
+(honorifics, gendered roles, pronouns) always wins: see gender.py and docs/architecture.md. The same files'
+88,799 family names and 5,494 given names also tell a one-word "person" that is nobody's name ("Turnout",
+"Benfica") from one that is (not_people.py).
 """
 
 from __future__ import annotations
@@ -59,3 +61,27 @@ def given_name_gender(name: str) -> str | None:
     if len(parts) > 1 and key in _COMPOUND_FIRST:
         return _COMPOUND_FIRST[key]  # "Jean-François": French, where Jean is a man's name
     return _lexicon().get(key)
+
+
+@lru_cache(maxsize=1)
+def _census_names() -> frozenset[str]:
+    """Every given name and family name in the census files (upper case)."""
+    names: set[str] = set()
+    try:
+        package = resources.files("names")
+        for filename in ("dist.male.first", "dist.female.first", "dist.all.last"):
+            names.update(line.split()[0] for line in package.joinpath(filename).read_text(encoding="ascii").splitlines()
+                         if line.strip())
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return frozenset()
+    return frozenset(names)
+
+
+def is_census_name(word: str) -> bool | None:
+    """Whether one word is a given or family name of the US census lists (88,799 family names, 5,494 given
+    names); None when the lists are not installed."""
+    names = _census_names()
+    if not names:
+        return None
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return plain.upper().replace("’", "").replace("'", "") in names

@@ -14,13 +14,16 @@ particular names):
   ("Rhein-Main Bank", "Rhein-Main shareholders"; "Sugarbird, a popular app"), or puts after a
   plural group noun ("the holders, Ballyvourney"), or names a storm or an operation with ("Storm Morag");
 - a plural group ("Americans"), a nationality or language ("English"), an illness ("Lassa fever"),
-  or a place after a preposition ("a proud day for Millbrook").
+  or a place after a preposition ("a proud day for Millbrook");
+- one word that is no given or family name of the US census lists ("Turnout", "Benfica", given_names.py) and
+  never acts as a person (no age, title, kin word, "said" or "who" at any mention: "Sutrisno, 52," stays).
 """
 
 from __future__ import annotations
 
 import re
 
+from annotext.analysis.given_names import is_census_name
 from annotext.analysis.names import HONORIFICS, ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
 
@@ -64,6 +67,12 @@ _PLACE_CONTEXT = re.compile(r"(?<![\w’'])(?:(?:capital|city|town|village|provi
                             r"island|port|region)\s+(?:of\s+)?|(?:north|south|east|west|northern|southern|eastern|"
                             r"western|central|upstate|downtown|coastal|rural)\s+|(?:[Ii]n|at|near|from)\s+[A-Z][\w’'-]+"
                             r"(?:\s+[A-Z][\w’'-]+)?,?\s+(?:or|and)\s+)$")
+# What only a person does or is right after or before a single name ("Sutrisno, 52, said", "her son Ciarán").
+_PERSON_AFTER = re.compile(r",\s+\d{1,3},|,?\s+(?:said|says|told|tells|added|asked|replied|recalled|explained|wrote|"
+                           r"laughed|smiled|shrugged|who|whose|he|she)\b|’s\s+(?:wife|husband|son|daughter|mother|father)\b")
+_PERSON_BEFORE = re.compile(r"\b(?:(?:son|daughter|wife|husband|brother|sister|mother|father|friend|partner|named|called|"
+                            r"Mr|Mrs|Ms|Dr)\.?,?|(?:children|sons|daughters|siblings|brothers|sisters|grandchildren)"
+                            r"(?:\s+[A-ZÀ-Þ][\w’'-]+,)*)\s+$")  # "his children Siobhán, Colm, Ciarán"
 _ORGANISATION_ENDINGS = frozenset({"police", "constabulary", "caucus", "gendarmerie"})
 _STREET_WORDS = frozenset({"avenida", "calle", "rua", "rue", "via", "viale", "piazza", "plaza", "praça", "jalan",
                            "ulica", "strasse", "straße", "carrer", "paseo", "calzada", "avenue", "boulevard"})
@@ -132,7 +141,17 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
             return "EVENT"  # "Storm Morag", "Operation Yellowhammer": then "Morag" alone is the storm
     if any(_PLURAL_APPOSITION.search(text, max(0, m.start - 40), m.start) for m in mentions):
         return "ORG"  # "the holders, Ballyvourney"
+    if is_census_name(name) is False and name[:1].isupper() and name.isalpha() and not any(
+            _PERSON_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _title_before(m, text) for m in mentions):
+        return "ORG"  # "Turnout", "Benfica", "Isavia": one word that is nobody's given or family name, and acts as nobody
     return None
+
+
+def _title_before(mention: Span, text: str) -> bool:
+    """"President Obama", "Sen. Kaine": a title right before the mention."""
+    words = text[max(0, mention.start - 20):mention.start].split()
+    return bool(words) and words[-1].lower().rstrip(".") in TITLE_WORDS
 
 
 def _at_a_place(mention: Span, text: str) -> bool:

@@ -65,3 +65,10 @@ def test_an_email_from_a_person_is_their_words(analyser):
             "of product, described rivals as ‘the enemy at the gates’.")
     data = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in data["quotes"]] == ["Sven-Erik Lundqvist"]
+
+
+def test_a_named_owner_s_document_is_the_owner_s_words(analyser):
+    text = ("Review\n\nThe review was led by Ruth Dunne. Midwife Chidinma Eze raised the alarm in May. Eze’s letter "
+            "warned that the unit was “unsafe at night”.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Chidinma Eze"]

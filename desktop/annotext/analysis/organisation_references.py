@@ -44,7 +44,6 @@ class OrganisationReferences:
     _resolve_pronoun: Callable[..., Attribution | None]
     _resolve_it: Callable[..., Attribution | None]
     _role_holder: Callable[..., str | None]
-    _person: Callable[[Span], Attribution]
 
     def _described_organisation(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
         """"the company said", "the report concludes": the organisation or document named earlier;
@@ -55,15 +54,15 @@ class OrganisationReferences:
                 return self._resolve_pronoun(owner, pronoun=_OWNER_PRONOUNS[owner.lower])
             if owner.lower == "its":  # "Its latest weekly report warned": the organisation spoken of
                 return self._resolve_it(parse, owner)
+            entity = self.entity_at(owner.start)  # "Eze's letter warned"
+            if entity is not None and entity.label == PERSON:
+                return self._person(entity)
         sender = next((o for t in parse.toks if t.head == tok.i and t.dep == "prep" and t.lower == "from"
                        for o in parse.toks if o.head == t.i and o.dep == "pobj"), None) \
             if tok.lower in AUTHORED_NOUNS else None
         entity = self.entity_at(sender.start) if sender is not None else None
         if entity is not None and entity.label == PERSON:  # "One 2017 email from Sven-Erik Lundqvist … described"
             return self._person(entity)
-            entity = self.entity_at(owner.start)
-            if entity is not None and entity.label == PERSON:
-                return self._person(entity)
         determiners = [t for t in parse.toks if t.head == tok.i and t.i < tok.i and t.dep == "det"]
         if not tok.text.islower() or not determiners or determiners[0].lower not in {"the", "a", "an"}:
             return None

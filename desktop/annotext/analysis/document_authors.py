@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from annotext.analysis.cues import sentence_start
+
 # Document nouns whose words are their author's, and the person noun that names that author.
 AUTHORED_NOUNS = frozenset("""report study review survey audit paper memo letter document analysis assessment
 filing statement column article editorial blog post submission complaint lawsuit email e-mail note message
@@ -79,10 +81,10 @@ def _from_author(text: str, match: re.Match[str]) -> str | None:
 def _issuer(text: str, match: re.Match[str]) -> str | None:
     """"The mayor did not attend … but issued a statement afterward": the subject of the sentence that issued
     it (a name or "the <role>", for the caller to resolve)."""
-    sentence_start = max(text.rfind(mark, 0, match.start()) for mark in (". ", "\n", "? ", "! ")) + 1
-    if not _INDEFINITE_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+    opening = sentence_start(text, match.start())
+    if not _INDEFINITE_BEFORE.search(text, max(opening, match.start() - 30), match.start()):
         return None
-    found = _ISSUING_SUBJECT.match(text, sentence_start, match.start())
+    found = _ISSUING_SUBJECT.match(text, opening, match.start())
     if found is None or (not found.group(1).lower().startswith("the ") and len(found.group(1).split()) < 2):
         return None  # not "He released a letter", "In late September, a group … sent a letter"
     return found.group(1)

@@ -8,8 +8,9 @@ the organisation, and one label per surface form within a document.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
+
+from annotext.analysis.normalise import past_combining_marks
 
 from annotext.core.results import ENTITY
 from annotext.core.spans import Span
@@ -58,8 +59,7 @@ def _trimmed(text: str, start: int, end: int, offset: int, label: str) -> Span |
     """Trim determiners, possessives and punctuation from the edges; None if nothing is left. A
     combining accent after the last letter stays with it ("Adébáyọ̀": the model's token may stop
     before the U+0300)."""
-    while end < len(text) and unicodedata.combining(text[end]):
-        end += 1
+    end = past_combining_marks(text, end)
     while start < end and text[start] in _LEADING_JUNK:
         start += 1
     while end > start and text[end - 1] in _TRAILING_JUNK:

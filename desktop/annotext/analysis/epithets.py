@@ -65,23 +65,24 @@ senegalese serbian slovak slovenian spanish swedish syrian taiwanese tanzanian t
 ugandan ukrainian uruguayan venezuelan vietnamese welsh zambian zimbabwean""".split()
 _NATION_MEN = {"dutch": "dutchman", "english": "englishman", "french": "frenchman", "irish": "irishman",
                "scottish": "scotsman", "welsh": "welshman"}
+# Nouns that only name someone from a place, never a person's name ("the Scot", "a Dutchwoman").
+DEMONYM_NOUNS = frozenset("scot swede dane finn pole spaniard briton kiwi aussie turk serb croat".split()) \
+    | frozenset(_NATION_MEN.values()) | frozenset(man.replace("man", "woman") for man in _NATION_MEN.values())
 DEMONYM_GENDER: dict[str, str | None] = {nation: None for nation in _NATIONS if not nation.endswith(("ese", "ish", "ch"))}
-DEMONYM_GENDER.update({"scot": None, "swede": None, "dane": None, "finn": None, "pole": None, "spaniard": None,
-                       "briton": None, "kiwi": None, "aussie": None, "turk": None, "serb": None, "croat": None})
-for _man in _NATION_MEN.values():
-    DEMONYM_GENDER[_man] = "male"
-    DEMONYM_GENDER[_man.replace("man", "woman")] = "female"
+DEMONYM_GENDER.update({noun: "female" if noun.endswith("woman") else "male" if noun.endswith("man") else None
+                       for noun in DEMONYM_NOUNS})
 
 
 def is_demonym(parse: ParagraphParse, noun: Tok) -> bool:
     """"the Dutchman", "the Kenyan", "the 31-year-old Scot": a definite description that is only a nationality
     (and an age)."""
-    before = [t for t in parse.toks[noun.left:noun.i] if t.lower not in _AGE_TOKENS and not t.text.isdigit()]
+    before = [t for t in parse.toks[noun.left:noun.i] if t.lower not in AGE_WORDS and not t.text.isdigit()]
     return noun.lower in DEMONYM_GENDER and len(before) == 1 and before[0].lower == "the" \
         and noun.text[:1].isupper() and noun.dep in {"nsubj", "nsubjpass", "appos", "pobj", "dobj"}
 
 
-_AGE_TOKENS = frozenset({"-", "year", "years", "old"})  # "the 31-year-old Scot" is still only a nationality
+# The tokens of an age before a noun ("the 31-year-old Scot", "the 71-year-old pontiff"): they describe, never decide.
+AGE_WORDS = frozenset({"-", "year", "years", "old"})
 
 
 def is_epithet(parse: ParagraphParse, noun: Tok) -> bool:

@@ -24,18 +24,30 @@ _SHARED_SHORT_FORMS = frozenset("""ALEX SAM JESS JAMIE CHARLIE MAX JO SANDY ALI 
 TONI STEVIE RORY ROBIN ASHLEY SHANNON KELLY CASEY JODY JODIE""".split())
 
 
+def _census_rows(filename: str) -> list[list[str]]:
+    """The rows (name, frequency, …) of one census file of the `names` package; [] when it is not installed."""
+    try:
+        text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        return []
+    return [parts for parts in (line.split() for line in text.splitlines()) if len(parts) >= 2]
+
+
+def _census_key(word: str) -> str:
+    """A word as the census files write names: accents folded, upper case, no apostrophe ("Zoë" -> ZOE)."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return plain.upper().replace("’", "").replace("'", "")
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """Upper-case given name -> MALE or FEMALE, for names clearly of one sex."""
     frequencies: dict[str, dict[str, float]] = {}
     try:
-        package = resources.files("names")
         for sex, filename in ((MALE, "dist.male.first"), (FEMALE, "dist.female.first")):
-            for line in package.joinpath(filename).read_text(encoding="ascii").splitlines():
-                parts = line.split()
-                if len(parts) >= 2:
-                    frequencies.setdefault(parts[0], {MALE: 0.0, FEMALE: 0.0})[sex] = float(parts[1])
-    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+            for parts in _census_rows(filename):
+                frequencies.setdefault(parts[0], {MALE: 0.0, FEMALE: 0.0})[sex] = float(parts[1])
+    except ValueError:
         return {}  # without the lexicon only the article's evidence decides
     lexicon = {}
     for name, share in frequencies.items():
@@ -56,8 +68,7 @@ def given_name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     parts = words[0].split("-")  # "Marie-Ève": Marie
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", parts[0]) if not unicodedata.combining(ch))
-    key = plain.upper().replace("’", "").replace("'", "")  # "Zoë", "José": ZOE, JOSE
+    key = _census_key(parts[0])  # "Zoë", "José": ZOE, JOSE
     if len(parts) > 1 and key in _COMPOUND_FIRST:
         return _COMPOUND_FIRST[key]  # "Jean-François": French, where Jean is a man's name
     return _lexicon().get(key)
@@ -66,15 +77,8 @@ def given_name_gender(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def _census_names() -> frozenset[str]:
     """Every given name and family name in the census files (upper case)."""
-    names: set[str] = set()
-    try:
-        package = resources.files("names")
-        for filename in ("dist.male.first", "dist.female.first", "dist.all.last"):
-            names.update(line.split()[0] for line in package.joinpath(filename).read_text(encoding="ascii").splitlines()
-                         if line.strip())
-    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
-        return frozenset()
-    return frozenset(names)
+    return frozenset(parts[0] for filename in ("dist.male.first", "dist.female.first", "dist.all.last")
+                     for parts in _census_rows(filename))
 
 
 def is_census_name(word: str) -> bool | None:
@@ -83,5 +87,4 @@ def is_census_name(word: str) -> bool | None:
     names = _census_names()
     if not names:
         return None
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-    return plain.upper().replace("’", "").replace("'", "") in names
+    return _census_key(word) in names

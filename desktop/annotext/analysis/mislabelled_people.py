@@ -15,8 +15,7 @@ from bisect import bisect_left
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PARTICLES, PATRONYMIC_PARTICLES, TITLE_WORDS,
-                                    looks_like_name,
-                                    word_starts)
+                                    looks_like_name, particle_case, word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -90,7 +89,7 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
 
 
 def _particles_lowered(surface: str) -> str:
-    return " ".join(w.lower() if w.lower() in PARTICLES else w for w in surface.split())
+    return " ".join(particle_case(word) for word in surface.split())
 
 
 def _full_name_of(surface: str, known: set[str]) -> bool:

@@ -46,6 +46,11 @@ for with from at in on by to as but not no new old""".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")
 
 
+def particle_case(word: str) -> str:
+    """A particle in lower case whatever its place ("Von Ahlen" opening a sentence is "von Ahlen"); other words as written."""
+    return word.lower() if word.lower() in PARTICLES else word
+
+
 def looks_like_name(phrase: str) -> bool:
     """Whether `phrase` has the shape of a personal name: two to four capitalised words (particles
     allowed inside), no digits, no article or pronoun, not all capitals."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from annotext.analysis.epithets import DEMONYM_NOUNS
 from annotext.analysis.given_names import is_census_name
 from annotext.analysis.names import HONORIFICS, ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
@@ -36,9 +37,7 @@ _NATIONALITIES = frozenset("""english welsh scottish irish british french german
 polish swedish danish finnish norwegian turkish greek russian ukrainian chinese japanese korean
 vietnamese thai indian pakistani bengali nigerian ghanaian kenyan american canadian mexican brazilian
 australian maori arabic hebrew swahili latin""".split())
-_DEMONYM_NOUNS = frozenset("""scot scots swede dane finn pole spaniard briton brit kiwi aussie turk serb croat
-dutchman dutchwoman englishman englishwoman frenchman frenchwoman irishman irishwoman scotsman scotswoman welshman
-welshwoman""".split())
+_DEMONYM_NOUNS = DEMONYM_NOUNS | {"scots", "brit"}  # the epithets' nouns, and two that never stand alone there
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR_WORDS = _WEEKDAYS | frozenset("""january february march april may june july august september october november
 december""".split())

@@ -12,7 +12,6 @@ Works on plain spans and the text only, so it is testable without a model. Rules
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
@@ -26,7 +25,8 @@ from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
                                     ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
-                                    name_words, word_starts)
+                                    name_words, particle_case, word_starts)
+from annotext.analysis.normalise import past_combining_marks
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
 
@@ -297,7 +297,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
             honorific = gender if HONORIFIC_BEFORE.search(text, max(0, mention.start - 8), mention.start) else None
             if honorific is None and gender is None and len(words) == 1:
                 honorific = reported_pronoun_gender(mention, text)  # "Woods said she": not Ty Woods
-            pool = [clusters[i] for i in by_word.get(_particle_case(words[-1]), ())]
+            pool = [clusters[i] for i in by_word.get(particle_case(words[-1]), ())]
             cluster = _matching_cluster(words, mention.start, pool, gender, honorific, subjects, form)
             if cluster is None:
                 cluster = _Cluster()
@@ -305,7 +305,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
             if form not in cluster.forms:
                 number = clusters.index(cluster)
                 for word in words:
-                    holders = by_word.setdefault(_particle_case(word), [])
+                    holders = by_word.setdefault(particle_case(word), [])
                     if number not in holders:
                         insort(holders, number)
                 if gender is None and len(words) > 1:  # pronouns only keep "Mr Haddad" out of "Amira Haddad"
@@ -355,7 +355,7 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     "Patricio Muñoz Sepúlveda";
     "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
     if any(w[:1].isupper() and w.lower() in PARTICLES for w in short):
-        short, full = [_particle_case(w) for w in short], [_particle_case(w) for w in full]
+        short, full = [particle_case(w) for w in short], [particle_case(w) for w in full]
     if short == full:
         return True
     if len(short) >= len(full):
@@ -365,10 +365,6 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     if len(short) == 1:  # a first name, or the first of two family names ("Muñoz" ~ "Patricio Muñoz Sepúlveda")
         return short[0] == full[0] or (len(full) >= 3 and short[0] in full[1:-1] and short[0][:1].isupper())
     return short[-1] == full[-1] and all(w in full for w in short)
-
-
-def _particle_case(word: str) -> str:
-    return word.lower() if word.lower() in PARTICLES else word
 
 
 def compatible_names(short: list[str], full: list[str]) -> bool:
@@ -383,7 +379,5 @@ def overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _with_combining_marks(span: Span, text: str) -> Span:
     """The span with the combining accents that follow its last letter ("ọ" + U+0300)."""
-    end = span.end
-    while end < len(text) and unicodedata.combining(text[end]):
-        end += 1
+    end = past_combining_marks(text, span.end)
     return span if end == span.end else Span(span.start, end, span.kind, span.label, dict(span.attrs))

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.cues import sentence_start
 from annotext.analysis.epithets import OFFICES, introduced_with_age, introduced_with_other_age, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.names import ROLE_WORDS
@@ -110,7 +111,7 @@ class PronounResolution:
                 nearest_subject = span
                 break
         if nearest_any is not None and nearest_any is not nearest_subject and self._sole_person_before(nearest_any, tok) \
-                and (nearest_subject is None or nearest_subject.end < self._sentence_start(nearest_any.start)):
+                and (nearest_subject is None or nearest_subject.end < sentence_start(self.text, nearest_any.start)):
             nearest_subject = nearest_any  # "That explanation did not satisfy MacNeil. “…,” he said": MacNeil
         latest = max((nearest_any.start if nearest_any is not None else -1,
                       last_speaker.start if last_speaker is not None else -1))
@@ -146,7 +147,7 @@ class PronounResolution:
         if quote is None or not span.end <= quote.start < quote.end <= tok.start \
                 or _SENTENCE_REST.fullmatch(self.text, span.end, quote.start) is None:
             return False
-        start = self._sentence_start(span.start)
+        start = sentence_start(self.text, span.start)
         if _GENDERED_WORD.search(self.text, start, span.start):
             return False
         if _GENDERED_WORD.search(self.text, span.end, quote.start) and any(
@@ -154,9 +155,6 @@ class PronounResolution:
             return False
         return not any(start <= other.start and other.end < span.start
                        and not self.text[other.end:span.start].strip().startswith("and") for other in self._persons)
-
-    def _sentence_start(self, offset: int) -> int:
-        return max(self.text.rfind(mark, 0, offset) for mark in (". ", "\n", "? ", "! ")) + 1
 
     def _named_after_lead(self, tok: Tok, pronoun: str | None) -> Attribution | None:
         """"A former senior engineer … has told MSPs she warned …" ¶ "Mairi NicLeòid, who was …, said": a
@@ -241,18 +239,18 @@ class PronounResolution:
         """"McLenney said Clinton doesn't …" / "Kinsella said he had seen the Mary Kate come in": the
         subject of a reported clause is less likely to be the next "she" than the person who reported
         it, the subject of the sentence's first reporting verb."""
-        sentence_start = max(self.text.rfind(mark, 0, span.start) for mark in (". ", "\n", "? ", "! ")) + 1
-        window = self.text[sentence_start:span.start]
+        opening = sentence_start(self.text, span.start)
+        window = self.text[opening:span.start]
         cue = _REPORTED_CLAUSE.search(window)
         if cue is None:
             return None
-        if self.in_quote(sentence_start + cue.start()):
+        if self.in_quote(opening + cue.start()):
             return None
-        index = bisect_right(self._entity_starts, sentence_start + cue.start()) - 1
-        while index >= 0 and self.entities[index].start >= sentence_start:
+        index = bisect_right(self._entity_starts, opening + cue.start()) - 1
+        while index >= 0 and self.entities[index].start >= opening:
             candidate = self.entities[index]
             index -= 1
-            if candidate.label == PERSON and candidate.end <= sentence_start + cue.start() \
+            if candidate.label == PERSON and candidate.end <= opening + cue.start() \
                     and not self.in_quote(candidate.start):
                 name = candidate.attrs.get("person") or candidate.text_in(self.text)
                 return candidate if self._fits(name, pronoun) else None

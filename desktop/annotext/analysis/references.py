@@ -16,7 +16,7 @@ from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
-from annotext.analysis.epithets import (BYSTANDER_NOUNS, DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, is_demonym, is_epithet,
+from annotext.analysis.epithets import (AGE_WORDS, BYSTANDER_NOUNS, DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, is_demonym, is_epithet,
                                         is_party_epithet, of_other_party)
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -33,7 +33,6 @@ NEUTER_PRONOUNS = frozenset({"it"})
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _DOCUMENT_MENTION = re.compile(rf"\b({'|'.join(sorted(AUTHORED_NOUNS))})\b", re.IGNORECASE)
 _TITLE_DOT = re.compile(r"\.?[ \t]+(?=[A-Z])")
-_AGE_WORDS = {"year", "years", "old", "-"}  # "the 71-year-old pontiff": the age describes, the role decides
 _PEOPLE_NOUNS = {"person", "people", "man", "woman", "men", "women"}  # heads a description may qualify after them
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by", "near"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -138,7 +137,7 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
         if determiners[0].dep == "det" and determiners[0].lower not in DEFINITE:
             return None
         modifiers = [(t.lower, t.dep == "amod" or t.lower in ROLE_WORDS) for t in parse.toks[tok.left:tok.i]
-                     if (t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod") and t.lower not in _AGE_WORDS]
+                     if (t.pos in {"ADJ", "NOUN", "PROPN"} or t.dep == "amod") and t.lower not in AGE_WORDS]
         introduced = indefinite_introduction(tok.lower, tok.start, self.text,
                                              lambda at: self.in_quote(at) or self._apposed_to_name(at)) \
             if determiners[0].lower == "the" else None

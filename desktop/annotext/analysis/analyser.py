@@ -20,7 +20,7 @@ from annotext.core.results import NO_MODEL, QUOTE, AnalysisResult, ModelInfo, re
 from annotext.core.spans import Span
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
-ANALYSER_VERSION = "12"
+ANALYSER_VERSION = "13"
 
 Progress = Callable[[int, int], None]
 

@@ -72,3 +72,9 @@ def test_a_named_owner_s_document_is_the_owner_s_words(analyser):
             "warned that the unit was “unsafe at night”.")
     data = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in data["quotes"]] == ["Chidinma Eze"]
+
+
+def test_in_a_letter_the_writer_may_come_after_a_date_and_an_apposition():
+    text = ("In a letter to Lindqvist dated Feb. 9, the company's outside counsel, Miriam Szabo-Hartley of the law firm "
+            "Goodwin Marsh, wrote that a hearing would serve no purpose. The letter said the chief was ready to talk.")
+    assert _author(text, "letter") == "Miriam Szabo-Hartley"

@@ -66,3 +66,18 @@ def test_a_given_name_outweighs_the_pronouns_of_an_article_about_someone_else():
             name = "Melanie Ott" if match.group() == "Melanie Ott" else "Donald Voss"
             spans.append(Span(match.start(), match.end(), "entity", "PERSON", {"person": name}))
     assert person_genders(spans, text) == {"Melanie Ott": FEMALE, "Donald Voss": MALE}
+
+
+def test_a_pronoun_votes_for_the_subject_before_it_not_a_name_in_passing():
+    text = "Erin Brockovich endorsed Ashworth’s approach, saying she had not called for resignation, and she kept to it."
+    spans = [mention(text, "Erin Brockovich", "Erin Brockovich"), mention(text, "Ashworth", "Ashworth")]
+    subjects = [text.index("Erin"), text.index("Brockovich")]
+    assert "Ashworth" not in person_genders(spans, text, subjects)
+
+
+def test_a_pronoun_passes_over_a_person_whose_given_name_tells_another_gender():
+    text = ("Ashworth has pushed the plan for years, while Hillary Clinton slammed his proposal. "
+            "Ashworth backed the tax, while Hillary Clinton mocked his sums.")
+    spans = [mention(text, "Ashworth", "Ashworth"), mention(text, "Hillary Clinton", "Hillary Clinton"),
+             mention(text, "Ashworth", "Ashworth", 70), mention(text, "Hillary Clinton", "Hillary Clinton", 90)]
+    assert person_genders(spans, text) == {"Ashworth": MALE, "Hillary Clinton": FEMALE}

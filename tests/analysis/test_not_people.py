@@ -153,3 +153,8 @@ def test_one_unknown_word_that_acts_as_a_person_stays_a_person():
     assert _label("He is survived by his children Siobhán, Colm and Úna.", "Colm") is None
     assert _label("President Obama condemned the test.", "Obama") is None
     assert _label("Adeyemi said the plan was late.", "Adeyemi") is None
+
+
+def test_a_party_word_alone_is_a_member_described_not_named():
+    text = "Kurt Vanderbilt, a West Michigan Republican who narrowly lost in 2022, said he would run."
+    assert not_a_person("Republican", _mentions(text, "Republican"), text, titled=False) == "NORP"

@@ -496,3 +496,88 @@ def test_a_place_and_a_title_or_a_party_before_a_name_are_not_part_of_it():
     assert name_words("Sheriff Dwayne Holcomb") == ["Dwayne", "Holcomb"]
     assert name_words("Julie Bishop") == ["Julie", "Bishop"]  # a family name that is also a title
     assert name_words("Anne Marie King Smith") == ["Anne", "Marie", "King", "Smith"]
+
+
+def _index(text, spans):
+    return index_people(spans, text)
+
+
+def _labelled(text, form, label, start=0):
+    at = text.index(form, start)
+    return Span(at, at + len(form), "entity", label)
+
+
+def test_a_labelled_span_with_a_verb_in_it_does_not_hide_a_known_surname():
+    text = "Mike Pence spoke. Todd asked Pence about it. Pence said it was fine. Later Pence left."
+    spans = [_labelled(text, "Mike Pence", "PERSON"), _labelled(text, "Todd asked Pence", "ORG"),
+             _labelled(text, "Pence", "ORG", 45), _labelled(text, "Pence", "ORG", 75)]
+    entities, people = _index(text, spans)
+    assert any(e.start == 45 and e.attrs.get("person") == "Mike Pence" for e in entities)
+
+
+def test_a_family_name_written_first_is_that_person_when_it_speaks():
+    text = "Wang Lei runs the joint venture. “The badge was enough,” Wang said in the interview."
+    entities, people = _index(text, [_labelled(text, "Wang Lei", "PERSON"), _labelled(text, "Wang", "ORG", 10)])
+    assert [(p.name, p.mentions) for p in people] == [("Wang Lei", 2)]
+
+
+def test_a_name_with_a_suffix_labelled_an_organisation_is_the_titled_person():
+    text = "Counsel assisting, Aroha Te Whata SC, opened the case. Later Ms Te Whata said it came too late."
+    spans = [_labelled(text, "Aroha Te Whata SC", "ORG"), _labelled(text, "Ms Te Whata", "PERSON")]
+    _, people = _index(text, spans)
+    assert [p.name for p in people] == ["Aroha Te Whata"]
+
+
+def test_a_gaelic_patronymic_with_its_article_is_one_name():
+    text = "Professor Eilidh Nic a’ Phearsain said the figures were steady. Nic a’ Phearsain smiled."
+    _, people = _index(text, [_labelled(text, "Eilidh Nic", "PERSON")])
+    assert people[0].name == "Eilidh Nic a’ Phearsain"
+
+
+def test_given_names_before_a_name_after_an_owner_belong_to_it():
+    text = "He finished ahead of Colombia’s Juan Esteban Quintero Ríos. “The danger was Juan Esteban,” said Slovenia’s Žiga Kovačič."
+    spans = [_labelled(text, "Quintero Ríos", "PERSON"), _labelled(text, "Juan Esteban", "PERSON", 70),
+             _labelled(text, "Kovačič", "PERSON")]
+    _, people = _index(text, spans)
+    assert sorted(p.name for p in people) == ["Juan Esteban Quintero Ríos", "Žiga Kovačič"]
+
+
+def test_a_hyphenated_particle_opening_a_sentence_is_the_same_name():
+    text = "Lt. Gov. Amira al-Haddad was mentioned. Al-Haddad said she was honoured."
+    spans = [_labelled(text, "Amira al-Haddad", "PERSON"), _labelled(text, "Al-Haddad", "PERSON")]
+    _, people = _index(text, spans)
+    assert [(p.name, p.mentions) for p in people] == [("Amira al-Haddad", 2)]
+
+
+def test_the_place_of_a_title_before_a_name_is_not_a_given_name():
+    text = "Former Ambassador to Poland Charles Whitcombe, the fifth candidate, complained. Whitcombe said so."
+    _, people = _index(text, [_labelled(text, "Poland Charles Whitcombe", "PERSON")])
+    assert [p.name for p in people] == ["Charles Whitcombe"]
+
+
+def test_a_title_case_headline_with_particles_says_nothing_about_people():
+    text = ("Lefèvre Wins on Alpe d’Huez as Van der Meulen Cracks and Loses Yellow\n\n"
+            "Bastien Lefèvre won the stage. Joris van der Meulen lost the jersey.")
+    spans = [_labelled(text, "Lefèvre Wins", "PERSON"), _labelled(text, "Bastien Lefèvre", "PERSON"),
+             _labelled(text, "Joris van der Meulen", "PERSON")]
+    _, people = _index(text, spans)
+    assert sorted(p.name for p in people) == ["Bastien Lefèvre", "Joris van der Meulen"]
+
+
+def test_a_known_name_in_a_headline_phrase_labelled_an_organisation_is_only_the_name():
+    text = ("Rivals Gang Up on Front-Runner Halvorsen in Final Iowa Debate\n\n"
+            "Sen. Mark Halvorsen was attacked. Halvorsen said he was not worried.")
+    spans = [_labelled(text, "Front-Runner Halvorsen", "ORG"), _labelled(text, "Mark Halvorsen", "PERSON"),
+             _labelled(text, "Halvorsen", "PERSON", 90)]
+    _, people = _index(text, spans)
+    assert [(p.name, p.aliases) for p in people] == [("Mark Halvorsen", ["Halvorsen"])]
+
+
+def test_a_namesake_named_inside_a_relative_clause_does_not_take_the_surname():
+    text = ("Outside the hearing, Kerry-Anne Dwyer, whose mother, Joan Dwyer, died in her car, said she came every day. "
+            "“Mum did everything,” Ms Dwyer said.")
+    kerry, joan = text.index("Kerry-Anne"), text.index("Joan")
+    spans = [_labelled(text, "Kerry-Anne Dwyer", "PERSON"), _labelled(text, "Joan Dwyer", "PERSON"),
+             _labelled(text, "Ms Dwyer", "PERSON")]
+    entities, _ = index_people(spans, text, [kerry, joan], [joan])
+    assert [e.attrs["person"] for e in entities if e.label == "PERSON"][-1] == "Kerry-Anne Dwyer"

@@ -183,3 +183,19 @@ def test_a_heading_in_capitals_inside_a_quotation_is_not_a_transcript_label(anal
     text = ("Fire spreads\n\nThe sheriff’s department expanded evacuation orders twice. “EVACUATION ORDER: Leave now. "
             "Do not return until further notice,” the department posted on X.")
     assert [q[1] for q in quotes(analyser, text)] == ["the department"]
+
+
+def test_a_verb_of_words_joined_to_a_reported_clause_is_the_reporters_second_verb(analyser):
+    text = ("Lottery case\n\nMattingly's attorney, Stuart Kaplan, said the charges were unfair. He said Renee Mattingly "
+            "\"had nothing to do with any of this\" and called the charges against her \"an attempt to squeeze my "
+            "client.\"")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Stuart Kaplan", "Stuart Kaplan"]
+
+
+def test_an_organisation_named_in_apposition_keeps_the_words_of_its_name(analyser):
+    text = ("Factory fire\n\nVietnam's official trade union, the Vietnam General Confederation of Labour, said it would "
+            "provide 20 million dong to each bereaved family and called for \"strict punishment\" of anyone found "
+            "responsible.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Vietnam General Confederation of Labour"]

@@ -338,3 +338,38 @@ def test_the_object_of_a_sentence_with_its_own_subject_is_not_the_next_he(analys
     text = ("Debate\n\nWhen pressed by the moderators, Senator Abner Hollis did apologize to Governor Ruth Delaine and "
             "to his supporters for the incident.\n\n“This is not the type of campaign that we run,” he said.")
     assert speakers(analyser, text) == ["Abner Hollis"]
+
+
+def test_he_after_an_inner_clause_subject_is_the_main_clause_subject(analyser):
+    text = ("Flint water row\n\nOn Saturday, Sen. Paul Brennan called on Gov. Rick Snyder to resign.\n\n"
+            "In his statement on Saturday, Brennan did go further in trying to hold Snyder accountable.\n\n"
+            "“There are no excuses,” he said.")
+    assert speakers(analyser, text) == ["Paul Brennan"]
+
+
+def test_both_parts_of_a_split_quotation_are_the_person_its_pronoun_found(analyser):
+    text = ("Seat opens up\n\nKurt Vanderbilt, a West Michigan Republican, said in a statement that he was considering "
+            "a bid.\n\nA spokesman for the National Republican Senatorial Committee, Tyler Braddock, was more direct. "
+            "“This seat is now a top-tier pickup opportunity,” he said. “Democrats are going to spend a fortune.”")
+    assert speakers(analyser, text)[-2:] == ["Tyler Braddock", "Tyler Braddock"]
+
+
+def test_a_person_who_was_asked_is_not_the_asker_of_his_own_question(analyser):
+    text = ("Stage win\n\nNo Frenchman has won the Tour since Bernard Hinault in 1985.\n\n"
+            "Bastien Lefèvre was asked whether he might be the man to end that drought. He laughed.\n\n"
+            "“Not this year,” he said.")
+    assert speakers(analyser, text) == ["Bastien Lefèvre"]
+
+
+def test_a_name_the_parser_made_the_root_of_its_sentence_is_still_its_subject(analyser):
+    text = ("Flint\n\nErin Brockovich, the legendary environmental activist and lawyer, endorsed Sanders’ approach "
+            "Saturday, saying she hadn’t yet called for the governor’s resignation because she believed “we need to "
+            "focus all of our energy on helping the people of Flint.”")
+    assert speakers(analyser, text) == ["Erin Brockovich"]
+
+
+def test_the_full_stop_of_a_title_does_not_end_the_sentence_before_a_quotation(analyser):
+    text = ("Climate\n\nAnother critic, Laurence H. Tribe, likened the rules to \"burning the Constitution.\"\n\n"
+            "Mr. Obama dismissed the criticism as the voice of Mr. Tribe's client, Peabody Energy, which filed for "
+            "bankruptcy protection in April. \"You know, I love Larry,\" he said.")
+    assert speakers(analyser, text)[-1] == "Obama"

@@ -28,6 +28,7 @@ _QUESTION_AFTER = re.compile(r"[’']?s?\s*(?:,|on\b|about\b|over\b|whether\b|if
 _OBJECT_PRONOUN = re.compile(r"(him|her)\b")
 _ASKED_SUBJECT = re.compile(r"(?:whether|if)\s+(he|she)\b")
 _SENTENCE_END = re.compile(r"[.!?](?:[”’\"]|\s)|\n")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?$")
 
 
 def question_addressee(text: str, asker: Span, entities: list[Span], entity_starts: list[int]) -> Span | str | None:
@@ -36,8 +37,8 @@ def question_addressee(text: str, asker: Span, entities: list[Span], entity_star
     end = _SENTENCE_END.search(text, asker.end)
     limit = end.start() if end else len(text)
     verb = _ASKING.search(text, asker.end, limit)
-    if verb is None:
-        return None
+    if verb is None or _PASSIVE_BEFORE.search(text, asker.end, verb.start()):
+        return None  # "Lefèvre was asked whether he …": the subject is the one asked
     at = verb.end()
     subject = _ASKED_SUBJECT.match(text, at)  # "asked whether she believed …": she was asked
     if subject is not None:

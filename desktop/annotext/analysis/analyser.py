@@ -20,7 +20,7 @@ from annotext.core.results import NO_MODEL, QUOTE, AnalysisResult, ModelInfo, re
 from annotext.core.spans import Span
 
 # Bump whenever a change to this package changes results: stored analyses with another version are redone.
-ANALYSER_VERSION = "13"
+ANALYSER_VERSION = "14"
 
 Progress = Callable[[int, int], None]
 
@@ -89,6 +89,7 @@ class Analyser:
         entities = []
         parses = {}
         subjects: list[int] = []
+        embedded: list[int] = []  # subjects of inner clauses (parse.salient_names)
         total = len(ranges)
         if progress:
             progress(0, total)
@@ -99,7 +100,7 @@ class Analyser:
                 found = len(entities)
                 for (start, end), doc in zip(batch, docs):
                     entities.extend(doc_entities(doc, start))
-                    subjects.extend(salient_names(doc, start))
+                    subjects.extend(salient_names(doc, start, embedded))
                     if needs_parse(prepared[start:end], prepared[end:end + 8]):
                         parses[start] = snapshot(doc, start)
                 done += len(batch)
@@ -114,10 +115,11 @@ class Analyser:
         if first is not None:  # back to text order: the whole-text steps below see exactly what a plain run sees
             entities.sort(key=lambda span: (span.start, span.end))
             subjects.sort()
+            embedded.sort()
         entities = harmonise_labels(joined_hyphenated_names(split_possessives(entities, prepared), prepared), prepared)
         # Without a model there is no entity layer at all: quotations only (docs/architecture.md, "Analysis").
-        entities, people = index_people(entities, prepared, subjects) if self.nlp is not None else ([], [])
-        quotes = find_quotes(prepared, entities, parses, subjects)
+        entities, people = index_people(entities, prepared, subjects, embedded) if self.nlp is not None else ([], [])
+        quotes = find_quotes(prepared, entities, parses, subjects, embedded)
         entities = add_speakers(entities, people, quotes, prepared)
         recount_quotes(people, quotes)
         return AnalysisResult(

@@ -19,7 +19,7 @@ from annotext.analysis.gender import person_genders
 from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
-from annotext.analysis.partial_quotes import MAX_CLIMB, PartialQuotes
+from annotext.analysis.partial_quotes import MAX_CLIMB, WORD_VERBS, PartialQuotes
 from annotext.analysis.names import lower_case_words
 from annotext.analysis.people import looks_like_name, name_words
 from annotext.analysis.quote_marks import QuoteMarks, speaker_label_at
@@ -45,7 +45,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
     """Attributes the quotations of one text, in document order."""
 
     def __init__(self, text: str, quotes: list[QuoteMarks], entities: list[Span],
-                 parses: dict[int, ParagraphParse], subject_starts: list[int]):
+                 parses: dict[int, ParagraphParse], subject_starts: list[int], embedded_subjects: list[int] = ()):
         self.text = text
         self.quotes = quotes
         self.entities = sorted(entities, key=lambda s: s.start)
@@ -54,11 +54,13 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         self.parses = parses
         self._parse_starts = sorted(parses)
         self.subject_starts = sorted(subject_starts)
+        self.embedded_subjects = frozenset(embedded_subjects)  # subjects of inner clauses (parse.salient_names)
         self._quote_starts = [q.start for q in quotes]
         self.results: list[Attribution] = []
         self._person_forms = person_forms(self.entities, text)
-        self.genders = person_genders([s for s in self.entities if s.label == PERSON], text)
+        self.genders = person_genders([s for s in self.entities if s.label == PERSON], text, self.subject_starts)
         self._guessed_genders: dict[str, str] = {}
+        self._resolved_pronouns: dict[tuple[int, str | None], Attribution | None] = {}
 
     # Public ----------------------------------------------------------------------------------
     def attribute_all(self) -> list[Attribution]:
@@ -340,8 +342,20 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
                 return subject
             if current.dep not in {"conj", "xcomp", "advcl"} or current.head == current.i:
                 return None
-            current = parse.toks[current.head]
+            current = self._reporting_verb_beside(parse, current) or parse.toks[current.head]
         return None
+
+    def _reporting_verb_beside(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
+        """"He said Renee Mattingly “had nothing to do with it” and called the charges “an attempt …”": a
+        verb of words joined by "and" to the verb of a clause someone reports is the reporter's second
+        verb (the parser hangs it on the inner clause); the reporting verb, whose subject is its subject."""
+        if verb.dep != "conj" or verb.lemma not in WORD_VERBS:
+            return None
+        first = parse.toks[verb.head]
+        if first.pos not in {"VERB", "AUX"} or self._is_cue(first) or first.dep != "ccomp" or first.head == first.i:
+            return None
+        reporting = parse.toks[first.head]
+        return reporting if self._is_cue(reporting) else None
 
     def _nearby_speaker_token(self, cue: Tok, window: list[Tok]) -> Tok | None:
         """Parser gave no subject: take a person, pronoun or name right next to the cue."""

@@ -13,7 +13,7 @@ import re
 from typing import Iterable
 
 from annotext.analysis.names import (HONORIFICS, PARTICLES, PATRONYMIC_PARTICLES, ROLE_WORDS, TITLE_WORDS,
-                                     lower_case_words, name_words, word_starts)
+                                     after_title_of_place, lower_case_words, name_words, word_starts)
 from annotext.core.spans import Span
 
 _LEADING_NOT_NAME = {"follow", "contact", "email", "meet", "via", "photo", "credit", "by", "with", "and", "billionaire",
@@ -26,6 +26,7 @@ _DETERMINER = re.compile(r"(?<![\w’'])(?:the|a|an)\s+$")
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
                            r"|Viscountess|Earl|Countess|Pope|King|Queen|Emperor|Empress|Sultan)\s+$")
 _REGNAL_NUMBER = re.compile(r"[IVXL]+")
+
 
 
 def without_modifier(name: str, forms: Iterable[str], text: str, others: list[Span]) -> str:
@@ -94,6 +95,11 @@ def trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         start += cut
         surface = surface[cut:]
     words = surface.split()
+    if len(words) > 2 and after_title_of_place(text, start):
+        cut = surface.index(words[1], len(words[0]))  # "Ambassador to Poland Charles Whitcombe": the place is the title's
+        start += cut
+        surface = surface[cut:]
+        words = words[1:]
     cut = max((i for i, word in enumerate(words[:-1]) if word.endswith(("’s", "'s")) or
                (i >= 1 and word.lower().rstrip(".") in TITLE_WORDS)), default=None)
     if cut is not None:  # "Texas Senator Ted Cruz", "Breitbart London’s Raheem Kassam": the name follows

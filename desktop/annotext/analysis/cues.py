@@ -26,7 +26,17 @@ SENTENCE_END = frozenset({".", "!", "?"})
 _SENTENCE_BREAKS = (". ", "\n", "? ", "! ")
 
 
+# Titles written with a full stop that does not end the sentence ("the voice of Mr. Tribe's client")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gov sen rep lt col gen sgt capt prof rev jr sr ald fr".split())
+
+
 def sentence_start(text: str, offset: int) -> int:
-    """Where the sentence holding `offset` starts, by the marks news text ends sentences with (no parse needed)."""
-    return max(text.rfind(mark, 0, offset) for mark in _SENTENCE_BREAKS) + 1
+    """Where the sentence holding `offset` starts, by the marks news text ends sentences with (no parse needed);
+    the full stop of a title ("Mr.", "Sen.") ends none."""
+    while True:
+        found = max(text.rfind(mark, 0, offset) for mark in _SENTENCE_BREAKS)
+        before = text[max(0, found - 5):found].split() if found > 0 and text[found] == "." else []
+        if not before or before[-1].lower() not in _ABBREVIATIONS:
+            return found + 1
+        offset = found
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

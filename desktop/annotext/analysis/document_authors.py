@@ -69,7 +69,11 @@ def _by_author(text: str, end: int) -> str | None:
     return None
 
 
-_IN_A_NOUN = re.compile(rf"[^.!?\n]{{0,80}}?,\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|the\s+)?({_NAME})\s+(?:said|says|wrote|argued|told)\b")
+# "In a letter to Lindqvist dated Feb. 9, the company's outside counsel, Miriam Szabo-Hartley of the law firm Goodwin
+# Marsh, wrote": an abbreviation's full stop does not end the sentence, and the name may be qualified before the verb
+_IN_A_NOUN = re.compile(rf"(?:[^.!?\n]|(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gov|Sen|Rep)\.){{0,120}}?,\s+"
+                        rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|the\s+)?({_NAME})(?:\s+of\s+[^,.;:\n]{{1,60}},|,\s+[^,.;:\n]{{1,80}},)?"
+                        rf"\s+(?:said|says|wrote|argued|told)\b")
 
 
 def _from_author(text: str, match: re.Match[str]) -> str | None:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import (HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES, PATRONYMIC_PARTICLES,
-                                    ROLE_WORDS, headline_lines, looks_like_name, lower_case_words)
+from annotext.analysis.names import (CAPITAL, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
+                                    PATRONYMIC_PARTICLES, ROLE_WORDS, SMALL, after_title_of_place, headline_lines,
+                                    looks_like_name, lower_case_words)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span, sort_spans
 
@@ -53,16 +54,16 @@ bartender janitor clerk rancher retiree pensioner voter shopper commuter
 aide staffer convener convenor vicar nun monk swimmer cyclist sprinter climber skier rower gymnast trainer entrepreneur
 """.split())
 
-_WORD = r"(?:[A-Z][a-z]?\.|[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'-]*[\w\u0300-\u036f])"  # combining accents: "Adébáyọ̀"
+_WORD = rf"(?:[A-Z][a-z]?\.|[{CAPITAL}][\w\u0300-\u036f’'-]*[\w\u0300-\u036f])"  # combining accents: "Adébáyọ̀"
 _PARTICLE = r"(?:(?:%s)\s+)" % "|".join(sorted(PARTICLES | PATRONYMIC_PARTICLES, key=len, reverse=True))
 _NAME = rf"{_WORD}(?:[ \t\u00a0]+{_PARTICLE}*{_WORD}){{1,3}}"
-_POSSESSOR = r"(?:a|an|the|his|her|its|their|our|(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*\s+){0,3}?[A-ZÀ-ÖØ-Þ][\w’'&.-]*(?:’s|'s|’|'))"
+_POSSESSOR = rf"(?:a|an|the|his|her|its|their|our|(?:[{CAPITAL}][\w’'&.-]*\s+){{0,3}}?[{CAPITAL}][\w’'&.-]*(?:’s|'s|’|'))"
 _AFTER = re.compile(
     rf"({_NAME}),[ \t\u00a0]+(?:(\d{{1,3}}),|who[ \t\u00a0]|(?:{_POSSESSOR}[ \t\u00a0]+)?((?:[\w’'-]+[ \t\u00a0]+){{0,4}}[\w’'-]+))")
 _BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+)\.?(?:[ \t\u00a0]+(?:of|for|at)[ \t\u00a0]+[\w’' \t\u00a0-]{{1,40}}?,|,"
                      rf"|[ \t\u00a0]+(?:of|for)(?:[ \t\u00a0]+(?!(?:the|a|an|his|her|its|their)\b)[a-z][a-z’'-]*){{1,3}})?"
                      rf"[ \t\u00a0]+({_NAME})(?![\w’'-])")  # "Chief inspector of mines Lerato Seabi"
-_HONORIFIC_NAME = re.compile(rf"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+{_PARTICLE}*([A-ZÀ-ÖØ-Þ][\w’'-]*\w)")
+_HONORIFIC_NAME = re.compile(rf"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+{_PARTICLE}*([{CAPITAL}][\w’'-]*\w)")
 _DATELINE = re.compile(r"^[ \t]*((?:[A-Z][A-Z.’'-]+[ \t]?)+)(?=,[ \t]*[A-Z]|[ \t]*\(|[ \t]*[—–-]+[ \t])", re.MULTILINE)
 
 
@@ -122,13 +123,13 @@ _SPEAKS_OR_APPOSED = re.compile(r",|\s+(?:said|says|told|tells|added|wrote|warne
 
 # A person the article names only as they asked: "a landlord who gave his name only as Yusuf", "identified only as Maria".
 _NAME_GIVEN_AS = re.compile(r"\b(?:gave|giving|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?"
-                            r"name\s+(?:only\s+)?as\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)\b|\b(?:identified|named|known)\s+only\s+"
-                            r"(?:as|by\s+(?:his|her|their)\s+first\s+name,?)\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)\b")
+                            rf"name\s+(?:only\s+)?as\s+([{CAPITAL}][{SMALL}’'-]+)\b|\b(?:identified|named|known)\s+only\s+"
+                            rf"(?:as|by\s+(?:his|her|their)\s+first\s+name,?)\s+([{CAPITAL}][{SMALL}’'-]+)\b")
 # One name followed by an age and a description: a person known by a single name.
-_AGED_SINGLE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}),\s+\d{1,3},\s+(?:a|an|the)\s")
+_AGED_SINGLE_NAME = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))([{CAPITAL}][{SMALL}]{{2,}}),\s+\d{{1,3}},\s+(?:a|an|the)\s")
 # A nickname in quotation marks between a first name and a family name: the whole is a person's name.
-_NICKNAMED = re.compile(r"(?<![\w’'])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)[ \t]+[“\"‘'][A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?[”\"’']"
-                        r"[ \t]+((?:Mc|Mac|O’|O')?[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])")
+_NICKNAMED = re.compile(rf"(?<![\w’'])([{CAPITAL}][{SMALL}]+)[ \t]+[“\"‘'][A-Z][\w.-]*(?:[ \t][A-Z][\w.-]*)?[”\"’']"
+                        rf"[ \t]+((?:Mc|Mac|O’|O')?[{CAPITAL}][\w’'-]*[\w])")
 # A wire story's credit line names its reporters and editors.
 _CREDIT = re.compile(rf"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s+by\s+"
                      rf"((?:{_NAME})(?:(?:,\s+|\s+and\s+)(?:{_NAME}))*)")
@@ -167,16 +168,16 @@ _PREPOSITIONS = frozenset({"at", "of", "for", "in", "with", "from", "on", "to", 
 _KIN = (r"(?:son|daughter|brother|sister|father|mother|wife|husband|partner|fiancée?|widow|widower|"
         r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunt|uncle|stepson|stepdaughter|"
         r"children|sons|daughters|grandchildren|friend|neighbou?r|colleague|boyfriend|girlfriend)")
-_FIRST = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]+"  # no apostrophe: "her mother Keiko’s recipe" names Keiko
+_FIRST = rf"[{CAPITAL}][{SMALL}-]+"  # no apostrophe: "her mother Keiko’s recipe" names Keiko
 _RELATIVE_NAMES = re.compile(
     rf"(?<![\w’'])(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[Mm]y|[Oo]ur|[Yy]our)\s+(?:\w+\s+)?{_KIN}|"
     rf"(?:{_KIN}|man|woman|boy|girl|lad|lass|child|baby|teenager|person)\s+(?:called|named))(?:,)?\s+"
-    rf"({_FIRST}(?:,\s+{_FIRST})*(?:,?\s+and\s+{_FIRST})?)(?=[,.;:)]|[’']s\b|\s+(?![A-ZÀ-ÖØ-Þ]|(?:de|van|von|der|da|di|le|la)\s)|$)")
+    rf"({_FIRST}(?:,\s+{_FIRST})*(?:,?\s+and\s+{_FIRST})?)(?=[,.;:)]|[’']s\b|\s+(?![{CAPITAL}]|(?:de|van|von|der|da|di|le|la)\s)|$)")
 
 
 # "a retired schoolteacher from Esbjerg named Birthe Kjærgaard": a person noun, then "named"/"called" and a name.
 # Found from "named"/"called" (rare), then the noun is checked in the words before: cheap on long texts.
-_NAMED = re.compile(rf"\b(?:called|named)\s+({_FIRST}(?:\s+(?:{_FIRST}|[A-ZÀ-ÖØ-Þ][\w’'-]+)){{1,2}})(?=[\s,.;:)]|$)")
+_NAMED = re.compile(rf"\b(?:called|named)\s+({_FIRST}(?:\s+(?:{_FIRST}|[{CAPITAL}][\w’'-]+)){{1,2}})(?=[\s,.;:)]|$)")
 _PERSON_NOUN_BEFORE = re.compile(
     rf"\b[a-z-]*(?:{'|'.join(sorted((w for w in PERSON_NOUNS if w.isalpha()), key=len, reverse=True))})"
     rf"(?:\s+(?:from|of|in|at)(?:\s+[A-Z][\w’'-]+){{1,3}})?\s+$")
@@ -230,7 +231,8 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         words = text[start:end].split()
         honorific = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _HONORIFIC_WORDS), default=-1)
         for index, word in enumerate(words[:-1]):
-            if index <= honorific or word.lower().rstrip(".") in _NOT_FIRST_NAME or word.endswith(_POSSESSIVE):
+            if index <= honorific or word.lower().rstrip(".") in _NOT_FIRST_NAME or word.endswith(_POSSESSIVE) \
+                    or (index == 0 and len(words) > 2 and after_title_of_place(text, start)):
                 start = text.index(words[index + 1], start + len(word))
             elif index == 0 and len(words) > 2:
                 lower_words = lower_words if lower_words is not None else lower_case_words(text)

@@ -14,6 +14,8 @@ right after the name in its own sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from annotext.analysis.given_names import given_name_gender
 from annotext.core.spans import Span
@@ -38,8 +40,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)")
 _MARGIN = 2  # votes one side needs over the other before pronouns decide
 
 
-def person_genders(persons: list[Span], text: str) -> dict[str, str]:
-    """Canonical person name -> MALE or FEMALE, where the article gives clear evidence."""
+def person_genders(persons: list[Span], text: str, subjects: Sequence[int] = ()) -> dict[str, str]:
+    """Canonical person name -> MALE or FEMALE, where the article gives clear evidence (`subjects`: sorted
+    start offsets of subject names, which pronouns vote for first)."""
     honorific: dict[str, str] = {}
     roles: dict[str, str] = {}
     votes: dict[str, dict[str, int]] = {}
@@ -54,10 +57,13 @@ def person_genders(persons: list[Span], text: str) -> dict[str, str]:
         if before and before[-1].lower().rstrip(".") in _HONORIFIC:
             honorific.setdefault(name, _HONORIFIC[before[-1].lower().rstrip(".")])
     own_sentence: dict[str, dict[str, int]] = {}  # the votes of pronouns in the name's own sentence
-    _pronoun_votes(persons, text, votes, own_sentence)
-    genders = {**roles, **honorific}
+    stated = {**roles, **honorific}
+    lexicon = {name: guess for name in {span.attrs.get("person") for span in persons} - {None}
+               if (guess := given_name_gender(name)) is not None}
+    _pronoun_votes(persons, text, votes, own_sentence, {**lexicon, **stated}, subjects)
+    genders = dict(stated)
     for name in {span.attrs.get("person") for span in persons} - set(genders) - {None}:
-        guess = given_name_gender(name)  # before the pronoun votes, which an article about someone else skews,
+        guess = lexicon.get(name)  # before the pronoun votes, which an article about someone else skews,
         count = own_sentence.get(name, {MALE: 0, FEMALE: 0})  # unless "Jess Nakagawa … she says" says otherwise
         if guess is not None and count[FEMALE if guess == MALE else MALE] < count[guess] + _MARGIN:
             genders[name] = guess
@@ -91,6 +97,11 @@ def mention_gender(span: Span, text: str) -> str | None:
     return _role_gender(_sentence_words_before(span.start, text)[-3:], text[span.end:span.end + 50])
 
 
+def _is_subject(subjects: Sequence[int], span: Span) -> bool:
+    index = bisect_left(subjects, span.start)
+    return index < len(subjects) and subjects[index] < span.end
+
+
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?][”’\"]?\s|\n")
 
 
@@ -113,9 +124,12 @@ def _role_gender(words_before: list[str], after: str) -> str | None:
 
 
 def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, int]],
-                   own_sentence: dict[str, dict[str, int]]) -> None:
-    """Each gendered pronoun outside quotation marks votes for the nearest person named before it in
-    its sentence, or for the one person of the sentence before when its own names nobody."""
+                   own_sentence: dict[str, dict[str, int]], known: dict[str, str], subjects: Sequence[int]) -> None:
+    """Each gendered pronoun outside quotation marks votes for the nearest subject named before it in
+    its sentence ("Erin Brockovich endorsed Sanders’ approach, saying she …": Brockovich), else the
+    nearest person, passing over one whose gender the text or the given name already tells otherwise
+    ("Sanders pushed …, while Clinton slammed his proposal": Sanders) — or for the one person of the
+    sentence before when its own names nobody."""
     ordered = sorted((s for s in persons if s.attrs.get("person")), key=lambda s: s.start)
     index = 0
     previous_only: str | None = None
@@ -138,7 +152,9 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             before = [span for span in inside if span.end <= position]
             if word.group().lower() == "him" and before and len(unquoted[before[-1].end:position].split()) <= 3:
                 before = before[:-1]  # "Kim Park greeted him": an object pronoun is not its own clause's subject
-            target = before[-1].attrs["person"] if before else (previous_only if not names else None)
+            fitting = [span for span in before if known.get(span.attrs["person"], gender) == gender] or before
+            fitting = [span for span in fitting if _is_subject(subjects, span)] or fitting
+            target = fitting[-1].attrs["person"] if before else (previous_only if not names else None)
             if target is None:
                 continue
             votes.setdefault(target, {MALE: 0, FEMALE: 0})[gender] += 1

@@ -14,8 +14,9 @@ from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
-from annotext.analysis.names import (HONORIFIC_BEFORE, ORGANISATION_WORDS, PARTICLES, PATRONYMIC_PARTICLES, TITLE_WORDS,
-                                    looks_like_name, particle_case, word_starts)
+from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
+                                    PATRONYMIC_PARTICLES, TITLE_WORDS, headline_lines, looks_like_name,
+                                    lower_case_words, name_words, particle_case, word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span
 
@@ -41,7 +42,7 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
     subject names."""
     evident: set[str] = set()
     person_starts = sorted(span.start for span in persons)
-    known = {_particles_lowered(span.text_in(text)) for span in persons}
+    known = {_particles_lowered(" ".join(name_words(span.text_in(text)))) for span in persons}  # "Ms Te Whata": Te Whata
     for span in others:
         surface = span.text_in(text)
         if span.label not in _RECLAIMABLE:
@@ -66,12 +67,17 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
     if not evident:
         return persons, others
     kept, promoted = [], []
+    headlines = headline_lines(text)
     for span in others:
         words = span.text_in(text).split()
         named = _without_leading_titles(span, text)  # "Spokeswoman Haley Morris", "GOP Rep McCaul"
+        if len(words) > 1 and words[-1] in evident and any(s <= span.start < e for s, e in headlines):
+            # "Rivals Gang Up on Front-Runner Halvorsen": a headline's capitals say nothing; the known name does
+            named = Span(span.end - len(words[-1]), span.end, span.kind, span.label)
         named_words = named.text_in(text).split()
         is_person = span.text_in(text) in evident or (
-            1 < len(named_words) <= 3 and named_words[-1] in evident and all(w[:1].isupper() for w in named_words))
+            len(named_words) <= 3 and named_words[-1] in evident and all(w[:1].isupper() for w in named_words)
+            and (len(named_words) > 1 or named is not span))
         if is_person and span.text_in(text) not in evident:
             span, words = named, named_words
         if span.label in _RECLAIMABLE and is_person:
@@ -96,11 +102,14 @@ def _full_name_of(surface: str, known: set[str]) -> bool:
     """Whether `surface` is a personal name whose family name (with its particles: "de Bruijn") is a person's
     in the text: "Sem de Bruijn", labelled an organisation, is that de Bruijn."""
     words = surface.split()
+    while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words = words[:-1]  # "Aroha Te Whata SC" where "Ms Te Whata" is a person
+    surface = " ".join(words)
     if not 2 <= len(words) <= 4 or words[-1].lower() in ORGANISATION_WORDS or words[0].lower() in PARTICLES \
             or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
         return False
     lowered = _particles_lowered(surface).split()
-    return any(" ".join(lowered[k:]) in known and any(w in PARTICLES for w in lowered[k:])
+    return any(" ".join(lowered[k:]) in known and (any(w in PARTICLES for w in lowered[k:]) or len(lowered) - k > 1)
                for k in range(1, len(lowered)))
 
 
@@ -120,7 +129,7 @@ def _without_leading_titles(span: Span, text: str) -> Span:
 _REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|argued|argues|insisted|replied|wrote|warned)\b")
 
 
-_AFTER_PARTICLE = re.compile(r"[ \t\u00a0]+(?:(?:an|na)[ \t\u00a0]+)?[a-z]?[A-ZÀ-Þ][\w’'-]*")
+_AFTER_PARTICLE = re.compile(rf"[ \t\u00a0]+(?:(?:an|na|a’|a')[ \t\u00a0]+)?[a-z]?[{CAPITAL}][\w’'-]*")
 _PRONOUN_SPEAKS = re.compile(r"\b(?:he|she)\s+(?:said|says|told|tells|added|adds)\b")
 
 
@@ -153,10 +162,16 @@ def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surname
     one with an honorific ("Ms Pritchard-Evans") is always the person's. `surnames`: the known family
     names with how many mentions use them."""
     surnames = dict(surnames)
+    lower_words = lower_case_words(text)
+    for words in (s.text_in(text).split() for s in persons):  # "Wang Lei … Wang said": a family name written first
+        if len(words) == 2 and words[0].lower() not in lower_words and words[0].lower() not in TITLE_WORDS:
+            surnames.setdefault(words[0], 0)  # counts only where it speaks or is a subject
     other_uses: dict[str, int] = {}
     speaking: set[tuple[int, int]] = set()
     # "Keith Lamont Scott" (ORG) may be the Scott who speaks, not the known Rakeyia Scott
-    other_bearers = {words[-1] for words in (o.text_in(text).split() for o in others) if len(words) > 1}
+    # ("Todd asked Pence", a span with a verb in it, names nobody)
+    other_bearers = {words[-1] for words in (o.text_in(text).split() for o in others)
+                     if len(words) > 1 and all(word[:1].isupper() or word.lower() in PARTICLES for word in words)}
     for span in others:
         surface = span.text_in(text)
         if surface in surnames and surface not in other_bearers and (

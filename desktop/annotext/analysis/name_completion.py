@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import (PARTICLES, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
+from annotext.analysis.names import (CAPITAL, SMALL, PARTICLES, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
                                     name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span, sort_spans
@@ -19,9 +19,9 @@ from annotext.core.spans import Span, sort_spans
 _HONORIFIC_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"}
 CAPITAL_PARTICLES = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", "Van", "Von", "De", "Di", "Da", "Du", "Del", "Della",
                      "Le", "La", "Al", "El", "Bin", "Ibn", "Abu", "Dos", "Das", "Ter", "Ten", "Op"}
-_BEFORE_END = re.compile(r"((?:[A-ZÀ-Þ][\w’'.-]*[ \t\u00a0]+){1,4})$")
+_BEFORE_END = re.compile(rf"((?:[{CAPITAL}][\w’'.-]*[ \t\u00a0]+){{1,4}})$")
 _AFTER_START = re.compile(r"(?:[ \t\u00a0]+(?:Ó|Ní|Nic|Mac|Uí|Van|Von|De|Di|Da|Du|Le|La|van|von|de|der|den|di|da|du|le|la))*"
-                          r"[ \t\u00a0]+[A-ZÀ-Þ][\w’'-]+(?![\w’'])")
+                          rf"[ \t\u00a0]+[{CAPITAL}][\w’'-]+(?![\w’'])")
 
 
 def complete_first_names(persons: list[Span], others: list[Span], text: str, name_words) -> list[Span]:
@@ -90,7 +90,9 @@ def _written_after(form: str, text: str, lower_words: set[str]) -> list[tuple[in
 _PARTICLES_ONLY = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;”’\"]\s*|\n\s*)$")  # "Later Merkel left": any word opens a sentence
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*[ \t]+$")
-_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+$")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w’'.-])([{CAPITAL}][{SMALL}’'-]+)[ \t]+$")
+# "Slovenia’s Žiga Kovačič", "Colombia’s Juan Esteban Quintero Ríos": capitalised words between an owner and a name
+_GIVEN_AFTER_OWNER = re.compile(rf"[’']s[ \t]+((?:[{CAPITAL}][{SMALL}’'-]+[ \t]+){{1,2}})$")
 
 
 def with_given_names(persons: list[Span], others: list[Span], text: str) -> list[Span]:
@@ -103,6 +105,12 @@ def with_given_names(persons: list[Span], others: list[Span], text: str) -> list
     taken = sorted([(s.start, s.end) for s in others] + headline_lines(text))  # a headline's capitals say nothing
     extended = []
     for span in persons:
+        owned = _GIVEN_AFTER_OWNER.search(text, max(0, span.start - 50), span.start)
+        if owned is not None and not any(word.lower() in lower_words or word.lower() in TITLE_WORDS
+                                         for word in owned.group(1).split()) \
+                and not any(s < span.start and owned.start(1) < e for s, e in taken):
+            extended.append(Span(owned.start(1), span.end, span.kind, span.label, dict(span.attrs)))
+            continue
         given = _GIVEN_BEFORE.search(text, max(0, span.start - 30), span.start) \
             if span.text_in(text) in families else None
         if given is not None and given.group(1).lower() not in lower_words \

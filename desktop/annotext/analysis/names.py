@@ -25,7 +25,7 @@ premier king queen prince princess sheikh emir sultan provost vice-chancellor
 author novelist historian scientist researcher physicist biologist chemist astronomer engineer
 architect artist singer actor actress rapper comedian presenter host anchor broadcaster journalist
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
-veteran retired former acting interim incoming outgoing sheriff marshal warden
+veteran retired former acting interim incoming outgoing sheriff marshal warden leader whip speaker
 """.split())
 # Descriptions news writes in title case before a name at a sentence start ("Retiree Giuseppe Lombardo, 78,
 # said"): never part of the name. Not "Mother"/"Father" (also religious titles).
@@ -34,6 +34,11 @@ homeowner grandmother grandfather grandmother-of-three widow widower teacher dri
 plumber carpenter shopkeeper cleaner bystander witness survivor teenager pupil firefighter paramedic midwife
 smallholder landowner fisherwoman businessman businesswoman entrepreneur""".split())
 # Lower-case particles that belong to a family name: "von der Leyen", "de Gaulle", "ap Iorwerth", "al-Rashid".
+# Capital and small letters for the regular expressions that read names, Latin-1 and Latin Extended-A/B
+# ("Žiga Kovačič", "Łukasz", "Şükrü"): Python's re has no \p{Lu}.
+_EXTENDED = [chr(code) for code in range(0x100, 0x250)]
+CAPITAL = "A-ZÀ-ÖØ-Þ" + "".join(letter for letter in _EXTENDED if letter.isupper())
+SMALL = "a-zß-öø-ÿ" + "".join(letter for letter in _EXTENDED if letter.islower())
 PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "arap",
                        "al", "el", "dos", "das", "ter", "ten", "zu", "mac", "ibn", "y", "ap", "ab", "í"})
 # An honorific right before a name ("Mr Rivera", "Dame Ellen"), searched in the text just before a mention.
@@ -43,12 +48,26 @@ HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+
 PATRONYMIC_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Uí", "Mhic", "Ua", "í"})
 _NOT_NAME_WORDS = frozenset("""the a an this that these those his her its their our my your and or of
 for with from at in on by to as but not no new old""".split())
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")
+_NAME_WORD = re.compile(rf"^(?:[{CAPITAL}][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|D’|D')[A-Z][\w’'-]*)$")
+
+
+_TITLE_OF_PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:%s)\s+(?:to|of|for|from)\s+(?:the\s+)?$"
+                                    % "|".join(sorted(ROLE_WORDS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def after_title_of_place(text: str, start: int) -> bool:
+    """Whether a title with "to"/"of" stands right before `start`: "Former Ambassador to Poland Charles Whitcombe"
+    begins with the place the title is of, not with a given name."""
+    return _TITLE_OF_PLACE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def particle_case(word: str) -> str:
-    """A particle in lower case whatever its place ("Von Ahlen" opening a sentence is "von Ahlen"); other words as written."""
-    return word.lower() if word.lower() in PARTICLES else word
+    """A particle in lower case whatever its place ("Von Ahlen" opening a sentence is "von Ahlen", "Al-Haddad" is
+    "al-Haddad"); other words as written."""
+    if word.lower() in PARTICLES:
+        return word.lower()
+    head, hyphen, rest = word.partition("-")
+    return f"{head.lower()}-{rest}" if hyphen and rest and head.lower() in PARTICLES else word
 
 
 def looks_like_name(phrase: str) -> bool:
@@ -103,7 +122,8 @@ def _headline_lines(text: str) -> tuple[tuple[int, int], ...]:
     position = 0
     for line in text.split("\n"):
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
-        content = [w for w in words if len(w) > 2 and w.lower() not in _NOT_NAME_WORDS]
+        content = [w for w in words if len(w) > 2 and w.lower() not in _NOT_NAME_WORDS and w.lower() not in PARTICLES
+                   and not w.startswith(("d’", "d'", "l’", "l'"))]  # "Lefèvre Wins on Alpe d’Huez as Van der Meulen …"
         stripped = line.strip()
         if len(content) >= 4 and sum(w[:1].isupper() for w in content) >= 0.9 * len(content) and len(words) <= 20:
             found.append((position, position + len(line)))

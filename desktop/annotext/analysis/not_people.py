@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.epithets import DEMONYM_NOUNS
+from annotext.analysis.epithets import DEMONYM_NOUNS, PARTY_NOUNS
 from annotext.analysis.given_names import is_census_name
-from annotext.analysis.names import HONORIFICS, ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
+from annotext.analysis.names import CAPITAL, HONORIFICS, ORGANISATION_WORDS, TITLE_WORDS, lower_case_words, word_starts
 from annotext.core.spans import Span
 
 _OPENING_MARKS = "“‘\"'«"
@@ -71,7 +71,7 @@ _PERSON_AFTER = re.compile(r",\s+\d{1,3},|,?\s+(?:said|says|told|tells|added|ask
                            r"laughed|smiled|shrugged|who|whose|he|she)\b|’s\s+(?:wife|husband|son|daughter|mother|father)\b")
 _PERSON_BEFORE = re.compile(r"\b(?:(?:son|daughter|wife|husband|brother|sister|mother|father|friend|partner|named|called|"
                             r"Mr|Mrs|Ms|Dr)\.?,?|(?:children|sons|daughters|siblings|brothers|sisters|grandchildren)"
-                            r"(?:\s+[A-ZÀ-Þ][\w’'-]+,)*)\s+$")  # "his children Siobhán, Colm, Ciarán"
+                            rf"(?:\s+[{CAPITAL}][\w’'-]+,)*)\s+$")  # "his children Siobhán, Colm, Ciarán"
 _ORGANISATION_ENDINGS = frozenset({"police", "constabulary", "caucus", "gendarmerie"})
 _STREET_WORDS = frozenset({"avenida", "calle", "rua", "rue", "via", "viale", "piazza", "plaza", "praça", "jalan",
                            "ulica", "strasse", "straße", "carrer", "paseo", "calzada", "avenue", "boulevard"})
@@ -89,6 +89,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         return "WORK_OF_ART"  # a nickname or a title
     if name.lower() in _ADDRESS_WORDS or name.lower().rstrip(".") in HONORIFICS:
         return "NORP"  # "…, Madam Secretary", "said Ald. Wendy …": a form of address or a title, nobody's name
+    if name.lower() in PARTY_NOUNS:
+        return "NORP"  # "a West Michigan Republican who …": a party member described, not named
     unquoted = [m for m in mentions if m.start == 0 or text[m.start - 1] not in _OPENING_MARKS]  # not "“Squall Wall”"
     if unquoted and all(_determined(m, text) for m in unquoted):
         return "PRODUCT"  # a vessel, a pub, a product, a team: "the Mary Kate", "his Halo Mini", "the Squall"

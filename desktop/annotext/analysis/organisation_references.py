@@ -68,7 +68,9 @@ class OrganisationReferences:
             return None
         author = document_author(tok.lower, tok.start, self.text)
         if author is not None:  # "the memo said": the memo's author, as the article gives it
-            person = self._person_forms.get(" ".join(name_words(author)))
+            words = name_words(author)  # "Emergency Management Commissioner Lachlan Fraser-Dunne": the name at its end
+            person = next((found for i in range(len(words)) if (found := self._person_forms.get(" ".join(words[i:])))),
+                          None)
             role = author.split()[-1].lower() if author.lower().startswith("the ") and len(author.split()) == 2 else None
             person = person or (self._role_holder(role, [], tok.start) if role else None)  # "The mayor … issued a statement"
             return Attribution(person or author, tok.start, tok.end, is_person=person is not None)
@@ -92,8 +94,9 @@ class OrganisationReferences:
                 entity = self.entity_at(other.start)
                 if entity is not None and entity.label == PERSON:
                     return None
-                first = parse.toks[other.left]
-                start = first.start if first.text[:1].isupper() else other.start
+                # "the Vietnam General Confederation of Labour": from the first capitalised word after the article
+                first = next((t for t in parse.toks[other.left:other.i + 1] if t.text[:1].isupper()), other)
+                start = first.start
                 end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
                 return Attribution(self.text[start:end], start, end)
         verb = parse.toks[tok.head]

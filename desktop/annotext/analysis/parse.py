@@ -48,10 +48,14 @@ def snapshot(doc, offset: int) -> ParagraphParse:
     return ParagraphParse(offset, offset + len(doc.text), toks)
 
 
-def salient_names(doc, offset: int) -> list[int]:
+def salient_names(doc, offset: int, embedded: list[int] | None = None) -> list[int]:
     """Offsets of proper-noun tokens that are grammatical subjects (or part of a name or apposition
     that is: "Her neighbour, the fishmonger Ruaridh Campbell-Grant, was …", a name right before a
     finite verb, or the source in "according to X"): the salient antecedents for a later "he"/"she".
+
+    `embedded`, when given, also receives the offsets of the subjects of a clause inside another
+    ("Sanders tried to hold Snyder accountable", "Pence said Trump will …"): the main clause's subject
+    is the one a following "he" continues (pronouns.py).
 
     Filters on integer arrays first so only candidate tokens become Python objects (this runs on
     every paragraph and must stay cheap next to the model).
@@ -61,9 +65,10 @@ def salient_names(doc, offset: int) -> list[int]:
     strings = doc.vocab.strings
     finite = {_as_int64(strings[t]) for t in ("VBD", "VBZ") if t in strings}
     subject_ids = [strings[d] for d in SUBJECT_DEPS if d in strings]
-    appos, compound, pobj, conj, agent = (strings[d] if d in strings else -1
-                                          for d in ("appos", "compound", "pobj", "conj", "agent"))
+    appos, compound, pobj, conj, agent, root = (strings[d] if d in strings else -1
+                                                for d in ("appos", "compound", "pobj", "conj", "agent", "ROOT"))
     clauses = {strings[d] for d in ("advcl", "acl", "relcl") if d in strings}
+    inner = {strings[d] for d in ("ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") if d in strings}
     propn = strings["PROPN"]
     rows = doc.to_array([POS, DEP, IS_TITLE, HEAD, TAG]).astype("int64").tolist()
     according = "according to" in doc.text.lower()
@@ -73,9 +78,12 @@ def salient_names(doc, offset: int) -> list[int]:
             continue
         # "Asked about it, Ní Bhriain laughs.": a name right before a finite verb is its subject,
         # even when the parser attached the name elsewhere (not the second of "Müller and Mensah-Boateng")
-        if _is_subject(rows, i, subject_ids, (compound, appos)) or (
-                pos == propn and dep != conj and i + 1 < len(rows) and rows[i + 1][4] in finite):
+        subject = _subject_of(rows, i, subject_ids, (compound, appos))
+        if subject is not None or (pos == propn and dep != conj and i + 1 < len(rows) and rows[i + 1][4] in finite) \
+                or (pos == propn and dep == root and _finite_verb_follows(rows, i, root, finite)):
             found.append(offset + doc[i].idx)
+            if embedded is not None and subject is not None and _in_inner_clause(rows, subject, conj, inner):
+                embedded.append(offset + doc[i].idx)
         elif dep == pobj and pos == propn and rows[i + head][1] == agent \
                 and rows[i + head + rows[i + head][3]][1] not in clauses:  # HEAD is relative
             found.append(offset + doc[i].idx)  # "The images were analysed by Tiago Monteiro-Lins": not "Pressed by X, she"
@@ -91,13 +99,36 @@ def _as_int64(hash_value: int) -> int:
     return hash_value - (1 << 64) if hash_value >= 1 << 63 else hash_value
 
 
-def _is_subject(rows: list[list[int]], i: int, subject_ids: list[int], links: tuple[int, int]) -> bool:
-    """Whether token `i` is a subject, or reaches one through at most three compound/apposition links."""
+def _finite_verb_follows(rows: list[list[int]], i: int, root: int, finite: set[int]) -> bool:
+    """"Erin Brockovich, the activist, endorsed …" parsed with the name as the sentence's root: a name
+    cannot be the root of a sentence that has a finite verb, so it was the subject."""
+    for row in rows[i + 1:]:
+        if row[1] == root:
+            return False  # the next sentence
+        if row[4] in finite:
+            return True
+    return False
+
+
+def _subject_of(rows: list[list[int]], i: int, subject_ids: list[int], links: tuple[int, int]) -> int | None:
+    """The subject token that token `i` is, or reaches through at most three compound/apposition links."""
     for _ in range(4):
         dep, head = rows[i][1], rows[i][3]
         if dep in subject_ids:
-            return True
+            return i
         if dep not in links or head == 0:
-            return False
+            return None
         i += head
+    return None
+
+
+def _in_inner_clause(rows: list[list[int]], subject: int, conj: int, inner: set[int]) -> bool:
+    """Whether the verb of `subject` heads a clause inside another (a complement, an adverbial or a
+    relative clause), following coordinated verbs back to the first."""
+    verb = subject + rows[subject][3]
+    for _ in range(8):
+        dep, head = rows[verb][1], rows[verb][3]
+        if dep != conj or head == 0:
+            return dep in inner
+        verb += head
     return False

@@ -23,7 +23,7 @@ from annotext.analysis.mislabelled_people import promote_evident_people, reclaim
 from annotext.analysis.gender import mention_gender, person_genders, reported_pronoun_gender
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names, joined_over_particles, with_given_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
-from annotext.analysis.names import (HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
+from annotext.analysis.names import (CAPITAL, SMALL, HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
                                     ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
                                     name_words, particle_case, word_starts)
 from annotext.analysis.normalise import past_combining_marks
@@ -43,7 +43,7 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
                        "association", "federation", "coalition", "alliance", "consortium", "collective", "cooperative"}
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
-_GIVEN_AND_PARTICLES = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
+_GIVEN_AND_PARTICLES = re.compile(rf"(?<![\w’'.-])([{CAPITAL}][{SMALL}’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -65,11 +65,13 @@ class _Cluster:
         return self.cached_name
 
 
-def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> tuple[list[Span], list[Person]]:
+def index_people(entities: list[Span], text: str, subjects: list[int] = (),
+                 embedded: list[int] = ()) -> tuple[list[Span], list[Person]]:
     """Attach a canonical `person` to every PERSON entity and build the people list.
 
     `subjects`: start offsets of names the parse made subjects (a known surname used as one is the
-    person's, whatever the model called it). Returns the new entity list (mentions the model missed
+    person's, whatever the model called it); `embedded`: those that are subjects of an inner clause
+    (parse.salient_names), which do not make a mention its sentence's subject. Returns the new entity list (mentions the model missed
     added, false positives removed) and the people, most mentioned first.
     """
     persons = [s for s in entities if s.label == PERSON]
@@ -85,7 +87,8 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = ()) -> t
     persons = with_given_names(persons + _missed_mentions(persons, others, text), others, text)
     persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
     persons = [_with_combining_marks(span, text) for span in persons]  # "Adébáyọ̀": patterns stop before U+0300
-    clusters = _cluster(sort_spans(persons), text, sorted(subjects))
+    main_subjects = sorted(set(subjects) - set(embedded))  # "X, whose mother, Joan X, died …": X is the subject
+    clusters = _cluster(sort_spans(persons), text, main_subjects)
     people: list[Person] = []
     tagged: list[Span] = []
     headlines = headline_lines(text)
@@ -189,7 +192,8 @@ def _surnames(persons: list[Span], text: str) -> dict[str, int]:
     return counts
 
 
-_NEXT_NAME_WORD = re.compile(r" ([A-ZÀ-Þ][\w’'-]+)")
+# the family name after a particle, past a Gaelic article: "Eilidh Nic" + "a’ Phearsain", "Pádraig Mac" + "an tSaoi"
+_NEXT_NAME_WORD = re.compile(rf" (?:(?:an|na|a’|a')[ \t]+)?([a-z]?[{CAPITAL}][\w’'-]+)")
 _PARTICLE_RUN = re.compile(r"(?:(?<=\s)|^)((?:(?:%s) )+)$" % "|".join(sorted(PARTICLES, key=len, reverse=True)))
 
 
@@ -205,7 +209,8 @@ def _complete_particle_names(persons: list[Span], others: list[Span], text: str)
     persons = joined_over_particles(persons, text)
     for span in persons:
         words = span.text_in(text).split()
-        match = _NEXT_NAME_WORD.match(text, span.end) if words and words[-1] in PARTICLES else None
+        match = _NEXT_NAME_WORD.match(text, span.end) if words and (words[-1] in PARTICLES or
+                                                                     words[-1] in CAPITAL_PARTICLES) else None
         if match:
             span = Span(span.start, match.end(1), ENTITY, PERSON)
             swallowed.update((o.start, o.end) for o in others if o.start < span.end and o.end > match.start(1))
@@ -285,7 +290,7 @@ def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_
     forms = sorted(by_form, key=lambda f: (-len(name_words(f)), f))
     full = [Span(m.start, m.end, ENTITY, PERSON, {"person": " ".join(name_words(f))})
             for f in forms if len(name_words(f)) > 1 for m in by_form[f]]
-    known_genders = person_genders(full, text)  # "Amira Haddad … her son": then "Mr Haddad" is someone else
+    known_genders = person_genders(full, text, sorted(subjects))  # "Amira Haddad … her son": then "Mr Haddad" is someone else
     clusters: list[_Cluster] = []
     by_word: dict[str, list[int]] = {}  # a word of any form -> the clusters holding it (a name matches by its last word)
     for form in forms:
@@ -354,7 +359,7 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     """"Putin" ~ "Vladimir Putin"; "Alexander Duben" ~ "Bjorn Alexander Duben"; "Joe" ~ "Joe Webster"; "Muñoz" ~
     "Patricio Muñoz Sepúlveda";
     "Von Ahlen" (a sentence start) ~ "Matthias von Ahlen"."""
-    if any(w[:1].isupper() and w.lower() in PARTICLES for w in short):
+    if any(w[:1].isupper() and particle_case(w) != w for w in short):
         short, full = [particle_case(w) for w in short], [particle_case(w) for w in full]
     if short == full:
         return True
@@ -364,6 +369,8 @@ def _compatible(short: list[str], full: list[str]) -> bool:
         return True
     if len(short) == 1:  # a first name, or the first of two family names ("Muñoz" ~ "Patricio Muñoz Sepúlveda")
         return short[0] == full[0] or (len(full) >= 3 and short[0] in full[1:-1] and short[0][:1].isupper())
+    if len(full) >= 4 and short == full[:len(short)]:
+        return True  # the given names alone: "Juan Esteban" ~ "Juan Esteban Quintero Ríos"
     return short[-1] == full[-1] and all(w in full for w in short)
 
 

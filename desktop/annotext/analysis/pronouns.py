@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
@@ -55,9 +56,11 @@ class PronounResolution:
     entities: list[Span]
     _entity_starts: list[int]
     subject_starts: list[int]
+    embedded_subjects: frozenset[int]
     results: list[Attribution]
     genders: dict[str, str]
     _guessed_genders: dict[str, str]
+    _resolved_pronouns: dict[tuple[int, str | None], Attribution | None]  # (offset, pronoun) -> who, once found
     _persons: list[Span]
     entity_at: Callable[[int], Span | None]
     in_quote: Callable[[int], bool]
@@ -88,7 +91,15 @@ class PronounResolution:
     def _resolve_pronoun(self, tok: Tok, pronoun: str | None = "", listeners: set[str] = frozenset()) -> Attribution | None:
         """"he"/"she": the nearest earlier person of a fitting gender who is a subject or a speaker,
         else the nearest person of a fitting gender. `pronoun=None` resolves a description with no
-        gender ("the 24-year-old") the same way."""
+        gender ("the 24-year-old") the same way. One pronoun is one person: "“…,” he said. “…”" gives
+        both parts of a split quotation the person the first part found."""
+        key = (tok.start, tok.lower if pronoun == "" else pronoun)
+        if key not in self._resolved_pronouns:
+            self._resolved_pronouns[key] = self._resolve_pronoun_once(tok, pronoun, listeners)
+        resolved = self._resolved_pronouns[key]
+        return None if resolved is None else replace(resolved)
+
+    def _resolve_pronoun_once(self, tok: Tok, pronoun: str | None, listeners: set[str]) -> Attribution | None:
         def name_of(span: Span) -> str:
             return span.attrs.get("person") or span.text_in(self.text)
 
@@ -126,7 +137,7 @@ class PronounResolution:
             return self._bound(aged, tok, pronoun, certain=False)
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._asked(nearest_subject, pronoun) or self._reporter_of(nearest_subject, pronoun) \
-                or nearest_subject
+                or self._main_subject_over(nearest_subject, pronoun, listeners) or nearest_subject
         elif last_speaker is not None:
             nearest = name_of(nearest_any) if nearest_any is not None else None
             return self._bound(last_speaker.speaker, tok, pronoun, certain=nearest in (None, last_speaker.speaker))
@@ -253,6 +264,24 @@ class PronounResolution:
             if candidate.label == PERSON and candidate.end <= opening + cue.start() \
                     and not self.in_quote(candidate.start):
                 name = candidate.attrs.get("person") or candidate.text_in(self.text)
+                return candidate if self._fits(name, pronoun) else None
+        return None
+
+    def _main_subject_over(self, span: Span, pronoun: str, listeners: set[str]) -> Span | None:
+        """"Sanders did go further in trying to hold Snyder accountable. “…,” he said": when the nearest
+        subject is a clause's inside another (parse.salient_names), the person who is the subject of
+        the sentence's main clause is the one the text continues with."""
+        if not any(span.start <= start < span.end for start in self.embedded_subjects):
+            return None
+        opening = sentence_start(self.text, span.start)
+        index = bisect_right(self._entity_starts, opening - 1)
+        while index < len(self.entities) and self.entities[index].start < span.start:
+            candidate = self.entities[index]
+            index += 1
+            name = candidate.attrs.get("person") or candidate.text_in(self.text)
+            if candidate.label == PERSON and not self.in_quote(candidate.start) and name not in listeners \
+                    and self._is_salient(candidate) \
+                    and not any(candidate.start <= start < candidate.end for start in self.embedded_subjects):
                 return candidate if self._fits(name, pronoun) else None
         return None
 

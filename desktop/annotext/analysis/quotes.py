@@ -22,7 +22,7 @@ def needs_parse(paragraph: str, after: str = "") -> bool:
 
 
 def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphParse],
-                subject_starts: list[int]) -> list[Span]:
+                subject_starts: list[int], embedded_subjects: list[int] = ()) -> list[Span]:
     """Every quotation of `text` with kind (speech or scare), speaker, speaker mention offsets and
     cue in its attrs; scare quotes have no speaker.
 
@@ -30,7 +30,7 @@ def find_quotes(text: str, entities: list[Span], parses: dict[int, ParagraphPars
     quotations are still found, with `speaker` None.
     """
     marks = find_quote_marks(text)
-    attributions = Attributor(text, marks, entities, parses, subject_starts).attribute_all()
+    attributions = Attributor(text, marks, entities, parses, subject_starts, embedded_subjects).attribute_all()
     spans = []
     for quote, found in zip(marks, attributions):
         kind = quote_kind(text, quote, found) if parses else quote_kind_without_model(text, quote)

@@ -116,3 +116,10 @@ def test_a_described_trade_is_the_person_the_lead_is_about(analyser):
     text = ("Town hall\n\nOSHKOSH, Wis. — Walenty Kowalski has been on Medicare for 13 years, and on Saturday he wanted "
             "his congresswoman to know it.\n\n“I paid into this for 46 years,” the retired machinist said.")
     assert speakers(analyser, text) == ["Walenty Kowalski"]
+
+
+def test_an_unnamed_official_keeps_the_whole_name_of_the_ministry(analyser):
+    text = ("Demolitions\n\nA senior official at the Ministry of Lands, who asked not to be named, said some houses "
+            "stood on a riparian reserve.\n\n‘People are angry, and I understand it,’ the official said.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["A senior official at the Ministry of Lands"]

@@ -581,3 +581,19 @@ def test_a_namesake_named_inside_a_relative_clause_does_not_take_the_surname():
              _labelled(text, "Ms Dwyer", "PERSON")]
     entities, _ = index_people(spans, text, [kerry, joan], [joan])
     assert [e.attrs["person"] for e in entities if e.label == "PERSON"][-1] == "Kerry-Anne Dwyer"
+
+
+def test_a_title_ending_in_a_known_name_is_not_that_person():
+    text = "Carly Fiorina wrote a memoir. The book Perfect Enough: Carly Fiorina and HP was a hit. Fiorina said so."
+    spans = [_labelled(text, "Carly Fiorina", "PERSON"), _labelled(text, "Perfect Enough: Carly Fiorina", "ORG")]
+    _, people = _index(text, spans)
+    assert [p.name for p in people] == ["Carly Fiorina"]
+
+
+def test_an_organisation_that_starts_with_a_given_name_and_speaks_as_its_family_name_is_a_person():
+    text = ("Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday. "
+            "“He is fair game,” Fiorina told the hosts. Delta Air Lines said flights were full.")
+    spans = [_labelled(text, "Bill Clinton", "PERSON"), _labelled(text, "Carly Fiorina", "ORG"),
+             _labelled(text, "Fiorina", "ORG", 80), _labelled(text, "Delta Air Lines", "ORG")]
+    _, people = _index(text, spans)
+    assert sorted((p.name, p.mentions) for p in people) == [("Bill Clinton", 1), ("Carly Fiorina", 2)]

@@ -373,3 +373,10 @@ def test_the_full_stop_of_a_title_does_not_end_the_sentence_before_a_quotation(a
             "Mr. Obama dismissed the criticism as the voice of Mr. Tribe's client, Peabody Energy, which filed for "
             "bankruptcy protection in April. \"You know, I love Larry,\" he said.")
     assert speakers(analyser, text)[-1] == "Obama"
+
+
+def test_a_name_before_an_adverb_and_a_verb_is_the_subject_the_parser_lost(analyser):
+    text = ("Rally\n\n“We are winning,” Ari Fleischer said on Tuesday.\n\n"
+            "At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against "
+            "immigrants. “They should speak English in public,” she said.")
+    assert speakers(analyser, text)[-1] == "Brenda Johnson"

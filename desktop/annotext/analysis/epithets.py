@@ -182,6 +182,7 @@ def _indefinite_pattern(noun: str) -> re.Pattern[str]:
     of a passive ("was disputed by a senior official at …")."""
     return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, )|(?<=\bby ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
                       rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
+                      rf"(?:\s+(?:of|for|and|&)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,3}}[A-Z][\w’'&.-]*)?"  # "the Ministry of Lands"
                       rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?"
                       rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+[^,.;:“”\"\n]{{1,70}}?"
                       rf"(?=,|\s+(?:{_VERBS_AFTER})\b))?)"  # "a person familiar with the investigation"

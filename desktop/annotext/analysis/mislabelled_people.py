@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from annotext.analysis.evident_names import role_apposition_after
+from annotext.analysis.given_names import given_name_gender
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
                                     PATRONYMIC_PARTICLES, TITLE_WORDS, headline_lines, looks_like_name,
@@ -57,7 +58,8 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
         named_as = surface.split()[-1].lower() not in ORGANISATION_WORDS and not placed
         if (named_as and (_WHO_AFTER.match(text, span.end) or role_apposition_after(text, span.end))) \
                 or _patronymic_inside(surface) or HONORIFIC_BEFORE.search(text, max(0, span.start - 8), span.start) \
-                or _speaks_as_pronoun(span, text, subjects, person_starts):
+                or _speaks_as_pronoun(span, text, subjects, person_starts) \
+                or _speaks_with_given_name(span, text):
             evident.add(surface)
     for span in persons:  # "Nguyen, 54, said": then "Tuan Nguyen" (ORG) is that person too
         surface = span.text_in(text)
@@ -94,6 +96,17 @@ def promote_evident_people(persons: list[Span], others: list[Span], text: str,
     return persons + promoted, kept
 
 
+def _speaks_with_given_name(span: Span, text: str) -> bool:
+    """"Carly Fiorina said Monday" (ORG) … "Fiorina told Fox": an organisation's name is a person's when it
+    starts with a clearly gendered given name and both it and its last word alone are followed by "said"."""
+    words = span.text_in(text).split()
+    if span.label != "ORG" or not 2 <= len(words) <= 3 or given_name_gender(" ".join(words)) is None \
+            or words[-1].lower() in ORGANISATION_WORDS or not _REPORTS_AFTER.match(text, span.end):
+        return False
+    return any(_REPORTS_AFTER.match(text, start + len(words[-1])) for start in word_starts(words[-1], text)
+               if not span.start <= start < span.end)
+
+
 def _particles_lowered(surface: str) -> str:
     return " ".join(particle_case(word) for word in surface.split())
 
@@ -109,7 +122,9 @@ def _full_name_of(surface: str, known: set[str]) -> bool:
             or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
         return False
     lowered = _particles_lowered(surface).split()
-    return any(" ".join(lowered[k:]) in known and (any(w in PARTICLES for w in lowered[k:]) or len(lowered) - k > 1)
+    if " ".join(lowered[1:]) in known and len(lowered) > 2 and lowered[0].replace("-", "").isalpha():
+        return True  # one given name before a known family name of two words: "Aroha Te Whata"
+    return any(" ".join(lowered[k:]) in known and any(w in PARTICLES for w in lowered[k:])
                for k in range(1, len(lowered)))
 
 

@@ -69,17 +69,19 @@ def salient_names(doc, offset: int, embedded: list[int] | None = None) -> list[i
                                                 for d in ("appos", "compound", "pobj", "conj", "agent", "ROOT"))
     clauses = {strings[d] for d in ("advcl", "acl", "relcl") if d in strings}
     inner = {strings[d] for d in ("ccomp", "xcomp", "advcl", "pcomp", "relcl", "acl") if d in strings}
-    propn = strings["PROPN"]
+    propn, adverb = strings["PROPN"], strings["ADV"]
     rows = doc.to_array([POS, DEP, IS_TITLE, HEAD, TAG]).astype("int64").tolist()
     according = "according to" in doc.text.lower()
     found = []
     for i, (pos, dep, is_title, head, _tag) in enumerate(rows):
         if pos != propn and not is_title:
             continue
-        # "Asked about it, Ní Bhriain laughs.": a name right before a finite verb is its subject,
+        # "Asked about it, Ní Bhriain laughs.", "… Brenda Johnson also railed": a name right before a finite verb
+        # (or an adverb and a finite verb) is its subject,
         # even when the parser attached the name elsewhere (not the second of "Müller and Mensah-Boateng")
         subject = _subject_of(rows, i, subject_ids, (compound, appos))
-        if subject is not None or (pos == propn and dep != conj and i + 1 < len(rows) and rows[i + 1][4] in finite) \
+        verb = i + 2 if i + 2 < len(rows) and rows[i + 1][0] == adverb else i + 1
+        if subject is not None or (pos == propn and dep != conj and verb < len(rows) and rows[verb][4] in finite) \
                 or (pos == propn and dep == root and _finite_verb_follows(rows, i, root, finite)):
             found.append(offset + doc[i].idx)
             if embedded is not None and subject is not None and _in_inner_clause(rows, subject, conj, inner):

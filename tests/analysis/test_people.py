@@ -597,3 +597,12 @@ def test_an_organisation_that_starts_with_a_given_name_and_speaks_as_its_family_
              _labelled(text, "Fiorina", "ORG", 80), _labelled(text, "Delta Air Lines", "ORG")]
     _, people = _index(text, spans)
     assert sorted((p.name, p.mentions) for p in people) == [("Bill Clinton", 1), ("Carly Fiorina", 2)]
+
+
+def test_a_shared_family_name_in_the_headline_is_the_person_introduced_first():
+    text = ("Nominee Szabó Faces Questions\n\nJudge Helena Szabó spent hours before the committee. Her father, László "
+            "Szabó, fled Budapest. Her husband, Gábor Szabó, sat behind her. Szabó said she was ready.")
+    spans = [_labelled(text, "Szabó", "PERSON"), _labelled(text, "Helena Szabó", "PERSON"),
+             _labelled(text, "László Szabó", "PERSON"), _labelled(text, "Gábor Szabó", "PERSON")]
+    entities, _ = _index(text, spans)
+    assert [e.attrs["person"] for e in entities if e.text_in(text) == "Szabó"] == ["Helena Szabó"] * 2

@@ -380,3 +380,10 @@ def test_a_name_before_an_adverb_and_a_verb_is_the_subject_the_parser_lost(analy
             "At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against "
             "immigrants. “They should speak English in public,” she said.")
     assert speakers(analyser, text)[-1] == "Brenda Johnson"
+
+
+def test_a_name_inside_a_clause_of_a_he_sentence_does_not_take_over_the_he(analyser):
+    text = ("Cruz wins Texas\n\n“Tonight is a victory,” Ted Cruz told supporters in Houston.\n\n"
+            "He declared that as long as the Republican field remained divided, Donald Trump would have a path to the "
+            "nomination, which he declared “a total disaster” for his party.")
+    assert speakers(analyser, text) == ["Ted Cruz", "Ted Cruz"]

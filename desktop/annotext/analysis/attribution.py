@@ -19,6 +19,7 @@ from annotext.analysis.gender import person_genders
 from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
 from annotext.analysis.inheritance import inherit_speakers
 from annotext.analysis.parse import ParagraphParse, Tok
+from annotext.analysis.narrative_intro import introduced_by_narrative
 from annotext.analysis.partial_quotes import MAX_CLIMB, WORD_VERBS, PartialQuotes
 from annotext.analysis.names import lower_case_words
 from annotext.analysis.people import looks_like_name, name_words
@@ -68,6 +69,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         self.results = []
         for quote in self.quotes:
             self.results.append(self._attribute(quote))
+        introduced_by_narrative(self.text, self.quotes, self.results, self._narrative_subject)
         inherit_speakers(self.text, self.quotes, self.results, self._named_in, self._addressed)
         give_headline_quotes_their_speakers(self.text, self.quotes, self.results)
         organisations_in_full(self.text, self.results)  # "the AIU said": the name the article defined

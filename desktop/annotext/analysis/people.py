@@ -329,7 +329,8 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
     Of several people sharing the name, the one this very form already stood for (news style: once
     "Cruz" is Ted Cruz, a passing "Heidi Cruz" does not take it over), then one who was already the
     subject of a sentence ("Katrin Albers … said") before one only mentioned ("founded by her
-    great-great-grandfather, Carl Friedrich Albers"), then the one mentioned most recently. Mentions
+    great-great-grandfather, Carl Friedrich Albers"), then the one mentioned most recently, then the one the
+    article introduces first (for a mention before anyone, in a headline). Mentions
     of one form come in text order, so `forms` holds only earlier uses of `form`."""
     def conflicts(cluster: _Cluster) -> bool:
         if gender and cluster.gender and gender != cluster.gender:
@@ -342,10 +343,12 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
         return None
     if len(candidates) == 1:
         return candidates[0]
-    def last_before(cluster: _Cluster) -> tuple[bool, bool, int]:
+    def last_before(cluster: _Cluster) -> tuple[bool, bool, int, int]:
         earlier = [m for m in cluster.mentions if m.start < position]
         was_subject = any(_is_subject_mention(subjects, m) for m in earlier)
-        return form in cluster.forms, was_subject, max((m.start for m in earlier), default=-1)
+        first = min(m.start for m in cluster.mentions) if cluster.mentions else 0
+        # nobody named yet (a headline's "Szabó"): the one the article introduces first
+        return form in cluster.forms, was_subject, max((m.start for m in earlier), default=-1), -first
 
     return max(candidates, key=last_before)
 

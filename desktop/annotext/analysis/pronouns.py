@@ -135,6 +135,9 @@ class PronounResolution:
         aged = self._aged_subject(tok, pronoun, after=latest) if pronoun else None
         if aged is not None:
             return self._bound(aged, tok, pronoun, certain=False)
+        if nearest_subject is not None and last_speaker is not None and nearest_subject.start > last_speaker.start \
+                and self._inside_pronoun_sentence(nearest_subject, pronoun):
+            nearest_subject = None  # "He declared that …, Donald Trump would have a path …. “…,” he said": still him
         if nearest_subject is not None and (last_speaker is None or nearest_subject.start > last_speaker.start):
             choice = self._asked(nearest_subject, pronoun) or self._reporter_of(nearest_subject, pronoun) \
                 or self._main_subject_over(nearest_subject, pronoun, listeners) or nearest_subject
@@ -266,6 +269,31 @@ class PronounResolution:
                 name = candidate.attrs.get("person") or candidate.text_in(self.text)
                 return candidate if self._fits(name, pronoun) else None
         return None
+
+    def _narrative_subject(self, start: int, end: int) -> Attribution | None:
+        """The person who is first the subject of a main clause in text[start:end] (narrative), else of an inner
+        clause; None when no person is."""
+        index = bisect_right(self._entity_starts, start - 1)
+        found = None
+        while index < len(self.entities) and self.entities[index].start < end:
+            span = self.entities[index]
+            index += 1
+            if span.label != PERSON or self.in_quote(span.start) or not self._is_salient(span):
+                continue
+            if not any(span.start <= offset < span.end for offset in self.embedded_subjects):
+                return self._person(span)
+            found = found or self._person(span)
+        return found
+
+    def _inside_pronoun_sentence(self, span: Span, pronoun: str | None) -> bool:
+        """Whether `span` is the subject of an inner clause of a sentence whose own subject is the same pronoun
+        ("He declared that as long as the field remained divided, Trump would …"): the text goes on about him."""
+        if pronoun not in PRONOUN_GENDER or not any(span.start <= start < span.end for start in self.embedded_subjects):
+            return False
+        opening = sentence_start(self.text, span.start)
+        first = self.text[opening:span.start].lstrip().split(" ", 1)[0]
+        return first.lower() in PRONOUN_GENDER and PRONOUN_GENDER[first.lower()] == PRONOUN_GENDER[pronoun] \
+            and first.lower() in {"he", "she"}
 
     def _main_subject_over(self, span: Span, pronoun: str, listeners: set[str]) -> Span | None:
         """"Sanders did go further in trying to hold Snyder accountable. “…,” he said": when the nearest

@@ -1,0 +1,42 @@
+"""A paragraph of quotation with no cue, right after narrative about one person, is that person's words.
+
+"In his closing statement, Halvorsen returned to the story he has told at more than 90 stops. ¶ “When I was a
+kid in Aberdeen …”": news introduces a speaker in one paragraph and quotes them in the next without a verb of
+saying. Only when the quotation opens its paragraph, holds it alone, and the paragraph before is narrative
+(it quotes nobody) with a person as its subject — the first main clause's: "In her opening statement, Szabó
+described growing up …. Her father, László Szabó, fled Budapest …" is about her. Run before the inheritance of
+speakers (inheritance.py), so that the paragraphs that continue the quotation follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.inheritance import paragraph_is_only_quotes, starts_sentence
+from annotext.analysis.quote_marks import QuoteMarks
+
+_CLOSING = "”’\"'"
+
+
+def introduced_by_narrative(text: str, quotes: list[QuoteMarks], results: list[Attribution],
+                            narrative_subject: Callable[[int, int], Attribution | None]) -> None:
+    """Give, in place, each cue-less quotation that opens a paragraph of its own the person who is the subject
+    of the narrative paragraph before it (`narrative_subject(start, end)`: that person in text[start:end], or
+    None)."""
+    for index, quote in enumerate(quotes):
+        found = results[index]
+        if found.speaker or found.cue or not paragraph_is_only_quotes(text, quote) \
+                or not starts_sentence(text, quote):
+            continue
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        if text[line_start:quote.start].strip():
+            continue
+        before = text[:line_start].rstrip()
+        opening = before.rfind("\n") + 1
+        if not before or before[-1] not in ".!?" or any(
+                opening <= quotes[other].start < len(before) and results[other].speaker for other in range(index)):
+            continue  # a headline, or a paragraph that quotes someone itself: the inheritance decides
+        subject = narrative_subject(opening, len(before))
+        if subject is not None:
+            results[index] = Attribution(subject.speaker, subject.start, subject.end, None, True, "introduced")

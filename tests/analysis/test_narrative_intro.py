@@ -1,0 +1,26 @@
+"""A cue-less paragraph of quotation after narrative about one person (analysis/narrative_intro.py)."""
+
+
+def speakers(analyser, text):
+    return [q["speaker"] for q in analyser.analyse(text).to_json(text)["quotes"]]
+
+
+def test_a_quotation_paragraph_after_narrative_about_a_person_is_theirs(analyser):
+    text = ("Final debate\n\nRepublicans turned on Sen. Mark Halvorsen on Thursday.\n\n"
+            "In his closing statement, Halvorsen returned to the story he has told at more than 90 stops.\n\n"
+            "\"When I was a kid in Aberdeen, my father lost his hardware store.\"\n\n"
+            "\"I'm asking you to caucus for me on the 15th.\"")
+    assert speakers(analyser, text) == ["Mark Halvorsen", "Mark Halvorsen"]
+
+
+def test_the_paragraph_is_about_its_first_subject_not_a_relative_named_after(analyser):
+    text = ("Hearing\n\nIn her opening statement, Judge Helen Carter described growing up in Cleveland. Her father, "
+            "Robert Carter, drove a city bus for 31 years.\n\n“My parents arrived in this country with one suitcase.”")
+    assert speakers(analyser, text) == ["Helen Carter"]
+
+
+def test_after_a_paragraph_that_quotes_someone_the_quotation_is_left_to_the_exchange(analyser):
+    text = ("Budget\n\nAlderman Carlos Ibarra asked Budget Director Ann Szymanska about a payment.\n\n"
+            "“Who are these people?” Ibarra asked.\n\n“They’re auditing our fleet contracts,” Szymanska said.\n\n"
+            "“For $4.2 million?”")
+    assert speakers(analyser, text)[-1] == "Carlos Ibarra"

@@ -48,3 +48,25 @@ def test_a_reaction_told_with_an_adjective_takes_the_turn(analyser):
     text = ("Court hears case\n\n“That is arithmetic,” Janelle Okoro said.\n\nJustice Harriet Lindgren was unconvinced."
             "\n\n“So if the demographics change, the obligation disappears?”")
     assert speakers(analyser, text) == ["Janelle Okoro", "Harriet Lindgren"]
+
+
+def test_the_person_a_question_was_put_to_in_its_cue_answers_it(analyser):
+    text = ("Iowa debate\n\n\"I would win,\" Ashok Venkataraman said.\n\nThe loudest exchange came when Tomás Iturriaga "
+            "turned to farm policy.\n\n\"Would you phase out the renewable fuel standard?\" Iturriaga asked Raymond "
+            "O'Keefe.\n\n\"No.\"\n\n\"You said in 2019 that it was a giveaway.\"\n\n\"I said a lot of things in 2019.\"")
+    assert speakers(analyser, text)[1:] == ["Tomás Iturriaga", "Raymond O'Keefe", "Tomás Iturriaga", "Raymond O'Keefe"]
+
+
+def test_an_unnamed_reporter_and_the_person_questioned_take_turns(analyser):
+    text = ("Senator retires\n\nSen. Margaret Costigan said she had spoken with her doctors and was “in better shape than "
+            "half the committee.”\n\n“Are you endorsing anyone?” one reporter asked.\n\n“Not today.”\n\n"
+            "“Will you before the primary?”\n\n“Ask me in the spring,” she said.")
+    assert speakers(analyser, text)[1:] == ["one reporter", "Margaret Costigan", "one reporter", "Margaret Costigan"]
+
+
+def test_cut_him_off_hands_the_turn_and_a_follow_up_is_a_cue(analyser):
+    text = ("Hearing\n\n“That is your company’s language, Mr. Park, not mine,” Senator Margaret Lindqvist said.\n\n"
+            "Park said the presentation was written by a junior team. Lindqvist cut him off.\n\n"
+            "“Did anyone lose their job over it?”\n\n“Not over that document, no.”\n\n"
+            "“So, a week?” the reporter followed up.")
+    assert speakers(analyser, text)[1:] == ["Margaret Lindqvist", "Park", "the reporter"]

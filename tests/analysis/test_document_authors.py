@@ -78,3 +78,15 @@ def test_in_a_letter_the_writer_may_come_after_a_date_and_an_apposition():
     text = ("In a letter to Lindqvist dated Feb. 9, the company's outside counsel, Miriam Szabo-Hartley of the law firm "
             "Goodwin Marsh, wrote that a hearing would serve no purpose. The letter said the chief was ready to talk.")
     assert _author(text, "letter") == "Miriam Szabo-Hartley"
+
+
+def test_the_author_after_by_stops_before_an_irregular_verb():
+    text = ("A 64-page report released last month by the state inspector general's office found that the agency "
+            "ignored warnings. The report said managers knew.")
+    assert _author(text, "report") == "the state inspector general's office"
+
+
+def test_a_named_spokesperson_in_apposition_made_the_statement():
+    text = ("The Kenya Wildlife Service welcomed the verdict. Its spokesperson, Wanjiku Kamau-Otieno, said in a "
+            "statement that the case took months. The statement said the rangers were heroes.")
+    assert _author(text, "statement") == "Wanjiku Kamau-Otieno"

@@ -81,3 +81,10 @@ def test_a_pronoun_passes_over_a_person_whose_given_name_tells_another_gender():
     spans = [mention(text, "Ashworth", "Ashworth"), mention(text, "Hillary Clinton", "Hillary Clinton"),
              mention(text, "Ashworth", "Ashworth", 70), mention(text, "Hillary Clinton", "Hillary Clinton", 90)]
     assert person_genders(spans, text) == {"Ashworth": MALE, "Hillary Clinton": FEMALE}
+
+
+def test_a_role_noun_with_a_verb_between_it_and_the_name_is_someone_elses():
+    text = "Former DNC chairman calls for Clinton contingency plan. Spokeswoman Ann Lee said so."
+    spans = [mention(text, "Clinton", "Hillary Clinton"), mention(text, "Ann Lee", "Ann Lee")]
+    genders = person_genders(spans, text)
+    assert genders.get("Hillary Clinton") == FEMALE and genders["Ann Lee"] == FEMALE

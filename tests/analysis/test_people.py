@@ -606,3 +606,60 @@ def test_a_shared_family_name_in_the_headline_is_the_person_introduced_first():
              _labelled(text, "László Szabó", "PERSON"), _labelled(text, "Gábor Szabó", "PERSON")]
     entities, _ = _index(text, spans)
     assert [e.attrs["person"] for e in entities if e.text_in(text) == "Szabó"] == ["Helena Szabó"] * 2
+
+
+def test_a_name_run_into_the_dateline_is_a_person_after_the_city():
+    text = ("Nominee accepts\n\nCLEVELAND - Donald Trump painted a dire portrait on Thursday. Ivanka Trump spoke before "
+            "him. Trump said the country was in crisis.")
+    spans = [_labelled(text, "CLEVELAND - Donald Trump", "ORG"), _labelled(text, "Ivanka Trump", "PERSON"),
+             _labelled(text, "Trump", "PERSON", 80)]
+    entities, people = _index(text, spans)
+    assert [(e.text_in(text), e.label) for e in entities][:2] == [("CLEVELAND", "GPE"), ("Donald Trump", "PERSON")]
+    assert sorted(p.name for p in people) == ["Donald Trump", "Ivanka Trump"]
+
+
+def test_places_and_hospitals_named_after_people_are_not_people():
+    text = ("Lorena Ibarra, a nurse at St. Francis Regional, who knocked on doors, drove down the Jefferson Davis "
+            "Highway. Ibarra said so.")
+    spans = [_labelled(text, "Lorena Ibarra", "PERSON"), _labelled(text, "Francis Regional", "PERSON"),
+             _labelled(text, "Jefferson Davis Highway", "PERSON")]
+    _, people = _index(text, spans)
+    assert [p.name for p in people] == ["Lorena Ibarra"]
+
+
+def test_a_possessive_is_not_part_of_a_name_and_a_nationality_before_a_name_is_no_determiner():
+    text = "For two decades, Wade McCrory's name was known. He faces the Australian Callum McKenzie-Tait on Sunday."
+    spans = [_labelled(text, "Wade McCrory's", "PERSON"), _labelled(text, "Callum McKenzie-Tait", "PERSON")]
+    _, people = _index(text, spans)
+    assert sorted(p.name for p in people) == ["Callum McKenzie-Tait", "Wade McCrory"]
+
+
+def test_a_byline_keeps_a_hyphenated_family_name():
+    text = "Costa wins Wimbledon\n\nBy Oliver Hargreaves-Pym at the All England Club\n\nAna Costa won the title."
+    _, people = _index(text, [_labelled(text, "Ana Costa", "PERSON")])
+    assert sorted(p.name for p in people) == ["Ana Costa", "Oliver Hargreaves-Pym"]
+
+
+def test_a_title_and_a_description_in_title_case_before_a_name_are_not_part_of_it():
+    text = ("Federal Emergency Management Agency Administrator Gordon Achterberg flew in. Challenger Lorena Ibarra "
+            "won the race. Achterberg and Ibarra spoke.")
+    spans = [_labelled(text, "Administrator Gordon Achterberg", "PERSON"),
+             _labelled(text, "Challenger Lorena Ibarra", "PERSON")]
+    _, people = _index(text, spans)
+    assert sorted(p.name for p in people) == ["Gordon Achterberg", "Lorena Ibarra"]
+
+
+def test_a_first_family_name_with_particles_is_the_persons_and_councilmember_a_title():
+    text = "Councilmember Sofía de la Cruz Ortega spoke first. “No,” de la Cruz said."
+    spans = [_labelled(text, "Councilmember Sofía de la Cruz Ortega", "PERSON"), _labelled(text, "la Cruz", "PERSON")]
+    _, people = _index(text, spans)
+    assert [p.name for p in people] == ["Sofía de la Cruz Ortega"]
+
+
+def test_a_verb_opening_the_sentence_an_acronym_and_an_institution_are_not_names():
+    text = ("Invoking Ronald Reagan, Ashby told the crowd he would verify. A senior NHS England source agreed. "
+            "Staff at Queen Elizabeth Hospital walked out.")
+    spans = [_labelled(text, "Invoking Ronald Reagan", "PERSON"), _labelled(text, "NHS England", "PERSON"),
+             _labelled(text, "Queen Elizabeth", "PERSON")]
+    _, people = _index(text, spans)
+    assert [p.name for p in people] == ["Ronald Reagan"]

@@ -199,3 +199,18 @@ def test_an_organisation_named_in_apposition_keeps_the_words_of_its_name(analyse
             "responsible.")
     data = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in data["quotes"]] == ["Vietnam General Confederation of Labour"]
+
+
+def test_a_name_opening_the_sentence_before_a_described_company_is_who_speaks(analyser):
+    text = ("Mine spill\n\nHalliday, a Denver-based company that operates three uranium mines, said in a statement that "
+            "it had \"cooperated fully with every agency\" investigating the spill.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Halliday"]
+
+
+def test_a_partial_quotation_in_the_that_clause_of_a_written_submission_is_its_writers(analyser):
+    text = ("Inquiry\n\nEmergency Management Commissioner Lachlan Fraser-Dunne, who is expected to give evidence next "
+            "week, said in a written submission that the state’s warning system had been designed for ‘a world in "
+            "which fires move more slowly than they do now’.")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Lachlan Fraser-Dunne"]

@@ -387,3 +387,23 @@ def test_a_name_inside_a_clause_of_a_he_sentence_does_not_take_over_the_he(analy
             "He declared that as long as the Republican field remained divided, Donald Trump would have a path to the "
             "nomination, which he declared “a total disaster” for his party.")
     assert speakers(analyser, text) == ["Ted Cruz", "Ted Cruz"]
+
+
+def test_a_document_is_never_a_person_the_article_introduced(analyser):
+    text = ("Lottery\n\nKevin Mattingly, 48, faces 31 counts. According to the indictment, Kevin Mattingly used his "
+            "access to the system.\n\nThe indictment describes \"a deliberate and sustained scheme to defraud the "
+            "people of Ohio\" and says 14 people cashed prizes.")
+    assert speakers(analyser, text) == ["The indictment"]
+
+
+def test_a_name_set_off_by_commas_before_a_past_tense_verb_is_the_subject(analyser):
+    text = ("Confirmation\n\n“The vote was fair,” Senator Patricia Delahunt said.\n\nThe nominee's mother, Ngozi Okonkwo, "
+            "watched from the gallery. The retired nurse wiped her eyes as the tally was read.\n\n"
+            "\"I cried. I am not ashamed,\" she told reporters afterward.")
+    assert speakers(analyser, text)[-1] == "Ngozi Okonkwo"
+
+
+def test_a_party_epithet_may_name_a_place_with_a_particle(analyser):
+    text = ("Maps\n\nRep. Brett Vanderhoef defended the maps.\n\n“We did exactly what the justices asked,” the Fond du "
+            "Lac Republican told reporters.")
+    assert speakers(analyser, text) == ["Brett Vanderhoef"]

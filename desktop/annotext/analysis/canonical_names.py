@@ -26,6 +26,10 @@ _DETERMINER = re.compile(r"(?<![\w’'])(?:the|a|an)\s+$")
 _STYLE_BEFORE = re.compile(r"(?<![\w’'])((?:(?:Mr|Mrs|Ms|Lord|Lady)\.?\s+)?Justice|Lord|Lady|Baroness|Baron|Viscount"
                            r"|Viscountess|Earl|Countess|Pope|King|Queen|Emperor|Empress|Sultan)\s+$")
 _REGNAL_NUMBER = re.compile(r"[IVXL]+")
+# given names that look like a verb's -ing form; any other such word before a full name opens a clause
+_GIVEN_NAMES_IN_ING = frozenset({"irving", "sterling", "king", "fleming", "manning", "harding", "browning", "darling",
+                                 "ewing", "golding", "channing", "stirling", "hastings", "sing", "ming", "ling",
+                                 "ping", "ying", "ting", "qing", "jing", "ding"})
 
 
 
@@ -88,8 +92,9 @@ def trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         first = words[0].lower().rstrip(".") if words else ""
         if len(words) < 2 or (len(words) == 2 and first not in FUNCTION_WORDS):
             break
+        gerund = len(words) > 2 and first.endswith("ing") and first not in _GIVEN_NAMES_IN_ING  # "Invoking Ronald Reagan"
         if first in HONORIFICS or not (first in ROLE_WORDS or first in _LEADING_NOT_NAME or first in lower_words
-                                       or first in FUNCTION_WORDS):
+                                       or first in FUNCTION_WORDS or gerund):
             break
         cut = surface.index(words[1], len(words[0]))
         start += cut
@@ -101,7 +106,8 @@ def trim_leading_words(span: Span, text: str, lower_words: set[str]) -> Span:
         surface = surface[cut:]
         words = words[1:]
     cut = max((i for i, word in enumerate(words[:-1]) if word.endswith(("’s", "'s")) or
-               (i >= 1 and word.lower().rstrip(".") in TITLE_WORDS)), default=None)
+               (i >= 1 and word.lower().rstrip(".") in TITLE_WORDS) or
+               (i >= 1 and word.isdigit() and len(words) - i > 2)), default=None)  # "Former British No 1 Marta …"
     if cut is not None:  # "Texas Senator Ted Cruz", "Breitbart London’s Raheem Kassam": the name follows
         offset = 0
         for word in words[:cut + 1]:

@@ -17,7 +17,7 @@ interject interrupt point reference press elaborate
 # (next word, verb lemma) pairs that report speech together: "shot back", "went on", "as she put it".
 PHRASAL_CUES = frozenset({("back", "shoot"), ("back", "fire"), ("back", "hit"), ("back", "write"), ("back", "snap"),
                           ("on", "go"), ("it", "put"), ("up", "speak"), ("out", "speak"), ("in", "chime"),
-                          ("in", "cut"), ("in", "break"), ("up", "pipe")})
+                          ("in", "cut"), ("in", "break"), ("up", "pipe"), ("off", "cut"), ("up", "follow")})
 
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 PLURAL_PRONOUNS = frozenset({"they"})

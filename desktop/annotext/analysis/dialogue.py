@@ -5,6 +5,7 @@ organization knew.” ¶ “Has anybody been fired?”": once a question has pas
 cue-less paragraph is the other party's turn — after a question, before a new question, when the
 quotation addresses the last speaker by name ("Wrong, Mr McTernan, or criminal?"), and after a turn
 that was itself the other party's. The other party is the other speaker of the run so far, else the
+person a quotation of the run was put to ("“Would you …?” Iturriaga asked O'Keefe."), else the
 person the narrative paragraph before the run named besides the last speaker ("At one point Mr
 O’Rourke turned to Ms Ní Bhriain directly."), else the speaker just before the run (the one interrupted).
 Without a question the paragraph continues its speaker
@@ -38,14 +39,15 @@ def other_party_turn(text: str, quotes: list[QuoteMarks], results: list[Attribut
     names = addressed(quotes[index])
     if other in names:
         return None  # "…, Senator Ruiz": spoken to the other party, so by the last speaker
-    if last.speaker in names or _asks(before) or (_asks(content) and not _asks(before)) or last.via == DIALOGUE:
+    if last.speaker in names or asks_question(before) or (asks_question(content) and not asks_question(before)) or last.via == DIALOGUE:
         return Attribution(other, found.start, found.end, None, found.is_person, DIALOGUE)
     return None
 
 
 def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution], index: int, chained: Callable[[int], bool],
                  named_in: Callable[[int, int], list[Attribution]], speaker: str | None) -> Attribution | None:
-    """The other speaker of the run of quotations ending at index - 1, else the person besides `speaker`
+    """The other speaker of the run of quotations ending at index - 1, else a person besides the speakers named
+    after a quotation of the run in its paragraph (the one its cue asked), else the person besides `speaker`
     named last in the narrative right before the run, else the speaker of the quotation before the run."""
     first = index - 1
     while first > 0 and index - first < _RUN_LIMIT and chained(first):
@@ -53,6 +55,12 @@ def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution]
         found = results[first]
         if found.speaker and found.speaker != speaker:  # a person, or "one reporter"
             return found
+    for position in range(index - 1, first - 1, -1):  # "“Would you …?” Iturriaga asked O'Keefe.": the one asked
+        end = text.find("\n", quotes[position].end)
+        asked = [person for person in named_in(quotes[position].end, len(text) if end < 0 else end)
+                 if person.speaker != speaker and person.speaker != results[position].speaker]
+        if asked:
+            return asked[-1]
     opening = quotes[first].start
     narrative = text.rfind("\n", 0, opening) + 1  # the run's own text before its first quotation …
     if not text[narrative:opening].strip():  # … or, when the run opens its paragraph, the paragraph before it
@@ -67,6 +75,6 @@ def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution]
     return before if before.is_person and before.speaker and before.speaker != speaker else None
 
 
-def _asks(content: str) -> bool:
+def asks_question(content: str) -> bool:
     """Whether a quotation ends with a question (or is cut off mid-question: "Who …?—")."""
     return content.rstrip().rstrip("”’\"'—–-").rstrip().endswith("?")

@@ -23,7 +23,8 @@ _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|al|bin|Ó|Ní
 # After the noun: "by X" or "written/prepared/… by X", up to a comma, a full stop or "in 2024".
 _BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?(?:,\s+|\s+)(?:(?:written|prepared|compiled|authored|drafted|signed|"
                        r"produced|conducted|carried\s+out|filed|brought|issued|sent)\s+)?by\s+((?:the\s+|an?\s+)?[^,.;:“”\"‘()\n]{2,70}?)"
-                       r"(?=\s+(?:in|on|last|this|earlier|and|which|that|who|is|was|has|had|will|would|"
+                       r"(?=\s+(?:in|on|last|this|earlier|and|which|that|who|is|was|has|had|will|would|found|finds|"
+                       r"said|says|showed|shows|concluded|"
                        r"\w+(?:s|ed)\s+(?:that|the|a|an|it|its|their|there|how)\b)\b|[,.;:()\n])")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|read|reviewed|quoted|cited|reported|commissioned|published)\s+by\s+$")
@@ -43,7 +44,9 @@ def document_author(noun: str, before: int, text: str) -> str | None:
         if author is not None or _INDEFINITE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             found = author  # "an email fundraising appeal" is another email than the one Sanders sent
     if found is None:  # "The Kansas Chamber, which lobbied for the bill, said in a statement that …"
-        issued = re.compile(rf"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:[Tt]he\s+)?({_NAME})(?:,[^,.;\n]{{1,80}},)?\s+"
+        # "The Kansas Chamber, which …, said in a statement", "Its spokesperson, Wanjiku Kamau-Otieno, said in a statement"
+        issued = re.compile(rf"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+[a-z][\w’' -]{{0,40}},\s+)?"
+                            rf"(?:[Tt]he\s+)?({_NAME})(?:,[^,.;\n]{{1,80}},)?,?\s+"
                             rf"(?:said|says|wrote|announced|added)\s+in\s+(?:a|an|its|his|her|their)\s+"
                             rf"(?:[\w-]+\s+){{0,2}}{re.escape(noun)}\b", re.MULTILINE)
         for match in issued.finditer(text, start, before):

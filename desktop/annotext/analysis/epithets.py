@@ -181,9 +181,9 @@ def _indefinite_pattern(noun: str) -> re.Pattern[str]:
     """"A Norwegian diplomat" / "an official with the ministry", opening a sentence or clause, or the agent
     of a passive ("was disputed by a senior official at …")."""
     return re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=, )|(?<=\bby ))(\b[Aa]n?\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(noun)}"
-                      rf"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
+                      rf"(?:\s+(?:for|of|at|with|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*"
                       rf"(?:\s+(?:of|for|and|&)\s+(?:the\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,3}}[A-Z][\w’'&.-]*)?"  # "the Ministry of Lands"
-                      rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=\s+(?:{_VERBS_AFTER})\b))?"
+                      rf"(?:(?<=[’']s)(?:\s+(?!{_VERBS_AFTER})[a-z][\w-]*){{1,2}}(?=,|\s+(?:{_VERBS_AFTER})\b))?"
                       rf"|\s+(?:familiar|close|involved|briefed)\s+(?:with|to|in|on)\s+[^,.;:“”\"\n]{{1,70}}?"
                       rf"(?=,|\s+(?:{_VERBS_AFTER})\b))?)"  # "a person familiar with the investigation"
                       rf"(?=[\s,])", re.MULTILINE)
@@ -196,12 +196,15 @@ PARTY_NOUNS: dict[str, str | None] = {"democrat": "D", "republican": "R", "tory"
 _OTHER_PARTY_WORDS = {"D": ("R", "Republican"), "R": ("D", "Democratic"), "I": ("", "")}
 
 
+_PLACE_PARTICLES = frozenset({"du", "de", "la", "le", "des", "of", "del", "los", "las", "el"})
+
+
 def is_party_epithet(parse: ParagraphParse, noun: Tok) -> bool:
     """"the Democrat", "the New Mexico Democrat": a definite description that is only a party
     (and where the member is from), which news uses like a pronoun for the person just named."""
     before = parse.toks[noun.left:noun.i]
     return noun.lower in PARTY_NOUNS and noun.text[:1].isupper() and bool(before) and before[0].lower == "the" \
-        and all(t.text[:1].isupper() and t.pos == "PROPN" for t in before[1:])
+        and all(t.text[:1].isupper() or t.lower in _PLACE_PARTICLES for t in before[1:])  # "the Fond du Lac Republican"
 
 
 def of_other_party(party_noun: str, mentions: list[Span], text: str) -> bool:

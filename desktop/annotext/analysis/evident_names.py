@@ -20,8 +20,8 @@ import re
 
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (CAPITAL, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
-                                    PATRONYMIC_PARTICLES, ROLE_WORDS, SMALL, after_title_of_place, headline_lines,
-                                    looks_like_name, lower_case_words)
+                                    PATRONYMIC_PARTICLES, ROLE_WORDS, SMALL, after_saint, after_title_of_place,
+                                    headline_lines, looks_like_name, lower_case_words)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span, sort_spans
 
@@ -134,8 +134,9 @@ _NICKNAMED = re.compile(rf"(?<![\w’'])([{CAPITAL}][{SMALL}]+)[ \t]+[“\"‘']
 _CREDIT = re.compile(rf"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Aa]dditional reporting|[Cc]ompiled)\s+by\s+"
                      rf"((?:{_NAME})(?:(?:,\s+|\s+and\s+)(?:{_NAME}))*)")
 _NAME_PATTERN = re.compile(rf"({_NAME})")
-_BYLINE = re.compile(rf"^[ \t]*By[ \t]+((?:{_NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{_NAME}))*)[ \t]*"
-                     rf"(?:[,|—–-][^\n]{{0,60}})?$", re.MULTILINE)
+# "By Oliver Hargreaves-Pym at the All England Club", "By Jo Lee, Reuters", "By Jo Lee - Staff Writer"
+_BYLINE = re.compile(rf"^[ \t]*By[ \t]+((?:{_NAME})(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)(?:{_NAME}))*)"
+                     rf"(?:[ \t]*[,|—–][^\n]{{0,60}}|[ \t]+(?:-|at|in|for)[ \t][^\n]{{0,60}})?[ \t]*$", re.MULTILINE)
 _PLURAL_ROLE_APPOSITION = re.compile(rf"({_NAME})[ \t]+and[ \t]+({_NAME}),[ \t]+(?:two|both|the|three)[ \t]+"
                                      rf"(?:[\w’'-]+[ \t]+){{0,3}}?([a-z]+s)\b")
 _ROLE_APPOSITION = re.compile(r",[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]+((?:[\w’'-]+[ \t\u00a0]+){0,4}[\w’'-]+)")
@@ -249,7 +250,7 @@ def _tidy(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         end = start + text[start:end].rindex(trimmed[-1]) + len(trimmed[-1])
         name = text[start:end]
         if "\n" in name or not looks_like_name(name) or trimmed[0] in CAPITAL_PARTICLES or trimmed[-1] in CAPITAL_PARTICLES \
-                or trimmed[-1].lower().rstrip(".") in _NOT_FIRST_NAME \
+                or trimmed[-1].lower().rstrip(".") in _NOT_FIRST_NAME or any(len(w) > 2 and w.isupper() for w in trimmed) \
                 or any(w.lower() in ORGANISATION_WORDS or w.lower() in {"the", "of", "and"} for w in trimmed):
             continue
         kept.add((start, end))
@@ -262,6 +263,7 @@ def apply_datelines(persons: list[Span], others: list[Span], text: str) -> tuple
     places = dateline_places(text)
     if not places:
         return persons, others
+    persons, others = _split_off_datelines(persons, others, text, places)
     kept, moved = [], []
     for span in persons:
         if " ".join(span.text_in(text).split()).upper() in places:
@@ -269,6 +271,28 @@ def apply_datelines(persons: list[Span], others: list[Span], text: str) -> tuple
         else:
             kept.append(span)
     return kept, sort_spans(others + moved) if moved else others
+
+
+_AFTER_DATELINE = re.compile(r"[ \t]+-+[ \t]*|[ \t]*[—–]+[ \t]*|,[ \t]*")  # not the hyphen of "Ottawa-Rideau"
+
+
+def _split_off_datelines(persons: list[Span], others: list[Span], text: str,
+                         places: set[str]) -> tuple[list[Span], list[Span]]:
+    """"CLEVELAND - Donald Trump" read as one organisation: the dateline's city is a place, and a personal name
+    after it is a person."""
+    split_persons, split_others = [], []
+    for span in persons + others:
+        surface = span.text_in(text)
+        head = next((place for place in places if surface.upper().startswith(place) and len(surface) > len(place)), None)
+        dash = _AFTER_DATELINE.match(text, span.start + len(head)) if head else None
+        rest = text[dash.end():span.end] if dash else ""
+        opens_line = not text[text.rfind("\n", 0, span.start) + 1:span.start].strip()
+        if dash is None or not opens_line or not rest or not looks_like_name(rest) or len(rest.split()) < 2:
+            (split_persons if span.label == PERSON else split_others).append(span)
+            continue
+        split_others.append(Span(span.start, span.start + len(head), ENTITY, "GPE"))
+        split_persons.append(Span(dash.end(), span.end, ENTITY, PERSON))
+    return split_persons, sort_spans(split_others)
 
 
 def add_evident_people(persons: list[Span], others: list[Span], text: str) -> tuple[list[Span], list[Span]]:
@@ -280,6 +304,8 @@ def add_evident_people(persons: list[Span], others: list[Span], text: str) -> tu
         return persons, others
     added = []
     for start, end in evident:
+        if after_saint(text, start):
+            continue  # "St. Francis Regional, who …" is not a person
         if any(p.start <= start and end <= p.end for p in persons) or \
                 any(p.start < end and start < p.end and (p.start < start or p.end > end) for p in persons):
             continue  # already a person, or part of a longer PERSON span: the model's reading stands

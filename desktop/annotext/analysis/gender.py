@@ -38,6 +38,7 @@ _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)")
 _MARGIN = 2  # votes one side needs over the other before pronouns decide
+_LINKING_WORDS = frozenset({"of", "the", "for", "and", "at", "to", "s"})  # "chairman of the Ards club, Tom Hale"
 
 
 def person_genders(persons: list[Span], text: str, subjects: Sequence[int] = ()) -> dict[str, str]:
@@ -114,11 +115,15 @@ def _sentence_words_before(start: int, text: str) -> list[str]:
 
 
 def _role_gender(words_before: list[str], after: str) -> str | None:
-    """A gendered role noun right before the name or in an apposition right after it."""
-    for word in reversed(words_before):
-        gender = ROLE_GENDER.get(word.lower())
+    """A gendered role noun right before the name or in an apposition right after it: "spokeswoman Ann Lee",
+    "the council's chairwoman, Ann Lee" — not "DNC chairman calls for Clinton" (a verb between)."""
+    for position in range(len(words_before) - 1, -1, -1):
+        gender = ROLE_GENDER.get(words_before[position].lower())
         if gender:
-            return gender
+            between = words_before[position + 1:]
+            if all(word[:1].isupper() or word.lower() in _LINKING_WORDS for word in between):
+                return gender
+            break
     match = re.match(r",\s+(?:(?:the|a|an|his|her|its|[A-Z][\w’']*(?:’s|'s))\s+)?(?:[\w-]+\s+){0,3}?([a-z]+)\b", after)
     return ROLE_GENDER.get(match.group(1)) if match else None
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from annotext.analysis.cues import SENTENCE_END
-from annotext.analysis.dialogue import other_party_turn
+from annotext.analysis.dialogue import asks_question, other_party_turn
 from annotext.analysis.names import HONORIFICS
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.attribution_record import Attribution
@@ -43,8 +43,9 @@ def inherit_speakers(text: str, quotes: list[QuoteMarks], results: list[Attribut
         same_sentence = same_paragraph and not any(ch in between for ch in SENTENCE_END)
         full_quote = starts_sentence(text, quote)
         alone = _next_paragraph(between) and paragraph_is_only_quotes(text, quote)
+        asker = found.is_person or asks_question(previous.content(text))  # "“Are you …?” one reporter asked."
         turn = other_party_turn(text, quotes, results, index, chained, named_in, addressed) \
-            if alone and found.is_person and named_in is not None and addressed is not None else None
+            if alone and asker and named_in is not None and addressed is not None else None
         if turn is not None:
             results[index] = turn
         elif alone and found.is_person and _answers(text, quotes, results, index):

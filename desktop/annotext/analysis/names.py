@@ -25,14 +25,15 @@ premier king queen prince princess sheikh emir sultan provost vice-chancellor
 author novelist historian scientist researcher physicist biologist chemist astronomer engineer
 architect artist singer actor actress rapper comedian presenter host anchor broadcaster journalist
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
-veteran retired former acting interim incoming outgoing sheriff marshal warden leader whip speaker
+veteran retired former acting interim incoming outgoing sheriff marshal warden leader whip speaker administrator
+councilmember assemblyman assemblywoman assemblymember
 """.split())
 # Descriptions news writes in title case before a name at a sentence start ("Retiree Giuseppe Lombardo, 78,
 # said"): never part of the name. Not "Mother"/"Father" (also religious titles).
 DESCRIPTORS = frozenset("""retiree pensioner voter shopper commuter student volunteer protester demonstrator
 homeowner grandmother grandfather grandmother-of-three widow widower teacher driver worker mechanic electrician
 plumber carpenter shopkeeper cleaner bystander witness survivor teenager pupil firefighter paramedic midwife
-smallholder landowner fisherwoman businessman businesswoman entrepreneur""".split())
+smallholder landowner fisherwoman businessman businesswoman entrepreneur challenger incumbent newcomer""".split())
 # Lower-case particles that belong to a family name: "von der Leyen", "de Gaulle", "ap Iorwerth", "al-Rashid".
 # Capital and small letters for the regular expressions that read names, Latin-1 and Latin Extended-A/B
 # ("Žiga Kovačič", "Łukasz", "Şükrü"): Python's re has no \p{Lu}.
@@ -53,6 +54,15 @@ _NAME_WORD = re.compile(rf"^(?:[{CAPITAL}][\w’'.-]*|[A-Z]\.|(?:Mc|Mac|O’|O'|
 
 _TITLE_OF_PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:%s)\s+(?:to|of|for|from)\s+(?:the\s+)?$"
                                     % "|".join(sorted(ROLE_WORDS, key=len, reverse=True)), re.IGNORECASE)
+
+
+_SAINT_BEFORE = re.compile(r"(?<![\w’'])(?:St|Ste|Saint)\.?\s+$")
+
+
+def after_saint(text: str, start: int) -> bool:
+    """Whether "St." stands right before `start`: "a nurse at St. Francis Regional" names a hospital, not a person
+    (the model may cut the saint off)."""
+    return _SAINT_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def after_title_of_place(text: str, start: int) -> bool:
@@ -197,6 +207,8 @@ def _name_words(form: str) -> tuple[str, ...]:
         words = words[cut + 1:]
     while len(words) > 1 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words.pop()
+    if len(words) > 1 and words[-1].endswith(("’s", "'s")):
+        words[-1] = words[-1][:-2]  # "Wade McCrory's name": his name, not part of it
     return tuple(w for w in words if w)
 
 

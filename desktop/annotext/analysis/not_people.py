@@ -75,6 +75,10 @@ _PERSON_BEFORE = re.compile(r"\b(?:(?:son|daughter|wife|husband|brother|sister|m
 _ORGANISATION_ENDINGS = frozenset({"police", "constabulary", "caucus", "gendarmerie"})
 _STREET_WORDS = frozenset({"avenida", "calle", "rua", "rue", "via", "viale", "piazza", "plaza", "praça", "jalan",
                            "ulica", "strasse", "straße", "carrer", "paseo", "calzada", "avenue", "boulevard"})
+# Last words of roads and other places named after people ("Jefferson Davis Highway"), never family names
+# (not "Park", "Field", "Bridge")
+_PLACE_ENDINGS = frozenset({"highway", "parkway", "expressway", "freeway", "turnpike", "interchange", "boulevard",
+                            "avenue", "airport", "stadium"})
 _ADDRESS_WORDS = frozenset({"madam", "madame", "ma’am", "ma'am", "sir", "mister", "sire"})
 _ELIDED_ARTICLE_AFTER = re.compile(r"\s+d[’'][A-Z]")
 _PLURAL_APPOSITION = re.compile(r"(?<![\w’'])(?:the|their|its)\s+[a-z]+s,\s+$")
@@ -107,7 +111,8 @@ def not_a_person(name: str, mentions: list[Span], text: str, titled: bool) -> st
         words = name.split()
         if all(len(w) > 1 and w.isupper() for w in words) and not any(text.startswith(":", m.end) for m in mentions):
             return "GPE"  # "HO CHI" from a dateline's "HO CHI MINH CITY": a name in capitals is a place or a heading
-        if words[-1].lower() in _ORGANISATION_ENDINGS or words[0].lower() in _STREET_WORDS:
+        if words[-1].lower() in _ORGANISATION_ENDINGS or words[0].lower() in _STREET_WORDS \
+                or words[-1].lower() in _PLACE_ENDINGS:
             return "ORG" if words[-1].lower() in _ORGANISATION_ENDINGS else "FAC"  # "West Mercia Police", "Avenida …"
         if any(w.lower() in _WEEKDAYS for w in words):
             return "DATE"  # "New Hampshire Monday": the model ran a place into the day
@@ -161,12 +166,13 @@ def _at_a_place(mention: Span, text: str) -> bool:
 
 
 def _determined(mention: Span, text: str) -> bool:
-    """A determiner right before the mention, or before one place word that is not a title ("the Halifax
-    Squall", not "the President Joe Biden")."""
+    """A determiner right before the mention, or before one place word that is not a title or a nationality ("the
+    Halifax Squall", not "the President Joe Biden" or "the Australian Callum McKenzie-Tait")."""
     if _DETERMINER_BEFORE.search(text, max(0, mention.start - 7), mention.start):
         return True
     place = _PLACE_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-    return place is not None and place.group(1).lower() not in TITLE_WORDS
+    return place is not None and place.group(1).lower() not in TITLE_WORDS \
+        and place.group(1).lower() not in _NATIONALITIES | _DEMONYM_NOUNS  # "the Australian Callum McKenzie-Tait"
 
 
 def _demonym_of_a_place(name: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
-from annotext.analysis.cues import SUBJECT_DEPS
+from annotext.analysis.cues import SUBJECT_DEPS, sentence_start
 from annotext.analysis.described_organisations import (ORGANISATION_NOUNS, described_organisation, fits_noun,
                                                        focus_window_start, organisation_in_focus)
 from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
@@ -99,6 +99,9 @@ class OrganisationReferences:
                 start = first.start
                 end = max(t.end for t in parse.toks[other.left:other.right + 1] if t.text not in {",", "(", ")"})
                 return Attribution(self.text[start:end], start, end)
+        named = self._name_before_description(parse, tok)
+        if named is not None:
+            return named
         verb = parse.toks[tok.head]
         entity = comma_apposed(self.text, self.entities, self._entity_starts, tok.end, verb.start, {"ORG"}) \
             if tok.dep in SUBJECT_DEPS and verb.i > tok.i else None
@@ -106,6 +109,24 @@ class OrganisationReferences:
             return None
         start = entity.start + 4 if self.text.startswith(("the ", "The "), entity.start) else entity.start
         return Attribution(self.text[start:entity.end], start, entity.end)
+
+    def _name_before_description(self, parse: ParagraphParse, tok: Tok) -> Attribution | None:
+        """"Halliday, a Denver-based company that operates three mines, said": the capitalised name that opens
+        the sentence before "a … company" is who speaks (the parser makes the description the subject)."""
+        article = parse.toks[tok.left]
+        if article.lower not in {"a", "an"} or tok.left < 2 or parse.toks[tok.left - 1].text != ",":
+            return None
+        name = []
+        for other in reversed(parse.toks[:tok.left - 1]):
+            if other.pos != "PROPN" or not other.text[:1].isupper() or self.in_quote(other.start):
+                break
+            name.insert(0, other)
+        if not name or self.text[sentence_start(self.text, name[0].start):name[0].start].strip():
+            return None  # only a name opening its sentence
+        entity = self.entity_at(name[0].start)
+        if entity is not None and entity.label == PERSON:
+            return None
+        return Attribution(self.text[name[0].start:name[-1].end], name[0].start, name[-1].end)
 
     def _organisation_quoted_last(self, tok: Tok) -> str | None:
         """"The Information Commissioner’s Office said it was “making enquiries”. …, the regulator

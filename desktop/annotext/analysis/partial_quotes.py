@@ -10,8 +10,10 @@ by name: "Politifact ruled that Trump’s statement … is “true”"); "Trump�
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
+from annotext.analysis.document_authors import AUTHORED_NOUNS
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.quote_marks import QuoteMarks
 from annotext.analysis.attribution_record import Attribution
@@ -44,7 +46,7 @@ class PartialQuotes:
         """"Berry said members would ask him ‘…’": a person reporting the inner clause is the source —
         never a passive verb's subject ("X was praised by the leader, who called it ‘…’"). With
         `clause_only`, only a clause reported by the cue counts (not "as Trump went on …, Melanie said")."""
-        current = cue
+        current = self._verb_of_document_clause(parse, cue) or cue
         for _ in range(MAX_CLIMB):
             if current.head == current.i or (clause_only and not self._reported_clause(parse, current)):
                 return None
@@ -59,6 +61,20 @@ class PartialQuotes:
                 found.cue = current.lower  # "Politifact ruled that Trump’s statement … is “true”"
                 return found
         return None
+
+    def _verb_of_document_clause(self, parse: ParagraphParse, verb: Tok) -> Tok | None:
+        """"said in a written submission that the system had been designed for ‘…’": a that-clause of a
+        document or speech noun the reporting verb wrote or spoke "in"; that clause's verb, as if the
+        reporting verb reported it directly (its subject is the source). None otherwise."""
+        if verb.dep != "acl" or not any(t.head == verb.i and t.lower == "that" and t.i < verb.i for t in parse.toks):
+            return None
+        noun = parse.toks[verb.head]
+        if noun.lemma not in SPEECH_NOUNS and noun.lemma not in AUTHORED_NOUNS or noun.dep != "pobj":
+            return None
+        preposition = parse.toks[noun.head]
+        if preposition.pos != "ADP" or preposition.head == preposition.i or not self._is_cue(parse.toks[preposition.head]):
+            return None
+        return replace(verb, dep="ccomp", head=preposition.head)
 
     def _organisation(self, tok: Tok) -> bool:
         """An organisation or a group by name ("Politifact", "Democrats"), not a pronoun or a phrase."""

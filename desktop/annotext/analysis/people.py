@@ -23,9 +23,9 @@ from annotext.analysis.mislabelled_people import promote_evident_people, reclaim
 from annotext.analysis.gender import mention_gender, person_genders, reported_pronoun_gender
 from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names, joined_over_particles, with_given_names
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
-from annotext.analysis.names import (CAPITAL, SMALL, HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
-                                    ROLE_WORDS, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
-                                    name_words, particle_case, word_starts)
+from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS,
+                                    PARTICLES, ROLE_WORDS, SMALL, TITLE_WORDS, after_saint, headline_lines,
+                                    looks_like_name, lower_case_words, name_words, particle_case, word_starts)
 from annotext.analysis.normalise import past_combining_marks
 from annotext.core.results import ENTITY, PERSON, Person
 from annotext.core.spans import Span, sort_spans
@@ -44,6 +44,7 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
 _GIVEN_AND_PARTICLES = re.compile(rf"(?<![\w’'.-])([{CAPITAL}][{SMALL}’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
 
@@ -116,7 +117,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
     for span in persons:
         span = trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
-        before = text[max(0, span.start - 30):span.start].split()
+        before = text[max(0, span.start - 30):span.start].rpartition("\n")[2].split()  # on the name's own line
         if before and before[-1].lower() in _ORGANISATION_NOUNS:
             continue  # "housing charity Shelter", "the journal Neurology", "the tenants' union Woonbond Amsterdam"
         if len(words) == 1 and words[0].lower() in _KINSHIP_NAMES:
@@ -132,9 +133,15 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
             continue  # "Florida Gov" is the start of "Florida Gov. Jeb Bush"; "Anderson Cooper 360" a programme
         if len(words) > 1 and words[-1].lower() in ORGANISATION_WORDS:
             continue  # "Solent Freight", "Glanmore Foods": a company
+        following = _NEXT_WORD.match(text, span.end)
+        if following is not None and following.group(1).lower() in ORGANISATION_WORDS:
+            continue  # "Queen Elizabeth" of "Queen Elizabeth Hospital": an institution named after a person
+        if len(words) > 1 and any(len(word) > 2 and word.isupper() for word in words):
+            continue  # "NHS England": an acronym is an organisation's
         first = span.text_in(text).split()[0].lower().rstrip(".")
         if any(start <= span.start < end for start, end in headlines) or \
-                (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS) or first in {"st", "saint"}:
+                (len(words) > 1 and words[0].lower() in _NOT_PERSON_HEADS) or first in {"st", "saint"} \
+                or after_saint(text, span.start):
             continue  # a headline's capitals say nothing; "Storm Morag" is weather; "St Finbarr’s" a club
         kept.append(span)
     return kept
@@ -283,9 +290,12 @@ def _overlaps_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _cluster(persons: list[Span], text: str, subjects: list[int] = ()) -> list[_Cluster]:
     """Group mentions by person: full names first, then shorter forms attach to the nearest match
-    (`subjects`: sorted start offsets of subject names, see `_matching_cluster`)."""
+    (`subjects`: sorted start offsets of subject names, see `_matching_cluster`). A form's mentions in a
+    headline come after its mentions in the body: "Pettigrew" in the headline is whoever the body's
+    "Pettigrew" is, not the first Pettigrew the clustering happens to meet."""
+    headlines = headline_lines(text)
     by_form: dict[str, list[Span]] = {}
-    for span in persons:
+    for span in sorted(persons, key=lambda s: (any(a <= s.start < b for a, b in headlines), s.start)):
         by_form.setdefault(span.text_in(text), []).append(span)
     forms = sorted(by_form, key=lambda f: (-len(name_words(f)), f))
     full = [Span(m.start, m.end, ENTITY, PERSON, {"person": " ".join(name_words(f))})
@@ -330,8 +340,8 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
     "Cruz" is Ted Cruz, a passing "Heidi Cruz" does not take it over), then one who was already the
     subject of a sentence ("Katrin Albers … said") before one only mentioned ("founded by her
     great-great-grandfather, Carl Friedrich Albers"), then the one mentioned most recently, then the one the
-    article introduces first (for a mention before anyone, in a headline). Mentions
-    of one form come in text order, so `forms` holds only earlier uses of `form`."""
+    article introduces first. Mentions of one form come in text order (a headline's last), so `forms` holds
+    only earlier uses of `form`."""
     def conflicts(cluster: _Cluster) -> bool:
         if gender and cluster.gender and gender != cluster.gender:
             return True
@@ -347,7 +357,7 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
         earlier = [m for m in cluster.mentions if m.start < position]
         was_subject = any(_is_subject_mention(subjects, m) for m in earlier)
         first = min(m.start for m in cluster.mentions) if cluster.mentions else 0
-        # nobody named yet (a headline's "Szabó"): the one the article introduces first
+        # nobody named yet: the one the article introduces first
         return form in cluster.forms, was_subject, max((m.start for m in earlier), default=-1), -first
 
     return max(candidates, key=last_before)
@@ -372,6 +382,8 @@ def _compatible(short: list[str], full: list[str]) -> bool:
         return True
     if len(short) == 1:  # a first name, or the first of two family names ("Muñoz" ~ "Patricio Muñoz Sepúlveda")
         return short[0] == full[0] or (len(full) >= 3 and short[0] in full[1:-1] and short[0][:1].isupper())
+    if short[-1][:1].isupper() and any(full[i:i + len(short)] == short for i in range(1, len(full) - len(short))):
+        return True  # the first family name with its particles: "de la Cruz" ~ "Sofía de la Cruz Ortega"
     if len(full) >= 4 and short == full[:len(short)]:
         return True  # the given names alone: "Juan Esteban" ~ "Juan Esteban Quintero Ríos"
     return short[-1] == full[-1] and all(w in full for w in short)

@@ -41,6 +41,8 @@ _AGE_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)[Tt]he\s+(\d{1,3})-year-ol
 _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.;:“”\"\n]{1,150}?,\s+(?:\w+ly\s+)?"
                                    r"(?:is|was|has|had|were|are|will|would|can|could|did|does|\w+ed)\b")
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
+# "The nominee's mother, Ngozi Okonkwo, watched from the gallery": the name set off before a past-tense verb
+_APPOSITION_END_ACTS = re.compile(r",\s+(?:\w+ly\s+)?(?:\w+ed|was|had|sat|stood|spoke|went|came|took|made|gave|told)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
@@ -321,7 +323,8 @@ class PronounResolution:
             return True
         if SPEAKS_NEXT.match(self.text, span.end) is not None:
             return True
-        if _APPOSITION_END_SPEAKS.match(self.text, span.end) and _APPOSITION_OPEN.search(self.text, max(0, span.start - 60), span.start):
+        if (_APPOSITION_END_SPEAKS.match(self.text, span.end) or _APPOSITION_END_ACTS.match(self.text, span.end)) \
+                and _APPOSITION_OPEN.search(self.text, max(0, span.start - 60), span.start):
             return True  # "The law’s rapporteur, the Dutch MEP Annelies van der Berg-Koster, said …"
         return _SUBJECT_AFTER_CLAUSE.match(self.text, span.end) is not None \
             and not self.text[max(0, span.start - 5):span.start].endswith(("and ", "& "))  # "X and Y, who …": both

@@ -179,8 +179,8 @@ class RoleHolders:
         last named candidate is the latest subject; "she" is the person the article named with that role."""
         found = None
         for match in _ROLE_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
-            if self.in_quote(match.start()) or self._apposed_to_name(match.start()):
-                continue
+            if self.in_quote(match.start()):  # (after a name and a comma it still opens the clause: "Leaving the
+                continue  # court with his wife, Yvette Broussard, the senator stopped …")
             # "the Irish captain": a nationality or place describes; it is rarely in the introduction
             modifiers = [(word.lower(), word.lower() in ROLE_WORDS or word[:1].isupper()) for word in match.group(1).split()]
             name = self._role_holder(match.group(2).lower(), modifiers, match.start(), pronoun)

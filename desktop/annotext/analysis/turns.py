@@ -112,8 +112,11 @@ class TurnTaking:
         if verb.lemma == "be" and parse is not None and any(
                 t.head == verb.i and t.dep == "acomp" and t.lower in _REACTION_ADJECTIVES for t in parse.toks):
             return True
-        after = parse.toks[verb.i + 1] if parse is not None and verb.i + 1 < len(parse.toks) else None
-        return after is not None and (after.lower, verb.lemma) in PHRASAL_CUES
+        if parse is None:
+            return False
+        after = parse.toks[verb.i + 1] if verb.i + 1 < len(parse.toks) else None
+        particles = [t for t in parse.toks if t.head == verb.i and t.dep == "prt"]  # "cut him off"
+        return any((word.lower, verb.lemma) in PHRASAL_CUES for word in ([after] if after else []) + particles)
 
     def _person_taking_turn(self, parse: ParagraphParse, verb: Tok, within: set[int] | None = None) -> Attribution | None:
         """The person who is the verb's subject (inside the tokens `within`, when given), with the verb as the cue."""

@@ -120,3 +120,8 @@ def test_a_byline_and_two_people_described_together_are_people():
             "about Bradley Koenig and Teresa Molina-Ruiz, two former aides to the president.")
     assert sorted(text[a:b] for a, b in evident_people(text)) == [
         "Bradley Koenig", "Jennifer Kwan", "Marcus DeLuca", "Teresa Molina-Ruiz"]
+
+
+def test_a_name_after_a_ranking_is_a_person():
+    text = "Former British No 1 Marta Kovács-Hall, commentating for the BBC, called it the best final."
+    assert [text[s:e] for s, e in evident_people(text)] == ["Marta Kovács-Hall"]

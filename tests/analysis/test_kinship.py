@@ -29,3 +29,10 @@ def test_a_role_description_after_a_fronted_clause_naming_someone_else_is_the_su
             "Leaving the courthouse with his wife, Yvette Broussard, the senator stopped briefly to speak with "
             "reporters.\n\n\"I'm going to tell them my side,\" he said.")
     assert speakers(analyser, text)[-1] == "Antoine Broussard"
+
+
+def test_a_relative_opening_a_sentence_is_the_next_pronouns_person(analyser):
+    text = ("Final\n\nZofia Wróblewska, who is coached by her father, Andrzej Wróblewski, lost in three sets.\n\n"
+            "‘Tomorrow I will be proud,’ she told the crowd.\n\nHer father was less philosophical. Speaking to Polish "
+            "reporters, he said the match point ‘will stay in my head for a long time’.")
+    assert speakers(analyser, text) == ["Zofia Wróblewska", "Andrzej Wróblewski"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from annotext.analysis.given_names import given_name_gender
 from annotext.analysis.name_completion import CAPITAL_PARTICLES
 from annotext.analysis.names import (CAPITAL, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS, PARTICLES,
                                     PATRONYMIC_PARTICLES, ROLE_WORDS, SMALL, after_saint, after_title_of_place,
@@ -63,6 +64,7 @@ _AFTER = re.compile(
 _BEFORE = re.compile(rf"(?<![\w’'-])([A-Za-z-]+)\.?(?:[ \t\u00a0]+(?:of|for|at)[ \t\u00a0]+[\w’' \t\u00a0-]{{1,40}}?,|,"
                      rf"|[ \t\u00a0]+(?:of|for)(?:[ \t\u00a0]+(?!(?:the|a|an|his|her|its|their)\b)[a-z][a-z’'-]*){{1,3}})?"
                      rf"[ \t\u00a0]+({_NAME})(?![\w’'-])")  # "Chief inspector of mines Lerato Seabi"
+_RANKED = re.compile(rf"\b(?:No\.?|Number)[ \t\u00a0]+\d+[ \t\u00a0]+({_NAME})")
 _HONORIFIC_NAME = re.compile(rf"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t\u00a0]+{_PARTICLE}*([{CAPITAL}][\w’'-]*\w)")
 _DATELINE = re.compile(r"^[ \t]*((?:[A-Z][A-Z.’'-]+[ \t]?)+)(?=,[ \t]*[A-Z]|[ \t]*\(|[ \t]*[—–-]+[ \t])", re.MULTILINE)
 
@@ -89,6 +91,8 @@ def evident_people(text: str) -> list[tuple[int, int]]:
                      if word.start() > 0 and word.group().lower() in HONORIFICS or _title_case_role(match, word)]
             position = match.start(2) + inner[-1].start() if inner else match.end()
 
+    found.extend(match.span(1) for match in _RANKED.finditer(text)  # "Former British No 1 Marta Kovács-Hall", not
+                 if given_name_gender(match.group(1)) is not None)  # "No. 9 Grand Valley", a team
     families = {match.group(1) for match in _HONORIFIC_NAME.finditer(text)}
     if families:
         family_pattern = re.compile(rf"({_NAME})(?![\w’'-])")

@@ -19,6 +19,7 @@ from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.cues import sentence_start
 from annotext.analysis.epithets import OFFICES, introduced_with_age, introduced_with_other_age, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
+from annotext.analysis.kinship import KIN_GENDER, kin_named
 from annotext.analysis.names import ROLE_WORDS
 from annotext.analysis.organisation_references import SPEAKS_NEXT
 from annotext.analysis.parse import ParagraphParse, Tok
@@ -45,6 +46,8 @@ _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explaine
 _APPOSITION_END_ACTS = re.compile(r",\s+(?:\w+ly\s+)?(?:\w+ed|was|had|sat|stood|spoke|went|came|took|made|gave|told)\b")
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
+_KIN_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:His|Her|Their)\s+(father|mother|husband|wife|son|daughter|"
+                          r"brother|sister)\s+(?!of\b)[a-z]", re.MULTILINE)
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
 DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -131,7 +134,8 @@ class PronounResolution:
         unnamed = self._unnamed_speaker(tok, after=latest) if pronoun else None
         if unnamed is not None:
             return unnamed
-        described = self._described_subject(tok, pronoun, after=latest) if pronoun else None
+        described = (self._described_subject(tok, pronoun, after=latest) or self._kin_subject(tok, pronoun, after=latest)) \
+            if pronoun else None
         if described is not None:
             return self._bound(described, tok, pronoun, certain=False)
         aged = self._aged_subject(tok, pronoun, after=latest) if pronoun else None
@@ -271,6 +275,19 @@ class PronounResolution:
                 name = candidate.attrs.get("person") or candidate.text_in(self.text)
                 return candidate if self._fits(name, pronoun) else None
         return None
+
+    def _kin_subject(self, tok: Tok, pronoun: str, after: int) -> str | None:
+        """"Her father was less philosophical. Speaking to reporters, he said …": a relative who opens a sentence
+        after the last named candidate is the one the article named as that relative (kinship.py)."""
+        found = None
+        for match in _KIN_SUBJECT.finditer(self.text, max(after + 1, tok.start - 500, 0), tok.start):
+            if not self.in_quote(match.start()) and KIN_GENDER.get(match.group(1)) in (None, PRONOUN_GENDER[pronoun]):
+                found = match
+        if found is None:
+            return None
+        return kin_named(found.group(1), found.start(), self.text, self._persons,
+                         lambda span: self._person(span).speaker, self._is_salient,
+                         lambda name, gender: self._fits(name, pronoun))
 
     def _narrative_subject(self, start: int, end: int) -> Attribution | None:
         """The person who is first the subject of a main clause in text[start:end] (narrative), else of an inner

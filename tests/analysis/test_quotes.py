@@ -214,3 +214,10 @@ def test_a_partial_quotation_in_the_that_clause_of_a_written_submission_is_its_w
             "which fires move more slowly than they do now’.")
     data = analyser.analyse(text).to_json(text)
     assert [q["speaker"] for q in data["quotes"]] == ["Lachlan Fraser-Dunne"]
+
+
+def test_a_quotation_after_a_statement_someone_issued_is_theirs(analyser):
+    text = ("Attack\n\nImmediately after the attacks, Donald Trump issued a statement, “Last night, our nation was "
+            "attacked by a radical Islamic terrorist.”")
+    data = analyser.analyse(text).to_json(text)
+    assert [q["speaker"] for q in data["quotes"]] == ["Donald Trump"]

@@ -407,3 +407,10 @@ def test_a_party_epithet_may_name_a_place_with_a_particle(analyser):
     text = ("Maps\n\nRep. Brett Vanderhoef defended the maps.\n\n“We did exactly what the justices asked,” the Fond du "
             "Lac Republican told reporters.")
     assert speakers(analyser, text) == ["Brett Vanderhoef"]
+
+
+def test_a_name_with_an_age_set_off_before_its_verb_is_the_subject(analyser):
+    text = ("Floods\n\n“The water came at night,” said Mousumi Kalita, a teacher.\n\nAt a camp in Nalbari, Anowara Begum, "
+            "34, sat on a plastic sheet with her daughters. She said food had arrived.\n\n“The rice comes, the dal "
+            "comes,” she said.")
+    assert speakers(analyser, text)[-1] == "Anowara Begum"

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from annotext.analysis.described_organisations import organisations_in_full
+from annotext.analysis.document_authors import AUTHORED_NOUNS
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PHRASAL_CUES, SENTENCE_END, SUBJECT_DEPS
 from annotext.analysis.gender import person_genders
 from annotext.analysis.headline_quotes import give_headline_quotes_their_speakers
@@ -35,6 +36,7 @@ RELATIONSHIP_NOUNS = frozenset({"relationship", "relation", "tie", "partnership"
 _AGE_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,2}\s+$")
 _AGE_AFTER = re.compile(r"\s+the\s+\d+-year-old\b(?:\s+[a-z]+){0,2}")
 _ASPECT_CUES = frozenset({"continue", "find", "repeat"})
+_ISSUING = frozenset({"issue", "release", "post", "publish", "send", "tweet"})  # … a statement, a letter: "…"
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "urge", "warn", "ask", "remind", "advise", "promise"})
 _NEVER_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _LABEL_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
@@ -252,11 +254,13 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
 
     @staticmethod
     def _is_phrasal_cue(tok: Tok, window: list[Tok]) -> bool:
-        """"Bennett shot back", "Trump went on", "as the prosecutor put it": a verb and the word after it."""
+        """"Bennett shot back", "Trump went on", "as the prosecutor put it": a verb and the word after it; "Trump
+        issued a statement, “…”": a verb that puts out a document, and the document."""
         if not tok.tag.startswith("VB"):
             return False
         after = next((t for t in window if t.i == tok.i + 1), None)
-        return after is not None and (after.lower, tok.lemma) in PHRASAL_CUES
+        return (after is not None and (after.lower, tok.lemma) in PHRASAL_CUES) or (tok.lemma in _ISSUING and any(
+            t.head == tok.i and t.dep == "dobj" and t.lemma in AUTHORED_NOUNS for t in window))
 
     def _last_cue(self, window: list[Tok]) -> Tok | None:
         for tok in reversed(window):

@@ -43,7 +43,8 @@ _SUBJECT_AFTER_CLAUSE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b[^.;:“
                                    r"(?:is|was|has|had|were|are|will|would|can|could|did|does|\w+ed)\b")
 _APPOSITION_END_SPEAKS = re.compile(r",\s+(?:said|says|told|tells|added|explained|warned|wrote)\b")
 # "The nominee's mother, Ngozi Okonkwo, watched from the gallery": the name set off before a past-tense verb
-_APPOSITION_END_ACTS = re.compile(r",\s+(?:\w+ly\s+)?(?:\w+ed|was|had|sat|stood|spoke|went|came|took|made|gave|told)\b")
+_APPOSITION_END_ACTS = re.compile(r",\s+(?:\d{1,3},\s+)?(?:\w+ly\s+)?(?:\w+ed|was|had|sat|stood|spoke|went|came|took|made|"
+                                  r"gave|told)\b")  # "…, Anowara Begum, 34, sat on a plastic sheet"
 # "…, the Dutch MEP " right before the name (not "…, a student from São Paulo, said": the student speaks)
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
 _KIN_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:His|Her|Their)\s+(father|mother|husband|wife|son|daughter|"

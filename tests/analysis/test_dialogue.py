@@ -1,8 +1,6 @@
 """Exchanges printed as cue-less paragraphs: who takes each turn (analysis/dialogue.py, turns.py)."""
 
-
-def speakers(analyser, text):
-    return [q["speaker"] for q in analyser.analyse(text).to_json(text)["quotes"]]
+from tests.speaker_lists import all_speakers as speakers
 
 
 def test_after_a_question_the_paragraphs_alternate_between_the_two_people_the_narrative_named(analyser):

@@ -2,11 +2,7 @@
 ("A Norwegian diplomat …" … "the diplomat said"), on short invented sentences."""
 
 from annotext.analysis.epithets import unnamed_source
-
-
-def speakers(analyser, text):
-    data = analyser.analyse(text).to_json(text)
-    return [q["speaker"] for q in data["quotes"] if q["kind"] == "speech"]
+from tests.speaker_lists import speech_speakers as speakers
 
 
 def test_a_family_epithet_is_the_person_the_text_was_talking_about(analyser):

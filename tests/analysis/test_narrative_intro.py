@@ -1,8 +1,6 @@
 """A cue-less paragraph of quotation after narrative about one person (analysis/narrative_intro.py)."""
 
-
-def speakers(analyser, text):
-    return [q["speaker"] for q in analyser.analyse(text).to_json(text)["quotes"]]
+from tests.speaker_lists import all_speakers as speakers
 
 
 def test_a_quotation_paragraph_after_narrative_about_a_person_is_theirs(analyser):

@@ -2,14 +2,9 @@
 
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution import Attributor
-from annotext.analysis.quote_kind import SPEECH
 from annotext.core.results import PERSON
 from annotext.core.spans import Span
-
-
-def speakers(analyser, text):
-    data = analyser.analyse(text).to_json(text)
-    return [q["speaker"] for q in data["quotes"] if q["kind"] == SPEECH]
+from tests.speaker_lists import speech_speakers as speakers
 
 
 def test_role_of_a_place_introduces_the_person_a_later_description_names(analyser):

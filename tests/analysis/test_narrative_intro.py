@@ -22,3 +22,9 @@ def test_after_a_paragraph_that_quotes_someone_the_quotation_is_left_to_the_exch
             "“Who are these people?” Ibarra asked.\n\n“They’re auditing our fleet contracts,” Szymanska said.\n\n"
             "“For $4.2 million?”")
     assert speakers(analyser, text)[-1] == "Carlos Ibarra"
+
+
+def test_a_narrative_paragraph_about_she_introduces_the_quotation_after_it(analyser):
+    text = ("Primary\n\n“We won,” Layla Haddad said at the rally.\n\nHer rival, Tom Pryce, conceded shortly after ten.\n\n"
+            "Later that night she thanked her volunteers one by one.\n\n“This was your win, not mine.”")
+    assert speakers(analyser, text)[-1] == "Layla Haddad"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
-from annotext.analysis.cues import sentence_start
+from annotext.analysis.cues import SUBJECT_DEPS, sentence_start
 from annotext.analysis.epithets import OFFICES, introduced_with_age, introduced_with_other_age, unnamed_source
 from annotext.analysis.gender import PRONOUN_GENDER, ROLE_GENDER
 from annotext.analysis.kinship import KIN_GENDER, kin_named
@@ -68,6 +68,7 @@ class PronounResolution:
     _guessed_genders: dict[str, str]
     _resolved_pronouns: dict[tuple[int, str | None], Attribution | None]  # (offset, pronoun) -> who, once found
     _persons: list[Span]
+    parses: dict[int, ParagraphParse]
     entity_at: Callable[[int], Span | None]
     in_quote: Callable[[int], bool]
     _addressed: Callable[..., list[str]]
@@ -291,19 +292,27 @@ class PronounResolution:
                          lambda name, gender: self._fits(name, pronoun))
 
     def _narrative_subject(self, start: int, end: int) -> Attribution | None:
-        """The person who is first the subject of a main clause in text[start:end] (narrative), else of an inner
+        """The person who is first the subject of a main clause in text[start:end] (narrative) — a name, or "he" or
+        "she" ("When the microphone reached Folasade Adeyemi, …, she asked the question") — else of an inner
         clause; None when no person is."""
         index = bisect_right(self._entity_starts, start - 1)
-        found = None
+        found = main = None
         while index < len(self.entities) and self.entities[index].start < end:
             span = self.entities[index]
             index += 1
             if span.label != PERSON or self.in_quote(span.start) or not self._is_salient(span):
                 continue
             if not any(span.start <= offset < span.end for offset in self.embedded_subjects):
-                return self._person(span)
-            found = found or self._person(span)
-        return found
+                main = span
+                break
+            found = found or span
+        parse = self.parses.get(start)
+        pronoun = next((tok for tok in parse.toks if tok.lower in PRONOUN_GENDER and tok.dep in SUBJECT_DEPS
+                        and parse.toks[tok.head].dep == "ROOT" and not self.in_quote(tok.start)), None) if parse else None
+        if pronoun is not None and (main is None or pronoun.start < main.start):
+            return self._resolve_pronoun(pronoun)
+        chosen = main or found
+        return None if chosen is None else self._person(chosen)
 
     def _inside_pronoun_sentence(self, span: Span, pronoun: str | None) -> bool:
         """Whether `span` is the subject of an inner clause of a sentence whose own subject is the same pronoun

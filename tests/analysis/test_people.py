@@ -663,3 +663,10 @@ def test_a_verb_opening_the_sentence_an_acronym_and_an_institution_are_not_names
              _labelled(text, "Queen Elizabeth", "PERSON")]
     _, people = _index(text, spans)
     assert [p.name for p in people] == ["Ronald Reagan"]
+
+
+def test_two_family_names_that_speak_are_the_persons_whatever_the_model_called_them():
+    text = "Ferrari team principal Federico Ruiz de Azúa was less philosophical. “Why?” Ruiz de Azúa said."
+    spans = [_labelled(text, "Federico Ruiz de Azúa", "PERSON"), _labelled(text, "Ruiz de Azúa", "WORK_OF_ART", 70)]
+    _, people = _index(text, spans)
+    assert [(p.name, p.mentions) for p in people] == [("Federico Ruiz de Azúa", 2)]

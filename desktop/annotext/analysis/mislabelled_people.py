@@ -181,6 +181,9 @@ def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surname
     for words in (s.text_in(text).split() for s in persons):  # "Wang Lei … Wang said": a family name written first
         if len(words) == 2 and words[0].lower() not in lower_words and words[0].lower() not in TITLE_WORDS:
             surnames.setdefault(words[0], 0)  # counts only where it speaks or is a subject
+        if len(words) > 2 and looks_like_name(" ".join(words)) and words[0].lower() not in lower_words:
+            for k in range(1, len(words) - 1):  # "Federico Ruiz de Azúa … Ruiz de Azúa said": both family names
+                surnames.setdefault(" ".join(words[k:]), 0)
     other_uses: dict[str, int] = {}
     speaking: set[tuple[int, int]] = set()
     # "Keith Lamont Scott" (ORG) may be the Scott who speaks, not the known Rakeyia Scott

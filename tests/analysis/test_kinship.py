@@ -34,3 +34,9 @@ def test_a_relative_opening_a_sentence_is_the_next_pronouns_person(analyser):
             "‘Tomorrow I will be proud,’ she told the crowd.\n\nHer father was less philosophical. Speaking to Polish "
             "reporters, he said the match point ‘will stay in my head for a long time’.")
     assert speakers(analyser, text) == ["Zofia Wróblewska", "Andrzej Wróblewski"]
+
+
+def test_a_relative_named_right_after_the_cue_is_the_speaker(analyser):
+    text = ("Crash\n\nDelgado Ruiz was the first in her family to attend college, said her mother, Marisol Ruiz Herrera, "
+            "who spoke through a relative. “Sofi was always the brave one,” she said.")
+    assert speakers(analyser, text) == ["Marisol Ruiz Herrera"]

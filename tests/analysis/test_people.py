@@ -670,3 +670,9 @@ def test_two_family_names_that_speak_are_the_persons_whatever_the_model_called_t
     spans = [_labelled(text, "Federico Ruiz de Azúa", "PERSON"), _labelled(text, "Ruiz de Azúa", "WORK_OF_ART", 70)]
     _, people = _index(text, spans)
     assert [(p.name, p.mentions) for p in people] == [("Federico Ruiz de Azúa", 2)]
+
+
+def test_a_second_family_name_the_model_cut_off_belongs_to_the_name():
+    text = "New Mexico Attorney General Raúl Domínguez Treviño sued the company on Tuesday. Domínguez said so."
+    _, people = _index(text, [_labelled(text, "Raúl Domínguez", "PERSON")])
+    assert [p.name for p in people] == ["Raúl Domínguez Treviño"]

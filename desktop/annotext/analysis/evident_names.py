@@ -29,6 +29,7 @@ from annotext.core.spans import Span, sort_spans
 # Nouns for a person's role or relation in an apposition ("…, a junior", "…, her coach").
 PERSON_NOUNS = ROLE_WORDS | frozenset("""
 head leader boss member partner co-founder owner father mother son daughter wife husband widow
+fly-half scrum-half full-back hooker flanker lock prop centre wing
 brother sister student pupil graduate undergraduate junior senior sophomore freshman teenager player
 athlete runner rider driver jockey boxer golfer batsman bowler teacher lecturer professor dean
 adviser advisor consultant specialist expert scholar curator spokesperson spokeswoman spokesman

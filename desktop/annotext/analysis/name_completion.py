@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from annotext.analysis.names import (CAPITAL, SMALL, PARTICLES, TITLE_WORDS, headline_lines, looks_like_name, lower_case_words,
-                                    name_words, word_starts)
+from annotext.analysis.given_names import given_name_gender, is_census_name
+from annotext.analysis.names import (CAPITAL, ORGANISATION_WORDS, PARTICLES, SMALL, TITLE_WORDS, headline_lines,
+                                    looks_like_name, lower_case_words, name_words, word_starts)
 from annotext.core.results import ENTITY, PERSON
 from annotext.core.spans import Span, sort_spans
 
@@ -135,3 +136,25 @@ def joined_over_particles(persons: list[Span], text: str) -> list[Span]:
             continue
         joined.append(span)
     return joined
+
+
+_SECOND_FAMILY_NAME = re.compile(rf"[ \t]+([{CAPITAL}][{SMALL}]+)(?=[ \t]+[a-z]|[,.;:])")
+
+
+def with_second_family_names(persons: list[Span], others: list[Span], text: str) -> list[Span]:
+    """"Raúl Domínguez" + "Treviño sued …": a given name and a family name the model tagged, followed by one more
+    capitalised word that is a family name of the census lists, no ordinary word of the text and no other
+    entity, before a lower-case word: the second family name of a Spanish or Portuguese name."""
+    lower_words = lower_case_words(text)
+    taken = sorted((s.start, s.end) for s in others)
+    extended = []
+    for span in persons:
+        words = span.text_in(text).split()
+        match = _SECOND_FAMILY_NAME.match(text, span.end) if len(words) == 2 else None
+        if match is not None and given_name_gender(" ".join(words)) is not None \
+                and is_census_name(match.group(1)) and match.group(1).lower() not in lower_words \
+                and match.group(1).lower() not in ORGANISATION_WORDS \
+                and not any(s < match.end(1) and match.start(1) < e for s, e in taken):
+            span = Span(span.start, match.end(1), span.kind, span.label, dict(span.attrs))
+        extended.append(span)
+    return extended

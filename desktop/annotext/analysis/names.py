@@ -26,7 +26,7 @@ author novelist historian scientist researcher physicist biologist chemist astro
 architect artist singer actor actress rapper comedian presenter host anchor broadcaster journalist
 reporter columnist editor publisher producer farmer fisherman owner landlord tenant resident
 veteran retired former acting interim incoming outgoing sheriff marshal warden leader whip speaker administrator
-councilmember assemblyman assemblywoman assemblymember
+councilmember assemblyman assemblywoman assemblymember mp mep msp mla
 """.split())
 # Descriptions news writes in title case before a name at a sentence start ("Retiree Giuseppe Lombardo, 78,
 # said"): never part of the name. Not "Mother"/"Father" (also religious titles).

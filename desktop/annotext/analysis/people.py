@@ -21,7 +21,8 @@ from annotext.analysis.described_organisations import ORGANISATION_NOUNS
 from annotext.analysis.evident_names import add_evident_people, apply_datelines
 from annotext.analysis.mislabelled_people import promote_evident_people, reclaim_surnames
 from annotext.analysis.gender import mention_gender, person_genders, reported_pronoun_gender
-from annotext.analysis.name_completion import CAPITAL_PARTICLES, complete_first_names, joined_over_particles, with_given_names
+from annotext.analysis.name_completion import (CAPITAL_PARTICLES, complete_first_names, joined_over_particles,
+                                              with_given_names, with_second_family_names)
 from annotext.analysis.not_people import PLURAL_GROUP, not_a_person
 from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, HONORIFICS, NAME_SUFFIXES, ORGANISATION_WORDS,
                                     PARTICLES, ROLE_WORDS, SMALL, TITLE_WORDS, after_saint, headline_lines,
@@ -44,6 +45,7 @@ _ORGANISATION_NOUNS = (ORGANISATION_NOUNS - {"owner", "shipowner", "developer", 
 _KINSHIP_NAMES = frozenset("dad daddy mum mummy mom mommy mam mammy ma pa da papa mama grandad granddad grandpa grandma "
                            "gran granny nan nana nanna".split())
 _GIVEN_AND_PARTICLES = re.compile(rf"(?<![\w’'.-])([{CAPITAL}][{SMALL}’'-]+)[ \t]+(?:(?:van|von|de|der|den|da|di|du|le|la|ter|ten)[ \t]+)*$")
+_POSITIONS = frozenset({"centre", "center", "wing", "forward", "guard"})  # "centre Hemi Te Rangi": a player
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _PHRASE_AFTER = re.compile(r"\s+(?:and|of|&|for)\s+[A-Z]")
 _PHRASE_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:and|of|&|for)\s+$")
@@ -85,6 +87,7 @@ def index_people(entities: list[Span], text: str, subjects: list[int] = (),
     persons, others = reclaim_surnames(persons, others, text, _surnames(persons, text), sorted(subjects))
     completed = complete_first_names(persons, others, text, name_words)
     persons = [p for p in persons if not any(c.start <= p.start < c.end for c in completed)] + completed
+    persons = with_second_family_names(persons, others, text)  # "Raúl Domínguez" + "Treviño"
     persons = with_given_names(persons + _missed_mentions(persons, others, text), others, text)
     persons = [with_initials(without_opening_word(span, text), text) for span in persons]  # "While Sanders, …"
     persons = [_with_combining_marks(span, text) for span in persons]  # "Adébáyọ̀": patterns stop before U+0300
@@ -118,7 +121,7 @@ def _drop_false_people(persons: list[Span], text: str) -> list[Span]:
         span = trim_leading_words(span, text, lower_words)
         words = name_words(span.text_in(text))
         before = text[max(0, span.start - 30):span.start].rpartition("\n")[2].split()  # on the name's own line
-        if before and before[-1].lower() in _ORGANISATION_NOUNS:
+        if before and before[-1].lower() in _ORGANISATION_NOUNS - _POSITIONS:
             continue  # "housing charity Shelter", "the journal Neurology", "the tenants' union Woonbond Amsterdam"
         if len(words) == 1 and words[0].lower() in _KINSHIP_NAMES:
             continue  # "‘Dad would have been mortified’": a relative, not a name

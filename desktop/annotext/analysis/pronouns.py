@@ -49,6 +49,7 @@ _APPOSITION_END_ACTS = re.compile(r",\s+(?:\d{1,3},\s+)?(?:\w+ly\s+)?(?:\w+ed|wa
 _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)[^,.;:“”\"\s]+\s+)*$")
 _KIN_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:His|Her|Their)\s+(father|mother|husband|wife|son|daughter|"
                           r"brother|sister)\s+(?!of\b)[a-z]", re.MULTILINE)
+_NAMED_AFTER_CUE = re.compile(r"\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}?(?:[\w’'-]+,\s+)?")
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
 DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -264,8 +265,8 @@ class PronounResolution:
         opening = sentence_start(self.text, span.start)
         window = self.text[opening:span.start]
         cue = _REPORTED_CLAUSE.search(window)
-        if cue is None:
-            return None
+        if cue is None or _NAMED_AFTER_CUE.fullmatch(window, cue.end()):
+            return None  # "…, said her mother, Marisol Ruiz Herrera": the span is the reporter
         if self.in_quote(opening + cue.start()):
             return None
         index = bisect_right(self._entity_starts, opening + cue.start()) - 1

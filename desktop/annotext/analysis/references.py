@@ -137,7 +137,7 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
         if not determiners or determiners[0].lower in {"another", "one", "some", "any"}:
             return None
         if tok.lower in KIN_GENDER and determiners[0].lower in {"his", "her", "their"}:  # "her husband said"
-            name = kin_named(tok.lower, tok.start, self.text, self._persons, lambda span: self._person(span).speaker,
+            name = kin_named(tok.lower, tok.end + 80, self.text, self._persons, lambda span: self._person(span).speaker,
                              self._is_salient, lambda person, gender: self._fits(person, _PRONOUN_OF.get(gender)))
             if name is not None:
                 if KIN_GENDER[tok.lower] is not None:  # "her husband": a man, whatever else the text says of him

@@ -57,7 +57,7 @@ class Attributor(PartialQuotes, TurnTaking, ReferenceResolution):
         self.parses = parses
         self._parse_starts = sorted(parses)
         self.subject_starts = sorted(subject_starts)
-        self.embedded_subjects = frozenset(embedded_subjects)  # subjects of inner clauses (parse.salient_names)
+        self.embedded_subjects = sorted(embedded_subjects)  # subjects of inner clauses (parse.salient_names)
         self._quote_starts = [q.start for q in quotes]
         self.results: list[Attribution] = []
         self._person_forms = person_forms(self.entities, text)

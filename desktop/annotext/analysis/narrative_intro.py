@@ -34,9 +34,18 @@ def introduced_by_narrative(text: str, quotes: list[QuoteMarks], results: list[A
             continue
         before = text[:line_start].rstrip()
         opening = before.rfind("\n") + 1
-        if not before or before[-1] not in ".!?" or any(
-                opening <= quotes[other].start < len(before) and results[other].speaker for other in range(index)):
+        if not before or before[-1] not in ".!?" or _quotes_someone(quotes, results, index, opening):
             continue  # a headline, or a paragraph that quotes someone itself: the inheritance decides
         subject = narrative_subject(opening, len(before))
         if subject is not None:
             results[index] = Attribution(subject.speaker, subject.start, subject.end, None, True, "introduced")
+
+
+def _quotes_someone(quotes: list[QuoteMarks], results: list[Attribution], index: int, opening: int) -> bool:
+    """Whether a quotation before `index` that starts at or after `opening` (in the paragraph before) has a speaker."""
+    other = index - 1
+    while other >= 0 and quotes[other].start >= opening:
+        if results[other].speaker:
+            return True
+        other -= 1
+    return False

@@ -11,7 +11,7 @@ resolution (references.py); docs/architecture.md, "Analysis".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from collections.abc import Callable
 
@@ -63,7 +63,7 @@ class PronounResolution:
     entities: list[Span]
     _entity_starts: list[int]
     subject_starts: list[int]
-    embedded_subjects: frozenset[int]
+    embedded_subjects: list[int]  # sorted
     results: list[Attribution]
     genders: dict[str, str]
     _guessed_genders: dict[str, str]
@@ -292,6 +292,11 @@ class PronounResolution:
                          lambda span: self._person(span).speaker, self._is_salient,
                          lambda name, gender: self._fits(name, pronoun))
 
+    def _embedded(self, span: Span) -> bool:
+        """Whether the mention is the subject of an inner clause (parse.salient_names)."""
+        index = bisect_left(self.embedded_subjects, span.start)
+        return index < len(self.embedded_subjects) and self.embedded_subjects[index] < span.end
+
     def _narrative_subject(self, start: int, end: int) -> Attribution | None:
         """The person who is first the subject of a main clause in text[start:end] (narrative) — a name, or "he" or
         "she" ("When the microphone reached Folasade Adeyemi, …, she asked the question") — else of an inner
@@ -303,7 +308,7 @@ class PronounResolution:
             index += 1
             if span.label != PERSON or self.in_quote(span.start) or not self._is_salient(span):
                 continue
-            if not any(span.start <= offset < span.end for offset in self.embedded_subjects):
+            if not self._embedded(span):
                 main = span
                 break
             found = found or span
@@ -318,7 +323,7 @@ class PronounResolution:
     def _inside_pronoun_sentence(self, span: Span, pronoun: str | None) -> bool:
         """Whether `span` is the subject of an inner clause of a sentence whose own subject is the same pronoun
         ("He declared that as long as the field remained divided, Trump would …"): the text goes on about him."""
-        if pronoun not in PRONOUN_GENDER or not any(span.start <= start < span.end for start in self.embedded_subjects):
+        if pronoun not in PRONOUN_GENDER or not self._embedded(span):
             return False
         opening = sentence_start(self.text, span.start)
         first = self.text[opening:span.start].lstrip().split(" ", 1)[0]
@@ -329,7 +334,7 @@ class PronounResolution:
         """"Sanders did go further in trying to hold Snyder accountable. “…,” he said": when the nearest
         subject is a clause's inside another (parse.salient_names), the person who is the subject of
         the sentence's main clause is the one the text continues with."""
-        if not any(span.start <= start < span.end for start in self.embedded_subjects):
+        if not self._embedded(span):
             return None
         opening = sentence_start(self.text, span.start)
         index = bisect_right(self._entity_starts, opening - 1)
@@ -339,7 +344,7 @@ class PronounResolution:
             name = candidate.attrs.get("person") or candidate.text_in(self.text)
             if candidate.label == PERSON and not self.in_quote(candidate.start) and name not in listeners \
                     and self._is_salient(candidate) \
-                    and not any(candidate.start <= start < candidate.end for start in self.embedded_subjects):
+                    and not self._embedded(candidate):
                 return candidate if self._fits(name, pronoun) else None
         return None
 

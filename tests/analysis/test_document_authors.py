@@ -90,3 +90,12 @@ def test_a_named_spokesperson_in_apposition_made_the_statement():
     text = ("The Kenya Wildlife Service welcomed the verdict. Its spokesperson, Wanjiku Kamau-Otieno, said in a "
             "statement that the case took months. The statement said the rangers were heroes.")
     assert _author(text, "statement") == "Wanjiku Kamau-Otieno"
+
+
+def test_a_writer_described_then_named_is_the_named_person_and_a_named_issuer_may_have_a_clause():
+    letter = ("Sen. Chen read aloud from a letter written by a doctor in Darfur, Dr. Amira bin Saleh, describing clinics "
+              "without antibiotics. The letter said children were dying.")
+    assert _author(letter, "letter") == "Amira bin Saleh"
+    statement = ("Whitcomb, who attended the meeting but did not speak, released a statement after the vote. "
+                 "The statement said the city had chosen well.")
+    assert _author(statement, "statement") == "Whitcomb"

@@ -81,3 +81,10 @@ def test_only_person_spans_are_joined_over_a_hyphen():
     place = Span(text.index("Baden"), text.index("-Württemberg"), ENTITY, "GPE")
     person = Span(text.index("Anna"), len(text) - 1, ENTITY, "PERSON")
     assert joined_hyphenated_names([place, person], text) == [place, person]
+
+
+def test_a_korean_given_name_cut_at_its_hyphen_is_joined():
+    text = "President Kang Min-seok was impeached."
+    start = text.index("Kang")
+    spans = [Span(start, start + len("Kang Min"), "entity", "PERSON")]
+    assert [s.text_in(text) for s in joined_hyphenated_names(spans, text)] == ["Kang Min-seok"]

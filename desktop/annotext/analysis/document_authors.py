@@ -26,6 +26,8 @@ _BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?(?:,\s+|\s+)(?:(?:written|prepar
                        r"(?=\s+(?:in|on|last|this|earlier|and|which|that|who|is|was|has|had|will|would|found|finds|"
                        r"said|says|showed|shows|concluded|"
                        r"\w+(?:s|ed)\s+(?:that|the|a|an|it|its|their|there|how)\b)\b|[,.;:()\n])")
+_NAMED_AUTHOR = re.compile(rf"(?:\s+(?:in|from|at|with)\s+[^,.;:“”\"\n]{{1,40}})?,\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?({_NAME})"
+                           rf"(?=,|\s+(?:describing|saying|who)\b)")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,2}$")
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|read|reviewed|quoted|cited|reported|commissioned|published)\s+by\s+$")
 
@@ -67,7 +69,8 @@ def _by_author(text: str, end: int) -> str | None:
         if match is None or "\n" in text[end:match.start(1)]:
             return None
         if not _SEEN_BY.search(text, max(0, match.start(1) - 20), match.start(1)):
-            return match.group(1).strip()
+            named = _NAMED_AUTHOR.match(text, match.end(1))  # "by a doctor in Darfur, Dr. Amira bin Saleh,"
+            return named.group(1) if named else match.group(1).strip()
         position = match.end()
     return None
 
@@ -92,14 +95,17 @@ def _issuer(text: str, match: re.Match[str]) -> str | None:
     if not _INDEFINITE_BEFORE.search(text, max(opening, match.start() - 30), match.start()):
         return None
     found = _ISSUING_SUBJECT.match(text, opening, match.start())
-    if found is None or (not found.group(1).lower().startswith("the ") and len(found.group(1).split()) < 2):
-        return None  # not "He released a letter", "In late September, a group … sent a letter"
+    if found is None or (not found.group(1).lower().startswith("the ") and len(found.group(1).split()) < 2
+                         and (found.group(1).lower() in _NOT_ISSUERS or not found.group(1)[1:].islower())):
+        return None  # not "He released a letter", "In late September, a group … sent a letter"; "Whitcomb, who …, released"
     return found.group(1)
 
 
 _FROM_AFTER = re.compile(r"\s+from\s+(?:(?:its|his|her|their|the)\s+[^,.;:“”\"\n]{1,60}?,\s+)?"
                          r"([A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|de|van|von|der|al|bin))+)\b")  # a full name
-_ISSUING_SUBJECT = re.compile(rf"\s*((?:[Tt]he\s+[a-z]+)|{_NAME})\s+[^.;:“”\"\n]{{0,80}}?\b(?:issued|released|put\s+out|"
+_NOT_ISSUERS = frozenset({"he", "she", "it", "they", "we", "i", "in", "on", "at", "after", "before", "later", "then",
+                          "meanwhile", "earlier", "also", "but", "and", "when", "while", "a", "an", "this", "that"})
+_ISSUING_SUBJECT = re.compile(rf"\s*((?:[Tt]he\s+[a-z]+)|{_NAME})(?:,[^.;:“”\"\n]{{1,80}}?,)?\s+[^.;:“”\"\n]{{0,80}}?\b(?:issued|released|put\s+out|"
                               rf"sent|posted|published)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}$")
 
 

@@ -98,6 +98,7 @@ _NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL
 
 
 _HYPHEN_TAIL = re.compile(r"-[A-Z][\w’']*")
+_SYLLABLE_TAIL = re.compile(r"-[a-z]{2,5}\b(?!-)")  # "-seok" of the Korean given name "Min-seok"
 _HYPHEN_HEAD = re.compile(r"[A-Z][\w’']*-$")
 
 
@@ -110,6 +111,9 @@ def joined_hyphenated_names(entities: list[Span], text: str) -> list[Span]:
         if span.label == "PERSON":
             start, end = span.start, span.end
             tail = _HYPHEN_TAIL.match(text, end)
+            last = text[start:end].rsplit(" ", 1)[-1]
+            if tail is None and len(text[start:end].split()) == 2 and last[:1].isupper() and 2 <= len(last) <= 4:
+                tail = _SYLLABLE_TAIL.match(text, end)  # "Kang Min" + "-seok"
             if tail is not None:
                 end = tail.end()
             head = _HYPHEN_HEAD.search(text, max(0, start - 40), start)

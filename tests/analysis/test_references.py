@@ -409,3 +409,11 @@ def test_a_name_with_an_age_set_off_before_its_verb_is_the_subject(analyser):
             "34, sat on a plastic sheet with her daughters. She said food had arrived.\n\n“The rice comes, the dal "
             "comes,” she said.")
     assert speakers(analyser, text)[-1] == "Anowara Begum"
+
+
+def test_a_role_description_after_when_is_the_subject_a_later_pronoun_continues(analyser):
+    text = ("Rally\n\nEAU CLAIRE, Wis. (AP) — Minnesota Gov. Margaret Lindqvist told supporters that the race would be "
+            "decided here.\n\n“She will lose,” said Gwen Marchetti, a volunteer.\n\n"
+            "When the governor took the stage, the crowd cheered. She held up a hand.\n\n"
+            "“They tell you that a farm kid can’t understand the economy,” she said.")
+    assert speakers(analyser, text)[-1] == "Margaret Lindqvist"

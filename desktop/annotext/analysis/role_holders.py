@@ -31,8 +31,10 @@ ROLE_CHANGING_ADJECTIVES = frozenset("""former ex late new acting interim deputy
 _ROLE_NOUNS = "|".join(sorted((ROLE_WORDS | set(ROLE_GENDER) | PERSON_NOUNS)
                               - (ROLE_CHANGING_ADJECTIVES - {"executive"}) - {"veteran", "retired"},
                               key=len, reverse=True))
-_ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed": a definite role description opening a clause
-    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^))[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
+_SUBORDINATORS = "".join(rf"|(?<=\b{word}\s)|(?<=\b{word.capitalize()}\s)"
+                         for word in ("when", "after", "as", "once", "while", "before", "until", "since"))
+_ROLE_SUBJECT = re.compile(  # "…, the chancellor laughed", "When the governor took the stage": a role opening a clause
+    rf"(?:(?<=[.!?,;:]\s)|(?<=\n)|(?<=^){_SUBORDINATORS})[Tt]he\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}?)({_ROLE_NOUNS})\s+"
     rf"(?!(?:of|for|at|and|or|who|whose|in|on|with|to|from|as)\b)[a-z]")
 # Titles that say a person's role ("Mr Justice Anand-Rowe" is "the judge", "Sen. Cruz" "the senator").
 ROLE_TITLES = {
@@ -133,7 +135,9 @@ class RoleHolders:
         if role not in cache:
             escaped = re.escape(role)
             # "Rep. Gordon McAllister (R-Ohio), the committee's chairman", "Walenty Kowalczyk, 71, a retired machinist"
-            after_role = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:,\s+\d{{1,3}})?,\s+(?:[\w’'.-]+\s+){{0,4}}{escaped}\b")
+            # (the words between stay in the sentence: not "Gwen Marchetti, a volunteer. ¶ When the governor …")
+            after_role = re.compile(rf"(?:\s*\([^()\n]{{1,30}}\))?(?:,\s+\d{{1,3}})?,\s+"
+                                    rf"(?:(?:[\w’'-]+|[a-z](?:\.[a-z])+\.)[ \t]+){{0,4}}{escaped}\b")
             before_role = re.compile(rf"\b{escaped}(?:\s+(?:of|for|at)\s+[^,.;:()]{{1,40}}?,|,)?\s+$")
             titles = ROLE_TITLES.get(role, ())
             # "Det. Insp. Aoife MacNamara" is the detective: other titles may follow the role's

@@ -676,3 +676,10 @@ def test_a_second_family_name_the_model_cut_off_belongs_to_the_name():
     text = "New Mexico Attorney General Raúl Domínguez Treviño sued the company on Tuesday. Domínguez said so."
     _, people = _index(text, [_labelled(text, "Raúl Domínguez", "PERSON")])
     assert [p.name for p in people] == ["Raúl Domínguez Treviño"]
+
+
+def test_the_first_of_two_family_names_that_speaks_is_the_persons():
+    text = "Attorney General Raúl Domínguez Treviño sued on Tuesday. “It is a case about lies,” Domínguez told reporters."
+    spans = [_labelled(text, "Raúl Domínguez Treviño", "PERSON"), _labelled(text, "Domínguez", "ORG", 60)]
+    _, people = _index(text, spans)
+    assert [(p.name, p.mentions) for p in people] == [("Raúl Domínguez Treviño", 2)]

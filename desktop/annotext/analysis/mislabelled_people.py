@@ -184,6 +184,8 @@ def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surname
         if len(words) > 2 and looks_like_name(" ".join(words)) and words[0].lower() not in lower_words:
             for k in range(1, len(words) - 1):  # "Federico Ruiz de Azúa … Ruiz de Azúa said": both family names
                 surnames.setdefault(" ".join(words[k:]), 0)
+            if len(words) == 3 and words[1][:1].isupper():  # "Raúl Domínguez Treviño … Domínguez told": the first one
+                surnames.setdefault(words[1], 0)
     other_uses: dict[str, int] = {}
     speaking: set[tuple[int, int]] = set()
     # "Keith Lamont Scott" (ORG) may be the Scott who speaks, not the known Rakeyia Scott

@@ -6,6 +6,7 @@ from pathlib import Path
 from annotext.analysis.analyser import Analyser
 from annotext.analysis.evaluation import PeopleScore, Score, score_people, score_quotes
 from annotext.analysis.quote_marks import find_quote_marks
+from tests.speaker_lists import all_speakers
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -189,35 +190,30 @@ def test_a_verb_of_words_joined_to_a_reported_clause_is_the_reporters_second_ver
     text = ("Lottery case\n\nMattingly's attorney, Stuart Kaplan, said the charges were unfair. He said Renee Mattingly "
             "\"had nothing to do with any of this\" and called the charges against her \"an attempt to squeeze my "
             "client.\"")
-    data = analyser.analyse(text).to_json(text)
-    assert [q["speaker"] for q in data["quotes"]] == ["Stuart Kaplan", "Stuart Kaplan"]
+    assert all_speakers(analyser, text) == ["Stuart Kaplan", "Stuart Kaplan"]
 
 
 def test_an_organisation_named_in_apposition_keeps_the_words_of_its_name(analyser):
     text = ("Factory fire\n\nVietnam's official trade union, the Vietnam General Confederation of Labour, said it would "
             "provide 20 million dong to each bereaved family and called for \"strict punishment\" of anyone found "
             "responsible.")
-    data = analyser.analyse(text).to_json(text)
-    assert [q["speaker"] for q in data["quotes"]] == ["Vietnam General Confederation of Labour"]
+    assert all_speakers(analyser, text) == ["Vietnam General Confederation of Labour"]
 
 
 def test_a_name_opening_the_sentence_before_a_described_company_is_who_speaks(analyser):
     text = ("Mine spill\n\nHalliday, a Denver-based company that operates three uranium mines, said in a statement that "
             "it had \"cooperated fully with every agency\" investigating the spill.")
-    data = analyser.analyse(text).to_json(text)
-    assert [q["speaker"] for q in data["quotes"]] == ["Halliday"]
+    assert all_speakers(analyser, text) == ["Halliday"]
 
 
 def test_a_partial_quotation_in_the_that_clause_of_a_written_submission_is_its_writers(analyser):
     text = ("Inquiry\n\nEmergency Management Commissioner Lachlan Fraser-Dunne, who is expected to give evidence next "
             "week, said in a written submission that the state’s warning system had been designed for ‘a world in "
             "which fires move more slowly than they do now’.")
-    data = analyser.analyse(text).to_json(text)
-    assert [q["speaker"] for q in data["quotes"]] == ["Lachlan Fraser-Dunne"]
+    assert all_speakers(analyser, text) == ["Lachlan Fraser-Dunne"]
 
 
 def test_a_quotation_after_a_statement_someone_issued_is_theirs(analyser):
     text = ("Attack\n\nImmediately after the attacks, Donald Trump issued a statement, “Last night, our nation was "
             "attacked by a radical Islamic terrorist.”")
-    data = analyser.analyse(text).to_json(text)
-    assert [q["speaker"] for q in data["quotes"]] == ["Donald Trump"]
+    assert all_speakers(analyser, text) == ["Donald Trump"]

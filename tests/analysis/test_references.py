@@ -417,3 +417,15 @@ def test_a_role_description_after_when_is_the_subject_a_later_pronoun_continues(
             "When the governor took the stage, the crowd cheered. She held up a hand.\n\n"
             "“They tell you that a farm kid can’t understand the economy,” she said.")
     assert speakers(analyser, text)[-1] == "Margaret Lindqvist"
+
+
+def test_the_one_person_of_a_fronted_clause_is_the_pronoun_after_it(analyser):
+    text = ("Town hall\n\n“I will protect Medicare,” Rep. Deborah Hale said.\n\nWhen the microphone reached Folasade "
+            "Adeyemi, a home health nurse, she asked the question many had come to ask.\n\n“Will you cut Medicare?”")
+    assert speakers(analyser, text)[-1] == "Folasade Adeyemi"
+
+
+def test_a_fronted_clause_without_a_subject_of_its_own_leaves_the_pronoun_alone(analyser):
+    text = ("Summit\n\n“We talked for hours,” President Tom Baxter said.\n\nAfter meeting Vladimir Putin, he said: “It "
+            "was a good meeting.”")
+    assert speakers(analyser, text)[-1] == "Tom Baxter"

@@ -50,6 +50,9 @@ _APPOSITION_OPEN = re.compile(r",\s+(?:(?!(?:from|of|in|at|for|with|by|to|on)\s)
 _KIN_SUBJECT = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)(?:His|Her|Their)\s+(father|mother|husband|wife|son|daughter|"
                           r"brother|sister)\s+(?!of\b)[a-z]", re.MULTILINE)
 _NAMED_AFTER_CUE = re.compile(r"\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}?(?:[\w’'-]+,\s+)?")
+# "When the microphone reached X, a nurse, " right before the pronoun: a clause with a subject of its own
+_FRONTED_CLAUSE = re.compile(r"\s*(?:When|After|As|Once|While|Before|Although|Though|Because|Since|Until)\s+"
+                             r"((?![a-z]+(?:ing|ed)\b)[^.;:!?“”\"\n]{3,160}),\s*$")
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
 DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
@@ -112,6 +115,9 @@ class PronounResolution:
             return span.attrs.get("person") or span.text_in(self.text)
 
         pronoun = tok.lower if pronoun == "" else pronoun
+        fronted = self._person_of_fronted_clause(tok, pronoun) if pronoun in {"he", "she"} else None
+        if fronted is not None:
+            return self._bound(fronted, tok, pronoun, certain=False)
 
         last_speaker = next((a for a in reversed(self.results) if a.is_person and a.start is not None
                              and a.speaker not in listeners
@@ -158,6 +164,19 @@ class PronounResolution:
         if choice is None:
             return self._named_after_lead(tok, pronoun)
         return self._bound(name_of(choice), tok, pronoun, certain=choice is nearest_any)
+
+    def _person_of_fronted_clause(self, tok: Tok, pronoun: str) -> str | None:
+        """"When the microphone reached Folasade Adeyemi, a nurse, she asked …": the one fitting person named in an
+        adverbial clause that opens the pronoun's sentence is who the pronoun is (not a clause without a subject of
+        its own: "After meeting Putin, he said", "When asked about Putin, he said")."""
+        opening = sentence_start(self.text, tok.start)
+        clause = _FRONTED_CLAUSE.match(self.text, opening, tok.start)
+        if clause is None:
+            return None
+        names = {self._person(span).speaker for span in self._persons
+                 if clause.start(1) <= span.start < tok.start and not self.in_quote(span.start)}
+        fitting = [name for name in names if self._fits(name, pronoun)]
+        return fitting[0] if len(names) == 1 and len(fitting) == 1 else None
 
     def _sole_person_before(self, span: Span, tok: Tok) -> bool:
         """Whether `span` is the one person of the sentence that ends right before the quotation `tok` attributes

@@ -1,5 +1,6 @@
 """A cue-less paragraph of quotation after narrative about one person (analysis/narrative_intro.py)."""
 
+from annotext.analysis.cues import paragraph_before
 from tests.speaker_lists import all_speakers as speakers
 
 
@@ -28,3 +29,10 @@ def test_a_narrative_paragraph_about_she_introduces_the_quotation_after_it(analy
     text = ("Primary\n\n“We won,” Layla Haddad said at the rally.\n\nHer rival, Tom Pryce, conceded shortly after ten.\n\n"
             "Later that night she thanked her volunteers one by one.\n\n“This was your win, not mine.”")
     assert speakers(analyser, text)[-1] == "Layla Haddad"
+
+
+def test_the_paragraph_before_a_line_skips_the_blank_lines_between():
+    text = "Headline\n\nFirst paragraph.\n\n\n“Quote.”"
+    start, end = paragraph_before(text, text.index("“"))
+    assert text[start:end] == "First paragraph."
+    assert paragraph_before(text, 0) == (0, 0)

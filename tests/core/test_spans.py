@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotext.core.span_index import SpanIndex
-from annotext.core.spans import Span, merge_ranges, sort_spans
+from annotext.core.spans import Span, merge_ranges, offset_within, sort_spans
 
 
 def test_overlap_is_half_open():
@@ -52,3 +52,11 @@ def test_index_finds_exactly_the_overlapping_spans(items, start, width):
     probe = (start, max(end, start + 1))
     expected = [s for s in spans if s.overlaps(probe)]
     assert SpanIndex(spans).overlapping(start, end) == expected
+
+
+def test_offset_within_finds_a_sorted_offset_inside_the_half_open_span():
+    span = Span(10, 20, "entity", "PERSON")
+    assert offset_within([3, 15, 40], span)
+    assert offset_within([10], span)
+    assert not offset_within([20, 25], span)
+    assert not offset_within([], span)

@@ -39,4 +39,13 @@ def sentence_start(text: str, offset: int) -> int:
         if not before or before[-1].lower() not in _ABBREVIATIONS:
             return found + 1
         offset = found
+def paragraph_before(text: str, line_start: int) -> tuple[int, int]:
+    """[start, end) of the paragraph before the line that starts at `line_start`, without the blank lines after it
+    (both 0 at the top of the text)."""
+    end = line_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.rfind("\n", 0, end) + 1, end
+
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.cues import paragraph_before
 from annotext.analysis.quote_marks import QuoteMarks
 
 DIALOGUE = "dialogue"
@@ -64,10 +65,7 @@ def _other_party(text: str, quotes: list[QuoteMarks], results: list[Attribution]
     opening = quotes[first].start
     narrative = text.rfind("\n", 0, opening) + 1  # the run's own text before its first quotation …
     if not text[narrative:opening].strip():  # … or, when the run opens its paragraph, the paragraph before it
-        end = narrative
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        narrative = text.rfind("\n", 0, end) + 1
+        narrative = paragraph_before(text, narrative)[0]
     named = next((person for person in reversed(named_in(narrative, opening)) if person.speaker != speaker), None)
     if named is not None or first == 0:
         return named

@@ -291,8 +291,8 @@ def _split_off_datelines(persons: list[Span], others: list[Span], text: str,
         head = next((place for place in places if surface.upper().startswith(place) and len(surface) > len(place)), None)
         dash = _AFTER_DATELINE.match(text, span.start + len(head)) if head else None
         rest = text[dash.end():span.end] if dash else ""
-        opens_line = not text[text.rfind("\n", 0, span.start) + 1:span.start].strip()
-        if dash is None or not opens_line or not rest or not looks_like_name(rest) or len(rest.split()) < 2:
+        if dash is None or not rest or not looks_like_name(rest) or len(rest.split()) < 2 \
+                or text[text.rfind("\n", 0, span.start) + 1:span.start].strip():  # the dateline opens its line
             (split_persons if span.label == PERSON else split_others).append(span)
             continue
         split_others.append(Span(span.start, span.start + len(head), ENTITY, "GPE"))

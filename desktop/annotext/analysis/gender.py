@@ -14,11 +14,10 @@ right after the name in its own sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from annotext.analysis.given_names import given_name_gender
-from annotext.core.spans import Span
+from annotext.core.spans import Span, offset_within
 
 MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
@@ -98,11 +97,6 @@ def mention_gender(span: Span, text: str) -> str | None:
     return _role_gender(_sentence_words_before(span.start, text)[-3:], text[span.end:span.end + 50])
 
 
-def _is_subject(subjects: Sequence[int], span: Span) -> bool:
-    index = bisect_left(subjects, span.start)
-    return index < len(subjects) and subjects[index] < span.end
-
-
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?][”’\"]?\s|\n")
 
 
@@ -158,7 +152,7 @@ def _pronoun_votes(persons: list[Span], text: str, votes: dict[str, dict[str, in
             if word.group().lower() == "him" and before and len(unquoted[before[-1].end:position].split()) <= 3:
                 before = before[:-1]  # "Kim Park greeted him": an object pronoun is not its own clause's subject
             fitting = [span for span in before if known.get(span.attrs["person"], gender) == gender] or before
-            fitting = [span for span in fitting if _is_subject(subjects, span)] or fitting
+            fitting = [span for span in fitting if offset_within(subjects, span)] or fitting
             target = fitting[-1].attrs["person"] if before else (previous_only if not names else None)
             if target is None:
                 continue

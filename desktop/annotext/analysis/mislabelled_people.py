@@ -19,7 +19,7 @@ from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, NAME_SUFFIXES, O
                                     PATRONYMIC_PARTICLES, TITLE_WORDS, headline_lines, looks_like_name,
                                     lower_case_words, name_words, particle_case, word_starts)
 from annotext.core.results import ENTITY, PERSON
-from annotext.core.spans import Span
+from annotext.core.spans import Span, offset_within
 
 _WHO_AFTER = re.compile(r",?\s+who\s")
 _AGE_OR_WHO_AFTER = re.compile(r",\s+(?:\d{1,3},|who\s)")
@@ -154,7 +154,7 @@ def _speaks_as_pronoun(span: Span, text: str, subjects: list[int], person_starts
     is who speaks."""
     words = span.text_in(text).split()
     if not 2 <= len(words) <= 3 or any(w.lower() in ORGANISATION_WORDS for w in words) \
-            or not looks_like_name(span.text_in(text)) or not _has_subject(subjects, span):
+            or not looks_like_name(span.text_in(text)) or not offset_within(subjects, span):
         return False
     if any(w.lower() == w or word_starts(w.lower(), text) for w in words):  # "the Supreme Court … the court’s": ordinary words
         return False
@@ -195,7 +195,7 @@ def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surname
     for span in others:
         surface = span.text_in(text)
         if surface in surnames and surface not in other_bearers and (
-                _REPORTS_AFTER.match(text, span.end) or _has_subject(subjects, span)):
+                _REPORTS_AFTER.match(text, span.end) or offset_within(subjects, span)):
             speaking.add((span.start, span.end))
             surnames[surface] += 1
         else:
@@ -214,9 +214,6 @@ def reclaim_surnames(persons: list[Span], others: list[Span], text: str, surname
     return persons + reclaimed, kept
 
 
-def _has_subject(subjects: list[int], span: Span) -> bool:
-    index = bisect_left(subjects, span.start)
-    return index < len(subjects) and subjects[index] < span.end
 
 
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(\S.*)$")

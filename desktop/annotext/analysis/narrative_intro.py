@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotext.analysis.attribution_record import Attribution
+from annotext.analysis.cues import paragraph_before
 from annotext.analysis.inheritance import paragraph_is_only_quotes, starts_sentence
 from annotext.analysis.quote_marks import QuoteMarks
-
-_CLOSING = "”’\"'"
-
 
 def introduced_by_narrative(text: str, quotes: list[QuoteMarks], results: list[Attribution],
                             narrative_subject: Callable[[int, int], Attribution | None]) -> None:
@@ -32,11 +30,10 @@ def introduced_by_narrative(text: str, quotes: list[QuoteMarks], results: list[A
         line_start = text.rfind("\n", 0, quote.start) + 1
         if text[line_start:quote.start].strip():
             continue
-        before = text[:line_start].rstrip()
-        opening = before.rfind("\n") + 1
-        if not before or before[-1] not in ".!?" or _quotes_someone(quotes, results, index, opening):
+        opening, end = paragraph_before(text, line_start)
+        if end == 0 or text[end - 1] not in ".!?" or _quotes_someone(quotes, results, index, opening):
             continue  # a headline, or a paragraph that quotes someone itself: the inheritance decides
-        subject = narrative_subject(opening, len(before))
+        subject = narrative_subject(opening, end)
         if subject is not None:
             results[index] = Attribution(subject.speaker, subject.start, subject.end, None, True, "introduced")
 

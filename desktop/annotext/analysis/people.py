@@ -29,7 +29,7 @@ from annotext.analysis.names import (CAPITAL, HONORIFIC_BEFORE, HONORIFICS, NAME
                                     looks_like_name, lower_case_words, name_words, particle_case, word_starts)
 from annotext.analysis.normalise import past_combining_marks
 from annotext.core.results import ENTITY, PERSON, Person
-from annotext.core.spans import Span, sort_spans
+from annotext.core.spans import Span, offset_within, sort_spans
 
 __all__ = ["index_people", "name_words", "surname", "looks_like_name", "compatible_names", "overlaps_any", "TITLE_WORDS"]
 
@@ -358,7 +358,7 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
         return candidates[0]
     def last_before(cluster: _Cluster) -> tuple[bool, bool, int, int]:
         earlier = [m for m in cluster.mentions if m.start < position]
-        was_subject = any(_is_subject_mention(subjects, m) for m in earlier)
+        was_subject = any(offset_within(subjects, m) for m in earlier)
         first = min(m.start for m in cluster.mentions) if cluster.mentions else 0
         # nobody named yet: the one the article introduces first
         return form in cluster.forms, was_subject, max((m.start for m in earlier), default=-1), -first
@@ -366,9 +366,6 @@ def _matching_cluster(words: list[str], position: int, clusters: list[_Cluster],
     return max(candidates, key=last_before)
 
 
-def _is_subject_mention(subjects: list[int], span: Span) -> bool:
-    index = bisect_left(subjects, span.start)
-    return index < len(subjects) and subjects[index] < span.end
 
 
 def _compatible(short: list[str], full: list[str]) -> bool:

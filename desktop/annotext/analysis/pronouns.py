@@ -11,7 +11,7 @@ resolution (references.py); docs/architecture.md, "Analysis".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 from collections.abc import Callable
 
@@ -25,7 +25,7 @@ from annotext.analysis.organisation_references import SPEAKS_NEXT
 from annotext.analysis.parse import ParagraphParse, Tok
 from annotext.analysis.role_holders import LEAD
 from annotext.core.results import PERSON
-from annotext.core.spans import Span
+from annotext.core.spans import Span, offset_within
 
 _REPORTED_CLAUSE = re.compile(r"\b(?:said|says|told \w+|tells \w+|thinks|thought|believes|believed|argued|argues|added|adds|"
                               r"noted|notes|wrote|writes|claimed|claims|insisted|insists|warned|warns|confirmed|"
@@ -56,6 +56,7 @@ _FRONTED_CLAUSE = re.compile(r"\s*(?:When|After|As|Once|While|Before|Although|Th
 _GENDERED_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 _SENTENCE_REST = re.compile(r"[^.!?\n“”\"‘’]*[.!?][ \t]*(?:\n[ \t]*)*")  # the rest of a sentence, up to a quotation after it
 DEFINITE = {"the", "its", "his", "her", "their", "this", "that"}
+_PRONOUN_OF = {"male": "he", "female": "she"}  # a gender, as the pronoun the gender test takes
 
 
 class PronounResolution:
@@ -104,7 +105,8 @@ class PronounResolution:
         else the nearest person of a fitting gender. `pronoun=None` resolves a description with no
         gender ("the 24-year-old") the same way. One pronoun is one person: "“…,” he said. “…”" gives
         both parts of a split quotation the person the first part found."""
-        key = (tok.start, tok.lower if pronoun == "" else pronoun)
+        pronoun = tok.lower if pronoun == "" else pronoun
+        key = (tok.start, pronoun)
         if key not in self._resolved_pronouns:
             self._resolved_pronouns[key] = self._resolve_pronoun_once(tok, pronoun, listeners)
         resolved = self._resolved_pronouns[key]
@@ -114,7 +116,6 @@ class PronounResolution:
         def name_of(span: Span) -> str:
             return span.attrs.get("person") or span.text_in(self.text)
 
-        pronoun = tok.lower if pronoun == "" else pronoun
         fronted = self._person_of_fronted_clause(tok, pronoun) if pronoun in {"he", "she"} else None
         if fronted is not None:
             return self._bound(fronted, tok, pronoun, certain=False)
@@ -307,14 +308,17 @@ class PronounResolution:
                 found = match
         if found is None:
             return None
-        return kin_named(found.group(1), found.start(), self.text, self._persons,
-                         lambda span: self._person(span).speaker, self._is_salient,
-                         lambda name, gender: self._fits(name, pronoun))
+        return self._relative_named(found.group(1), found.start())
+
+    def _relative_named(self, kin: str, before: int) -> str | None:
+        """The person the article introduced as `kin` before offset `before` (kinship.py), read with this
+        article's people, subjects and genders."""
+        return kin_named(kin, before, self.text, self._persons, lambda span: self._person(span).speaker,
+                         self._is_salient, lambda name, gender: self._fits(name, _PRONOUN_OF.get(gender)))
 
     def _embedded(self, span: Span) -> bool:
         """Whether the mention is the subject of an inner clause (parse.salient_names)."""
-        index = bisect_left(self.embedded_subjects, span.start)
-        return index < len(self.embedded_subjects) and self.embedded_subjects[index] < span.end
+        return offset_within(self.embedded_subjects, span)
 
     def _narrative_subject(self, start: int, end: int) -> Attribution | None:
         """The person who is first the subject of a main clause in text[start:end] (narrative) — a name, or "he" or
@@ -345,9 +349,8 @@ class PronounResolution:
         if pronoun not in PRONOUN_GENDER or not self._embedded(span):
             return False
         opening = sentence_start(self.text, span.start)
-        first = self.text[opening:span.start].lstrip().split(" ", 1)[0]
-        return first.lower() in PRONOUN_GENDER and PRONOUN_GENDER[first.lower()] == PRONOUN_GENDER[pronoun] \
-            and first.lower() in {"he", "she"}
+        first = self.text[opening:span.start].lstrip().split(" ", 1)[0].lower()
+        return first in {"he", "she"} and PRONOUN_GENDER[first] == PRONOUN_GENDER[pronoun]
 
     def _main_subject_over(self, span: Span, pronoun: str, listeners: set[str]) -> Span | None:
         """"Sanders did go further in trying to hold Snyder accountable. “…,” he said": when the nearest
@@ -370,8 +373,7 @@ class PronounResolution:
     def _is_salient(self, span: Span) -> bool:
         """A subject (as parsed), or a name that a reporting verb follows, after an apposition or not
         ("Ann Lee, the skipper’s wife, said": the parser sometimes loses that subject)."""
-        index = bisect_right(self.subject_starts, span.end - 1) - 1
-        if index >= 0 and self.subject_starts[index] >= span.start:
+        if offset_within(self.subject_starts, span):
             return True
         if SPEAKS_NEXT.match(self.text, span.end) is not None:
             return True

@@ -15,7 +15,7 @@ from annotext.analysis.addressees import Addressing
 from annotext.analysis.appositions import comma_apposed
 from annotext.analysis.attribution_record import Attribution
 from annotext.analysis.document_authors import AUTHORED_NOUNS, document_author
-from annotext.analysis.kinship import KIN_GENDER, kin_named
+from annotext.analysis.kinship import KIN_GENDER
 from annotext.analysis.cues import CUE_LEMMAS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS, SUBJECT_DEPS
 from annotext.analysis.epithets import (AGE_WORDS, BYSTANDER_NOUNS, DEMONYM_GENDER, OFFICES, SOURCE_NOUNS, indefinite_introduction, is_demonym, is_epithet,
                                         is_party_epithet, of_other_party)
@@ -34,7 +34,6 @@ NEUTER_PRONOUNS = frozenset({"it"})
 _DESCRIBED_NAME = re.compile(r"(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:for|of|at|from|with|in|on|by|to)\s)[a-z][\w’'-]*\s+)+([A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|for|the|de)){0,6})")
 _DOCUMENT_MENTION = re.compile(rf"\b({'|'.join(sorted(AUTHORED_NOUNS))})\b", re.IGNORECASE)
 _TITLE_DOT = re.compile(r"\.?[ \t]+(?=[A-Z])")
-_PRONOUN_OF = {"male": "he", "female": "she"}  # a gender, as the pronoun the gender test takes
 _PEOPLE_NOUNS = {"person", "people", "man", "woman", "men", "women"}  # heads a description may qualify after them
 _PHRASE_PREPOSITIONS = {"for", "of", "at", "from", "with", "in", "by", "near"}
 _NOT_SPEAKERS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -137,8 +136,7 @@ class ReferenceResolution(PronounResolution, Addressing, OrganisationReferences,
         if not determiners or determiners[0].lower in {"another", "one", "some", "any"}:
             return None
         if tok.lower in KIN_GENDER and determiners[0].lower in {"his", "her", "their"}:  # "her husband said"
-            name = kin_named(tok.lower, tok.end + 80, self.text, self._persons, lambda span: self._person(span).speaker,
-                             self._is_salient, lambda person, gender: self._fits(person, _PRONOUN_OF.get(gender)))
+            name = self._relative_named(tok.lower, tok.end + 80)  # "said her mother, Marisol Ruiz Herrera"
             if name is not None:
                 if KIN_GENDER[tok.lower] is not None:  # "her husband": a man, whatever else the text says of him
                     self.genders.setdefault(name, KIN_GENDER[tok.lower])
